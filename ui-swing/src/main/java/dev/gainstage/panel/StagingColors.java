@@ -1,0 +1,27 @@
+package dev.gainstage.panel;
+
+import dev.gainstage.proto.v1.StagingState;
+
+import java.awt.Color;
+
+/** One colour per staging state, readable on the dark and the light theme. */
+public final class StagingColors {
+    public static final Color IN_RANGE = new Color(0x2E7D32);
+    public static final Color QUIET = new Color(0x1565C0);
+    public static final Color HOT = new Color(0xEF8F00);
+    public static final Color CLIPPING = new Color(0xC62828);
+    public static final Color NO_SIGNAL = new Color(0x616161);
+
+    private StagingColors() {
+    }
+
+    public static Color of(StagingState state) {
+        return switch (state) {
+            case STAGING_STATE_IN_RANGE -> IN_RANGE;
+            case STAGING_STATE_QUIET -> QUIET;
+            case STAGING_STATE_HOT -> HOT;
+            case STAGING_STATE_CLIPPING -> CLIPPING;
+            default -> NO_SIGNAL;
+        };
+    }
+}
