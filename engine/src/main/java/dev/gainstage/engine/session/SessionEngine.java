@@ -11,6 +11,7 @@ import dev.gainstage.engine.graph.TapKey;
 import dev.gainstage.engine.metering.MeterOptions;
 import dev.gainstage.engine.metering.MeterReading;
 import dev.gainstage.engine.rules.Observation;
+import dev.gainstage.engine.rules.RootCauses;
 import dev.gainstage.engine.rules.RuleConfig;
 import dev.gainstage.engine.rules.StagingRules;
 import dev.gainstage.engine.rules.Warning;
@@ -298,12 +299,12 @@ public final class SessionEngine {
 
     private void publish(Map<TapKey, MeterReading> readings) {
         Decisions d = decisions.get();
+        SessionGraph graph = mirror.graph();
         List<Warning> warnings = new ArrayList<>();
-        for (Warning w : tracker.active()) {
+        for (Warning w : RootCauses.link(graph, tracker.active())) {
             String reason = d.warningAcks().get(w.id());
             warnings.add(reason == null ? w : w.withAcknowledgement(true, reason));
         }
-        SessionGraph graph = mirror.graph();
         Checklist checklist = ChecklistEvaluator.evaluate(graph, readings::get, warnings, d.itemAcks());
         AdapterLink current = link;
         state.set(new SessionState(sessionKey, sessionName, ++version, audioSeconds, current != null,
