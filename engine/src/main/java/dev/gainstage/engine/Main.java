@@ -21,7 +21,7 @@ import java.util.Set;
 public final class Main {
     static final String USAGE = """
             usage: gainstage <command> [options]
-              sidecar [--bind 127.0.0.1] [--port 50551] [--port-file FILE]
+              sidecar [--bind 127.0.0.1] [--port 50551] [--port-file FILE] [--store DIR]
               report  [--sidecar HOST:PORT] [--json FILE] [--session KEY] [--wait SECONDS]""";
 
     private Main() {
@@ -55,13 +55,14 @@ public final class Main {
     private static int sidecar(List<String> args, PrintStream err) {
         SidecarConfig config;
         try {
-            CommandLine cl = CommandLine.parse(args, Set.of("bind", "port", "port-file"), Set.of());
+            CommandLine cl = CommandLine.parse(args, Set.of("bind", "port", "port-file", "store"), Set.of());
             if (!cl.positional().isEmpty()) {
                 throw new CommandLine.UsageException("unexpected argument '" + cl.positional().getFirst() + "'");
             }
             config = new SidecarConfig(cl.value("bind", SidecarConfig.DEFAULT_BIND),
                     cl.intValue("port", SidecarConfig.DEFAULT_PORT, 0, 65535),
-                    cl.value("port-file").map(Path::of), Optional.empty());
+                    cl.value("port-file").map(Path::of), Optional.empty(),
+                    cl.value("store").map(Path::of).orElseGet(SidecarConfig::defaultStoreDir));
         } catch (CommandLine.UsageException e) {
             err.println("gainstage sidecar: " + e.getMessage());
             err.println(USAGE);

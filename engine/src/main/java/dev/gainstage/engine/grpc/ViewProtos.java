@@ -38,7 +38,8 @@ final class ViewProtos {
                 .setAdapterConnected(s.adapterConnected())
                 .setAdapterName(s.adapterName())
                 .setRolling(s.rolling())
-                .setDroppedBlocks(s.droppedBlocks());
+                .setDroppedBlocks(s.droppedBlocks())
+                .addAllNotices(s.notices());
         for (Strip strip : s.graph().strips()) {
             OverviewRow.Builder row = OverviewRow.newBuilder().setStripId(strip.id()).setName(strip.name())
                     .setKind(GraphProtos.toProto(strip.kind())).addAllOutputs(strip.outputs());

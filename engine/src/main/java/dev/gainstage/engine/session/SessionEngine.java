@@ -17,6 +17,7 @@ import dev.gainstage.engine.rules.StagingRules;
 import dev.gainstage.engine.rules.Warning;
 import dev.gainstage.engine.rules.WarningTracker;
 
+import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -58,6 +59,9 @@ public final class SessionEngine {
     private final AtomicReference<SessionState> state;
     private final CopyOnWriteArrayList<Runnable> listeners = new CopyOnWriteArrayList<>();
     private final Map<String, Long> drops = new HashMap<>();
+    private final DecisionPersistence persistence;
+    private final Object decisionLock = new Object();
+    private final List<String> notices = new CopyOnWriteArrayList<>();
 
     private float[][] scratch = new float[0][];
     private int nextHandle = 1;
@@ -69,13 +73,18 @@ public final class SessionEngine {
     private String sessionName;
     private volatile AdapterLink link;
 
-    public SessionEngine(String sessionKey, RuleConfig config, MeterOptions meterOptions, Decisions initialDecisions) {
+    public SessionEngine(String sessionKey, RuleConfig config, MeterOptions meterOptions, Decisions initialDecisions,
+                         DecisionPersistence persistence, String notice) {
         this.sessionKey = Objects.requireNonNull(sessionKey);
         this.sessionName = sessionKey;
         this.rules = new StagingRules(config);
         this.tracker = new WarningTracker(config);
         this.meterOptions = meterOptions;
         this.decisions = new AtomicReference<>(initialDecisions);
+        this.persistence = persistence;
+        if (notice != null && !notice.isEmpty()) {
+            notices.add(notice);
+        }
         this.state = new AtomicReference<>(SessionState.empty(sessionKey));
     }
 
@@ -309,7 +318,7 @@ public final class SessionEngine {
         AdapterLink current = link;
         state.set(new SessionState(sessionKey, sessionName, ++version, audioSeconds, current != null,
                 current == null ? "" : current.adapterName(), rolling, graph, readings, warnings,
-                new ArrayList<>(recentEvents), checklist, drops, d.intentional()));
+                new ArrayList<>(recentEvents), checklist, drops, d.intentional(), List.copyOf(notices)));
         for (Runnable l : listeners) {
             l.run();
         }
@@ -317,8 +326,16 @@ public final class SessionEngine {
 
     // ---- panel side ---------------------------------------------------------------------------
 
-    public void updateDecisions(UnaryOperator<Decisions> change) {
-        decisions.updateAndGet(change);
+    /**
+     * Applies and saves a decision. It takes effect only once saved: if saving fails, the session
+     * keeps its previous decisions and the caller hears why.
+     */
+    public void updateDecisions(UnaryOperator<Decisions> change) throws IOException {
+        synchronized (decisionLock) {
+            Decisions next = change.apply(decisions.get());
+            persistence.save(sessionKey, next);
+            decisions.set(next);
+        }
         adapterLock.lock();
         try {
             publish();
