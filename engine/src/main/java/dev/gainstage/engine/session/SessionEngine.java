@@ -10,6 +10,7 @@ import dev.gainstage.engine.graph.Strip;
 import dev.gainstage.engine.graph.TapKey;
 import dev.gainstage.engine.metering.MeterOptions;
 import dev.gainstage.engine.metering.MeterReading;
+import dev.gainstage.engine.rules.FixStep;
 import dev.gainstage.engine.rules.Observation;
 import dev.gainstage.engine.rules.RootCauses;
 import dev.gainstage.engine.rules.RuleConfig;
@@ -363,6 +364,16 @@ public final class SessionEngine {
             return CompletableFuture.completedFuture(FixOutcome.refused("adapter '" + current.adapterName()
                     + "' cannot apply fixes"));
         }
-        return current.requestFix(w.fixStageId(), w.fixChangeDb().getAsDouble());
+        List<CompletableFuture<FixOutcome>> steps = new ArrayList<>();
+        for (FixStep step : w.fix()) {
+            steps.add(current.requestFix(step.stageId(), step.changeDb()));
+        }
+        return CompletableFuture.allOf(steps.toArray(CompletableFuture[]::new)).thenApply(done -> {
+            List<FixOutcome> outcomes = steps.stream().map(CompletableFuture::join).toList();
+            boolean all = outcomes.stream().allMatch(FixOutcome::applied);
+            String message = outcomes.stream().map(FixOutcome::message).filter(m -> !m.isBlank())
+                    .collect(java.util.stream.Collectors.joining("; "));
+            return new FixOutcome(all, message);
+        });
     }
 }

@@ -138,13 +138,13 @@ class SidecarServiceTest {
                     .findFirst().orElseThrow();
             assertEquals("Lead Vox", mismatch.getStripName());
             assertEquals("ACE Compressor", mismatch.getStageName());
-            assertEquals(-7.0, mismatch.getFixChangeDb(), 0.3, mismatch.toString());
+            assertEquals(-7.0, mismatch.getFix(0).getChangeDb(), 0.3, mismatch.toString());
             assertTrue(mismatch.getMessage().startsWith("Lead Vox \u25B8 ACE Compressor adds 7"), mismatch.getMessage());
             Warning hot = view.getWarningsList().stream().filter(w -> w.getId().equals("SOURCE_TOO_HOT@vox/source"))
                     .findFirst().orElseThrow();
             assertEquals(-3.0, hot.getMeasured(), 0.1);
-            assertEquals("vox/trim", hot.getFixStageId());
-            assertEquals(-6.0, hot.getFixChangeDb(), 0.1, "trim by (-9 - peak)");
+            assertEquals("vox/trim", hot.getFix(0).getStageId());
+            assertEquals(-6.0, hot.getFix(0).getChangeDb(), 0.1, "trim by (-9 - peak)");
         }
     }
 

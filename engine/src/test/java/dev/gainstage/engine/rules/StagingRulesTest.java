@@ -69,8 +69,7 @@ class StagingRulesTest {
         put("vox/source", TapPoint.OUTPUT, Readings.peak(peak));
         assertEquals(fires, breaks(Rule.SOURCE_TOO_HOT, "vox/source"));
         Observation o = judge(Rule.SOURCE_TOO_HOT, "vox/source", 0, Set.of()).orElseThrow();
-        assertEquals("vox/trim", o.fixStageId());
-        assertEquals(Decibels.tenth(-9 - peak), o.fixChangeDb().getAsDouble(), 1e-9);
+        assertEquals(List.of(new FixStep("vox/trim", Decibels.tenth(-9 - peak))), o.fix());
     }
 
     @ParameterizedTest(name = "source peak {0} dBFS: clipping {1}")
@@ -112,8 +111,7 @@ class StagingRulesTest {
         put("vox/comp", TapPoint.OUTPUT, Readings.of(-12 + delta, -12 + delta, -15 + delta, -20 + delta, 10));
         Observation o = judge(Rule.PLUGIN_GAIN_MISMATCH, "vox/comp", 0, Set.of()).orElseThrow();
         assertEquals(fires, o.breaks());
-        assertEquals(Decibels.tenth(-delta), o.fixChangeDb().getAsDouble(), 1e-9, "output change is -delta");
-        assertEquals("vox/comp", o.fixStageId());
+        assertEquals(List.of(new FixStep("vox/comp", Decibels.tenth(-delta))), o.fix(), "output change is -delta");
     }
 
     @ParameterizedTest(name = "plugin input peak {0}, RMS {1}: overdrive {2}")
@@ -122,7 +120,7 @@ class StagingRulesTest {
         put("vox/comp", TapPoint.INPUT, Readings.of(peak, peak, rms, rms, 10));
         Observation o = judge(Rule.PLUGIN_INPUT_OVERDRIVE, "vox/comp", 0, Set.of()).orElseThrow();
         assertEquals(fires, o.breaks());
-        assertEquals("vox/trim", o.fixStageId(), "the fix goes upstream");
+        assertEquals("vox/trim", o.fix().getFirst().stageId(), "the fix goes upstream");
     }
 
     @ParameterizedTest(name = "plugin output peak {0}, true peak {1}: hot {2}")
@@ -165,6 +163,8 @@ class StagingRulesTest {
         assertEquals(fires, breaks(Rule.BUS_OVERLOAD, "bus/output"));
         Observation o = judge(Rule.BUS_OVERLOAD, "bus/output", 0, Set.of()).orElseThrow();
         assertTrue(o.suggestion().contains("Vox"), "names the strips feeding the bus: " + o.suggestion());
+        assertEquals(List.of(new FixStep("vox/fader", Decibels.tenth(-3 - peak))), o.fix(),
+                "lowers the feeders' faders, not the bus fader");
     }
 
     @ParameterizedTest(name = "master peak {0}: over {1}, low headroom {2}")

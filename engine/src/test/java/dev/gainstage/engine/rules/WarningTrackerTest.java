@@ -6,7 +6,6 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalDouble;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,7 +16,7 @@ class WarningTrackerTest {
 
     static Observation hot(double peak) {
         return new Observation(Rule.SOURCE_TOO_HOT, "vox", "vox/source", peak, -6, Direction.ABOVE, "dBFS", peak > -6,
-                "m", "s", "vox/trim", OptionalDouble.of(-9 - peak));
+                "m", "s", List.of(new FixStep("vox/trim", -9 - peak)));
     }
 
     /** Feeds one observation per 100 ms tick from {@code from} for {@code seconds}; returns the events. */
