@@ -3,6 +3,7 @@ package dev.gainstage.engine;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import dev.gainstage.client.CommandLine;
+import dev.gainstage.engine.config.RulesConfigFile;
 import dev.gainstage.engine.grpc.SidecarConfig;
 import dev.gainstage.engine.grpc.SidecarModule;
 import dev.gainstage.engine.grpc.SidecarServer;
@@ -21,7 +22,7 @@ import java.util.Set;
 public final class Main {
     static final String USAGE = """
             usage: gainstage <command> [options]
-              sidecar [--bind 127.0.0.1] [--port 50551] [--port-file FILE] [--store DIR]
+              sidecar [--bind 127.0.0.1] [--port 50551] [--port-file FILE] [--store DIR] [--rules FILE]
               report  [--sidecar HOST:PORT] [--json FILE] [--session KEY] [--wait SECONDS]""";
 
     private Main() {
@@ -54,8 +55,9 @@ public final class Main {
 
     private static int sidecar(List<String> args, PrintStream err) {
         SidecarConfig config;
+        RuleConfig rules;
         try {
-            CommandLine cl = CommandLine.parse(args, Set.of("bind", "port", "port-file", "store"), Set.of());
+            CommandLine cl = CommandLine.parse(args, Set.of("bind", "port", "port-file", "store", "rules"), Set.of());
             if (!cl.positional().isEmpty()) {
                 throw new CommandLine.UsageException("unexpected argument '" + cl.positional().getFirst() + "'");
             }
@@ -63,12 +65,17 @@ public final class Main {
                     cl.intValue("port", SidecarConfig.DEFAULT_PORT, 0, 65535),
                     cl.value("port-file").map(Path::of), Optional.empty(),
                     cl.value("store").map(Path::of).orElseGet(SidecarConfig::defaultStoreDir));
+            rules = cl.value("rules").isPresent() ? RulesConfigFile.load(Path.of(cl.value("rules").get()))
+                    : RuleConfig.defaults();
+        } catch (IOException e) {
+            err.println("gainstage sidecar: --rules " + e.getMessage());
+            return 2;
         } catch (CommandLine.UsageException e) {
             err.println("gainstage sidecar: " + e.getMessage());
             err.println(USAGE);
             return 2;
         }
-        Injector injector = Guice.createInjector(new SidecarModule(config, RuleConfig.defaults()));
+        Injector injector = Guice.createInjector(new SidecarModule(config, rules));
         SidecarServer server = injector.getInstance(SidecarServer.class);
         try {
             server.start();
