@@ -14,9 +14,11 @@ import dev.gainstage.proto.v1.StripKind;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Turns a validated session into strips with all their buffers allocated, following the stage-id
@@ -30,11 +32,11 @@ final class ChainBuilder {
   private final Map<String, MixBus> mixBuses = new LinkedHashMap<>();
   /** Stage id → the gain a relative change adjusts; stages without a gain are absent. */
   private final Map<String, GainTarget> gainTargets = new HashMap<>();
-  private final List<String> stageIds = new ArrayList<>();
+  private final Set<String> stageIds = new HashSet<>();
 
   record Graph(
       List<StripChain> renderOrder, List<StripChain> snapshotOrder, List<MixBus> mixBuses,
-      Map<String, GainTarget> gainTargets, List<String> stageIds) {}
+      Map<String, GainTarget> gainTargets, Set<String> stageIds) {}
 
   private ChainBuilder(ResolvedSession session, Path baseDir) {
     this.session = session;
@@ -70,14 +72,14 @@ final class ChainBuilder {
     snapshotOrder.add(masterStrip);
     return new Graph(
         List.copyOf(renderOrder), List.copyOf(snapshotOrder), List.copyOf(mixBuses.values()),
-        Map.copyOf(gainTargets), List.copyOf(stageIds));
+        Map.copyOf(gainTargets), Set.copyOf(stageIds));
   }
 
   private StripChain track(SimTrack track) throws SimSessionException {
     String id = track.getId();
     int channels = track.getChannels();
     List<ChainStage> stages = new ArrayList<>();
-    stages.add(new SourceStage(id + "/source", "Source", channels, source(track), false));
+    stages.add(new SourceStage(id + "/source", "Source", channels, source(track)));
     GainStage trim = gainStage(id, "trim", StageKind.STAGE_KIND_TRIM, "Trim", channels, track.getTrimDb());
     stages.add(trim);
     plugins(id, channels, track.getPluginsList(), stages);
@@ -105,7 +107,7 @@ final class ChainBuilder {
     int channels = bus.getChannels();
     boolean isMaster = kind == StripKind.STRIP_KIND_MASTER;
     List<ChainStage> stages = new ArrayList<>();
-    stages.add(new SourceStage(id + "/source", inputName, channels, null, true));
+    stages.add(new SourceStage(id + "/source", inputName, channels, null));
     GainStage trim = gainStage(id, "trim", StageKind.STAGE_KIND_TRIM, "Trim", channels, bus.getTrimDb());
     stages.add(trim);
     plugins(id, channels, bus.getPluginsList(), stages);
@@ -159,7 +161,7 @@ final class ChainBuilder {
       case GENERATOR -> Generators.create(source.getGenerator(), session.sampleRate(), session.loopFrames());
       case WAV_FILE -> WavFiles.load(baseDir.resolve(source.getWavFile()), session.sampleRate(), source.getGainDb(),
           session.loopFrames());
-      case KIND_NOT_SET -> null;
+      case KIND_NOT_SET -> SourceStage.SILENCE;
     };
   }
 

@@ -3,7 +3,6 @@ package dev.gainstage.adapter.sim;
 import dev.gainstage.proto.v1.SessionSnapshot;
 import dev.gainstage.proto.v1.SimSession;
 import java.nio.file.Path;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -37,7 +36,7 @@ public final class SimSessionRenderer {
     this.snapshotOrder = graph.snapshotOrder();
     this.mixBuses = graph.mixBuses().toArray(MixBus[]::new);
     this.gainTargets = graph.gainTargets();
-    this.stageIds = Set.copyOf(new HashSet<>(graph.stageIds()));
+    this.stageIds = graph.stageIds();
   }
 
   /**

@@ -9,10 +9,12 @@ import java.util.Arrays;
 /**
  * A track's playback, or a bus's summed input. Only an output tap: nothing enters a source.
  *
- * @param source what the track plays; null for a bus, whose buffer already holds the sum, and
- *     for an empty track, which is then silent
+ * @param source what the track plays; null for a bus, whose buffer already holds the sum
  */
-record SourceStage(String id, String name, int channels, SignalSource source, boolean isBus) implements ChainStage {
+record SourceStage(String id, String name, int channels, SignalSource source) implements ChainStage {
+  /** The source of a track without one: silence, as an empty track in a DAW. */
+  static final SignalSource SILENCE = (out, channels, frames) -> Arrays.fill(out, 0, channels * frames, 0f);
+
   @Override
   public Stage describe() {
     return Stage.newBuilder().setId(id).setKind(StageKind.STAGE_KIND_SOURCE).setName(name).setActive(true).build();
@@ -22,8 +24,6 @@ record SourceStage(String id, String name, int channels, SignalSource source, bo
   public void render(float[] buffer, int frames, TapSink sink, long position) {
     if (source != null) {
       source.read(buffer, channels, frames);
-    } else if (!isBus) {
-      Arrays.fill(buffer, 0, frames * channels, 0f);
     }
     sink.accept(id, TapPoint.TAP_POINT_OUTPUT, buffer, channels, frames, position);
   }

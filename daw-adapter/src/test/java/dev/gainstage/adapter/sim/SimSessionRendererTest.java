@@ -107,6 +107,20 @@ class SimSessionRendererTest {
   }
 
   @Test
+  void trackWithoutSourceIsSilent() {
+    SimSessionRenderer r = renderer("tracks { id: \"empty\" channels: 2 trim_db: 12 }\n" + sineTrack("t", 1, -12));
+    float[] peak = new float[1];
+    r.renderBlock((id, point, buf, ch, frames, pos) -> {
+      if (id.startsWith("empty/")) {
+        for (int i = 0; i < ch * frames; i++) {
+          peak[0] = Math.max(peak[0], Math.abs(buf[i]));
+        }
+      }
+    });
+    assertEquals(0f, peak[0]);
+  }
+
+  @Test
   void positionCountsRenderedFramesAndTapsCarryTheBlockStart() {
     SimSessionRenderer r = renderer(sineTrack("t", 1, -12));
     List<Long> positions = new ArrayList<>();

@@ -7,6 +7,7 @@ package dev.gainstage.adapter.sim.dsp;
  * then the makeup gain, which {@link #makeup()} exposes so a fix can change it live.
  */
 public final class Compressor implements Processor {
+  private static final double NEPERS_PER_DB = Math.log(10) / 20;
   private final int channels;
   private final double thresholdDb;
   private final double thresholdLinear;
@@ -49,7 +50,7 @@ public final class Compressor implements Processor {
       double coef = wanted > env ? attackCoef : releaseCoef;
       env = wanted + coef * (env - wanted);
       if (env > 1e-9) {
-        double g = Math.exp(-env * (Math.log(10) / 20));
+        double g = Math.exp(-env * NEPERS_PER_DB);
         for (int c = 0; c < channels; c++) {
           buffer[base + c] = (float) (buffer[base + c] * g);
         }
