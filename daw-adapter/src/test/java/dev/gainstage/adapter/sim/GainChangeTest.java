@@ -68,6 +68,27 @@ class GainChangeTest {
   }
 
   @Test
+  void changesFromAnotherThreadWhileRenderingAreAllApplied() throws Exception {
+    SimSessionRenderer r = renderer(SESSION);
+    Thread fixer = new Thread(() -> {
+      for (int i = 0; i < 1_000; i++) {
+        r.applyGainChange("t/fader", i % 2 == 0 ? 0.25 : -0.2);
+      }
+    });
+    fixer.start();
+    while (fixer.isAlive()) {
+      r.renderBlock((id, point, buf, ch, frames, pos) -> { });
+    }
+    fixer.join();
+    r.renderBlock((id, point, buf, ch, frames, pos) -> { });
+    double fader = r.snapshot(1).getStrips(0).getStagesList().stream()
+        .filter(s -> s.getId().equals("t/fader")).findFirst().orElseThrow().getGainDb();
+    assertEquals(-2 + 500 * 0.25 - 500 * 0.2, fader, 1e-9);
+    TapRecorder taps = TapRecorder.record(r, 0.1, 0);
+    assertEquals(fader, taps.out("t/fader").peakDbfs() - taps.in("t/fader").peakDbfs(), 0.01);
+  }
+
+  @Test
   void snapshotShowsTheChangedGain() {
     SimSessionRenderer r = renderer(SESSION);
     r.applyGainChange("t/fader", -1.5);
