@@ -7,6 +7,7 @@ import dev.gainstage.engine.config.RulesConfigFile;
 import dev.gainstage.engine.grpc.SidecarConfig;
 import dev.gainstage.engine.grpc.SidecarModule;
 import dev.gainstage.engine.grpc.SidecarServer;
+import dev.gainstage.engine.report.FixCommand;
 import dev.gainstage.engine.report.ReportCommand;
 import dev.gainstage.engine.rules.RuleConfig;
 
@@ -23,7 +24,8 @@ public final class Main {
     static final String USAGE = """
             usage: gainstage <command> [options]
               sidecar [--bind 127.0.0.1] [--port 50551] [--port-file FILE] [--store DIR] [--rules FILE]
-              report  [--sidecar HOST:PORT] [--json FILE] [--session KEY] [--wait SECONDS]""";
+              report  [--sidecar HOST:PORT] [--json FILE] [--session KEY] [--wait SECONDS]
+              fix     [--sidecar HOST:PORT] [--session KEY] [--rounds N] [--settle SECONDS]""";
 
     private Main() {
     }
@@ -41,6 +43,7 @@ public final class Main {
         return switch (args.getFirst()) {
             case "sidecar" -> sidecar(rest, err);
             case "report" -> ReportCommand.run(rest, out, err);
+            case "fix" -> FixCommand.run(rest, out, err);
             case "-h", "--help", "help" -> {
                 out.println(USAGE);
                 yield 0;
