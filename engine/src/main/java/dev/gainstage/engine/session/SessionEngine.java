@@ -10,7 +10,11 @@ import dev.gainstage.engine.graph.Strip;
 import dev.gainstage.engine.graph.TapKey;
 import dev.gainstage.engine.metering.MeterOptions;
 import dev.gainstage.engine.metering.MeterReading;
+import dev.gainstage.engine.graph.Stage;
+import dev.gainstage.engine.graph.StageKind;
+import dev.gainstage.engine.graph.TapPoint;
 import dev.gainstage.engine.rules.FixStep;
+import dev.gainstage.engine.rules.LoudnessDeltas;
 import dev.gainstage.engine.rules.Observation;
 import dev.gainstage.engine.rules.RootCauses;
 import dev.gainstage.engine.rules.RuleConfig;
@@ -60,6 +64,8 @@ public final class SessionEngine {
     private final AtomicReference<SessionState> state;
     private final CopyOnWriteArrayList<Runnable> listeners = new CopyOnWriteArrayList<>();
     private final Map<String, Long> drops = new HashMap<>();
+    /** 10 s windows of in/out loudness per plugin; judged once 3 s are in; 3 s skipped after a change. */
+    private final LoudnessDeltas loudnessDeltas = new LoudnessDeltas(100, 30, 30);
     private final DecisionPersistence persistence;
     private final Object decisionLock = new Object();
     private final List<String> notices = new CopyOnWriteArrayList<>();
@@ -154,6 +160,12 @@ public final class SessionEngine {
         adapterLock.lock();
         try {
             mirror.apply(sequence, change);
+            switch (change) {
+                case GraphChange.GainChanged c -> loudnessDeltas.restart(c.stageId());
+                case GraphChange.StageActiveChanged c -> loudnessDeltas.restart(c.stageId());
+                default -> {
+                }
+            }
             resubscribe();
             publish();
         } finally {
@@ -260,6 +272,8 @@ public final class SessionEngine {
             metersByHandle.computeIfAbsent(handle, h -> new TapMeter(key, meterOptions));
         }
         metersByHandle.keySet().retainAll(plan.keySet());
+        loudnessDeltas.retainOnly(graph.strips().stream().flatMap(s -> s.stages().stream()).map(Stage::id)
+                .collect(java.util.stream.Collectors.toSet()));
         AdapterLink current = link;
         if (current != null) {
             current.requestTaps(plan);
@@ -282,7 +296,9 @@ public final class SessionEngine {
         Map<TapKey, MeterReading> readings = currentReadings();
         SessionGraph graph = mirror.graph();
         if (rolling) {
-            List<Observation> observations = rules.evaluate(graph, readings::get, decisions.get().intentional());
+            observeLoudness(graph, readings);
+            List<Observation> observations = rules.evaluate(graph, readings::get, decisions.get().intentional(),
+                    loudnessDeltas);
             for (Warning event : tracker.update(audioSeconds, graph, observations)) {
                 recentEvents.addLast(new WarningEvent(++eventSequence, event));
                 if (recentEvents.size() > MAX_RECENT_EVENTS) {
@@ -291,6 +307,21 @@ public final class SessionEngine {
             }
         }
         publish(readings);
+    }
+
+    private void observeLoudness(SessionGraph graph, Map<TapKey, MeterReading> readings) {
+        for (Strip strip : graph.strips()) {
+            for (Stage stage : strip.stages()) {
+                if (stage.kind() != StageKind.PLUGIN) {
+                    continue;
+                }
+                MeterReading in = readings.get(new TapKey(stage.id(), TapPoint.INPUT));
+                MeterReading out = readings.get(new TapKey(stage.id(), TapPoint.OUTPUT));
+                if (in != null && out != null && MeterReading.has(in.shortTermLufs()) && MeterReading.has(out.shortTermLufs())) {
+                    loudnessDeltas.observe(stage.id(), in.shortTermLufs(), out.shortTermLufs());
+                }
+            }
+        }
     }
 
     private Map<TapKey, MeterReading> currentReadings() {
@@ -325,6 +356,16 @@ public final class SessionEngine {
         }
     }
 
+    /** A stage changed: judge its loudness change on audio from now on only. */
+    private void restartLoudnessWindow(String stageId) {
+        adapterLock.lock();
+        try {
+            loudnessDeltas.restart(stageId);
+        } finally {
+            adapterLock.unlock();
+        }
+    }
+
     // ---- panel side ---------------------------------------------------------------------------
 
     /**
@@ -351,9 +392,13 @@ public final class SessionEngine {
         if (w == null) {
             return CompletableFuture.completedFuture(FixOutcome.refused("no active warning '" + warningId + "'"));
         }
+        if (w.clearing()) {
+            return CompletableFuture.completedFuture(FixOutcome.refused(
+                    "warning '" + warningId + "' no longer holds (already fixed?); it clears after the hysteresis time"));
+        }
         if (!w.fixable()) {
             return CompletableFuture.completedFuture(FixOutcome.refused(
-                    "warning '" + warningId + "' has no single-stage fix: " + w.suggestion()));
+                    "warning '" + warningId + "' has no gain change that fixes it: " + w.suggestion()));
         }
         AdapterLink current = link;
         if (current == null) {
@@ -366,7 +411,12 @@ public final class SessionEngine {
         }
         List<CompletableFuture<FixOutcome>> steps = new ArrayList<>();
         for (FixStep step : w.fix()) {
-            steps.add(current.requestFix(step.stageId(), step.changeDb()));
+            steps.add(current.requestFix(step.stageId(), step.changeDb()).thenApply(outcome -> {
+                if (outcome.applied()) {
+                    restartLoudnessWindow(step.stageId());
+                }
+                return outcome;
+            }));
         }
         return CompletableFuture.allOf(steps.toArray(CompletableFuture[]::new)).thenApply(done -> {
             List<FixOutcome> outcomes = steps.stream().map(CompletableFuture::join).toList();
