@@ -26,6 +26,8 @@ import static dev.gainstage.engine.rules.TapReadings.hasSignal;
  */
 public final class StagingRules {
     private static final String SEP = " \u25B8 "; // "Vox ▸ ACE Compressor"
+    /** A noise-floor estimate this far below the overall RMS means quiet passages were measured. */
+    private static final double QUIET_PASSAGE_DB = 20.0;
 
     private final RuleConfig config;
 
@@ -126,8 +128,11 @@ public final class StagingRules {
 
         boolean enoughSignal = r.signalSeconds() >= config.quietMinSignalSeconds();
         boolean quietPeak = peak < config.sourceQuietPeakDbfs();
-        boolean noisy = MeterReading.has(r.noiseFloorDbfs())
-                && r.maxSamplePeakDbfs() - r.noiseFloorDbfs() < config.noiseFloorMarginDb();
+        // The floor only counts when quiet passages were found: on a steady signal the estimate is the
+        // signal itself, not its noise.
+        boolean floorFound = MeterReading.has(r.noiseFloorDbfs()) && MeterReading.has(r.overallRmsDbfs())
+                && r.noiseFloorDbfs() < r.overallRmsDbfs() - QUIET_PASSAGE_DB;
+        boolean noisy = floorFound && r.maxSamplePeakDbfs() - r.noiseFloorDbfs() < config.noiseFloorMarginDb();
         if (enoughSignal) {
             out.add(new Observation(Rule.SOURCE_TOO_QUIET, strip.id(), source.id(), peak, config.sourceQuietPeakDbfs(),
                     Direction.BELOW, "dBFS", quietPeak || noisy,

@@ -130,9 +130,10 @@ class SidecarServiceTest {
             adapter.await(SidecarMessage.BodyCase.TAPS);
             assertEquals(2 * 5 + 2 * 5 - 2 + 1 + 2 - 0, adapter.subscription().getTapsCount(),
                     "every stage's input and output, sources' output only");
-            adapter.streamSines(5.0, SidecarServiceTest::peakOf);
+            // 3 s for the first short-term loudness, 3 s more for the mismatch window, then 300 ms to raise.
+            adapter.streamSines(8.0, SidecarServiceTest::peakOf);
 
-            SessionView view = awaitView(v -> v.getAudioTimeSeconds() >= 4.9 && v.getWarningsCount() >= 5);
+            SessionView view = awaitView(v -> v.getAudioTimeSeconds() >= 7.9 && v.getWarningsCount() >= 6);
             Set<String> ids = view.getWarningsList().stream().map(Warning::getId).collect(Collectors.toSet());
             assertEquals(Set.of("SOURCE_TOO_HOT@vox/source", "SOURCE_TOO_QUIET@bass/source",
                     "PLUGIN_GAIN_MISMATCH@vox/comp", "PLUGIN_GAIN_MISMATCH@bass/sat", "PLUGIN_OUTPUT_HOT@bass/sat",

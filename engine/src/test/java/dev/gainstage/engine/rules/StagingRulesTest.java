@@ -120,6 +120,21 @@ class StagingRulesTest {
     }
 
     @Test
+    void aNoiseFloorCountsOnlyWhenQuietPassagesWereFound() throws GraphException {
+        double n = Double.NaN;
+        // A steady tone: the floor estimate is the tone itself (-15 vs -15 RMS): not noise.
+        put("vox/source", TapPoint.OUTPUT, new MeterReading(480000, 10, -12, -12, -15, -15, -15, -12, -12, -15, 0,
+                -15, -15, -15, 3, 0, 0, 0, -15.5, n, 10));
+        assertFalse(breaks(Rule.SOURCE_TOO_QUIET, "vox/source"));
+        // Phrases at -20 RMS with hiss at -45 between them: within 40 dB of the -10 peak.
+        put("vox/source", TapPoint.OUTPUT, new MeterReading(480000, 10, -10, -10, -20, -20, -20, -10, -10, -20, 0,
+                -20, -20, -20, 10, 0, 0, 0, -45, n, 10));
+        Observation o = judge(Rule.SOURCE_TOO_QUIET, "vox/source", 0, Set.of()).orElseThrow();
+        assertTrue(o.breaks());
+        assertTrue(o.message().contains("noise floor"), o.message());
+    }
+
+    @Test
     void silenceIsNeverJudged() throws GraphException {
         put("vox/source", TapPoint.OUTPUT, Readings.silence());
         put("master/output", TapPoint.OUTPUT, Readings.silence());
