@@ -2,6 +2,7 @@ package dev.gainstage.engine.rules;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A plugin's loudness change, in versus out, averaged over the same sliding window of short-term
@@ -14,13 +15,12 @@ public final class LoudnessDeltas {
     private final int capacity;
     private final int minimum;
     private final int settle;
-    private final Map<String, Window> windows = new HashMap<>();
+    private final Map<String, TickRing[]> windows = new HashMap<>();
 
     /**
      * @param capacity ticks in the window
      * @param minimum  ticks needed before a delta is given
-     * @param settle   ticks ignored after a restart: the short-term values still span audio from
-     *                 before the change for as long as their own window (3 s)
+     * @param settle   ticks ignored after a restart (see {@link TickRing})
      */
     public LoudnessDeltas(int capacity, int minimum, int settle) {
         this.capacity = capacity;
@@ -28,54 +28,28 @@ public final class LoudnessDeltas {
         this.settle = settle;
     }
 
-    private static final class Window {
-        final double[] in;
-        final double[] out;
-        int next;
-        int count;
-        int skip;
-
-        Window(int capacity) {
-            in = new double[capacity];
-            out = new double[capacity];
-        }
-    }
-
-    /** Adds one tick's short-term loudness in and out (LUFS). */
+    /** Adds one tick's short-term loudness in and out (LUFS), averaged as power, not dB. */
     public void observe(String stageId, double inLufs, double outLufs) {
-        Window w = windows.computeIfAbsent(stageId, k -> new Window(capacity));
-        if (w.skip > 0) {
-            w.skip--;
-            return;
-        }
-        w.in[w.next] = Math.pow(10, inLufs / 10);   // average power, not dB
-        w.out[w.next] = Math.pow(10, outLufs / 10);
-        w.next = (w.next + 1) % capacity;
-        w.count = Math.min(capacity, w.count + 1);
+        TickRing[] w = windows.computeIfAbsent(stageId, k -> new TickRing[]{new TickRing(capacity, 0),
+                new TickRing(capacity, 0)});
+        w[0].add(Math.pow(10, inLufs / 10));
+        w[1].add(Math.pow(10, outLufs / 10));
     }
 
     /** Out minus in over the window, in dB; NaN until the window holds {@code minimum} ticks. */
     public double delta(String stageId) {
-        Window w = windows.get(stageId);
-        if (w == null || w.count < minimum) {
+        TickRing[] w = windows.get(stageId);
+        if (w == null || w[0].count() < minimum) {
             return Double.NaN;
         }
-        double in = 0;
-        double out = 0;
-        for (int i = 0; i < w.count; i++) {
-            in += w.in[i];
-            out += w.out[i];
-        }
-        return 10 * Math.log10(out / in);
+        return 10 * Math.log10(w[1].sum() / w[0].sum());
     }
 
     public void restart(String stageId) {
-        Window w = new Window(capacity);
-        w.skip = settle;
-        windows.put(stageId, w);
+        windows.put(stageId, new TickRing[]{new TickRing(capacity, settle), new TickRing(capacity, settle)});
     }
 
-    public void retainOnly(java.util.Set<String> stageIds) {
+    public void retainOnly(Set<String> stageIds) {
         windows.keySet().retainAll(stageIds);
     }
 }

@@ -43,15 +43,16 @@ public final class StagingRules {
      * @param intentional ids of stages and strips the user marked intentional saturation
      */
     public List<Observation> evaluate(SessionGraph graph, TapReadings readings, Set<String> intentional) {
-        return evaluate(graph, readings, intentional, null);
+        return evaluate(graph, readings, intentional, null, null);
     }
 
     /**
      * @param deltas plugins' in-versus-out loudness over a window; null to judge on the latest
      *               short-term pair alone
+     * @param peaks  stages' output peaks over a longer window; null to judge on the meter's 3 s peak
      */
     public List<Observation> evaluate(SessionGraph graph, TapReadings readings, Set<String> intentional,
-                                      LoudnessDeltas deltas) {
+                                      LoudnessDeltas deltas, RecentPeaks peaks) {
         List<Observation> out = new ArrayList<>();
         for (Strip strip : graph.strips()) {
             boolean stripIntentional = intentional.contains(strip.id());
@@ -63,7 +64,7 @@ public final class StagingRules {
                 switch (stage.kind()) {
                     case SOURCE -> {
                         if (strip.kind().isTrack()) {
-                            source(strip, readings, out);
+                            source(strip, readings, peaks, out);
                         }
                     }
                     case PLUGIN -> {
@@ -91,7 +92,7 @@ public final class StagingRules {
      * Too hot and too quiet are judged on the source as it leaves the trim, since the trim is where
      * they are fixed; clipping is judged on the raw source, since no trim undoes it.
      */
-    private void source(Strip strip, TapReadings readings, List<Observation> out) {
+    private void source(Strip strip, TapReadings readings, RecentPeaks peaks, List<Observation> out) {
         Stage source = strip.firstOfKind(StageKind.SOURCE).orElseThrow();
         MeterReading raw = readings.get(new TapKey(source.id(), TapPoint.OUTPUT));
         if (!hasSignal(raw)) {
@@ -100,12 +101,18 @@ public final class StagingRules {
         Stage trim = strip.firstOfKind(StageKind.TRIM).orElse(null);
         MeterReading trimmed = trim == null ? null : readings.get(new TapKey(trim.id(), TapPoint.OUTPUT));
         MeterReading r = hasSignal(trimmed) ? trimmed : raw;
+        String judged = r == raw ? source.id() : trim.id();
+        double peak = peaks == null ? r.samplePeakDbfs() : peaks.peak(judged);
+        if (Double.isNaN(peak)) {
+            return; // the window restarted after a change and is still settling: no verdict yet
+        }
         String fixStage = trim == null ? "" : trim.id();
         String fixName = trim == null ? "the input gain" : trim.name();
         String where = strip.name() + SEP + source.name();
         double margin = config.clearMarginDb();
 
-        double rawPeak = raw.samplePeakDbfs();
+        double rawLong = peaks == null ? Double.NaN : peaks.peak(source.id());
+        double rawPeak = Double.isNaN(rawLong) ? raw.samplePeakDbfs() : rawLong;
         boolean clipping = rawPeak >= config.sourceClipPeakDbfs();
         out.add(new Observation(Rule.SOURCE_CLIPPING, strip.id(), source.id(), rawPeak, config.sourceClipPeakDbfs(),
                 Direction.ABOVE, "dBFS", clipping,
@@ -115,7 +122,6 @@ public final class StagingRules {
                         + " only keeps it from getting worse downstream",
                 List.of(), margin));
 
-        double peak = r.samplePeakDbfs();
         double toTarget = tenth(config.sourceTargetPeakDbfs() - peak);
         String after = r == raw ? "" : " after " + fixName;
         out.add(new Observation(Rule.SOURCE_TOO_HOT, strip.id(), source.id(), peak, config.sourceHotPeakDbfs(),

@@ -15,6 +15,7 @@ import dev.gainstage.engine.graph.StageKind;
 import dev.gainstage.engine.graph.TapPoint;
 import dev.gainstage.engine.rules.FixStep;
 import dev.gainstage.engine.rules.LoudnessDeltas;
+import dev.gainstage.engine.rules.RecentPeaks;
 import dev.gainstage.engine.rules.Observation;
 import dev.gainstage.engine.rules.RootCauses;
 import dev.gainstage.engine.rules.RuleConfig;
@@ -66,6 +67,8 @@ public final class SessionEngine {
     private final Map<String, Long> drops = new HashMap<>();
     /** 10 s windows of in/out loudness per plugin; judged once 3 s are in; 3 s skipped after a change. */
     private final LoudnessDeltas loudnessDeltas = new LoudnessDeltas(100, 30, 30);
+    /** 10 s of output peaks per stage, for judging sources on their phrases; 3 s skipped after a change. */
+    private final RecentPeaks recentPeaks = new RecentPeaks(100, 30);
     private final DecisionPersistence persistence;
     private final Object decisionLock = new Object();
     private final List<String> notices = new CopyOnWriteArrayList<>();
@@ -161,8 +164,8 @@ public final class SessionEngine {
         try {
             mirror.apply(sequence, change);
             switch (change) {
-                case GraphChange.GainChanged c -> loudnessDeltas.restart(c.stageId());
-                case GraphChange.StageActiveChanged c -> loudnessDeltas.restart(c.stageId());
+                case GraphChange.GainChanged c -> restartWindows(c.stageId());
+                case GraphChange.StageActiveChanged c -> restartWindows(c.stageId());
                 default -> {
                 }
             }
@@ -272,8 +275,10 @@ public final class SessionEngine {
             metersByHandle.computeIfAbsent(handle, h -> new TapMeter(key, meterOptions));
         }
         metersByHandle.keySet().retainAll(plan.keySet());
-        loudnessDeltas.retainOnly(graph.strips().stream().flatMap(s -> s.stages().stream()).map(Stage::id)
-                .collect(java.util.stream.Collectors.toSet()));
+        java.util.Set<String> stageIds = graph.strips().stream().flatMap(s -> s.stages().stream()).map(Stage::id)
+                .collect(java.util.stream.Collectors.toSet());
+        loudnessDeltas.retainOnly(stageIds);
+        recentPeaks.retainOnly(stageIds);
         AdapterLink current = link;
         if (current != null) {
             current.requestTaps(plan);
@@ -298,7 +303,7 @@ public final class SessionEngine {
         if (rolling) {
             observeLoudness(graph, readings);
             List<Observation> observations = rules.evaluate(graph, readings::get, decisions.get().intentional(),
-                    loudnessDeltas);
+                    loudnessDeltas, recentPeaks);
             for (Warning event : tracker.update(audioSeconds, graph, observations)) {
                 recentEvents.addLast(new WarningEvent(++eventSequence, event));
                 if (recentEvents.size() > MAX_RECENT_EVENTS) {
@@ -312,6 +317,10 @@ public final class SessionEngine {
     private void observeLoudness(SessionGraph graph, Map<TapKey, MeterReading> readings) {
         for (Strip strip : graph.strips()) {
             for (Stage stage : strip.stages()) {
+                MeterReading output = readings.get(new TapKey(stage.id(), TapPoint.OUTPUT));
+                if (output != null) {
+                    recentPeaks.observe(stage.id(), output.samplePeakDbfs());
+                }
                 if (stage.kind() != StageKind.PLUGIN) {
                     continue;
                 }
@@ -356,14 +365,19 @@ public final class SessionEngine {
         }
     }
 
-    /** A stage changed: judge its loudness change on audio from now on only. */
-    private void restartLoudnessWindow(String stageId) {
+    /** A stage changed (a fix was applied to it): judge it on audio from now on only. */
+    private void stageChanged(String stageId) {
         adapterLock.lock();
         try {
-            loudnessDeltas.restart(stageId);
+            restartWindows(stageId);
         } finally {
             adapterLock.unlock();
         }
+    }
+
+    private void restartWindows(String stageId) {
+        loudnessDeltas.restart(stageId);
+        recentPeaks.restart(stageId);
     }
 
     // ---- panel side ---------------------------------------------------------------------------
@@ -413,7 +427,7 @@ public final class SessionEngine {
         for (FixStep step : w.fix()) {
             steps.add(current.requestFix(step.stageId(), step.changeDb()).thenApply(outcome -> {
                 if (outcome.applied()) {
-                    restartLoudnessWindow(step.stageId());
+                    stageChanged(step.stageId());
                 }
                 return outcome;
             }));
