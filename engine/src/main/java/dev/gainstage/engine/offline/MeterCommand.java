@@ -1,6 +1,7 @@
 package dev.gainstage.engine.offline;
 
 import dev.gainstage.engine.metering.MeterOptions;
+import dev.gainstage.engine.metering.MeterReading;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -105,21 +106,27 @@ public final class MeterCommand {
     }
 
     private static void printTable(List<Outcome> outcomes, PrintStream out) {
-        Table table = new Table("FILE", "RATE", "CH", "SECONDS", "PEAK dBFS", "TRUE PEAK dBTP", "INTEGRATED LUFS",
-                "LRA LU", "MAX M LUFS", "MAX S LUFS", "RMS dBFS", "CREST dB", "DC", "CLIPPED");
+        Table table = measurementTable();
         for (Outcome o : outcomes) {
-            if (o.measurement == null) {
-                continue;
+            if (o.measurement != null) {
+                addRow(table, o.file.toString(), o.measurement.format(), o.measurement.reading());
             }
-            var r = o.measurement.reading();
-            var f = o.measurement.format();
-            table.row(o.file.toString(), String.valueOf(f.sampleRate()), String.valueOf(f.channels()),
-                    Table.fixed(r.seconds(), 1), Table.fixed(r.maxSamplePeakDbfs(), 1),
-                    Table.fixed(r.maxTruePeakDbtp(), 1), Table.fixed(r.integratedLufs(), 1),
-                    Table.fixed(r.loudnessRangeLu(), 1), Table.fixed(r.maxMomentaryLufs(), 1),
-                    Table.fixed(r.maxShortTermLufs(), 1), Table.fixed(r.overallRmsDbfs(), 1),
-                    Table.fixed(r.crestFactorDb(), 1), Table.fixed(r.dcOffset(), 5), String.valueOf(r.clippedSamples()));
         }
         table.print(out);
+    }
+
+    /** The columns both {@code meter} and {@code analyze} print. */
+    static Table measurementTable() {
+        return new Table("FILE", "RATE", "CH", "SECONDS", "PEAK dBFS", "TRUE PEAK dBTP", "INTEGRATED LUFS",
+                "LRA LU", "MAX M LUFS", "MAX S LUFS", "RMS dBFS", "CREST dB", "DC", "CLIPPED");
+    }
+
+    static void addRow(Table table, String name, WavFormat f, MeterReading r) {
+        table.row(name, String.valueOf(f.sampleRate()), String.valueOf(f.channels()),
+                Table.fixed(r.seconds(), 1), Table.fixed(r.maxSamplePeakDbfs(), 1),
+                Table.fixed(r.maxTruePeakDbtp(), 1), Table.fixed(r.integratedLufs(), 1),
+                Table.fixed(r.loudnessRangeLu(), 1), Table.fixed(r.maxMomentaryLufs(), 1),
+                Table.fixed(r.maxShortTermLufs(), 1), Table.fixed(r.overallRmsDbfs(), 1),
+                Table.fixed(r.crestFactorDb(), 1), Table.fixed(r.dcOffset(), 5), String.valueOf(r.clippedSamples()));
     }
 }

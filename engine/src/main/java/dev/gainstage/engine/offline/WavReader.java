@@ -69,7 +69,12 @@ public final class WavReader implements Closeable {
      * 0 at the end of the data.
      */
     public int read(float[] out) throws IOException {
-        int frames = (int) Math.min(blockFrames(), framesLeft);
+        return read(out, blockFrames());
+    }
+
+    /** Like {@link #read(float[])} but at most {@code maxFrames} (itself at most {@link #blockFrames()}). */
+    public int read(float[] out, int maxFrames) throws IOException {
+        int frames = (int) Math.min(Math.min(maxFrames, blockFrames()), framesLeft);
         if (frames == 0) {
             return 0;
         }
