@@ -54,17 +54,29 @@ public final class KWeightingFilter {
     }
 
     /**
-     * Filters {@code n} samples of one channel (contiguous, from {@code from}) and returns the sum of
-     * squares of the K-weighted signal. State is kept per channel, so blocks may be of any size.
+     * Filters {@code n} samples of one channel (contiguous, from {@code from}) and measures them:
+     * peak, sum and sum of squares of the input and sum of squares of the K-weighted signal, into
+     * {@code out}. State is kept per channel, so blocks may be of any size. The raw statistics ride
+     * along in this loop because the filter's recursion leaves the CPU idle between samples anyway.
      */
-    public double filterEnergy(int channel, float[] x, int from, int n) {
+    void filterAndMeasure(int channel, float[] x, int from, int n, SegmentStats out) {
         final double b0 = shelf.b0(), b1 = shelf.b1(), b2 = shelf.b2(), a1 = shelf.a1(), a2 = shelf.a2();
         final double d1 = highPass.a1(), d2 = highPass.a2();
         int s = 4 * channel;
         double s1 = state[s], s2 = state[s + 1], h1 = state[s + 2], h2 = state[s + 3];
-        double energy = 0;
+        double weighted = 0;
+        double peak = 0;
+        double sum = 0;
+        double squares = 0;
         for (int i = from, end = from + n; i < end; i++) {
-            double in = x[i];
+            float sample = x[i];
+            float magnitude = Math.abs(sample);
+            if (magnitude > peak) {
+                peak = magnitude;
+            }
+            double in = sample;
+            sum += in;
+            squares += in * in;
             double y = b0 * in + s1;
             s1 = b1 * in - a1 * y + s2;
             s2 = b2 * in - a2 * y;
@@ -72,7 +84,7 @@ public final class KWeightingFilter {
             double z = y + h1;
             h1 = -2 * y - d1 * z + h2;
             h2 = y - d2 * z;
-            energy += z * z;
+            weighted += z * z;
         }
         if (!Double.isFinite(s1 + s2 + h1 + h2)) {
             // A NaN or infinite input sample would otherwise poison the filter until reset.
@@ -82,7 +94,10 @@ public final class KWeightingFilter {
         state[s + 1] = s2;
         state[s + 2] = h1;
         state[s + 3] = h2;
-        return energy;
+        out.peak = peak;
+        out.sum = sum;
+        out.squares = squares;
+        out.weightedSquares = weighted;
     }
 
     public void reset() {

@@ -45,6 +45,7 @@ public final class StageMeter {
     private float[][] buffers;
     private int history;
     private double[] channelSums;
+    private final SegmentStats stats = new SegmentStats();
 
     // position within the current 100 ms sub-block
     private int frameIndex; // 0 or 1: which 50 ms half
@@ -154,22 +155,13 @@ public final class StageMeter {
         for (int c = 0; c < channels; c++) {
             float[] b = buffers[c];
             deinterleave(interleaved, pos + c, channels, b, h, n);
-            double peak = 0;
-            double sum = 0;
-            double squares = 0;
-            for (int i = h, end = h + n; i < end; i++) {
-                float x = b[i];
-                float a = Math.abs(x);
-                if (a > peak) {
-                    peak = a;
-                }
-                sum += x;
-                squares += x * x;
-            }
-            subEnergy += weights[c] * kWeighting.filterEnergy(c, b, h, n);
+            kWeighting.filterAndMeasure(c, b, h, n, stats);
+            double peak = stats.peak;
+            double squares = stats.squares;
+            subEnergy += weights[c] * stats.weightedSquares;
             double inter = truePeak.interSamplePeak(b, h, n);
             clips.scan(c, b, h, n, peak, options.clipLevel());
-            channelSums[c] += sum;
+            channelSums[c] += stats.sum;
             segmentSquares += squares;
             segmentPeak = Math.max(segmentPeak, peak);
             segmentTruePeak = Math.max(segmentTruePeak, inter);
