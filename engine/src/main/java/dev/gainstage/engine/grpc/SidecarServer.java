@@ -1,6 +1,9 @@
 package dev.gainstage.engine.grpc;
 
 import io.grpc.Server;
+import io.grpc.ServerInterceptor;
+import io.grpc.ServerInterceptors;
+import io.grpc.ServerServiceDefinition;
 import io.grpc.inprocess.InProcessServerBuilder;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import jakarta.inject.Inject;
@@ -12,6 +15,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
@@ -25,12 +30,24 @@ public final class SidecarServer {
     private final ViewPump pump;
     private Server server;
 
+    private final List<ServerInterceptor> interceptors;
+
     @Inject
-    SidecarServer(SidecarConfig config, AdapterService adapterService, PanelService panelService, ViewPump pump) {
+    SidecarServer(SidecarConfig config, AdapterService adapterService, PanelService panelService, ViewPump pump,
+                  Set<ServerInterceptor> interceptors) {
         this.config = config;
         this.adapterService = adapterService;
         this.panelService = panelService;
         this.pump = pump;
+        this.interceptors = List.copyOf(interceptors);
+    }
+
+    private ServerServiceDefinition adapter() {
+        return ServerInterceptors.intercept(adapterService, interceptors);
+    }
+
+    private ServerServiceDefinition panel() {
+        return ServerInterceptors.intercept(panelService, interceptors);
     }
 
     public synchronized void start() throws IOException {
@@ -40,7 +57,7 @@ public final class SidecarServer {
         pump.start();
         if (config.inProcessName().isPresent()) {
             server = InProcessServerBuilder.forName(config.inProcessName().get()).directExecutor()
-                    .addService(adapterService).addService(panelService).build().start();
+                    .addService(adapter()).addService(panel()).build().start();
             return;
         }
         InetAddress address = InetAddress.getByName(config.bindAddress());
@@ -51,7 +68,7 @@ public final class SidecarServer {
         }
         try {
             server = NettyServerBuilder.forAddress(new InetSocketAddress(address, config.port()))
-                    .addService(adapterService).addService(panelService)
+                    .addService(adapter()).addService(panel())
                     .maxInboundMessageSize(32 * 1024 * 1024)
                     .build().start();
         } catch (IOException e) {
