@@ -5,6 +5,7 @@ import io.grpc.ServerInterceptor;
 import io.grpc.ServerInterceptors;
 import io.grpc.ServerServiceDefinition;
 import io.grpc.inprocess.InProcessServerBuilder;
+import io.grpc.netty.shaded.io.grpc.netty.GrpcSslContexts;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import jakarta.inject.Inject;
 
@@ -39,7 +40,9 @@ public final class SidecarServer {
         this.adapterService = adapterService;
         this.panelService = panelService;
         this.pump = pump;
-        this.interceptors = List.copyOf(interceptors);
+        List<ServerInterceptor> all = new java.util.ArrayList<>(interceptors);
+        config.security().token().ifPresent(t -> all.add(new TokenCheck(t)));
+        this.interceptors = List.copyOf(all);
     }
 
     private ServerServiceDefinition adapter() {
@@ -61,16 +64,21 @@ public final class SidecarServer {
             return;
         }
         InetAddress address = InetAddress.getByName(config.bindAddress());
-        if (!address.isLoopbackAddress()) {
+        try {
+            config.security().checkBind(address);
+        } catch (IOException e) {
             pump.stop();
-            throw new IOException("refusing to bind " + config.bindAddress() + ": only loopback addresses are "
-                    + "served (a non-loopback bind needs TLS and a token, which this build does not offer yet)");
+            throw e;
         }
         try {
-            server = NettyServerBuilder.forAddress(new InetSocketAddress(address, config.port()))
+            NettyServerBuilder builder = NettyServerBuilder.forAddress(new InetSocketAddress(address, config.port()))
                     .addService(adapter()).addService(panel())
-                    .maxInboundMessageSize(32 * 1024 * 1024)
-                    .build().start();
+                    .maxInboundMessageSize(32 * 1024 * 1024);
+            if (config.security().tls()) {
+                builder.sslContext(GrpcSslContexts.forServer(config.security().certificate().get().toFile(),
+                        config.security().privateKey().get().toFile()).build());
+            }
+            server = builder.build().start();
         } catch (IOException e) {
             pump.stop();
             throw new IOException("cannot listen on " + config.bindAddress() + ":" + config.port() + " ("
