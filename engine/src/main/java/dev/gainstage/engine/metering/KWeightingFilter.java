@@ -59,7 +59,7 @@ public final class KWeightingFilter {
      * {@code out}. State is kept per channel, so blocks may be of any size. The raw statistics ride
      * along in this loop because the filter's recursion leaves the CPU idle between samples anyway.
      */
-    void filterAndMeasure(int channel, float[] x, int from, int n, SegmentStats out) {
+    public void filterAndMeasure(int channel, float[] x, int from, int n, SegmentStats out) {
         final double b0 = shelf.b0(), b1 = shelf.b1(), b2 = shelf.b2(), a1 = shelf.a1(), a2 = shelf.a2();
         final double d1 = highPass.a1(), d2 = highPass.a2();
         int s = 4 * channel;
