@@ -14,6 +14,13 @@ public final class SegmentStats {
     /** Sum of the K-weighted signal squared (loudness). */
     double weightedSquares;
 
+    void set(double peak, double sum, double squares, double weightedSquares) {
+        this.peak = peak;
+        this.sum = sum;
+        this.squares = squares;
+        this.weightedSquares = weightedSquares;
+    }
+
     public double peak() {
         return peak;
     }

@@ -47,6 +47,8 @@ public class MeterBenchmarks {
     private KWeightingFilter kWeighting;
     private TruePeakMeter truePeak;
     private final SegmentStats stats = new SegmentStats();
+    private final SegmentStats otherStats = new SegmentStats();
+    private float[] other;
 
     @Setup
     public void setUp() {
@@ -63,7 +65,8 @@ public class MeterBenchmarks {
         stereoMeter.initialize(sampleRate, 2, FRAMES);
         monoMeter = new StageMeter(MeterOptions.defaults());
         monoMeter.initialize(sampleRate, 1, FRAMES);
-        kWeighting = new KWeightingFilter(sampleRate, 1);
+        other = mono.clone();
+        kWeighting = new KWeightingFilter(sampleRate, 2);
         truePeak = new TruePeakMeter(sampleRate, FRAMES);
     }
 
@@ -80,12 +83,12 @@ public class MeterBenchmarks {
         monoMeter.process(mono, 0, FRAMES);
     }
 
-    /** K-weighting with peak, sum and sum of squares, one channel. */
+    /** K-weighting with peak, sum and sum of squares, a pair of channels (the unit it works in). */
     @Benchmark
-    @OperationsPerInvocation(FRAMES)
+    @OperationsPerInvocation(FRAMES * 2)
     public double kWeighting() {
-        kWeighting.filterAndMeasure(0, mono, TruePeakMeter.history(), FRAMES, stats);
-        return stats.weightedSquares();
+        kWeighting.filterAndMeasure(0, mono, other, TruePeakMeter.history(), FRAMES, stats, otherStats);
+        return stats.weightedSquares() + otherStats.weightedSquares();
     }
 
     /** Inter-sample peaks, one channel (4x oversampling at 48 kHz). */
