@@ -1,0 +1,37 @@
+package dev.gainstage.adapter;
+
+import dev.gainstage.adapter.sim.SimCommand;
+
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.List;
+
+/** The adapters' commands. */
+public final class Main {
+    static final String USAGE = """
+            usage: gainstage <command> [options]
+              sim (--demo | SESSION.textproto) [--sidecar HOST:PORT] [--speed realtime|max] [--seconds N]""";
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(Arrays.asList(args), System.out, System.err));
+    }
+
+    static int run(List<String> args, PrintStream out, PrintStream err) {
+        if (args.isEmpty()) {
+            err.println(USAGE);
+            return 2;
+        }
+        List<String> rest = args.subList(1, args.size());
+        return switch (args.getFirst()) {
+            case "sim" -> SimCommand.run(rest, out, err);
+            default -> {
+                err.println("gainstage: unknown command '" + args.getFirst() + "'");
+                err.println(USAGE);
+                yield 2;
+            }
+        };
+    }
+}

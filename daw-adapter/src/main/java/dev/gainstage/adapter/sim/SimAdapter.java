@@ -1,0 +1,245 @@
+package dev.gainstage.adapter.sim;
+
+import com.google.protobuf.ByteString;
+import dev.gainstage.adapter.link.SidecarLink;
+import dev.gainstage.adapter.link.TapTable;
+import dev.gainstage.client.SidecarAddress;
+import dev.gainstage.proto.v1.AdapterMessage;
+import dev.gainstage.proto.v1.FixRequest;
+import dev.gainstage.proto.v1.FixResult;
+import dev.gainstage.proto.v1.GainChanged;
+import dev.gainstage.proto.v1.Hello;
+import dev.gainstage.proto.v1.ProtocolError;
+import dev.gainstage.proto.v1.SessionDelta;
+import dev.gainstage.proto.v1.SessionSnapshot;
+import dev.gainstage.proto.v1.Stage;
+import dev.gainstage.proto.v1.Strip;
+import dev.gainstage.proto.v1.TapBatch;
+import dev.gainstage.proto.v1.TapBlock;
+import dev.gainstage.proto.v1.TapDropReport;
+import dev.gainstage.proto.v1.TapDrops;
+import dev.gainstage.proto.v1.TapPoint;
+import dev.gainstage.proto.v1.TransportState;
+import io.grpc.Status;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Logger;
+
+/**
+ * The sim adapter: renders a {@link SimSessionRenderer} block by block and streams every tap the
+ * sidecar subscribed to, as one {@link TapBatch} per block. In real-time mode it keeps the session's
+ * pace and, like a real audio thread, drops a block rather than wait when the sidecar lags (the drops
+ * are counted and reported); at max speed it waits for flow control instead, so nothing is lost.
+ * It applies fix requests to the renderer and reports the new gains as deltas.
+ */
+public final class SimAdapter implements SidecarLink.Listener, AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(SimAdapter.class.getName());
+
+    public enum Speed { REALTIME, MAX }
+
+    private final SimSessionRenderer renderer;
+    private final String sessionKey;
+    private final String sessionName;
+    private final Speed speed;
+    private final SidecarLink link;
+    private final AtomicLong sequence = new AtomicLong();
+    private final Map<Integer, Long> drops = new HashMap<>();
+    private final Object graphLock = new Object();
+    private volatile boolean stopping;
+
+    public SimAdapter(SimSessionRenderer renderer, String sessionKey, String sessionName, Speed speed,
+                      SidecarAddress sidecar) {
+        this.renderer = renderer;
+        this.sessionKey = sessionKey;
+        this.sessionName = sessionName;
+        this.speed = speed;
+        this.link = new SidecarLink(sidecar, this);
+    }
+
+    public SidecarLink link() {
+        return link;
+    }
+
+    /** Renders and streams until {@code seconds} of audio have been rendered (forever if <= 0) or {@link #close}. */
+    public void run(double seconds) throws InterruptedException {
+        link.connect();
+        long totalFrames = seconds > 0 ? Math.round(seconds * renderer.sampleRate()) : Long.MAX_VALUE;
+        long startNanos = System.nanoTime();
+        long lastDropReport = startNanos;
+        BatchBuilder batch = new BatchBuilder(renderer.sampleRate());
+        while (!stopping && renderer.position() < totalFrames) {
+            TapTable taps = link.taps();
+            if (taps.size() == 0) {
+                // Not subscribed yet (connecting, or the sidecar restarted): the session plays on in real
+                // time, as a DAW would; at max speed there is no point rendering for nobody.
+                if (speed == Speed.MAX) {
+                    Thread.sleep(5);
+                    continue;
+                }
+            }
+            batch.reset(taps);
+            renderer.renderBlock(batch);
+            if (taps.size() > 0) {
+                deliver(batch);
+            }
+            if (speed == Speed.REALTIME) {
+                long due = startNanos + Math.round(renderer.position() * 1e9 / renderer.sampleRate());
+                long wait = due - System.nanoTime();
+                if (wait > 0) {
+                    Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                }
+            }
+            if (System.nanoTime() - lastDropReport > 1_000_000_000L) {
+                lastDropReport = System.nanoTime();
+                reportDrops();
+            }
+        }
+        reportDrops();
+    }
+
+    private void deliver(BatchBuilder batch) throws InterruptedException {
+        if (speed == Speed.MAX) {
+            while (!stopping && !link.awaitReady(200)) {
+                if (!link.connected()) {
+                    return;
+                }
+            }
+        } else if (!link.isReady()) {
+            batch.countDrops(drops);
+            return;
+        }
+        link.send(AdapterMessage.newBuilder().setTaps(batch.build()).build());
+    }
+
+    private void reportDrops() {
+        if (drops.isEmpty()) {
+            return;
+        }
+        TapDropReport.Builder r = TapDropReport.newBuilder();
+        drops.forEach((h, n) -> r.addDrops(TapDrops.newBuilder().setHandle(h).setDroppedBlocks(n)));
+        link.send(AdapterMessage.newBuilder().setDrops(r).build());
+    }
+
+    // ---- sidecar events -------------------------------------------------------------------------
+
+    @Override
+    public void onConnected(SidecarLink l) {
+        synchronized (graphLock) {
+            l.send(AdapterMessage.newBuilder().setHello(Hello.newBuilder().setProtocolVersion(1)
+                    .setAdapterName("sim").setDawName("gainstage sim").setSessionKey(sessionKey)
+                    .setSessionName(sessionName).setCanApplyFixes(true)).build());
+            sendSnapshot(l);
+            l.send(AdapterMessage.newBuilder().setTransport(TransportState.newBuilder().setRolling(true)).build());
+        }
+    }
+
+    private void sendSnapshot(SidecarLink l) {
+        l.send(AdapterMessage.newBuilder().setSnapshot(renderer.snapshot(sequence.incrementAndGet())).build());
+    }
+
+    @Override
+    public void onTaps(TapTable taps) {
+        LOG.fine(() -> "sidecar subscribed to " + taps.size() + " taps");
+    }
+
+    @Override
+    public void onFix(FixRequest fix) {
+        FixOutcome outcome = renderer.applyGainChange(fix.getStageId(), fix.getChangeDb());
+        synchronized (graphLock) {
+            link.send(AdapterMessage.newBuilder().setFixResult(FixResult.newBuilder().setFixId(fix.getFixId())
+                    .setApplied(outcome.applied()).setMessage(outcome.message())).build());
+            if (outcome.applied()) {
+                newGain(fix.getStageId());
+            }
+        }
+        LOG.info(() -> "fix " + fix.getStageId() + " " + fix.getChangeDb() + " dB: " + outcome.message());
+    }
+
+    /** Tells the sidecar a stage's new gain, when the stage shows one (trim, fader, send). */
+    private void newGain(String stageId) {
+        SessionSnapshot now = renderer.snapshot(sequence.get());
+        for (Strip strip : now.getStripsList()) {
+            for (Stage stage : strip.getStagesList()) {
+                if (stage.getId().equals(stageId) && stage.hasGainDb()) {
+                    link.send(AdapterMessage.newBuilder().setDelta(SessionDelta.newBuilder()
+                            .setSequence(sequence.incrementAndGet())
+                            .setGainChanged(GainChanged.newBuilder().setStageId(stageId).setGainDb(stage.getGainDb())))
+                            .build());
+                }
+            }
+        }
+    }
+
+    @Override
+    public void onError(ProtocolError error) {
+        LOG.warning(() -> "sidecar refused a message: " + error.getMessage());
+        if (error.getResyncRequired()) {
+            synchronized (graphLock) {
+                sendSnapshot(link);
+            }
+        }
+    }
+
+    @Override
+    public void onDisconnected(Status status) {
+        if (!stopping) {
+            LOG.warning(() -> "lost the sidecar at " + link.address() + " (" + status.getCode() + "); reconnecting");
+        }
+    }
+
+    @Override
+    public void close() {
+        stopping = true;
+        link.close();
+    }
+
+    /** Collects one block's taps into a batch; only the taps the sidecar wants are encoded. */
+    private static final class BatchBuilder implements TapSink {
+        private final int sampleRate;
+        private TapTable taps = TapTable.EMPTY;
+        private TapBatch.Builder batch = TapBatch.newBuilder();
+        private ByteBuffer scratch = ByteBuffer.allocate(0).order(ByteOrder.LITTLE_ENDIAN);
+
+        BatchBuilder(int sampleRate) {
+            this.sampleRate = sampleRate;
+        }
+
+        void reset(TapTable newTaps) {
+            taps = newTaps;
+            batch = TapBatch.newBuilder();
+        }
+
+        @Override
+        public void accept(String stageId, TapPoint point, float[] interleaved, int channels, int frames,
+                           long samplePosition) {
+            int handle = taps.handle(stageId, point);
+            if (handle == 0) {
+                return;
+            }
+            int bytes = frames * channels * Float.BYTES;
+            if (scratch.capacity() < bytes) {
+                scratch = ByteBuffer.allocate(bytes).order(ByteOrder.LITTLE_ENDIAN);
+            }
+            scratch.clear();
+            scratch.asFloatBuffer().put(interleaved, 0, frames * channels);
+            scratch.limit(bytes);
+            batch.addBlocks(TapBlock.newBuilder().setHandle(handle).setSampleRate(sampleRate)
+                    .setChannels(channels).setFrames(frames).setSamplePosition(samplePosition)
+                    .setSamples(ByteString.copyFrom(scratch)));
+        }
+
+        void countDrops(Map<Integer, Long> drops) {
+            for (TapBlock b : batch.getBlocksList()) {
+                drops.merge(b.getHandle(), 1L, Long::sum);
+            }
+        }
+
+        TapBatch build() {
+            return batch.build();
+        }
+    }
+}

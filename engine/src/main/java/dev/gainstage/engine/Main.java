@@ -1,0 +1,104 @@
+package dev.gainstage.engine;
+
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import dev.gainstage.client.CommandLine;
+import dev.gainstage.engine.config.RulesConfigFile;
+import dev.gainstage.engine.grpc.SidecarConfig;
+import dev.gainstage.engine.grpc.SidecarModule;
+import dev.gainstage.engine.grpc.SidecarServer;
+import dev.gainstage.engine.offline.AnalyzeCommand;
+import dev.gainstage.engine.offline.MeterCommand;
+import dev.gainstage.engine.report.FixCommand;
+import dev.gainstage.engine.report.ReportCommand;
+import dev.gainstage.engine.rules.RuleConfig;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** The engine's commands: the sidecar server, and the commands that read it or audio files. */
+public final class Main {
+    static final String USAGE = """
+            usage: gainstage <command> [options]
+              sidecar [--bind 127.0.0.1] [--port 50551] [--port-file FILE] [--store DIR] [--rules FILE]
+              report  [--sidecar HOST:PORT] [--json FILE] [--session KEY] [--wait SECONDS]
+              fix     [--sidecar HOST:PORT] [--session KEY] [--rounds N] [--settle SECONDS]
+              meter   [--json] FILE.wav...
+              analyze STEM.wav... [--html FILE] [--json FILE]""";
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(Arrays.asList(args), System.out, System.err));
+    }
+
+    static int run(List<String> args, PrintStream out, PrintStream err) {
+        if (args.isEmpty()) {
+            err.println(USAGE);
+            return 2;
+        }
+        List<String> rest = args.subList(1, args.size());
+        return switch (args.getFirst()) {
+            case "sidecar" -> sidecar(rest, err);
+            case "report" -> ReportCommand.run(rest, out, err);
+            case "fix" -> FixCommand.run(rest, out, err);
+            case "meter" -> MeterCommand.run(rest.toArray(String[]::new), out, err);
+            case "analyze" -> AnalyzeCommand.run(rest.toArray(String[]::new), out, err);
+            case "-h", "--help", "help" -> {
+                out.println(USAGE);
+                yield 0;
+            }
+            default -> {
+                err.println("gainstage: unknown command '" + args.getFirst() + "'");
+                err.println(USAGE);
+                yield 2;
+            }
+        };
+    }
+
+    private static int sidecar(List<String> args, PrintStream err) {
+        SidecarConfig config;
+        RuleConfig rules;
+        try {
+            CommandLine cl = CommandLine.parse(args, Set.of("bind", "port", "port-file", "store", "rules"), Set.of());
+            if (!cl.positional().isEmpty()) {
+                throw new CommandLine.UsageException("unexpected argument '" + cl.positional().getFirst() + "'");
+            }
+            config = new SidecarConfig(cl.value("bind", SidecarConfig.DEFAULT_BIND),
+                    cl.intValue("port", SidecarConfig.DEFAULT_PORT, 0, 65535),
+                    cl.value("port-file").map(Path::of), Optional.empty(),
+                    cl.value("store").map(Path::of).orElseGet(SidecarConfig::defaultStoreDir));
+            rules = cl.value("rules").isPresent() ? RulesConfigFile.load(Path.of(cl.value("rules").get()))
+                    : RuleConfig.defaults();
+        } catch (IOException e) {
+            err.println("gainstage sidecar: --rules " + e.getMessage());
+            return 2;
+        } catch (CommandLine.UsageException e) {
+            err.println("gainstage sidecar: " + e.getMessage());
+            err.println(USAGE);
+            return 2;
+        }
+        Injector injector = Guice.createInjector(new SidecarModule(config, rules));
+        SidecarServer server = injector.getInstance(SidecarServer.class);
+        try {
+            server.start();
+        } catch (IOException e) {
+            err.println("gainstage sidecar: " + e.getMessage());
+            return 1;
+        }
+        err.println("gainstage sidecar listening on " + config.bindAddress() + ":" + server.port());
+        Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "gainstage-shutdown"));
+        try {
+            server.awaitTermination();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return 0;
+    }
+}

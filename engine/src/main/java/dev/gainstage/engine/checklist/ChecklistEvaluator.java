@@ -1,0 +1,105 @@
+package dev.gainstage.engine.checklist;
+
+import dev.gainstage.engine.graph.SessionGraph;
+import dev.gainstage.engine.graph.Stage;
+import dev.gainstage.engine.graph.StageKind;
+import dev.gainstage.engine.graph.Strip;
+import dev.gainstage.engine.graph.StripKind;
+import dev.gainstage.engine.graph.TapKey;
+import dev.gainstage.engine.graph.TapPoint;
+import dev.gainstage.engine.metering.MeterReading;
+import dev.gainstage.engine.rules.Rule;
+import dev.gainstage.engine.rules.TapReadings;
+import dev.gainstage.engine.rules.Warning;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Builds the seed's three steps from the graph and the live warnings: 1 start at the source, 2 check
+ * plugin levels, 3 monitor mix levels. An item is pending until its stage has had enough signal to
+ * judge, failing while one of its rules' warnings is raised, passing otherwise, unless the user
+ * acknowledged it.
+ */
+public final class ChecklistEvaluator {
+    /** Seconds of signal a stage needs before its item can pass: the short-term loudness window. */
+    static final double MIN_SIGNAL_SECONDS = 3.0;
+
+    private static final Set<Rule> SOURCE_RULES = EnumSet.of(Rule.SOURCE_TOO_HOT, Rule.SOURCE_CLIPPING, Rule.SOURCE_TOO_QUIET);
+    private static final Set<Rule> PLUGIN_RULES = EnumSet.of(Rule.PLUGIN_GAIN_MISMATCH, Rule.PLUGIN_INPUT_OVERDRIVE,
+            Rule.PLUGIN_OUTPUT_HOT);
+    private static final Set<Rule> MIX_RULES = EnumSet.of(Rule.BUS_OVERLOAD, Rule.MASTER_OVER_0DBFS,
+            Rule.MASTER_LOW_HEADROOM);
+
+    private ChecklistEvaluator() {
+    }
+
+    public static Checklist evaluate(SessionGraph graph, TapReadings readings, List<Warning> active,
+                                     Map<String, String> itemAcks) {
+        List<ChecklistItem> sources = new ArrayList<>();
+        List<ChecklistItem> plugins = new ArrayList<>();
+        List<ChecklistItem> mix = new ArrayList<>();
+        for (Strip strip : graph.strips()) {
+            for (Stage stage : strip.stages()) {
+                if (stage.kind() == StageKind.SOURCE && strip.kind().isTrack()) {
+                    sources.add(item("source:" + stage.id(), strip.name() + ": source peaks between -12 and -6 dBFS",
+                            strip, stage, TapPoint.OUTPUT, SOURCE_RULES, readings, active, itemAcks));
+                } else if (stage.kind() == StageKind.PLUGIN && stage.active()) {
+                    plugins.add(item("plugin:" + stage.id(), strip.name() + " \u25B8 " + stage.name()
+                                    + ": input not overdriven, output matched to input",
+                            strip, stage, TapPoint.OUTPUT, PLUGIN_RULES, readings, active, itemAcks));
+                } else if (stage.kind() == StageKind.OUTPUT
+                        && (strip.kind() == StripKind.BUS || strip.kind() == StripKind.MASTER)) {
+                    String text = strip.kind() == StripKind.MASTER
+                            ? strip.name() + ": peaks at or below 0 dBFS with 3 to 6 dB of headroom"
+                            : strip.name() + ": bus output stays below 0 dBFS";
+                    mix.add(item("mix:" + stage.id(), text, strip, stage, TapPoint.OUTPUT, MIX_RULES, readings, active,
+                            itemAcks));
+                }
+            }
+        }
+        List<ChecklistStep> steps = List.of(
+                new ChecklistStep(1, "Start at the source", sources),
+                new ChecklistStep(2, "Check plugin levels", plugins),
+                new ChecklistStep(3, "Monitor mix levels", mix));
+        String next = "";
+        int done = 0;
+        int total = 0;
+        for (ChecklistStep step : steps) {
+            for (ChecklistItem item : step.items()) {
+                total++;
+                if (item.done()) {
+                    done++;
+                } else if (next.isEmpty() && item.state() == ItemState.FAILING) {
+                    next = item.id();
+                }
+            }
+        }
+        if (next.isEmpty()) { // nothing failing: the next thing is the first item still waiting for signal
+            next = steps.stream().flatMap(s -> s.items().stream()).filter(i -> !i.done())
+                    .map(ChecklistItem::id).findFirst().orElse("");
+        }
+        return new Checklist(steps, next, done, total);
+    }
+
+    private static ChecklistItem item(String id, String text, Strip strip, Stage stage, TapPoint point, Set<Rule> rules,
+                                      TapReadings readings, List<Warning> active, Map<String, String> itemAcks) {
+        String ack = itemAcks.get(id);
+        if (ack != null) {
+            return new ChecklistItem(id, text, strip.id(), stage.id(), ItemState.ACKNOWLEDGED, "acknowledged", ack);
+        }
+        for (Warning w : active) {
+            if (w.stageId().equals(stage.id()) && rules.contains(w.rule())) {
+                return new ChecklistItem(id, text, strip.id(), stage.id(), ItemState.FAILING, w.suggestion(), "");
+            }
+        }
+        MeterReading r = readings.get(new TapKey(stage.id(), point));
+        if (!TapReadings.hasSignal(r) || r.signalSeconds() < MIN_SIGNAL_SECONDS) {
+            return new ChecklistItem(id, text, strip.id(), stage.id(), ItemState.PENDING, "waiting for signal", "");
+        }
+        return new ChecklistItem(id, text, strip.id(), stage.id(), ItemState.PASSING, "", "");
+    }
+}

@@ -1,0 +1,3 @@
+package dev.gainstage.engine.checklist;
+
+public enum ItemState { PENDING, PASSING, FAILING, ACKNOWLEDGED }

@@ -1,0 +1,127 @@
+package dev.gainstage.engine.grpc;
+
+import dev.gainstage.engine.graph.Strip;
+import dev.gainstage.engine.session.Decisions;
+import dev.gainstage.engine.session.SessionEngine;
+import dev.gainstage.engine.session.SessionRegistry;
+import dev.gainstage.proto.v1.AcknowledgeRequest;
+import dev.gainstage.proto.v1.AcknowledgeResponse;
+import dev.gainstage.proto.v1.ApplyFixRequest;
+import dev.gainstage.proto.v1.ApplyFixResponse;
+import dev.gainstage.proto.v1.MarkIntentionalRequest;
+import dev.gainstage.proto.v1.MarkIntentionalResponse;
+import dev.gainstage.proto.v1.PanelServiceGrpc;
+import dev.gainstage.proto.v1.SessionView;
+import dev.gainstage.proto.v1.WatchRequest;
+import io.grpc.Status;
+import io.grpc.stub.ServerCallStreamObserver;
+import io.grpc.stub.StreamObserver;
+import jakarta.inject.Inject;
+
+import java.io.IOException;
+import java.util.function.UnaryOperator;
+
+/** The panel-facing service: session views, and the user's decisions. */
+public final class PanelService extends PanelServiceGrpc.PanelServiceImplBase {
+    private final SessionRegistry registry;
+    private final ViewPump pump;
+
+    @Inject
+    PanelService(SessionRegistry registry, ViewPump pump) {
+        this.registry = registry;
+        this.pump = pump;
+    }
+
+    @Override
+    public void watch(WatchRequest request, StreamObserver<SessionView> responses) {
+        new ViewWatcher(registry, request, (ServerCallStreamObserver<SessionView>) responses).start(pump);
+    }
+
+    @Override
+    public void acknowledge(AcknowledgeRequest request, StreamObserver<AcknowledgeResponse> responses) {
+        SessionEngine engine = session(request.getSessionKey(), responses);
+        if (engine == null) {
+            return;
+        }
+        boolean byWarning = !request.getWarningId().isEmpty();
+        if (byWarning == !request.getItemId().isEmpty()) {
+            responses.onError(Status.INVALID_ARGUMENT
+                    .withDescription("set exactly one of warning_id and item_id").asRuntimeException());
+            return;
+        }
+        if (byWarning && engine.state().warnings().stream().noneMatch(w -> w.id().equals(request.getWarningId()))) {
+            responses.onError(Status.NOT_FOUND
+                    .withDescription("no active warning '" + request.getWarningId() + "'").asRuntimeException());
+            return;
+        }
+        if (!byWarning && engine.state().checklist().steps().stream().flatMap(s -> s.items().stream())
+                .noneMatch(i -> i.id().equals(request.getItemId()))) {
+            responses.onError(Status.NOT_FOUND
+                    .withDescription("no checklist item '" + request.getItemId() + "'").asRuntimeException());
+            return;
+        }
+        String reason = request.getReason().isBlank() ? "acknowledged" : request.getReason();
+        if (decide(engine, d -> byWarning ? d.acknowledgeWarning(request.getWarningId(), reason)
+                : d.acknowledgeItem(request.getItemId(), reason), responses)) {
+            responses.onNext(AcknowledgeResponse.getDefaultInstance());
+            responses.onCompleted();
+        }
+    }
+
+    @Override
+    public void markIntentional(MarkIntentionalRequest request, StreamObserver<MarkIntentionalResponse> responses) {
+        SessionEngine engine = session(request.getSessionKey(), responses);
+        if (engine == null) {
+            return;
+        }
+        Strip strip = engine.state().graph().stripOfStage(request.getStageId()).orElse(null);
+        if (strip == null) {
+            responses.onError(Status.NOT_FOUND
+                    .withDescription("unknown stage id '" + request.getStageId() + "'").asRuntimeException());
+            return;
+        }
+        String id = request.getStrip() ? strip.id() : request.getStageId();
+        if (decide(engine, d -> d.markIntentional(id, request.getIntentional()), responses)) {
+            responses.onNext(MarkIntentionalResponse.getDefaultInstance());
+            responses.onCompleted();
+        }
+    }
+
+    @Override
+    public void applyFix(ApplyFixRequest request, StreamObserver<ApplyFixResponse> responses) {
+        SessionEngine engine = session(request.getSessionKey(), responses);
+        if (engine == null) {
+            return;
+        }
+        engine.applyFix(request.getWarningId()).whenComplete((outcome, error) -> {
+            if (error != null) {
+                responses.onError(Status.INTERNAL.withDescription(error.toString()).asRuntimeException());
+            } else {
+                responses.onNext(ApplyFixResponse.newBuilder().setApplied(outcome.applied())
+                        .setMessage(outcome.message()).build());
+                responses.onCompleted();
+            }
+        });
+    }
+
+    /** Applies a decision; a decision that could not be saved is not applied, and the caller is told. */
+    private static boolean decide(SessionEngine engine, UnaryOperator<Decisions> change, StreamObserver<?> responses) {
+        try {
+            engine.updateDecisions(change);
+            return true;
+        } catch (IOException e) {
+            responses.onError(Status.UNAVAILABLE.withDescription("could not save the decision, so it was not applied: "
+                    + e.getMessage()).asRuntimeException());
+            return false;
+        }
+    }
+
+    private SessionEngine session(String key, StreamObserver<?> responses) {
+        SessionEngine engine = registry.resolve(key).orElse(null);
+        if (engine == null) {
+            responses.onError(Status.NOT_FOUND.withDescription(key.isEmpty() ? "no session is attached yet"
+                    : "no session '" + key + "'").asRuntimeException());
+        }
+        return engine;
+    }
+}

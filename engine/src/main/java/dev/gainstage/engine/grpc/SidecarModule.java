@@ -1,0 +1,44 @@
+package dev.gainstage.engine.grpc;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import dev.gainstage.engine.metering.MeterOptions;
+import dev.gainstage.engine.rules.RuleConfig;
+import dev.gainstage.engine.session.DecisionPersistence;
+import dev.gainstage.engine.session.SessionRegistry;
+import dev.gainstage.engine.store.DecisionStore;
+
+import java.time.Clock;
+
+/** Wires the sidecar. Binds values only: no sockets, threads or files are touched here. */
+public final class SidecarModule extends AbstractModule {
+    private final SidecarConfig config;
+    private final RuleConfig rules;
+
+    public SidecarModule(SidecarConfig config, RuleConfig rules) {
+        this.config = config;
+        this.rules = rules;
+    }
+
+    @Override
+    protected void configure() {
+        bind(SidecarConfig.class).toInstance(config);
+        bind(RuleConfig.class).toInstance(rules);
+        bind(MeterOptions.class).toInstance(MeterOptions.defaults());
+        bind(ViewPump.class).in(Singleton.class);
+        bind(SidecarServer.class).in(Singleton.class);
+    }
+
+    @Provides
+    @Singleton
+    SessionRegistry sessionRegistry(RuleConfig ruleConfig, MeterOptions meterOptions, DecisionPersistence store) {
+        return new SessionRegistry(ruleConfig, meterOptions, store);
+    }
+
+    @Provides
+    @Singleton
+    DecisionPersistence decisionStore(SidecarConfig sidecarConfig) {
+        return new DecisionStore(sidecarConfig.storeDir(), Clock.systemUTC()); // touches no file until used
+    }
+}

@@ -1,0 +1,24 @@
+package dev.gainstage.engine.rules;
+
+import java.util.List;
+
+/**
+ * One rule measured on one stage at one moment, whether or not it is broken: the tracker needs
+ * the value below threshold too, to clear a warning with hysteresis.
+ *
+ * @param breaks      whether the rule is broken now (may be more than measured vs threshold, e.g.
+ *                    a clipped run or a noise floor too close)
+ * @param fix         the gain changes that apply the suggestion; empty when no gain change can
+ * @param clearMarginDb how far inside the threshold the measurement must be for the warning to clear
+ */
+public record Observation(Rule rule, String stripId, String stageId, double measured, double threshold,
+                          Direction direction, String unit, boolean breaks, String message, String suggestion,
+                          List<FixStep> fix, double clearMarginDb) {
+    public Observation {
+        fix = List.copyOf(fix);
+    }
+
+    public String warningId() {
+        return WarningIds.of(rule, stageId);
+    }
+}

@@ -1,0 +1,3 @@
+package dev.gainstage.engine.rules;
+
+public enum Severity { INFO, WARNING, CRITICAL }

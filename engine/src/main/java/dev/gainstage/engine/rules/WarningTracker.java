@@ -1,0 +1,134 @@
+package dev.gainstage.engine.rules;
+
+import dev.gainstage.engine.graph.SessionGraph;
+import dev.gainstage.engine.graph.Stage;
+import dev.gainstage.engine.graph.Strip;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns observations into warnings with hysteresis so the panel never flickers: a warning is raised
+ * once its rule has been broken for {@code raiseAfterSeconds}, and cleared only after the measurement
+ * has stayed clear of the threshold by the observation's margin for {@code clearAfterSeconds}. Times are
+ * session audio time, so a session rendered faster than real time behaves the same.
+ *
+ * <p>A stage without signal keeps its warnings as they are (silence proves nothing); a stage that
+ * left the graph takes its warnings with it at once. Not thread-safe: the session's thread owns it.
+ */
+public final class WarningTracker {
+    /** An UPDATED event is sent when the measurement moved this much since the last event. */
+    private static final double UPDATE_STEP_DB = 0.5;
+
+    private final RuleConfig config;
+    private final Map<String, Track> tracks = new LinkedHashMap<>();
+
+    private static final class Track {
+        double pendingSince = Double.NaN;
+        double clearSince = Double.NaN;
+        Warning raised;            // null while not raised
+        double lastEventMeasured;
+    }
+
+    public WarningTracker(RuleConfig config) {
+        this.config = config;
+    }
+
+    /**
+     * Folds one round of observations in at audio time {@code now}; returns the events it caused
+     * (RAISED, UPDATED, CLEARED), in a stable order.
+     */
+    public List<Warning> update(double now, SessionGraph graph, List<Observation> observations) {
+        List<Warning> events = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (Observation o : observations) {
+            seen.add(o.warningId());
+            Track t = tracks.computeIfAbsent(o.warningId(), id -> new Track());
+            if (o.breaks()) {
+                t.clearSince = Double.NaN;
+                if (t.raised == null) {
+                    if (Double.isNaN(t.pendingSince)) {
+                        t.pendingSince = now;
+                    }
+                    if (now - t.pendingSince >= config.raiseAfterSeconds() - 1e-9) {
+                        t.raised = warning(graph, o, WarningState.RAISED, now, now, o.measured(), false);
+                        t.lastEventMeasured = o.measured();
+                        events.add(t.raised);
+                    }
+                } else {
+                    double peak = o.direction().worse(o.measured(), t.raised.peakMeasured())
+                            ? o.measured() : t.raised.peakMeasured();
+                    t.raised = warning(graph, o, WarningState.UPDATED, t.raised.firstSeenSeconds(), now, peak, false);
+                    if (Math.abs(o.measured() - t.lastEventMeasured) >= UPDATE_STEP_DB) {
+                        t.lastEventMeasured = o.measured();
+                        events.add(t.raised);
+                    }
+                }
+            } else {
+                t.pendingSince = Double.NaN;
+                if (t.raised != null) {
+                    // Keep showing what is measured now (and a fix that fits it), marked as clearing.
+                    t.raised = warning(graph, o, WarningState.UPDATED, t.raised.firstSeenSeconds(),
+                            t.raised.lastSeenSeconds(), t.raised.peakMeasured(), true);
+                    if (o.direction().clearOf(o.measured(), o.threshold(), o.clearMarginDb())) {
+                        if (Double.isNaN(t.clearSince)) {
+                            t.clearSince = now;
+                        }
+                        if (now - t.clearSince >= config.clearAfterSeconds() - 1e-9) {
+                            events.add(warning(graph, o, WarningState.CLEARED, t.raised.firstSeenSeconds(), now,
+                                    t.raised.peakMeasured(), true));
+                            t.raised = null;
+                            t.clearSince = Double.NaN;
+                        }
+                    } else {
+                        t.clearSince = Double.NaN; // inside the hysteresis band: stays raised
+                    }
+                }
+            }
+        }
+        for (Iterator<Map.Entry<String, Track>> it = tracks.entrySet().iterator(); it.hasNext(); ) {
+            Map.Entry<String, Track> e = it.next();
+            Track t = e.getValue();
+            if (seen.contains(e.getKey())) {
+                continue;
+            }
+            t.pendingSince = Double.NaN;
+            if (t.raised != null && graph.stage(t.raised.stageId()).isEmpty()) {
+                events.add(t.raised.withState(WarningState.CLEARED));
+                it.remove();
+            } else if (t.raised == null) {
+                it.remove();
+            }
+        }
+        events.sort(Comparator.comparing(Warning::id));
+        return events;
+    }
+
+    /** The raised warnings, most severe first, then by strip order of appearance. */
+    public List<Warning> active() {
+        List<Warning> list = new ArrayList<>();
+        for (Track t : tracks.values()) {
+            if (t.raised != null) {
+                list.add(t.raised);
+            }
+        }
+        list.sort(Comparator.comparing((Warning w) -> w.severity()).reversed()
+                .thenComparing(Warning::firstSeenSeconds).thenComparing(Warning::id));
+        return list;
+    }
+
+    private static Warning warning(SessionGraph graph, Observation o, WarningState state, double first, double last,
+                                   double peak, boolean clearing) {
+        Strip strip = graph.strip(o.stripId()).orElse(null);
+        String stripName = strip == null ? o.stripId() : strip.name();
+        String stageName = graph.stage(o.stageId()).map(Stage::name).orElse(o.stageId());
+        return new Warning(o.warningId(), o.rule(), state, o.stripId(), stripName, o.stageId(), stageName,
+                Decibels.tenth(o.measured()), o.threshold(), o.unit(), o.message(), o.suggestion(), o.fix(), first, last, Decibels.tenth(peak), "", false, "", clearing);
+    }
+}

@@ -1,0 +1,19 @@
+package dev.gainstage.engine.session;
+
+import dev.gainstage.engine.graph.TapKey;
+
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/** What a session needs from the adapter connected to it; the gRPC layer implements it. */
+public interface AdapterLink {
+    String adapterName();
+
+    boolean canApplyFixes();
+
+    /** Replaces the set of taps the adapter sends, each with its handle. */
+    void requestTaps(Map<Integer, TapKey> taps);
+
+    /** Asks the adapter to change a stage's gain; completes with what the adapter did. */
+    CompletableFuture<FixOutcome> requestFix(String stageId, double changeDb);
+}

@@ -1,0 +1,54 @@
+package dev.gainstage.engine.session;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+
+/**
+ * Checks a tap block's header and decodes its samples into a float array, refusing NaN and
+ * infinities: they would poison every meter downstream of them for the rest of the session.
+ */
+public final class TapBlockDecoder {
+    public static final int MIN_SAMPLE_RATE = 8_000;
+    public static final int MAX_SAMPLE_RATE = 384_000;
+    public static final int MAX_CHANNELS = 8;
+    public static final int MAX_FRAMES = 16_384;
+
+    private TapBlockDecoder() {
+    }
+
+    /** Validates the header fields; {@code field} prefixes the field paths in messages. */
+    public static void checkHeader(TapBlockData b, String field) throws TapBlockException {
+        if (b.sampleRate() < MIN_SAMPLE_RATE || b.sampleRate() > MAX_SAMPLE_RATE) {
+            throw new TapBlockException(field + ".sample_rate", field + ".sample_rate " + b.sampleRate()
+                    + " Hz is outside " + MIN_SAMPLE_RATE + ".." + MAX_SAMPLE_RATE, false);
+        }
+        if (b.channels() < 1 || b.channels() > MAX_CHANNELS) {
+            throw new TapBlockException(field + ".channels", field + ".channels " + b.channels()
+                    + " is outside 1.." + MAX_CHANNELS, false);
+        }
+        if (b.frames() < 1 || b.frames() > MAX_FRAMES) {
+            throw new TapBlockException(field + ".frames", field + ".frames " + b.frames()
+                    + " is outside 1.." + MAX_FRAMES, false);
+        }
+        long expected = (long) b.frames() * b.channels() * Float.BYTES;
+        if (b.samples().remaining() != expected) {
+            throw new TapBlockException(field + ".samples", field + ".samples holds " + b.samples().remaining()
+                    + " bytes but " + b.frames() + " frames x " + b.channels() + " channels need " + expected, false);
+        }
+    }
+
+    /** Decodes into {@code dst[0..frames*channels)}; the header must have been checked. */
+    public static void decode(TapBlockData b, float[] dst, String field) throws TapBlockException {
+        ByteBuffer src = b.samples().duplicate().order(ByteOrder.LITTLE_ENDIAN);
+        int n = b.frames() * b.channels();
+        for (int i = 0; i < n; i++) {
+            float x = src.getFloat(src.position() + i * Float.BYTES);
+            if (!Float.isFinite(x)) {
+                throw new TapBlockException(field + ".samples", field + ".samples[" + i + "] is " + x
+                        + " (frame " + i / b.channels() + ", channel " + i % b.channels() + "): samples must be finite",
+                        false);
+            }
+            dst[i] = x;
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package dev.gainstage.panel.connection;
+
+import dev.gainstage.client.SidecarAddress;
+import dev.gainstage.proto.v1.PanelServiceGrpc;
+import dev.gainstage.proto.v1.SessionView;
+import dev.gainstage.proto.v1.WatchRequest;
+import io.grpc.ManagedChannel;
+import io.grpc.Status;
+import io.grpc.stub.ClientCallStreamObserver;
+import io.grpc.stub.ClientResponseObserver;
+
+import java.util.function.Consumer;
+
+/**
+ * The panel's Watch stream, re-opened with backoff whenever it breaks, so the panel reconnects by
+ * itself when the sidecar restarts. Callbacks run on gRPC threads; the panel model hops to the EDT.
+ */
+public final class ViewStream implements AutoCloseable {
+    private static final long MAX_BACKOFF_MILLIS = 5_000;
+
+    private final SidecarAddress address;
+    private final ManagedChannel channel;
+    private final Consumer<SessionView> onView;
+    private final Consumer<ConnectionState> onState;
+    private volatile boolean closed;
+    private volatile ClientCallStreamObserver<WatchRequest> call;
+    private long backoffMillis = 250;
+
+    public ViewStream(SidecarAddress address, ManagedChannel channel, Consumer<SessionView> onView,
+                      Consumer<ConnectionState> onState) {
+        this.address = address;
+        this.channel = channel;
+        this.onView = onView;
+        this.onState = onState;
+    }
+
+    public void start() {
+        onState.accept(ConnectionState.connecting(address.toString()));
+        open();
+    }
+
+    private void open() {
+        if (closed) {
+            return;
+        }
+        PanelServiceGrpc.newStub(channel).watch(WatchRequest.newBuilder().setMaxRateHz(30).build(),
+                new ClientResponseObserver<WatchRequest, SessionView>() {
+                    private boolean first = true;
+
+                    @Override
+                    public void beforeStart(ClientCallStreamObserver<WatchRequest> requestStream) {
+                        call = requestStream;
+                    }
+
+                    @Override
+                    public void onNext(SessionView view) {
+                        if (first) {
+                            first = false;
+                            backoffMillis = 250;
+                            onState.accept(new ConnectionState(ConnectionState.Kind.CONNECTED,
+                                    "connected to " + address));
+                        }
+                        onView.accept(view);
+                    }
+
+                    @Override
+                    public void onError(Throwable t) {
+                        retry(Status.fromThrowable(t));
+                    }
+
+                    @Override
+                    public void onCompleted() {
+                        retry(Status.UNAVAILABLE.withDescription("the sidecar ended the stream"));
+                    }
+                });
+    }
+
+    private void retry(Status status) {
+        if (closed) {
+            return;
+        }
+        String why = status.getCode() == Status.Code.UNAVAILABLE
+                ? "sidecar not running at " + address + " (start it with: scripts/gainstage sidecar)"
+                : "lost the sidecar: " + status.getCode() + " " + (status.getDescription() == null ? "" : status.getDescription());
+        onState.accept(new ConnectionState(ConnectionState.Kind.RECONNECTING, why));
+        long wait = backoffMillis;
+        backoffMillis = Math.min(MAX_BACKOFF_MILLIS, backoffMillis * 2);
+        Thread.ofVirtual().name("gainstage-panel-reconnect").start(() -> {
+            try {
+                Thread.sleep(wait);
+                open();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        ClientCallStreamObserver<WatchRequest> c = call;
+        if (c != null) {
+            c.cancel("panel closed", null);
+        }
+    }
+}
