@@ -1,0 +1,227 @@
+package dev.gainstage.adapter.bench;
+
+import com.google.protobuf.ByteString;
+import dev.gainstage.adapter.link.SidecarLink;
+import dev.gainstage.adapter.link.TapTable;
+import dev.gainstage.client.CommandLine;
+import dev.gainstage.client.SidecarAddress;
+import dev.gainstage.proto.v1.AdapterMessage;
+import dev.gainstage.proto.v1.FixRequest;
+import dev.gainstage.proto.v1.Hello;
+import dev.gainstage.proto.v1.PanelServiceGrpc;
+import dev.gainstage.proto.v1.ProtocolError;
+import dev.gainstage.proto.v1.Rule;
+import dev.gainstage.proto.v1.SessionSnapshot;
+import dev.gainstage.proto.v1.SessionView;
+import dev.gainstage.proto.v1.Stage;
+import dev.gainstage.proto.v1.StageKind;
+import dev.gainstage.proto.v1.Strip;
+import dev.gainstage.proto.v1.StripKind;
+import dev.gainstage.proto.v1.TapBatch;
+import dev.gainstage.proto.v1.TapBlock;
+import dev.gainstage.proto.v1.TapPoint;
+import dev.gainstage.proto.v1.Warning;
+import dev.gainstage.proto.v1.WatchRequest;
+import dev.gainstage.proto.v1.WarningState;
+import io.grpc.ManagedChannel;
+import io.grpc.Status;
+import io.grpc.stub.StreamObserver;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Drives a real sidecar (another process, over loopback) with {@code taps} mono 48 kHz taps in
+ * 256-frame blocks, paced in real time like a DAW adapter: one batch per period, dropped (and
+ * counted) when the stream is not ready. One tap after another steps from -12 to -3 dBFS, and the
+ * time from sending the block that completes a warning's 300 ms hold to the warning reaching a
+ * Watch stream is the tap-to-warning latency. Prints one line of figures. A benchmark: run it with
+ * scripts/bench-sidecar.
+ */
+public final class SidecarLoadBench {
+    static final int RATE = 48_000;
+    static final int FRAMES = 256;
+
+    private SidecarLoadBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        CommandLine cl = CommandLine.parse(Arrays.asList(args), Set.of("sidecar", "pid", "taps", "seconds", "step"), Set.of());
+        SidecarAddress address = SidecarAddress.parse(cl.value("sidecar").orElseThrow());
+        long pid = Long.parseLong(cl.value("pid", "0"));
+        int taps = cl.intValue("taps", 128, 1, 100_000);
+        double seconds = cl.doubleValue("seconds", 12, 1, 100_000);
+        double step = cl.doubleValue("step", 0.2, 0.01, 100);
+        String key = "bench-" + taps + "-" + System.nanoTime();
+
+        long blocks = Math.round(seconds * RATE / FRAMES);
+        long[] sentAt = new long[(int) blocks + 1];
+        ByteString clean = sine(-12);
+        ByteString hot = sine(-3);
+        CountDownLatch subscribed = new CountDownLatch(1);
+        SidecarLink link = new SidecarLink(address, new SidecarLink.Listener() {
+            @Override
+            public void onConnected(SidecarLink l) {
+                l.send(AdapterMessage.newBuilder().setHello(Hello.newBuilder().setProtocolVersion(1)
+                        .setAdapterName("bench").setSessionKey(key).setSessionName(key)).build());
+                SessionSnapshot.Builder s = SessionSnapshot.newBuilder().setSequence(1);
+                for (int i = 0; i < taps; i++) {
+                    s.addStrips(Strip.newBuilder().setId("t" + i).setName("Tap " + i).setKind(StripKind.STRIP_KIND_AUDIO_TRACK)
+                            .setChannels(1).addStages(Stage.newBuilder().setId("t" + i + "/source")
+                                    .setKind(StageKind.STAGE_KIND_SOURCE).setName("Source").setActive(true)));
+                }
+                l.send(AdapterMessage.newBuilder().setSnapshot(s).build());
+            }
+
+            @Override
+            public void onTaps(TapTable t) {
+                subscribed.countDown();
+            }
+
+            @Override
+            public void onFix(FixRequest fix) {
+            }
+
+            @Override
+            public void onError(ProtocolError error) {
+                System.err.println("refused: " + error.getMessage());
+            }
+
+            @Override
+            public void onDisconnected(Status status) {
+            }
+        });
+        link.connect();
+        if (!subscribed.await(30, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("no tap subscription from " + address);
+        }
+        int[] handles = new int[taps];
+        for (int i = 0; i < taps; i++) {
+            handles[i] = link.taps().handle("t" + i + "/source", TapPoint.TAP_POINT_OUTPUT);
+        }
+
+        List<Double> latencies = new ArrayList<>();
+        ManagedChannel watchChannel = address.channel();
+        PanelServiceGrpc.newStub(watchChannel).watch(WatchRequest.newBuilder().setSessionKey(key).setMaxRateHz(60).build(),
+                new StreamObserver<>() {
+                    @Override
+                    public void onNext(SessionView v) {
+                        long now = System.nanoTime();
+                        for (Warning w : v.getEventsList()) {
+                            if (w.getRule() == Rule.SOURCE_TOO_HOT && w.getState() == WarningState.WARNING_STATE_RAISED) {
+                                // The sidecar's clock counts the frames it received: the n-th batch sent.
+                                int block = (int) Math.round(w.getFirstSeenSeconds() * RATE / FRAMES) - 1;
+                                if (block >= 0 && block < sentAt.length && sentAt[block] != 0) {
+                                    synchronized (latencies) {
+                                        latencies.add((now - sentAt[block]) / 1e6);
+                                    }
+                                }
+                            }
+                        }
+                    }
+
+                    @Override
+                    public void onError(Throwable t) {
+                    }
+
+                    @Override
+                    public void onCompleted() {
+                    }
+                });
+
+        double cpuBefore = cpuSeconds(pid);
+        long dropped = 0;
+        int sent = 0;
+        long start = System.nanoTime();
+        for (long b = 0; b < blocks; b++) {
+            double t = b * (double) FRAMES / RATE;
+            TapBatch.Builder batch = TapBatch.newBuilder();
+            for (int i = 0; i < taps; i++) {
+                boolean isHot = t >= 2.0 + i * step; // tap i goes hot at 2 s + i x step
+                batch.addBlocks(TapBlock.newBuilder().setHandle(handles[i]).setSampleRate(RATE).setChannels(1)
+                        .setFrames(FRAMES).setSamplePosition(b * FRAMES).setSamples(isHot ? hot : clean));
+            }
+            if (link.isReady()) {
+                sentAt[sent++] = System.nanoTime();
+                link.send(AdapterMessage.newBuilder().setTaps(batch).build());
+            } else {
+                dropped += taps;
+            }
+            long due = start + Math.round((b + 1) * 1e9 * FRAMES / RATE);
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+            }
+        }
+        double wall = (System.nanoTime() - start) / 1e9;
+        double cpu = cpuSeconds(pid) - cpuBefore;
+        Thread.sleep(500);
+        double[] l;
+        synchronized (latencies) {
+            l = latencies.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        }
+        System.out.printf(Locale.ROOT, "taps %5d  audio %5.1f s  wall %5.1f s  dropped %7d of %9d  sidecar cpu %5.1f%% of 2 cores  "
+                        + "rss %6.0f MB  latency n=%d p50 %s p99 %s max %s%n",
+                taps, seconds, wall, dropped, blocks * taps, pid > 0 ? 100 * cpu / wall / 2 : Double.NaN, rssMb(pid),
+                l.length, ms(l, 0.5), ms(l, 0.99), ms(l, 1.0));
+        link.close();
+        watchChannel.shutdownNow();
+        System.exit(0);
+    }
+
+    private static String ms(double[] sorted, double q) {
+        if (sorted.length == 0) {
+            return "-";
+        }
+        int i = Math.min(sorted.length - 1, (int) Math.ceil(q * sorted.length) - 1);
+        return String.format(Locale.ROOT, "%.1f ms", sorted[Math.max(0, i)]);
+    }
+
+    private static ByteString sine(double peakDbfs) {
+        ByteBuffer b = ByteBuffer.allocate(FRAMES * 4).order(ByteOrder.LITTLE_ENDIAN);
+        double a = Math.pow(10, peakDbfs / 20);
+        for (int i = 0; i < FRAMES; i++) {
+            b.putFloat((float) (a * Math.sin(2 * Math.PI * 1500 * i / RATE))); // 1500 Hz: 256 frames hold whole cycles
+        }
+        return ByteString.copyFrom(b.flip());
+    }
+
+    /** User plus system CPU seconds of a process, from /proc. */
+    private static double cpuSeconds(long pid) {
+        if (pid <= 0) {
+            return 0;
+        }
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0; // utime, stime in clock ticks (100 Hz)
+        } catch (Exception e) {
+            return Double.NaN;
+        }
+    }
+
+    private static double rssMb(long pid) {
+        if (pid <= 0) {
+            return Double.NaN;
+        }
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
+                }
+            }
+        } catch (Exception e) {
+            return Double.NaN;
+        }
+        return Double.NaN;
+    }
+}
