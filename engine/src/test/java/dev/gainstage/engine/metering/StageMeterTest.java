@@ -132,6 +132,13 @@ class StageMeterTest {
             }
             long allocated = threads.getThreadAllocatedBytes(thread) - before;
             assertEquals(0, allocated, "bytes allocated by process()/reset() with " + channels + " channels");
+            feedAll(m, x, frames, channels, 4096);
+            long beforeReadings = threads.getThreadAllocatedBytes(thread);
+            for (int i = 0; i < 100; i++) {
+                m.reading();
+            }
+            long perReading = (threads.getThreadAllocatedBytes(thread) - beforeReadings) / 100;
+            assertTrue(perReading <= 256, "reading() allocates its record only, not " + perReading + " bytes");
         }
     }
 
