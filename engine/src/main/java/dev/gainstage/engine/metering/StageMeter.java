@@ -73,6 +73,8 @@ public final class StageMeter {
     private double maxPeak;
     private double maxTruePeak;
 
+    private boolean truePeakEnabled = true;
+
     public StageMeter(MeterOptions options) {
         this.options = options;
         this.recentBlocks = Math.max(1, (int) Math.round(options.recentWindowSeconds() * 10));
@@ -137,6 +139,14 @@ public final class StageMeter {
         maxTruePeak = 0;
     }
 
+    /**
+     * Stops (or resumes) measuring true peak, for a caller that measures it elsewhere, e.g. with a
+     * {@link TruePeakHold} on another core. While disabled, readings report true peak as NaN.
+     */
+    public void measureTruePeak(boolean enabled) {
+        this.truePeakEnabled = enabled;
+    }
+
     /** Meters {@code frames} interleaved frames starting at {@code offset}; any block size; allocates nothing. */
     public void process(float[] interleaved, int offset, int frames) {
         requireInitialized();
@@ -195,7 +205,9 @@ public final class StageMeter {
     private void measureChannel(int c, float[] b, int n, SegmentStats s) {
         int h = history;
         subEnergy += weights[c] * s.weightedSquares;
-        segmentTruePeak = Math.max(segmentTruePeak, truePeak.interSamplePeak(b, h, n));
+        if (truePeakEnabled) {
+            segmentTruePeak = Math.max(segmentTruePeak, truePeak.interSamplePeak(b, h, n));
+        }
         clips.scan(c, b, h, n, s.peak, options.clipLevel());
         channelSums[c] += s.sum;
         segmentSquares += s.squares;
@@ -259,9 +271,11 @@ public final class StageMeter {
         double maxPeakDb = Levels.amplitudeToDb(maxPeak);
         return new MeterReading(
                 frames, frames / (double) sampleRate,
-                Levels.amplitudeToDb(recentPeak), Levels.amplitudeToDb(recentTruePeak), rms,
+                Levels.amplitudeToDb(recentPeak),
+                truePeakEnabled ? Levels.amplitudeToDb(recentTruePeak) : Double.NaN,
+                rms,
                 loudness.momentaryLufs(), loudness.shortTermLufs(),
-                maxPeakDb, Levels.amplitudeToDb(maxTruePeak),
+                maxPeakDb, truePeakEnabled ? Levels.amplitudeToDb(maxTruePeak) : Double.NaN,
                 loudness.integratedLufs(), loudness.loudnessRangeLu(),
                 loudness.maxMomentaryLufs(), loudness.maxShortTermLufs(),
                 plainOverallRms + aes17, maxPeakDb - plainOverallRms,

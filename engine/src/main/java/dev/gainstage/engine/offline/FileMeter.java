@@ -1,13 +1,15 @@
 package dev.gainstage.engine.offline;
 
 import dev.gainstage.engine.metering.MeterOptions;
+import dev.gainstage.engine.metering.MeterReading;
 import dev.gainstage.engine.metering.StageMeter;
 import java.io.IOException;
 import java.nio.file.Path;
 
 /**
- * Meters a whole WAV file in one pass with the same {@link StageMeter} the live sidecar uses; the
- * file is decoded on a second thread while the meter works.
+ * Meters a whole WAV file in one pass with the same {@link StageMeter} the live sidecar uses, as a
+ * pipeline over three threads: decoding, loudness and levels, and true peak (interpolation is the
+ * costliest part, so it gets a core of its own). On a 2-core machine that nearly halves wall time.
  */
 public final class FileMeter {
     private FileMeter() {
@@ -17,14 +19,33 @@ public final class FileMeter {
         try (WavReader reader = WavReader.open(file)) {
             WavFormat format = reader.format();
             StageMeter meter = newMeter(file.toString(), format, options, reader.blockFrames());
+            meter.measureTruePeak(false); // measured by the TruePeakStage, in parallel
+            double truePeak;
             try (BlockPrefetcher blocks = new BlockPrefetcher(reader, file.toString())) {
-                for (BlockPrefetcher.Block b; (b = blocks.next()).frames() > 0; ) {
-                    meter.process(b.samples(), 0, b.frames());
-                    blocks.recycle(b.samples());
+                TruePeakStage truePeaks = new TruePeakStage(format, reader.blockFrames(), blocks, file.toString());
+                try {
+                    for (BlockPrefetcher.Block b; (b = blocks.next()).frames() > 0; ) {
+                        meter.process(b.samples(), 0, b.frames());
+                        truePeaks.submit(b);
+                    }
+                    truePeak = truePeaks.finish();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException(file + ": interrupted", e);
+                } finally {
+                    truePeaks.abandon();
                 }
             }
-            return new FileMeasurement(file.toString(), format, meter.reading());
+            return new FileMeasurement(file.toString(), format, withTruePeak(meter.reading(), truePeak));
         }
+    }
+
+    /** The reading with the whole file's true peak in both true-peak fields (a file has no "recent"). */
+    static MeterReading withTruePeak(MeterReading r, double dbtp) {
+        return new MeterReading(r.frames(), r.seconds(), r.samplePeakDbfs(), dbtp, r.rmsDbfs(), r.momentaryLufs(),
+                r.shortTermLufs(), r.maxSamplePeakDbfs(), dbtp, r.integratedLufs(), r.loudnessRangeLu(),
+                r.maxMomentaryLufs(), r.maxShortTermLufs(), r.overallRmsDbfs(), r.crestFactorDb(), r.dcOffset(),
+                r.clippedSamples(), r.clippedRuns(), r.noiseFloorDbfs(), r.correlation(), r.signalSeconds());
     }
 
     /** A meter for the file's format, or a {@link WavException} saying why the meter cannot take it. */

@@ -132,6 +132,13 @@ class StageMeterTest {
             }
             long allocated = threads.getThreadAllocatedBytes(thread) - before;
             assertEquals(0, allocated, "bytes allocated by process()/reset() with " + channels + " channels");
+            feedAll(m, x, frames, channels, 4096);
+            long beforeReadings = threads.getThreadAllocatedBytes(thread);
+            for (int i = 0; i < 100; i++) {
+                m.reading();
+            }
+            long perReading = (threads.getThreadAllocatedBytes(thread) - beforeReadings) / 100;
+            assertTrue(perReading <= 256, "reading() allocates its record only, not " + perReading + " bytes");
         }
     }
 
@@ -163,5 +170,21 @@ class StageMeterTest {
         assertThrows(IllegalArgumentException.class, () -> m.initialize(1000, 2, 64));
         m.initialize(48_000, 2, 64);
         assertThrows(IndexOutOfBoundsException.class, () -> m.process(new float[10], 0, 6));
+    }
+
+    @Test
+    void truePeakCanBeLeftToAnotherMeter() {
+        float[] x = material(48_000, 4);
+        StageMeter m = meter(48_000, 2);
+        m.measureTruePeak(false);
+        feedAll(m, x, x.length / 2, 2, 512);
+        MeterReading r = m.reading();
+        assertTrue(Double.isNaN(r.truePeakDbtp()) && Double.isNaN(r.maxTruePeakDbtp()));
+        assertEquals(feed(x, 48_000, 512).maxSamplePeakDbfs(), r.maxSamplePeakDbfs());
+        TruePeakHold hold = new TruePeakHold(48_000, 2, 333);
+        for (int f = 0; f < x.length / 2; f += 333) {
+            hold.process(x, f * 2, Math.min(333, x.length / 2 - f));
+        }
+        assertEquals(feed(x, 48_000, 4096).maxTruePeakDbtp(), hold.maxDbtp(), 1e-9, "the same true peak, measured apart");
     }
 }

@@ -1,0 +1,48 @@
+package dev.gainstage.engine.metering;
+
+/**
+ * The maximum true peak (BS.1770 Annex 2) of an interleaved stream since creation: the larger of
+ * the sample peak and the interpolated inter-sample peaks of every channel. Lets a caller measure
+ * true peak apart from a {@link StageMeter} (the offline meter runs it on a second core).
+ * Allocates nothing after construction; single-threaded.
+ */
+public final class TruePeakHold {
+    private final int channels;
+    private final TruePeakMeter meter;
+    private final float[][] buffers;
+    private final int history;
+    private double max;
+
+    public TruePeakHold(int sampleRate, int channels, int maxBlockFrames) {
+        this.channels = channels;
+        int segment = Math.max(1, Math.min(maxBlockFrames, StageMeter.MAX_SEGMENT));
+        this.meter = new TruePeakMeter(sampleRate, segment);
+        this.history = TruePeakMeter.history();
+        this.buffers = new float[channels][history + segment];
+    }
+
+    public void process(float[] interleaved, int offset, int frames) {
+        int segment = buffers[0].length - history;
+        for (int done = 0; done < frames; ) {
+            int n = Math.min(segment, frames - done);
+            for (int c = 0; c < channels; c++) {
+                float[] b = buffers[c];
+                int from = offset + done * channels + c;
+                float peak = 0;
+                for (int i = 0; i < n; i++) {
+                    float x = interleaved[from + i * channels];
+                    b[history + i] = x;
+                    peak = Math.max(peak, Math.abs(x));
+                }
+                max = Math.max(max, Math.max(peak, meter.interSamplePeak(b, history, n)));
+                System.arraycopy(b, n, b, 0, history);
+            }
+            done += n;
+        }
+    }
+
+    /** The maximum true peak in dBTP; NaN while nothing but silence was seen. */
+    public double maxDbtp() {
+        return Levels.amplitudeToDb(max);
+    }
+}
