@@ -3,9 +3,11 @@ package dev.gainstage.engine;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import dev.gainstage.client.CommandLine;
+import dev.gainstage.engine.config.RulesConfigFile;
 import dev.gainstage.engine.grpc.SidecarConfig;
 import dev.gainstage.engine.grpc.SidecarModule;
 import dev.gainstage.engine.grpc.SidecarServer;
+import dev.gainstage.engine.report.FixCommand;
 import dev.gainstage.engine.report.ReportCommand;
 import dev.gainstage.engine.rules.RuleConfig;
 
@@ -21,8 +23,9 @@ import java.util.Set;
 public final class Main {
     static final String USAGE = """
             usage: gainstage <command> [options]
-              sidecar [--bind 127.0.0.1] [--port 50551] [--port-file FILE]
-              report  [--sidecar HOST:PORT] [--json FILE] [--session KEY] [--wait SECONDS]""";
+              sidecar [--bind 127.0.0.1] [--port 50551] [--port-file FILE] [--store DIR] [--rules FILE]
+              report  [--sidecar HOST:PORT] [--json FILE] [--session KEY] [--wait SECONDS]
+              fix     [--sidecar HOST:PORT] [--session KEY] [--rounds N] [--settle SECONDS]""";
 
     private Main() {
     }
@@ -40,6 +43,7 @@ public final class Main {
         return switch (args.getFirst()) {
             case "sidecar" -> sidecar(rest, err);
             case "report" -> ReportCommand.run(rest, out, err);
+            case "fix" -> FixCommand.run(rest, out, err);
             case "-h", "--help", "help" -> {
                 out.println(USAGE);
                 yield 0;
@@ -54,20 +58,27 @@ public final class Main {
 
     private static int sidecar(List<String> args, PrintStream err) {
         SidecarConfig config;
+        RuleConfig rules;
         try {
-            CommandLine cl = CommandLine.parse(args, Set.of("bind", "port", "port-file"), Set.of());
+            CommandLine cl = CommandLine.parse(args, Set.of("bind", "port", "port-file", "store", "rules"), Set.of());
             if (!cl.positional().isEmpty()) {
                 throw new CommandLine.UsageException("unexpected argument '" + cl.positional().getFirst() + "'");
             }
             config = new SidecarConfig(cl.value("bind", SidecarConfig.DEFAULT_BIND),
                     cl.intValue("port", SidecarConfig.DEFAULT_PORT, 0, 65535),
-                    cl.value("port-file").map(Path::of), Optional.empty());
+                    cl.value("port-file").map(Path::of), Optional.empty(),
+                    cl.value("store").map(Path::of).orElseGet(SidecarConfig::defaultStoreDir));
+            rules = cl.value("rules").isPresent() ? RulesConfigFile.load(Path.of(cl.value("rules").get()))
+                    : RuleConfig.defaults();
+        } catch (IOException e) {
+            err.println("gainstage sidecar: --rules " + e.getMessage());
+            return 2;
         } catch (CommandLine.UsageException e) {
             err.println("gainstage sidecar: " + e.getMessage());
             err.println(USAGE);
             return 2;
         }
-        Injector injector = Guice.createInjector(new SidecarModule(config, RuleConfig.defaults()));
+        Injector injector = Guice.createInjector(new SidecarModule(config, rules));
         SidecarServer server = injector.getInstance(SidecarServer.class);
         try {
             server.start();

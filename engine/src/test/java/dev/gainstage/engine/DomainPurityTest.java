@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class DomainPurityTest {
     private static final Path ROOT = Path.of("src/main/java/dev/gainstage/engine");
-    private static final Set<String> ADAPTER_PACKAGES = Set.of("grpc", "report");
+    private static final Set<String> ADAPTER_PACKAGES = Set.of("grpc", "report", "config");
     private static final Pattern FORBIDDEN =
             Pattern.compile("\\b(io\\.grpc|com\\.google\\.protobuf|dev\\.gainstage\\.proto|dev\\.gainstage\\.client|javax\\.swing|java\\.awt)\\.");
 

@@ -52,13 +52,14 @@ public final class Main {
         PanelController controller = injector.getInstance(PanelController.class);
         PanelModel model = injector.getInstance(PanelModel.class);
         CountDownLatch closed = new CountDownLatch(1);
+        controller.start();
         SwingUtilities.invokeAndWait(() -> {
             if (light) {
                 FlatLightLaf.setup();
             } else {
                 FlatDarkLaf.setup();
             }
-            PanelFrame frame = new PanelFrame(model);
+            PanelFrame frame = new PanelFrame(model, controller.actions());
             frame.addWindowListener(new WindowAdapter() {
                 @Override
                 public void windowClosed(WindowEvent e) {
@@ -67,7 +68,6 @@ public final class Main {
             });
             frame.setVisible(true);
         });
-        controller.start();
         closed.await();
         controller.close();
         System.exit(0);

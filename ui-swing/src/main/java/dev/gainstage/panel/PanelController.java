@@ -3,9 +3,11 @@ package dev.gainstage.panel;
 import dev.gainstage.client.SidecarAddress;
 import dev.gainstage.panel.connection.ViewStream;
 import dev.gainstage.proto.v1.SessionView;
+import io.grpc.ManagedChannel;
 import jakarta.inject.Inject;
 
 import javax.swing.SwingUtilities;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -19,7 +21,9 @@ public final class PanelController implements AutoCloseable {
     private final SidecarAddress address;
     private final AtomicReference<SessionView> latest = new AtomicReference<>();
     private final AtomicBoolean handOverQueued = new AtomicBoolean();
+    private ManagedChannel channel;
     private ViewStream stream;
+    private PanelActions actions;
 
     @Inject
     PanelController(PanelModel model, SidecarAddress address) {
@@ -27,10 +31,23 @@ public final class PanelController implements AutoCloseable {
         this.address = address;
     }
 
-    public void start() {
-        stream = new ViewStream(address, this::onView,
+    /** Opens the channel and the watch stream; call once, after the injector is built. */
+    public synchronized void start() {
+        if (channel != null) {
+            throw new IllegalStateException("already started");
+        }
+        channel = address.channel();
+        actions = new PanelActions(model, channel);
+        stream = new ViewStream(address, channel, this::onView,
                 state -> SwingUtilities.invokeLater(() -> model.setConnection(state)));
         stream.start();
+    }
+
+    public synchronized PanelActions actions() {
+        if (actions == null) {
+            throw new IllegalStateException("start() first");
+        }
+        return actions;
     }
 
     private void onView(SessionView view) {
@@ -44,9 +61,16 @@ public final class PanelController implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         if (stream != null) {
             stream.close();
+            actions.close();
+            channel.shutdownNow();
+            try {
+                channel.awaitTermination(2, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }

@@ -1,87 +1,150 @@
 package dev.gainstage.panel;
 
+import dev.gainstage.panel.checklist.ChecklistModel;
+import dev.gainstage.panel.checklist.ChecklistPanel;
 import dev.gainstage.panel.connection.ConnectionState;
-import dev.gainstage.panel.overview.OverviewTableModel;
-import dev.gainstage.panel.warnings.WarningsTableModel;
+import dev.gainstage.panel.graph.FlowGraphModel;
+import dev.gainstage.panel.graph.FlowGraphPanel;
+import dev.gainstage.panel.overview.OverviewModel;
+import dev.gainstage.panel.overview.OverviewPanel;
+import dev.gainstage.panel.warnings.WarningsPanel;
 import dev.gainstage.proto.v1.SessionView;
 
 import javax.swing.BorderFactory;
+import javax.swing.JCheckBox;
+import javax.swing.JComboBox;
 import javax.swing.JFrame;
 import javax.swing.JLabel;
+import javax.swing.JPanel;
 import javax.swing.JScrollPane;
 import javax.swing.JSplitPane;
-import javax.swing.JTable;
-import javax.swing.table.DefaultTableCellRenderer;
+import javax.swing.JTabbedPane;
 import java.awt.BorderLayout;
-import java.awt.Color;
-import java.awt.Component;
 import java.awt.Dimension;
+import java.awt.FlowLayout;
+import java.awt.event.KeyEvent;
 import java.util.Locale;
 
-/** The panel window: overview table above, live warnings below, connection state at the bottom. */
+/**
+ * The panel window: the overview on top; warnings, checklist and flow graph in tabs below; the
+ * connection state and the last action's outcome at the bottom. Built and used on the EDT only.
+ */
 public final class PanelFrame extends JFrame {
-    private final OverviewTableModel overview = new OverviewTableModel();
-    private final WarningsTableModel warnings = new WarningsTableModel();
-    private final JLabel status = new JLabel(" ");
+    private final PanelModel model;
+    private final OverviewModel overviewModel = new OverviewModel();
+    private final FlowGraphModel graphModel = new FlowGraphModel();
+    private final ChecklistModel checklistModel = new ChecklistModel();
+    private final OverviewPanel overview;
+    private final FlowGraphPanel graph;
+    private final WarningsPanel warnings;
+    private final ChecklistPanel checklist;
+    private final JTabbedPane tabs = new JTabbedPane();
     private final JLabel title = new JLabel(" ");
+    private final JLabel connection = new JLabel(" ");
+    private final JLabel message = new JLabel(" ");
 
-    public PanelFrame(PanelModel model) {
+    public PanelFrame(PanelModel model, PanelActions actions) {
         super("gainstage");
+        this.model = model;
         setDefaultCloseOperation(JFrame.DISPOSE_ON_CLOSE);
-        JTable overviewTable = new JTable(overview);
-        overviewTable.setName("overview");
-        overviewTable.setDefaultRenderer(Object.class, new StateCellRenderer());
-        overviewTable.setFillsViewportHeight(true);
-        JTable warningsTable = new JTable(warnings);
-        warningsTable.setName("warnings");
-        warningsTable.setFillsViewportHeight(true);
-        warningsTable.getColumnModel().getColumn(0).setMaxWidth(90);
+        overview = new OverviewPanel(model, overviewModel);
+        graph = new FlowGraphPanel(model, graphModel);
+        warnings = new WarningsPanel(model, actions);
+        checklist = new ChecklistPanel(model, checklistModel, actions);
 
-        JSplitPane split = new JSplitPane(JSplitPane.VERTICAL_SPLIT, new JScrollPane(overviewTable),
-                new JScrollPane(warningsTable));
-        split.setResizeWeight(0.65);
-        title.setBorder(BorderFactory.createEmptyBorder(6, 8, 6, 8));
-        status.setBorder(BorderFactory.createEmptyBorder(4, 8, 4, 8));
-        status.setName("status");
-        getContentPane().add(title, BorderLayout.NORTH);
+        JComboBox<OverviewModel.Sort> sort = new JComboBox<>(OverviewModel.Sort.values());
+        sort.setName("sort");
+        sort.setToolTipText("Order of the strips");
+        sort.addActionListener(e -> {
+            overviewModel.setSort((OverviewModel.Sort) sort.getSelectedItem());
+            overview.refresh();
+        });
+        JCheckBox onlyProblems = new JCheckBox("Only problems");
+        onlyProblems.setName("onlyProblems");
+        onlyProblems.setMnemonic(KeyEvent.VK_P);
+        onlyProblems.addActionListener(e -> {
+            overviewModel.setOnlyProblems(onlyProblems.isSelected());
+            overview.refresh();
+        });
+        JPanel toolbar = new JPanel(new BorderLayout());
+        JPanel controls = new JPanel(new FlowLayout(FlowLayout.RIGHT, 6, 2));
+        controls.add(sort);
+        controls.add(onlyProblems);
+        title.setBorder(BorderFactory.createEmptyBorder(4, 8, 4, 8));
+        title.setName("title");
+        toolbar.add(title, BorderLayout.CENTER);
+        toolbar.add(controls, BorderLayout.EAST);
+
+        tabs.addTab("Warnings", new JScrollPane(warnings));
+        tabs.addTab("Checklist", checklist);
+        tabs.addTab("Flow graph", new JScrollPane(graph));
+        tabs.setMnemonicAt(0, KeyEvent.VK_1);
+        tabs.setMnemonicAt(1, KeyEvent.VK_2);
+        tabs.setMnemonicAt(2, KeyEvent.VK_3);
+        tabs.setName("tabs");
+        JSplitPane split = new JSplitPane(JSplitPane.VERTICAL_SPLIT, new JScrollPane(overview), tabs);
+        split.setResizeWeight(0.6);
+
+        JPanel status = new JPanel(new BorderLayout());
+        connection.setName("connection");
+        message.setName("message");
+        connection.setBorder(BorderFactory.createEmptyBorder(3, 8, 3, 8));
+        message.setBorder(BorderFactory.createEmptyBorder(3, 8, 3, 8));
+        status.add(connection, BorderLayout.WEST);
+        status.add(message, BorderLayout.CENTER);
+
+        getContentPane().add(toolbar, BorderLayout.NORTH);
         getContentPane().add(split, BorderLayout.CENTER);
         getContentPane().add(status, BorderLayout.SOUTH);
-        setPreferredSize(new Dimension(760, 900));
+        setMinimumSize(new Dimension(420, 360));
+        setPreferredSize(new Dimension(820, 900));
         pack();
 
         model.addListener(e -> {
-            if (PanelModel.VIEW.equals(e.getPropertyName())) {
-                show((SessionView) e.getNewValue());
-            } else if (PanelModel.CONNECTION.equals(e.getPropertyName())) {
-                ConnectionState c = (ConnectionState) e.getNewValue();
-                status.setText(c.kind().name().toLowerCase(Locale.ROOT) + ": " + c.detail());
+            switch (e.getPropertyName()) {
+                case PanelModel.VIEW -> show((SessionView) e.getNewValue());
+                case PanelModel.CONNECTION -> showConnection((ConnectionState) e.getNewValue());
+                case PanelModel.SELECTION -> {
+                    overview.repaint();
+                    graph.repaint();
+                }
+                case PanelModel.MESSAGE -> message.setText((String) e.getNewValue());
+                default -> {
+                }
             }
         });
+        showConnection(model.connection());
+        show(model.view());
+    }
+
+    public JTabbedPane tabs() {
+        return tabs;
+    }
+
+    private void showConnection(ConnectionState c) {
+        connection.setText(switch (c.kind()) {
+            case CONNECTED -> "\u25CF " + c.detail();
+            case CONNECTING -> "\u25CB " + c.detail();
+            case RECONNECTING -> "\u25CC reconnecting: " + c.detail();
+        });
+        connection.setForeground(c.kind() == ConnectionState.Kind.CONNECTED ? StagingColors.IN_RANGE.brighter()
+                : StagingColors.HOT);
     }
 
     private void show(SessionView view) {
-        overview.update(view);
-        warnings.update(view);
-        title.setText(String.format(Locale.ROOT, "%s   %d warnings   checklist %d/%d", view.getSessionName(),
-                view.getWarningsCount(), view.getChecklist().getDone(), view.getChecklist().getTotal()));
-    }
-
-    /** Colours the State column by the stage's staging state. */
-    private final class StateCellRenderer extends DefaultTableCellRenderer {
-        @Override
-        public Component getTableCellRendererComponent(JTable table, Object value, boolean selected, boolean focus,
-                                                       int row, int column) {
-            Component c = super.getTableCellRendererComponent(table, value, selected, focus, row, column);
-            if (!selected) {
-                if (table.convertColumnIndexToModel(column) == 6) {
-                    c.setBackground(StagingColors.of(overview.row(table.convertRowIndexToModel(row)).stage().getState()));
-                    c.setForeground(Color.WHITE);
-                } else {
-                    c.setBackground(table.getBackground());
-                    c.setForeground(table.getForeground());
-                }
-            }
-            return c;
-        }
+        overviewModel.update(view);
+        graphModel.update(view);
+        checklistModel.update(view.getChecklist());
+        overview.refresh();
+        graph.revalidate();
+        graph.repaint();
+        warnings.refresh(view.getWarningsList());
+        checklist.refresh();
+        String notices = view.getNoticesCount() == 0 ? "" : "   \u26A0 " + String.join("; ", view.getNoticesList());
+        title.setText(view.getRowsCount() == 0 ? "waiting for a DAW session\u2026"
+                : String.format(Locale.ROOT, "%s   %.0f s   %d warnings   checklist %s%s%s", view.getSessionName(),
+                view.getAudioTimeSeconds(), view.getWarningsCount(), checklistModel.progressText(),
+                view.getDroppedBlocks() > 0 ? "   metering gap: " + view.getDroppedBlocks() + " blocks dropped" : "",
+                notices));
     }
 }

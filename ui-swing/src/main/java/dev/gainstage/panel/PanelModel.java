@@ -13,10 +13,19 @@ import java.beans.PropertyChangeSupport;
 public final class PanelModel {
     public static final String VIEW = "view";
     public static final String CONNECTION = "connection";
+    public static final String SELECTION = "selection";
+    public static final String MESSAGE = "message";
+
+    /** What the user selected: a strip, and optionally one of its stages. */
+    public record Selection(String stripId, String stageId) {
+        public static final Selection NONE = new Selection("", "");
+    }
 
     private final PropertyChangeSupport changes = new PropertyChangeSupport(this);
     private SessionView view = SessionView.getDefaultInstance();
     private ConnectionState connection = new ConnectionState(ConnectionState.Kind.CONNECTING, "starting");
+    private Selection selection = Selection.NONE;
+    private String message = "";
 
     public SessionView view() {
         return view;
@@ -36,6 +45,39 @@ public final class PanelModel {
         ConnectionState old = connection;
         connection = newState;
         changes.firePropertyChange(CONNECTION, old, newState);
+    }
+
+    public Selection selection() {
+        return selection;
+    }
+
+    public void select(Selection newSelection) {
+        Selection old = selection;
+        selection = newSelection;
+        changes.firePropertyChange(SELECTION, old, newSelection);
+    }
+
+    /** Selects the strip that holds a stage, and the stage. */
+    public void selectStage(String stageId) {
+        for (var row : view.getRowsList()) {
+            for (var stage : row.getStagesList()) {
+                if (stage.getStageId().equals(stageId)) {
+                    select(new Selection(row.getStripId(), stageId));
+                    return;
+                }
+            }
+        }
+    }
+
+    public String message() {
+        return message;
+    }
+
+    /** The outcome of the user's last action, shown in the status bar. */
+    public void setMessage(String newMessage) {
+        String old = message;
+        message = newMessage;
+        changes.firePropertyChange(MESSAGE, old, newMessage);
     }
 
     public void addListener(PropertyChangeListener l) {

@@ -15,6 +15,17 @@ public final class StagingColors {
     private StagingColors() {
     }
 
+    /** How bad a state is, for sorting and for the worst-of: clipping 4, hot 3, quiet 2, in range 1, no signal 0. */
+    public static int rank(StagingState s) {
+        return switch (s) {
+            case STAGING_STATE_CLIPPING -> 4;
+            case STAGING_STATE_HOT -> 3;
+            case STAGING_STATE_QUIET -> 2;
+            case STAGING_STATE_IN_RANGE -> 1;
+            default -> 0;
+        };
+    }
+
     public static Color of(StagingState state) {
         return switch (state) {
             case STAGING_STATE_IN_RANGE -> IN_RANGE;

@@ -1,6 +1,7 @@
 package dev.gainstage.engine.grpc;
 
 import dev.gainstage.engine.graph.Strip;
+import dev.gainstage.engine.session.Decisions;
 import dev.gainstage.engine.session.SessionEngine;
 import dev.gainstage.engine.session.SessionRegistry;
 import dev.gainstage.proto.v1.AcknowledgeRequest;
@@ -16,6 +17,9 @@ import io.grpc.Status;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import jakarta.inject.Inject;
+
+import java.io.IOException;
+import java.util.function.UnaryOperator;
 
 /** The panel-facing service: session views, and the user's decisions. */
 public final class PanelService extends PanelServiceGrpc.PanelServiceImplBase {
@@ -57,10 +61,11 @@ public final class PanelService extends PanelServiceGrpc.PanelServiceImplBase {
             return;
         }
         String reason = request.getReason().isBlank() ? "acknowledged" : request.getReason();
-        engine.updateDecisions(d -> byWarning ? d.acknowledgeWarning(request.getWarningId(), reason)
-                : d.acknowledgeItem(request.getItemId(), reason));
-        responses.onNext(AcknowledgeResponse.getDefaultInstance());
-        responses.onCompleted();
+        if (decide(engine, d -> byWarning ? d.acknowledgeWarning(request.getWarningId(), reason)
+                : d.acknowledgeItem(request.getItemId(), reason), responses)) {
+            responses.onNext(AcknowledgeResponse.getDefaultInstance());
+            responses.onCompleted();
+        }
     }
 
     @Override
@@ -76,9 +81,10 @@ public final class PanelService extends PanelServiceGrpc.PanelServiceImplBase {
             return;
         }
         String id = request.getStrip() ? strip.id() : request.getStageId();
-        engine.updateDecisions(d -> d.markIntentional(id, request.getIntentional()));
-        responses.onNext(MarkIntentionalResponse.getDefaultInstance());
-        responses.onCompleted();
+        if (decide(engine, d -> d.markIntentional(id, request.getIntentional()), responses)) {
+            responses.onNext(MarkIntentionalResponse.getDefaultInstance());
+            responses.onCompleted();
+        }
     }
 
     @Override
@@ -96,6 +102,18 @@ public final class PanelService extends PanelServiceGrpc.PanelServiceImplBase {
                 responses.onCompleted();
             }
         });
+    }
+
+    /** Applies a decision; a decision that could not be saved is not applied, and the caller is told. */
+    private static boolean decide(SessionEngine engine, UnaryOperator<Decisions> change, StreamObserver<?> responses) {
+        try {
+            engine.updateDecisions(change);
+            return true;
+        } catch (IOException e) {
+            responses.onError(Status.UNAVAILABLE.withDescription("could not save the decision, so it was not applied: "
+                    + e.getMessage()).asRuntimeException());
+            return false;
+        }
     }
 
     private SessionEngine session(String key, StreamObserver<?> responses) {

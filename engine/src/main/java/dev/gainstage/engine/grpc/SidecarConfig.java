@@ -6,17 +6,25 @@ import java.util.Optional;
 /**
  * Where the sidecar listens. {@code port} 0 picks a free port; {@code portFile}, when set, receives the
  * port actually bound (scripts use it to find an ephemeral sidecar). {@code inProcessName}, when set,
- * serves in-process only (tests).
+ * serves in-process only (tests). {@code storeDir} is where decisions are kept per DAW session.
  */
-public record SidecarConfig(String bindAddress, int port, Optional<Path> portFile, Optional<String> inProcessName) {
+public record SidecarConfig(String bindAddress, int port, Optional<Path> portFile, Optional<String> inProcessName,
+                            Path storeDir) {
     public static final String DEFAULT_BIND = "127.0.0.1";
     public static final int DEFAULT_PORT = 50551;
 
-    public static SidecarConfig loopback(int port) {
-        return new SidecarConfig(DEFAULT_BIND, port, Optional.empty(), Optional.empty());
+    public static SidecarConfig loopback(int port, Path storeDir) {
+        return new SidecarConfig(DEFAULT_BIND, port, Optional.empty(), Optional.empty(), storeDir);
     }
 
-    public static SidecarConfig inProcess(String name) {
-        return new SidecarConfig(DEFAULT_BIND, 0, Optional.empty(), Optional.of(name));
+    public static SidecarConfig inProcess(String name, Path storeDir) {
+        return new SidecarConfig(DEFAULT_BIND, 0, Optional.empty(), Optional.of(name), storeDir);
+    }
+
+    /** $XDG_DATA_HOME/gainstage/sessions, or ~/.local/share/gainstage/sessions. */
+    public static Path defaultStoreDir() {
+        String xdg = System.getenv("XDG_DATA_HOME");
+        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".local", "share");
+        return base.resolve("gainstage").resolve("sessions");
     }
 }

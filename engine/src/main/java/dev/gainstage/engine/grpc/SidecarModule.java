@@ -5,7 +5,11 @@ import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import dev.gainstage.engine.metering.MeterOptions;
 import dev.gainstage.engine.rules.RuleConfig;
+import dev.gainstage.engine.session.DecisionPersistence;
 import dev.gainstage.engine.session.SessionRegistry;
+import dev.gainstage.engine.store.DecisionStore;
+
+import java.time.Clock;
 
 /** Wires the sidecar. Binds values only: no sockets, threads or files are touched here. */
 public final class SidecarModule extends AbstractModule {
@@ -28,7 +32,13 @@ public final class SidecarModule extends AbstractModule {
 
     @Provides
     @Singleton
-    SessionRegistry sessionRegistry(RuleConfig ruleConfig, MeterOptions meterOptions) {
-        return new SessionRegistry(ruleConfig, meterOptions);
+    SessionRegistry sessionRegistry(RuleConfig ruleConfig, MeterOptions meterOptions, DecisionPersistence store) {
+        return new SessionRegistry(ruleConfig, meterOptions, store);
+    }
+
+    @Provides
+    @Singleton
+    DecisionPersistence decisionStore(SidecarConfig sidecarConfig) {
+        return new DecisionStore(sidecarConfig.storeDir(), Clock.systemUTC()); // touches no file until used
     }
 }

@@ -8,6 +8,7 @@ import dev.gainstage.engine.graph.Strip;
 import dev.gainstage.engine.graph.TapKey;
 import dev.gainstage.engine.graph.TapPoint;
 import dev.gainstage.engine.metering.MeterReading;
+import dev.gainstage.engine.rules.FixStep;
 import dev.gainstage.engine.rules.StagingStates;
 import dev.gainstage.engine.rules.Warning;
 import dev.gainstage.engine.session.SessionState;
@@ -38,7 +39,8 @@ final class ViewProtos {
                 .setAdapterConnected(s.adapterConnected())
                 .setAdapterName(s.adapterName())
                 .setRolling(s.rolling())
-                .setDroppedBlocks(s.droppedBlocks());
+                .setDroppedBlocks(s.droppedBlocks())
+                .addAllNotices(s.notices());
         for (Strip strip : s.graph().strips()) {
             OverviewRow.Builder row = OverviewRow.newBuilder().setStripId(strip.id()).setName(strip.name())
                     .setKind(GraphProtos.toProto(strip.kind())).addAllOutputs(strip.outputs());
@@ -122,11 +124,12 @@ final class ViewProtos {
                 .setStageId(w.stageId()).setStageName(w.stageName())
                 .setMeasured(w.measured()).setThreshold(w.threshold()).setUnit(w.unit())
                 .setMessage(w.message()).setSuggestion(w.suggestion())
-                .setFixStageId(w.fixStageId())
                 .setFirstSeenSeconds(w.firstSeenSeconds()).setLastSeenSeconds(w.lastSeenSeconds())
                 .setPeakMeasured(w.peakMeasured()).setRootCauseId(w.rootCauseId())
                 .setAcknowledged(w.acknowledged()).setAckReason(w.ackReason());
-        w.fixChangeDb().ifPresent(b::setFixChangeDb);
+        for (FixStep step : w.fix()) {
+            b.addFix(dev.gainstage.proto.v1.FixStep.newBuilder().setStageId(step.stageId()).setChangeDb(step.changeDb()));
+        }
         return b.build();
     }
 

@@ -1,6 +1,6 @@
 package dev.gainstage.engine.rules;
 
-import java.util.OptionalDouble;
+import java.util.List;
 
 /**
  * One rule measured on one stage at one moment, whether or not it is broken: the tracker needs
@@ -8,12 +8,14 @@ import java.util.OptionalDouble;
  *
  * @param breaks      whether the rule is broken now (may be more than measured vs threshold, e.g.
  *                    a clipped run or a noise floor too close)
- * @param fixStageId  the stage whose gain the suggested fix changes, "" when no one stage can fix it
- * @param fixChangeDb the suggested relative change for that stage
+ * @param fix         the gain changes that apply the suggestion; empty when no gain change can
  */
 public record Observation(Rule rule, String stripId, String stageId, double measured, double threshold,
                           Direction direction, String unit, boolean breaks, String message, String suggestion,
-                          String fixStageId, OptionalDouble fixChangeDb) {
+                          List<FixStep> fix) {
+    public Observation {
+        fix = List.copyOf(fix);
+    }
 
     public String warningId() {
         return WarningIds.of(rule, stageId);

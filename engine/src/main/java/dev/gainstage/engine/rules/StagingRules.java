@@ -11,7 +11,6 @@ import dev.gainstage.engine.metering.MeterReading;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -97,14 +96,14 @@ public final class StagingRules {
                         + " clipped samples" : "") + ")",
                 "Clipping is baked into the recording: re-record lower, or lower " + fixAt.name() + " by "
                         + amount(toTarget) + " so nothing downstream makes it worse",
-                fixStage, OptionalDouble.of(toTarget)));
+                fixAt(fixStage, toTarget)));
 
         out.add(new Observation(Rule.SOURCE_TOO_HOT, strip.id(), source.id(), peak, config.sourceHotPeakDbfs(),
                 Direction.ABOVE, "dBFS", !clipping && peak > config.sourceHotPeakDbfs(),
                 where + " peaks at " + level(peak, "dBFS") + " (above " + level(config.sourceHotPeakDbfs(), "dBFS") + ")",
                 "Lower " + fixAt.name() + " by " + amount(toTarget) + " to peak near "
                         + level(config.sourceTargetPeakDbfs(), "dBFS"),
-                fixStage, OptionalDouble.of(toTarget)));
+                fixAt(fixStage, toTarget)));
 
         boolean enoughSignal = r.signalSeconds() >= config.quietMinSignalSeconds();
         boolean quietPeak = peak < config.sourceQuietPeakDbfs();
@@ -117,7 +116,7 @@ public final class StagingRules {
                             : " sits within " + amount(r.maxSamplePeakDbfs() - r.noiseFloorDbfs()) + " of its noise floor"),
                     "Raise " + fixAt.name() + " by " + amount(toTarget) + " to peak near "
                             + level(config.sourceTargetPeakDbfs(), "dBFS"),
-                    fixStage, OptionalDouble.of(toTarget)));
+                    fixAt(fixStage, toTarget)));
         }
     }
 
@@ -138,7 +137,7 @@ public final class StagingRules {
                             + ", or mark it intentional if you want the drive"
                             : "Lower " + upstream.name() + " by " + amount(toTarget)
                             + ", or mark it intentional if you want the drive",
-                    upstream == null ? "" : upstream.id(), OptionalDouble.of(toTarget)));
+                    fixAt(upstream == null ? "" : upstream.id(), toTarget)));
         }
         if (!hasSignal(outR)) {
             return;
@@ -151,7 +150,7 @@ public final class StagingRules {
                 Direction.ABOVE, outTp >= outPeak ? "dBTP" : "dBFS", worst > config.pluginOutputPeakDbfs(),
                 where + " output peaks at " + level(outPeak, "dBFS") + " (true peak " + level(outTp, "dBTP") + ")",
                 "Lower " + stage.name() + "'s output by " + amount(toCeiling) + " to peak at -1 dBTP",
-                stage.id(), OptionalDouble.of(toCeiling)));
+                fixAt(stage.id(), toCeiling)));
 
         if (!muted && hasSignal(in) && MeterReading.has(in.shortTermLufs()) && MeterReading.has(outR.shortTermLufs())
                 && in.seconds() >= 3.0) {
@@ -163,7 +162,7 @@ public final class StagingRules {
                             + " of loudness (short-term, in vs out)",
                     (delta >= 0 ? "Lower" : "Raise") + " its output by " + amount(fix)
                             + " so bypassing it is a fair comparison",
-                    stage.id(), OptionalDouble.of(fix)));
+                    fixAt(stage.id(), fix)));
         }
     }
 
@@ -191,7 +190,7 @@ public final class StagingRules {
                 strip.name() + SEP + stage.name() + " sits at " + change(gain),
                 "Bring the fader back towards 0 dB and " + (boost ? "raise" : "lower")
                         + " the gain upstream (Trim) by " + amount(gain) + " instead",
-                "", OptionalDouble.empty()));
+                List.of()));
     }
 
     private void bus(SessionGraph graph, Strip strip, Stage stage, MeterReading r, List<Observation> out) {
@@ -199,12 +198,13 @@ public final class StagingRules {
             return;
         }
         double peak = r.samplePeakDbfs();
+        double change = tenth(config.masterHeadroomPeakDbfs() - peak);
         out.add(new Observation(Rule.BUS_OVERLOAD, strip.id(), stage.id(), peak, config.busPeakDbfs(), Direction.ABOVE,
                 "dBFS", peak > config.busPeakDbfs(),
                 strip.name() + " sums to " + level(peak, "dBFS") + " (over " + level(config.busPeakDbfs(), "dBFS") + ")",
-                "Lower the strips feeding " + strip.name() + " (" + feederNames(graph, strip) + ") by "
-                        + amount(peak - config.masterHeadroomPeakDbfs()) + ", not the bus fader",
-                "", OptionalDouble.empty()));
+                "Lower the faders of the strips feeding " + strip.name() + " (" + feederNames(graph, strip) + ") by "
+                        + amount(change) + ", not the bus fader",
+                feederFaders(graph, strip, change)));
     }
 
     private void master(SessionGraph graph, Strip strip, Stage stage, MeterReading r, List<Observation> out) {
@@ -215,19 +215,35 @@ public final class StagingRules {
         double tp = MeterReading.has(r.truePeakDbtp()) ? r.truePeakDbtp() : peak;
         double worst = Math.max(peak, tp);
         boolean over = worst > config.masterPeakDbfs();
+        // Aim for the middle of the pre-mastering headroom target: 3 dB below the low-headroom line.
+        double change = tenth(config.masterHeadroomPeakDbfs() - 3.0 - worst);
+        List<FixStep> lowerFeeders = feederFaders(graph, strip, change);
         out.add(new Observation(Rule.MASTER_OVER_0DBFS, strip.id(), stage.id(), worst, config.masterPeakDbfs(),
                 Direction.ABOVE, "dBFS", over,
                 strip.name() + " peaks at " + level(peak, "dBFS") + " (true peak " + level(tp, "dBTP") + "): over 0 dBFS",
-                "Lower the strips feeding " + strip.name() + " (" + feederNames(graph, strip) + ") by "
-                        + amount(worst - config.masterHeadroomPeakDbfs()) + " to leave headroom",
-                "", OptionalDouble.empty()));
+                "Lower the faders of the strips feeding " + strip.name() + " (" + feederNames(graph, strip) + ") by "
+                        + amount(change) + " to leave headroom",
+                lowerFeeders));
         out.add(new Observation(Rule.MASTER_LOW_HEADROOM, strip.id(), stage.id(), worst, config.masterHeadroomPeakDbfs(),
                 Direction.ABOVE, "dBFS", !over && worst > config.masterHeadroomPeakDbfs(),
                 strip.name() + " peaks at " + level(worst, "dBFS") + ": less than "
                         + amount(config.masterHeadroomPeakDbfs()) + " of headroom before mastering",
-                "Lower the mix by " + amount(worst - config.masterHeadroomPeakDbfs() + 3.0)
+                "Lower the faders of the strips feeding " + strip.name() + " by " + amount(change)
                         + " to leave 3 to 6 dB of headroom",
-                "", OptionalDouble.empty()));
+                lowerFeeders));
+    }
+
+    private static List<FixStep> fixAt(String stageId, double changeDb) {
+        return stageId.isEmpty() ? List.of() : List.of(new FixStep(stageId, changeDb));
+    }
+
+    /** Lowering the faders of everything feeding a bus or the master: its own fader would only hide the problem. */
+    private static List<FixStep> feederFaders(SessionGraph graph, Strip strip, double changeDb) {
+        List<FixStep> steps = new ArrayList<>();
+        for (Strip feeder : graph.feeders(strip.id())) {
+            feeder.firstOfKind(StageKind.FADER).ifPresent(f -> steps.add(new FixStep(f.id(), changeDb)));
+        }
+        return steps;
     }
 
     private static String feederNames(SessionGraph graph, Strip strip) {

@@ -126,7 +126,6 @@ public final class WarningTracker {
         String stripName = strip == null ? o.stripId() : strip.name();
         String stageName = graph.stage(o.stageId()).map(Stage::name).orElse(o.stageId());
         return new Warning(o.warningId(), o.rule(), state, o.stripId(), stripName, o.stageId(), stageName,
-                Decibels.tenth(o.measured()), o.threshold(), o.unit(), o.message(), o.suggestion(), o.fixStageId(),
-                o.fixChangeDb(), first, last, Decibels.tenth(peak), "", false, "");
+                Decibels.tenth(o.measured()), o.threshold(), o.unit(), o.message(), o.suggestion(), o.fix(), first, last, Decibels.tenth(peak), "", false, "");
     }
 }

@@ -10,12 +10,15 @@ import dev.gainstage.engine.graph.Strip;
 import dev.gainstage.engine.graph.TapKey;
 import dev.gainstage.engine.metering.MeterOptions;
 import dev.gainstage.engine.metering.MeterReading;
+import dev.gainstage.engine.rules.FixStep;
 import dev.gainstage.engine.rules.Observation;
+import dev.gainstage.engine.rules.RootCauses;
 import dev.gainstage.engine.rules.RuleConfig;
 import dev.gainstage.engine.rules.StagingRules;
 import dev.gainstage.engine.rules.Warning;
 import dev.gainstage.engine.rules.WarningTracker;
 
+import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -57,6 +60,9 @@ public final class SessionEngine {
     private final AtomicReference<SessionState> state;
     private final CopyOnWriteArrayList<Runnable> listeners = new CopyOnWriteArrayList<>();
     private final Map<String, Long> drops = new HashMap<>();
+    private final DecisionPersistence persistence;
+    private final Object decisionLock = new Object();
+    private final List<String> notices = new CopyOnWriteArrayList<>();
 
     private float[][] scratch = new float[0][];
     private int nextHandle = 1;
@@ -68,13 +74,18 @@ public final class SessionEngine {
     private String sessionName;
     private volatile AdapterLink link;
 
-    public SessionEngine(String sessionKey, RuleConfig config, MeterOptions meterOptions, Decisions initialDecisions) {
+    public SessionEngine(String sessionKey, RuleConfig config, MeterOptions meterOptions, Decisions initialDecisions,
+                         DecisionPersistence persistence, String notice) {
         this.sessionKey = Objects.requireNonNull(sessionKey);
         this.sessionName = sessionKey;
         this.rules = new StagingRules(config);
         this.tracker = new WarningTracker(config);
         this.meterOptions = meterOptions;
         this.decisions = new AtomicReference<>(initialDecisions);
+        this.persistence = persistence;
+        if (notice != null && !notice.isEmpty()) {
+            notices.add(notice);
+        }
         this.state = new AtomicReference<>(SessionState.empty(sessionKey));
     }
 
@@ -298,17 +309,17 @@ public final class SessionEngine {
 
     private void publish(Map<TapKey, MeterReading> readings) {
         Decisions d = decisions.get();
+        SessionGraph graph = mirror.graph();
         List<Warning> warnings = new ArrayList<>();
-        for (Warning w : tracker.active()) {
+        for (Warning w : RootCauses.link(graph, tracker.active())) {
             String reason = d.warningAcks().get(w.id());
             warnings.add(reason == null ? w : w.withAcknowledgement(true, reason));
         }
-        SessionGraph graph = mirror.graph();
         Checklist checklist = ChecklistEvaluator.evaluate(graph, readings::get, warnings, d.itemAcks());
         AdapterLink current = link;
         state.set(new SessionState(sessionKey, sessionName, ++version, audioSeconds, current != null,
                 current == null ? "" : current.adapterName(), rolling, graph, readings, warnings,
-                new ArrayList<>(recentEvents), checklist, drops, d.intentional()));
+                new ArrayList<>(recentEvents), checklist, drops, d.intentional(), List.copyOf(notices)));
         for (Runnable l : listeners) {
             l.run();
         }
@@ -316,8 +327,16 @@ public final class SessionEngine {
 
     // ---- panel side ---------------------------------------------------------------------------
 
-    public void updateDecisions(UnaryOperator<Decisions> change) {
-        decisions.updateAndGet(change);
+    /**
+     * Applies and saves a decision. It takes effect only once saved: if saving fails, the session
+     * keeps its previous decisions and the caller hears why.
+     */
+    public void updateDecisions(UnaryOperator<Decisions> change) throws IOException {
+        synchronized (decisionLock) {
+            Decisions next = change.apply(decisions.get());
+            persistence.save(sessionKey, next);
+            decisions.set(next);
+        }
         adapterLock.lock();
         try {
             publish();
@@ -345,6 +364,16 @@ public final class SessionEngine {
             return CompletableFuture.completedFuture(FixOutcome.refused("adapter '" + current.adapterName()
                     + "' cannot apply fixes"));
         }
-        return current.requestFix(w.fixStageId(), w.fixChangeDb().getAsDouble());
+        List<CompletableFuture<FixOutcome>> steps = new ArrayList<>();
+        for (FixStep step : w.fix()) {
+            steps.add(current.requestFix(step.stageId(), step.changeDb()));
+        }
+        return CompletableFuture.allOf(steps.toArray(CompletableFuture[]::new)).thenApply(done -> {
+            List<FixOutcome> outcomes = steps.stream().map(CompletableFuture::join).toList();
+            boolean all = outcomes.stream().allMatch(FixOutcome::applied);
+            String message = outcomes.stream().map(FixOutcome::message).filter(m -> !m.isBlank())
+                    .collect(java.util.stream.Collectors.joining("; "));
+            return new FixOutcome(all, message);
+        });
     }
 }

@@ -3,33 +3,51 @@ package dev.gainstage.engine.session;
 import dev.gainstage.engine.metering.MeterOptions;
 import dev.gainstage.engine.rules.RuleConfig;
 
+import java.io.IOException;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.logging.Logger;
 
 /** The sessions the sidecar knows, by session key; a session outlives its adapter's connection. */
 public final class SessionRegistry {
+    private static final Logger LOG = Logger.getLogger(SessionRegistry.class.getName());
     private final ConcurrentHashMap<String, SessionEngine> sessions = new ConcurrentHashMap<>();
     private final CopyOnWriteArrayList<Consumer<SessionEngine>> attachListeners = new CopyOnWriteArrayList<>();
     private final RuleConfig ruleConfig;
     private final MeterOptions meterOptions;
+    private final DecisionPersistence persistence;
     private volatile String latestKey = "";
 
-    public SessionRegistry(RuleConfig ruleConfig, MeterOptions meterOptions) {
+    public SessionRegistry(RuleConfig ruleConfig, MeterOptions meterOptions, DecisionPersistence persistence) {
         this.ruleConfig = ruleConfig;
         this.meterOptions = meterOptions;
+        this.persistence = persistence;
     }
 
     /** The session for a key, created on first use; it becomes the "latest" one watchers follow by default. */
     public SessionEngine open(String key) {
-        SessionEngine engine = sessions.computeIfAbsent(key,
-                k -> new SessionEngine(k, ruleConfig, meterOptions, Decisions.NONE));
+        SessionEngine engine = sessions.computeIfAbsent(key, this::create);
         latestKey = key;
         for (Consumer<SessionEngine> l : attachListeners) {
             l.accept(engine);
         }
         return engine;
+    }
+
+    private SessionEngine create(String key) {
+        DecisionPersistence.Loaded loaded;
+        try {
+            loaded = persistence.load(key);
+        } catch (IOException e) {
+            loaded = new DecisionPersistence.Loaded(Decisions.NONE, "cannot read the saved decisions for this session ("
+                    + e.getMessage() + "); new decisions will not be saved until that is fixed");
+        }
+        if (!loaded.problem().isEmpty()) {
+            LOG.warning("session '" + key + "': " + loaded.problem());
+        }
+        return new SessionEngine(key, ruleConfig, meterOptions, loaded.decisions(), persistence, loaded.problem());
     }
 
     public Optional<SessionEngine> find(String key) {

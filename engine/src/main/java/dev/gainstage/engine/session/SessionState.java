@@ -17,22 +17,25 @@ import java.util.Set;
  * @param version      increases with every publication
  * @param recentEvents the last warning events, oldest first, for watchers to catch up from
  * @param drops        blocks the adapter dropped, per stage id
+ * @param notices      problems the user should know of (e.g. saved decisions that could not be read)
  */
 public record SessionState(String sessionKey, String sessionName, long version, double audioSeconds,
                            boolean adapterConnected, String adapterName, boolean rolling, SessionGraph graph,
                            Map<TapKey, MeterReading> readings, List<Warning> warnings, List<WarningEvent> recentEvents,
-                           Checklist checklist, Map<String, Long> drops, Set<String> intentional) {
+                           Checklist checklist, Map<String, Long> drops, Set<String> intentional,
+                           List<String> notices) {
     public SessionState {
         readings = Map.copyOf(readings);
         warnings = List.copyOf(warnings);
         recentEvents = List.copyOf(recentEvents);
         drops = Map.copyOf(drops);
         intentional = Set.copyOf(intentional);
+        notices = List.copyOf(notices);
     }
 
     public static SessionState empty(String key) {
         return new SessionState(key, key, 0, 0, false, "", false, SessionGraph.EMPTY, Map.of(), List.of(), List.of(),
-                Checklist.EMPTY, Map.of(), Set.of());
+                Checklist.EMPTY, Map.of(), Set.of(), List.of());
     }
 
     public MeterReading reading(TapKey key) {

@@ -27,11 +27,13 @@ import io.grpc.StatusRuntimeException;
 import io.grpc.inprocess.InProcessChannelBuilder;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
@@ -45,12 +47,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The sidecar over a real gRPC server, in-process and on loopback: known tap blocks in, warnings out. */
 class SidecarServiceTest {
+    @TempDir
+    Path store;
     private SidecarServer server;
     private ManagedChannel channel;
 
     private void start(String transport) throws Exception {
         String name = "sidecar-" + UUID.randomUUID();
-        SidecarConfig config = transport.equals("inprocess") ? SidecarConfig.inProcess(name) : SidecarConfig.loopback(0);
+        SidecarConfig config = transport.equals("inprocess") ? SidecarConfig.inProcess(name, store)
+                : SidecarConfig.loopback(0, store);
         server = Guice.createInjector(new SidecarModule(config, RuleConfig.defaults())).getInstance(SidecarServer.class);
         server.start();
         channel = transport.equals("inprocess") ? InProcessChannelBuilder.forName(name).directExecutor().build()
@@ -133,13 +138,13 @@ class SidecarServiceTest {
                     .findFirst().orElseThrow();
             assertEquals("Lead Vox", mismatch.getStripName());
             assertEquals("ACE Compressor", mismatch.getStageName());
-            assertEquals(-7.0, mismatch.getFixChangeDb(), 0.3, mismatch.toString());
+            assertEquals(-7.0, mismatch.getFix(0).getChangeDb(), 0.3, mismatch.toString());
             assertTrue(mismatch.getMessage().startsWith("Lead Vox \u25B8 ACE Compressor adds 7"), mismatch.getMessage());
             Warning hot = view.getWarningsList().stream().filter(w -> w.getId().equals("SOURCE_TOO_HOT@vox/source"))
                     .findFirst().orElseThrow();
             assertEquals(-3.0, hot.getMeasured(), 0.1);
-            assertEquals("vox/trim", hot.getFixStageId());
-            assertEquals(-6.0, hot.getFixChangeDb(), 0.1, "trim by (-9 - peak)");
+            assertEquals("vox/trim", hot.getFix(0).getStageId());
+            assertEquals(-6.0, hot.getFix(0).getChangeDb(), 0.1, "trim by (-9 - peak)");
         }
     }
 

@@ -9,7 +9,6 @@ import io.grpc.Status;
 import io.grpc.stub.ClientCallStreamObserver;
 import io.grpc.stub.ClientResponseObserver;
 
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -27,15 +26,12 @@ public final class ViewStream implements AutoCloseable {
     private volatile ClientCallStreamObserver<WatchRequest> call;
     private long backoffMillis = 250;
 
-    public ViewStream(SidecarAddress address, Consumer<SessionView> onView, Consumer<ConnectionState> onState) {
+    public ViewStream(SidecarAddress address, ManagedChannel channel, Consumer<SessionView> onView,
+                      Consumer<ConnectionState> onState) {
         this.address = address;
-        this.channel = address.channel();
+        this.channel = channel;
         this.onView = onView;
         this.onState = onState;
-    }
-
-    public ManagedChannel channel() {
-        return channel;
     }
 
     public void start() {
@@ -105,12 +101,6 @@ public final class ViewStream implements AutoCloseable {
         ClientCallStreamObserver<WatchRequest> c = call;
         if (c != null) {
             c.cancel("panel closed", null);
-        }
-        channel.shutdownNow();
-        try {
-            channel.awaitTermination(2, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

@@ -1,0 +1,184 @@
+package dev.gainstage.engine.rules;
+
+import dev.gainstage.engine.graph.GraphException;
+import dev.gainstage.engine.graph.SessionGraph;
+import dev.gainstage.engine.graph.Stage;
+import dev.gainstage.engine.graph.StageKind;
+import dev.gainstage.engine.graph.Strip;
+import dev.gainstage.engine.graph.StripKind;
+import dev.gainstage.engine.graph.TapKey;
+import dev.gainstage.engine.graph.TapPoint;
+import dev.gainstage.engine.metering.MeterReading;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Each rule with a signal at, just below and just above its threshold. */
+class StagingRulesTest {
+    private final StagingRules rules = new StagingRules(RuleConfig.defaults());
+    private final Map<TapKey, MeterReading> readings = new HashMap<>();
+
+    static Stage stage(String id, StageKind kind, String name) {
+        return new Stage(id, kind, name, "", true, OptionalDouble.empty(), "");
+    }
+
+    static SessionGraph graph(double faderDb) throws GraphException {
+        Strip vox = new Strip("vox", "Vox", StripKind.AUDIO_TRACK, 1, List.of(
+                stage("vox/source", StageKind.SOURCE, "Source"),
+                stage("vox/trim", StageKind.TRIM, "Trim").withGainDb(0),
+                stage("vox/comp", StageKind.PLUGIN, "ACE Compressor"),
+                stage("vox/fader", StageKind.FADER, "Fader").withGainDb(faderDb),
+                stage("vox/output", StageKind.OUTPUT, "Output")), List.of("bus"));
+        Strip bus = new Strip("bus", "Drum Bus", StripKind.BUS, 2, List.of(
+                stage("bus/source", StageKind.SOURCE, "Bus input"),
+                stage("bus/output", StageKind.OUTPUT, "Output")), List.of("master"));
+        Strip master = new Strip("master", "Master", StripKind.MASTER, 2, List.of(
+                stage("master/source", StageKind.SOURCE, "Master input"),
+                stage("master/output", StageKind.OUTPUT, "Output")), List.of());
+        return SessionGraph.of(List.of(vox, bus, master));
+    }
+
+    private void put(String stageId, TapPoint point, MeterReading r) {
+        readings.put(new TapKey(stageId, point), r);
+    }
+
+    private Optional<Observation> judge(Rule rule, String stageId, double faderDb, Set<String> intentional)
+            throws GraphException {
+        return rules.evaluate(graph(faderDb), readings::get, intentional).stream()
+                .filter(o -> o.rule() == rule && o.stageId().equals(stageId)).findFirst();
+    }
+
+    private boolean breaks(Rule rule, String stageId) throws GraphException {
+        return judge(rule, stageId, 0, Set.of()).map(Observation::breaks).orElse(false);
+    }
+
+    @ParameterizedTest(name = "source peak {0} dBFS: too hot {1}")
+    @CsvSource({"-6.1, false", "-6.0, false", "-5.9, true", "-1.0, true"})
+    void sourceTooHot(double peak, boolean fires) throws GraphException {
+        put("vox/source", TapPoint.OUTPUT, Readings.peak(peak));
+        assertEquals(fires, breaks(Rule.SOURCE_TOO_HOT, "vox/source"));
+        Observation o = judge(Rule.SOURCE_TOO_HOT, "vox/source", 0, Set.of()).orElseThrow();
+        assertEquals(List.of(new FixStep("vox/trim", Decibels.tenth(-9 - peak))), o.fix());
+    }
+
+    @ParameterizedTest(name = "source peak {0} dBFS: clipping {1}")
+    @CsvSource({"-0.2, false", "-0.1, true", "0.0, true", "3.0, true"})
+    void sourceClipping(double peak, boolean fires) throws GraphException {
+        put("vox/source", TapPoint.OUTPUT, Readings.peak(peak));
+        assertEquals(fires, breaks(Rule.SOURCE_CLIPPING, "vox/source"));
+        if (fires) {
+            assertFalse(breaks(Rule.SOURCE_TOO_HOT, "vox/source"), "clipping says it; too-hot stays quiet");
+        }
+    }
+
+    @ParameterizedTest(name = "source peak {0} dBFS: too quiet {1}")
+    @CsvSource({"-17.9, false", "-18.0, false", "-18.1, true", "-40.0, true"})
+    void sourceTooQuiet(double peak, boolean fires) throws GraphException {
+        put("vox/source", TapPoint.OUTPUT, Readings.peak(peak));
+        assertEquals(fires, breaks(Rule.SOURCE_TOO_QUIET, "vox/source"));
+    }
+
+    @Test
+    void sourceTooQuietWaitsForThreeSecondsOfSignal() throws GraphException {
+        put("vox/source", TapPoint.OUTPUT, Readings.of(-30, -30, -33, -33, 2.9));
+        assertTrue(judge(Rule.SOURCE_TOO_QUIET, "vox/source", 0, Set.of()).isEmpty());
+        put("vox/source", TapPoint.OUTPUT, Readings.of(-30, -30, -33, -33, 3.0));
+        assertTrue(breaks(Rule.SOURCE_TOO_QUIET, "vox/source"));
+    }
+
+    @Test
+    void silenceIsNeverJudged() throws GraphException {
+        put("vox/source", TapPoint.OUTPUT, Readings.silence());
+        put("master/output", TapPoint.OUTPUT, Readings.silence());
+        assertEquals(List.of(), rules.evaluate(graph(0), readings::get, Set.of()));
+    }
+
+    @ParameterizedTest(name = "plugin adds {0} dB: mismatch {1}")
+    @CsvSource({"0.9, false", "1.0, false", "1.1, true", "-1.1, true", "6.0, true"})
+    void pluginGainMismatch(double delta, boolean fires) throws GraphException {
+        put("vox/comp", TapPoint.INPUT, Readings.of(-12, -12, -15, -20, 10));
+        put("vox/comp", TapPoint.OUTPUT, Readings.of(-12 + delta, -12 + delta, -15 + delta, -20 + delta, 10));
+        Observation o = judge(Rule.PLUGIN_GAIN_MISMATCH, "vox/comp", 0, Set.of()).orElseThrow();
+        assertEquals(fires, o.breaks());
+        assertEquals(List.of(new FixStep("vox/comp", Decibels.tenth(-delta))), o.fix(), "output change is -delta");
+    }
+
+    @ParameterizedTest(name = "plugin input peak {0}, RMS {1}: overdrive {2}")
+    @CsvSource({"-6.1, -20, false", "-6.0, -20, false", "-5.9, -20, true", "-8, -12.0, false", "-8, -11.9, true"})
+    void pluginInputOverdrive(double peak, double rms, boolean fires) throws GraphException {
+        put("vox/comp", TapPoint.INPUT, Readings.of(peak, peak, rms, rms, 10));
+        Observation o = judge(Rule.PLUGIN_INPUT_OVERDRIVE, "vox/comp", 0, Set.of()).orElseThrow();
+        assertEquals(fires, o.breaks());
+        assertEquals("vox/trim", o.fix().getFirst().stageId(), "the fix goes upstream");
+    }
+
+    @ParameterizedTest(name = "plugin output peak {0}, true peak {1}: hot {2}")
+    @CsvSource({"-0.1, -0.1, false", "0.0, 0.0, false", "0.1, 0.1, true", "-0.5, 0.3, true"})
+    void pluginOutputHot(double peak, double truePeak, boolean fires) throws GraphException {
+        put("vox/comp", TapPoint.OUTPUT, Readings.of(peak, truePeak, peak - 3, peak - 3, 10));
+        assertEquals(fires, breaks(Rule.PLUGIN_OUTPUT_HOT, "vox/comp"));
+    }
+
+    @Test
+    void intentionalSaturationMutesOverdriveAndMismatchOnly() throws GraphException {
+        put("vox/comp", TapPoint.INPUT, Readings.of(-3, -3, -8, -8, 10));
+        put("vox/comp", TapPoint.OUTPUT, Readings.of(1, 1, 0, 0, 10));
+        for (Set<String> marks : List.of(Set.of("vox/comp"), Set.of("vox"))) {
+            List<Observation> obs = rules.evaluate(graph(0), readings::get, marks);
+            assertTrue(obs.stream().noneMatch(o -> o.rule() == Rule.PLUGIN_INPUT_OVERDRIVE || o.rule() == Rule.PLUGIN_GAIN_MISMATCH));
+            assertTrue(obs.stream().anyMatch(o -> o.rule() == Rule.PLUGIN_OUTPUT_HOT && o.breaks()),
+                    "a hot output is still a problem");
+        }
+        assertTrue(breaks(Rule.PLUGIN_GAIN_MISMATCH, "vox/comp"));
+    }
+
+    @Test
+    void aDeactivatedPluginIsNotJudged() throws GraphException {
+        put("vox/comp", TapPoint.INPUT, Readings.of(-3, -3, -8, -8, 10));
+        put("vox/comp", TapPoint.OUTPUT, Readings.of(3, 3, 0, 0, 10));
+        SessionGraph g = graph(0);
+        Strip vox = g.strip("vox").orElseThrow();
+        List<Stage> stages = new java.util.ArrayList<>(vox.stages());
+        stages.set(2, stages.get(2).withActive(false));
+        SessionGraph off = SessionGraph.of(List.of(vox.withStages(stages), g.strip("bus").orElseThrow(),
+                g.strip("master").orElseThrow()));
+        assertTrue(rules.evaluate(off, readings::get, Set.of()).stream().noneMatch(o -> o.stageId().equals("vox/comp")));
+    }
+
+    @ParameterizedTest(name = "bus peak {0}: overload {1}")
+    @CsvSource({"-0.1, false", "0.0, false", "0.1, true"})
+    void busOverload(double peak, boolean fires) throws GraphException {
+        put("bus/output", TapPoint.OUTPUT, Readings.peak(peak));
+        assertEquals(fires, breaks(Rule.BUS_OVERLOAD, "bus/output"));
+        Observation o = judge(Rule.BUS_OVERLOAD, "bus/output", 0, Set.of()).orElseThrow();
+        assertTrue(o.suggestion().contains("Vox"), "names the strips feeding the bus: " + o.suggestion());
+        assertEquals(List.of(new FixStep("vox/fader", Decibels.tenth(-3 - peak))), o.fix(),
+                "lowers the feeders' faders, not the bus fader");
+    }
+
+    @ParameterizedTest(name = "master peak {0}: over {1}, low headroom {2}")
+    @CsvSource({"-3.1, false, false", "-3.0, false, false", "-2.9, false, true", "0.0, false, true", "0.1, true, false"})
+    void masterOverAndHeadroom(double peak, boolean over, boolean lowHeadroom) throws GraphException {
+        put("master/output", TapPoint.OUTPUT, Readings.peak(peak));
+        assertEquals(over, breaks(Rule.MASTER_OVER_0DBFS, "master/output"));
+        assertEquals(lowHeadroom, breaks(Rule.MASTER_LOW_HEADROOM, "master/output"));
+    }
+
+    @ParameterizedTest(name = "fader {0} dB: extreme {1}")
+    @CsvSource({"6.0, false", "6.1, true", "-20.0, false", "-20.1, true", "0, false"})
+    void faderExtreme(double gain, boolean fires) throws GraphException {
+        put("vox/fader", TapPoint.INPUT, Readings.peak(-12));
+        assertEquals(fires, judge(Rule.FADER_EXTREME, "vox/fader", gain, Set.of()).orElseThrow().breaks());
+    }
+}

@@ -1,0 +1,91 @@
+package dev.gainstage.engine.store;
+
+import dev.gainstage.engine.session.DecisionPersistence;
+import dev.gainstage.engine.session.Decisions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class DecisionStoreTest {
+    @TempDir
+    Path dir;
+
+    private DecisionStore store() {
+        return new DecisionStore(dir, Clock.fixed(Instant.parse("2026-11-24T10:00:00Z"), ZoneOffset.UTC));
+    }
+
+    static Decisions sample() {
+        return new Decisions(Map.of("SOURCE_TOO_HOT@kick/source", "I like it hot"),
+                Map.of("plugin:vox/comp", "checked by ear = fine"), Set.of("bass/sat", "drums"));
+    }
+
+    @Test
+    void savedDecisionsComeBack() throws IOException {
+        store().save("/home/me/Songs/My Song/My Song.ardour", sample());
+        DecisionPersistence.Loaded loaded = store().load("/home/me/Songs/My Song/My Song.ardour");
+        assertEquals(sample(), loaded.decisions());
+        assertEquals("", loaded.problem());
+        assertEquals(Decisions.NONE, store().load("another session").decisions());
+    }
+
+    @Test
+    void noKeyCanWriteOutsideTheFolder() throws IOException {
+        for (String key : List.of("../../etc/passwd", "/etc/shadow", "..", ".", "a/../../b", "\u0000nul", "x".repeat(500))) {
+            Path file = store().fileFor(key);
+            assertEquals(dir.toAbsolutePath().normalize(), file.getParent(), key);
+            assertTrue(!file.getFileName().toString().startsWith("."), file.toString());
+            store().save(key, sample());
+            assertEquals(sample(), store().load(key).decisions());
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            assertEquals(7, files.count());
+        }
+    }
+
+    @Test
+    void aCorruptFileIsSetAsideAndReportedNotSilentlyReset() throws IOException {
+        store().save("song", sample());
+        Path file = store().fileFor("song");
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        Files.writeString(file, text.substring(0, text.length() / 2), StandardCharsets.UTF_8); // truncated
+        DecisionPersistence.Loaded loaded = store().load("song");
+        assertEquals(Decisions.NONE, loaded.decisions());
+        assertTrue(loaded.problem().contains("unreadable"), loaded.problem());
+        Path aside = file.resolveSibling(file.getFileName() + ".corrupt-20261124T100000Z");
+        assertTrue(Files.exists(aside), "kept for the user: " + loaded.problem());
+        assertTrue(loaded.problem().contains(aside.toString()));
+        assertTrue(!Files.exists(file));
+    }
+
+    @Test
+    void anEditedFileFailsItsChecksum() throws IOException {
+        store().save("song", sample());
+        Path file = store().fileFor("song");
+        Files.writeString(file, Files.readString(file).replace("I like it hot", "edited"));
+        assertTrue(store().load("song").problem().contains("checksum"));
+    }
+
+    @Test
+    void aSaveLeavesNoTemporaryFileBehind() throws IOException {
+        store().save("song", sample());
+        store().save("song", Decisions.NONE);
+        try (Stream<Path> files = Files.list(dir)) {
+            assertEquals(List.of(store().fileFor("song")), files.toList());
+        }
+        assertEquals(Decisions.NONE, store().load("song").decisions());
+    }
+}
