@@ -21,7 +21,8 @@ Talks only while the adapter runs (it refreshes a small file in the gainstage co
 --   P id kind name uri active gain_coefficient tap_ports(comma) send_target
 --   C processor_id osc_param_index label value lower upper      (output-like plugin controls)
 -- kind of R: track, miditrack, bus, master, monitor; kind of P: trim, plugin, send, fader, output.
--- tap_ports are the ports of the tap send placed just before the processor (its input signal).
+-- tap_ports are the ports of the tap send placed just before the processor (its input signal); none for
+-- Trim, which Ardour keeps at the head of the chain.
 
 function signals ()
 	local s = LuaSignal.Set ()
@@ -103,33 +104,34 @@ function factory (params)
 		return list
 	end
 
-	-- The stages of a route, in chain order, with the kind gainstage gives them.
-	local function stages (route)
-		local trim = route:trim ()
-		local amp = route:amp ()
-		local mo = route:main_outs ()
-		local ids = {
+	local function stage_ids (route)
+		local trim, amp, mo = route:trim (), route:amp (), route:main_outs ()
+		return {
 			trim = (trim and not trim:isnil ()) and sid (trim) or "",
 			amp = (amp and not amp:isnil ()) and sid (amp) or "",
 			mo = (mo and not mo:isnil ()) and sid (mo) or "",
 		}
+	end
+
+	-- What gainstage calls a processor: trim, plugin, send, fader, output; nil for the others (disk
+	-- reader, polarity, meter, ...) and for the bridge's own taps.
+	local function stage_kind (p, id, ids)
+		if taps[id] then return nil end
+		if id == ids.trim then return "trim" end
+		if id == ids.amp then return "fader" end
+		if id == ids.mo then return "output" end
+		if not p:to_plugininsert ():isnil () then return "plugin" end
+		if not p:to_send ():isnil () then return "send" end
+		return nil
+	end
+
+	-- The stages of a route, in chain order, with the kind gainstage gives them.
+	local function stages (route)
+		local ids = stage_ids (route)
 		local out = {}
 		for _, p in ipairs (processors (route)) do
 			local id = sid (p)
-			local kind = nil
-			if taps[id] then
-				kind = nil
-			elseif id == ids.trim then
-				kind = "trim"
-			elseif id == ids.amp then
-				kind = "fader"
-			elseif id == ids.mo then
-				kind = "output"
-			elseif not p:to_plugininsert ():isnil () then
-				kind = "plugin"
-			elseif not p:to_send ():isnil () then
-				kind = "send"
-			end
+			local kind = stage_kind (p, id, ids)
 			if kind then out[#out + 1] = { p = p, id = id, kind = kind } end
 		end
 		return out
@@ -140,9 +142,13 @@ function factory (params)
 		taps[id] = nil
 	end
 
-	-- Makes sure exactly one tap send sits right before every stage that carries audio.
+	-- Makes sure exactly one tap send sits right before every stage but Trim. Ardour pins Polarity and
+	-- Trim at the head of the chain: a send asked for before Trim lands right after it, so the source is
+	-- read after Trim and the adapter divides Trim's gain out. Processors that do not change the signal
+	-- (a post-fader meter, say) may sit between a tap and its stage.
 	local function place_taps (route)
 		local rid = sid (route)
+		local ids = stage_ids (route)
 		local changed = false
 		local list = processors (route)
 		local seen = {}
@@ -150,9 +156,12 @@ function factory (params)
 			local id = sid (p)
 			local t = taps[id]
 			if t then
-				local nxt = list[i + 1]
-				local ok = t.route == rid and nxt and sid (nxt) == t.before and not seen[t.before]
-				if ok then
+				local nxt = nil
+				for j = i + 1, #list do
+					local q = list[j]
+					if stage_kind (q, sid (q), ids) then nxt = sid (q) break end
+				end
+				if t.route == rid and nxt == t.before and not seen[t.before] then
 					seen[t.before] = id
 				else
 					remove_tap (route, p, id)
@@ -169,7 +178,7 @@ function factory (params)
 			end
 		end
 		for _, st in ipairs (stages (route)) do
-			if not seen[st.id] and st.p:input_streams ():n_audio () > 0 then
+			if st.kind ~= "trim" and not seen[st.id] and st.p:input_streams ():n_audio () > 0 then
 				local s = ARDOUR.LuaAPI.new_send (Session, route, st.p)
 				if not s:isnil () then
 					taps[sid (s)] = { route = rid, before = st.id }
