@@ -16,7 +16,7 @@ gainstage_find_java() {
   if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/java" ] && [ -x "$JAVA_HOME/bin/javac" ]; then
     major=$(gainstage_java_major "$JAVA_HOME/bin/java")
     if [ -n "$major" ] && [ "$major" -ge 21 ]; then
-      JAVA="$JAVA_HOME/bin/java"; export JAVA_HOME; return 0
+      JAVA="$JAVA_HOME/bin/java"; JAVA_MAJOR=$major; export JAVA_HOME; return 0
     fi
   fi
   for candidate in /usr/lib/jvm/* /opt/java/* /usr/local/lib/jvm/*; do
@@ -38,6 +38,15 @@ gainstage_find_java() {
   fi
   export JAVA_HOME=$best
   JAVA="$JAVA_HOME/bin/java"
+  JAVA_MAJOR=$(gainstage_java_major "$JAVA")
+}
+
+# JVM flags for our runtime: gRPC's Netty uses Unsafe and loads a native library, which newer JDKs
+# warn about on every start; the flags say we allow it, and only on JDKs that know them.
+gainstage_jvm_opts() {
+  local opts="--enable-native-access=ALL-UNNAMED"
+  [ "${JAVA_MAJOR:-21}" -ge 23 ] && opts="$opts --sun-misc-unsafe-memory-access=allow"
+  echo "$opts"
 }
 
 # True when a module's jar is missing or any source or POM is newer than the last build.

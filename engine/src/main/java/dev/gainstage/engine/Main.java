@@ -7,6 +7,8 @@ import dev.gainstage.engine.config.RulesConfigFile;
 import dev.gainstage.engine.grpc.SidecarConfig;
 import dev.gainstage.engine.grpc.SidecarModule;
 import dev.gainstage.engine.grpc.SidecarServer;
+import dev.gainstage.engine.offline.AnalyzeCommand;
+import dev.gainstage.engine.offline.MeterCommand;
 import dev.gainstage.engine.report.FixCommand;
 import dev.gainstage.engine.report.ReportCommand;
 import dev.gainstage.engine.rules.RuleConfig;
@@ -25,7 +27,9 @@ public final class Main {
             usage: gainstage <command> [options]
               sidecar [--bind 127.0.0.1] [--port 50551] [--port-file FILE] [--store DIR] [--rules FILE]
               report  [--sidecar HOST:PORT] [--json FILE] [--session KEY] [--wait SECONDS]
-              fix     [--sidecar HOST:PORT] [--session KEY] [--rounds N] [--settle SECONDS]""";
+              fix     [--sidecar HOST:PORT] [--session KEY] [--rounds N] [--settle SECONDS]
+              meter   [--json] FILE.wav...
+              analyze STEM.wav... [--html FILE] [--json FILE]""";
 
     private Main() {
     }
@@ -44,6 +48,8 @@ public final class Main {
             case "sidecar" -> sidecar(rest, err);
             case "report" -> ReportCommand.run(rest, out, err);
             case "fix" -> FixCommand.run(rest, out, err);
+            case "meter" -> MeterCommand.run(rest.toArray(String[]::new), out, err);
+            case "analyze" -> AnalyzeCommand.run(rest.toArray(String[]::new), out, err);
             case "-h", "--help", "help" -> {
                 out.println(USAGE);
                 yield 0;

@@ -126,7 +126,8 @@ final class ViewProtos {
                 .setMessage(w.message()).setSuggestion(w.suggestion())
                 .setFirstSeenSeconds(w.firstSeenSeconds()).setLastSeenSeconds(w.lastSeenSeconds())
                 .setPeakMeasured(w.peakMeasured()).setRootCauseId(w.rootCauseId())
-                .setAcknowledged(w.acknowledged()).setAckReason(w.ackReason());
+                .setAcknowledged(w.acknowledged()).setAckReason(w.ackReason())
+                .setClearing(w.clearing());
         for (FixStep step : w.fix()) {
             b.addFix(dev.gainstage.proto.v1.FixStep.newBuilder().setStageId(step.stageId()).setChangeDb(step.changeDb()));
         }

@@ -1,115 +1,283 @@
 package dev.gainstage.engine.metering;
 
+import java.util.Arrays;
+
 /**
- * INTERIM meter (sample peak over 100 ms sub-blocks, RMS, unweighted loudness): replaced by the
- * standards-grade implementation of issue 3 with the same API.
+ * Streaming meter for one tap point (1..8 channels). Single-threaded: one thread feeds it and asks
+ * for readings.
+ *
+ * <p>Audio is cut into segments that never cross a 50 ms frame boundary (two frames make the 100 ms
+ * sub-block all loudness windows are built from) and never exceed the internal buffer. Each segment
+ * is de-interleaved once into per-channel buffers that keep the true-peak filter's history in front,
+ * and every per-sample loop then runs over one contiguous float array: that keeps the loops tight,
+ * lets the JIT vectorise the interpolator, and makes the results independent of the caller's block
+ * size. Everything is allocated in {@link #initialize}; {@link #process} allocates nothing.
  */
 public final class StageMeter {
-    private static final int SUB_BLOCKS = 30; // 3 s of 100 ms
+    /** Segment length cap: per-channel buffers of this size stay in the L1/L2 cache. */
+    static final int MAX_SEGMENT = 2048;
+    private static final int MIN_SAMPLE_RATE = 8_000;
+    private static final int MAX_SAMPLE_RATE = 768_000;
+    /** 50 ms frames below this RMS do not count as signal ({@link MeterReading#signalSeconds()}). */
+    static final double SIGNAL_THRESHOLD_DBFS = -70;
+    private static final double SIGNAL_THRESHOLD_POWER = Math.pow(10, SIGNAL_THRESHOLD_DBFS / 10);
+
     private final MeterOptions options;
+    private final int recentBlocks;
+
     private int sampleRate;
     private int channels;
-    private int subFrames;
-    private double[] subPeak;
-    private double[] subPower;
-    private int subIndex;
-    private int subFill;
-    private int subCount;
-    private double curPeak;
-    private double curPower;
+    private int subBlockFrames;
+    private int[] frameLengths;
+    private double[] weights;
+    private KWeightingFilter kWeighting;
+    private TruePeakMeter truePeak;
+    private ClipCounter clips;
+    private final LoudnessMeter loudness = new LoudnessMeter();
+    private final NoiseFloorEstimator noiseFloor = new NoiseFloorEstimator();
+    private SubBlockRing peaks;
+    private SubBlockRing truePeaks;
+    private SubBlockRing powers;
+    private SubBlockRing crossProducts;
+    private SubBlockRing leftSquares;
+    private SubBlockRing rightSquares;
+    /** Per channel: true-peak history followed by the current segment. */
+    private float[][] buffers;
+    private int history;
+    private double[] channelSums;
+    private final SegmentStats stats = new SegmentStats();
+
+    // position within the current 100 ms sub-block
+    private int frameIndex; // 0 or 1: which 50 ms half
+    private int frameFill;
+    // accumulators of the current 50 ms frame and 100 ms sub-block
+    private double framePower;
+    private double subPower;
+    private double subEnergy;
+    private double subPeak;
+    private double subTruePeak;
+    private double subCross;
+    private double subLeft;
+    private double subRight;
+    // since initialize/reset
     private long frames;
-    private double maxPeak;
-    private double totalPower;
     private long signalFrames;
+    private double totalSquares;
+    private double maxPeak;
+    private double maxTruePeak;
 
     public StageMeter(MeterOptions options) {
         this.options = options;
+        this.recentBlocks = Math.max(1, (int) Math.round(options.recentWindowSeconds() * 10));
     }
 
+    /** Allocates everything for this format; {@code maxBlockFrames} is a hint, larger blocks are split. */
     public void initialize(int sampleRate, int channels, int maxBlockFrames) {
+        if (sampleRate < MIN_SAMPLE_RATE || sampleRate > MAX_SAMPLE_RATE) {
+            throw new IllegalArgumentException("sample rate must be within " + MIN_SAMPLE_RATE + ".."
+                    + MAX_SAMPLE_RATE + " Hz, got " + sampleRate);
+        }
+        if (maxBlockFrames < 1) {
+            throw new IllegalArgumentException("maxBlockFrames must be positive, got " + maxBlockFrames);
+        }
+        this.weights = ChannelWeights.forChannels(channels);
         this.sampleRate = sampleRate;
         this.channels = channels;
-        this.subFrames = sampleRate / 10;
-        this.subPeak = new double[SUB_BLOCKS];
-        this.subPower = new double[SUB_BLOCKS];
+        // libebur128 rounds the same way; all sub-blocks have equal length so windows are exact.
+        this.subBlockFrames = (sampleRate + 5) / 10;
+        this.frameLengths = new int[] {subBlockFrames / 2, subBlockFrames - subBlockFrames / 2};
+        this.kWeighting = new KWeightingFilter(sampleRate, channels);
+        int segment = Math.min(MAX_SEGMENT, subBlockFrames - subBlockFrames / 2);
+        this.truePeak = new TruePeakMeter(sampleRate, segment);
+        this.history = TruePeakMeter.history();
+        this.buffers = new float[channels][history + segment];
+        this.clips = new ClipCounter(channels);
+        this.peaks = new SubBlockRing(recentBlocks);
+        this.truePeaks = new SubBlockRing(recentBlocks);
+        this.crossProducts = new SubBlockRing(recentBlocks);
+        this.leftSquares = new SubBlockRing(recentBlocks);
+        this.rightSquares = new SubBlockRing(recentBlocks);
+        this.powers = new SubBlockRing(LoudnessMeter.MOMENTARY_BLOCKS);
+        this.channelSums = new double[channels];
         reset();
     }
 
+    /** Back to the freshly initialized state; allocates nothing. */
     public void reset() {
-        java.util.Arrays.fill(subPeak, 0);
-        java.util.Arrays.fill(subPower, 0);
-        subIndex = 0;
-        subFill = 0;
-        subCount = 0;
-        curPeak = 0;
-        curPower = 0;
+        requireInitialized();
+        kWeighting.reset();
+        clips.reset();
+        loudness.reset();
+        noiseFloor.reset();
+        peaks.reset();
+        truePeaks.reset();
+        powers.reset();
+        crossProducts.reset();
+        leftSquares.reset();
+        rightSquares.reset();
+        for (float[] b : buffers) {
+            Arrays.fill(b, 0);
+        }
+        Arrays.fill(channelSums, 0);
+        frameIndex = 0;
+        frameFill = 0;
+        framePower = subPower = subEnergy = subPeak = subTruePeak = subCross = subLeft = subRight = 0;
         frames = 0;
-        maxPeak = 0;
-        totalPower = 0;
         signalFrames = 0;
+        totalSquares = 0;
+        maxPeak = 0;
+        maxTruePeak = 0;
     }
 
-    public void process(float[] interleaved, int offset, int n) {
-        for (int f = 0; f < n; f++) {
-            double framePeak = 0;
-            for (int c = 0; c < channels; c++) {
-                double x = interleaved[offset + f * channels + c];
-                double a = Math.abs(x);
-                if (a > framePeak) {
-                    framePeak = a;
-                }
-                curPower += x * x;
-                totalPower += x * x;
-            }
-            if (framePeak > curPeak) {
-                curPeak = framePeak;
-            }
-            if (framePeak > 1e-4) {
-                signalFrames++;
-            }
-            frames++;
-            if (++subFill == subFrames) {
-                subPeak[subIndex] = curPeak;
-                subPower[subIndex] = curPower / (subFrames * (double) channels);
-                if (curPeak > maxPeak) {
-                    maxPeak = curPeak;
-                }
-                subIndex = (subIndex + 1) % SUB_BLOCKS;
-                subCount = Math.min(SUB_BLOCKS, subCount + 1);
-                subFill = 0;
-                curPeak = 0;
-                curPower = 0;
-            }
+    /** Meters {@code frames} interleaved frames starting at {@code offset}; any block size; allocates nothing. */
+    public void process(float[] interleaved, int offset, int frames) {
+        requireInitialized();
+        if (offset < 0 || frames < 0 || (long) offset + (long) frames * channels > interleaved.length) {
+            throw new IndexOutOfBoundsException("offset " + offset + " + " + frames + " frames x " + channels
+                    + " channels exceeds the array of " + interleaved.length);
+        }
+        int capacity = buffers[0].length - history;
+        int pos = offset;
+        int left = frames;
+        while (left > 0) {
+            int n = Math.min(left, Math.min(capacity, frameLengths[frameIndex] - frameFill));
+            processSegment(interleaved, pos, n);
+            pos += n * channels;
+            left -= n;
         }
     }
 
+    private void processSegment(float[] interleaved, int pos, int n) {
+        int h = history;
+        double segmentSquares = 0;
+        double segmentPeak = 0;
+        double segmentTruePeak = 0;
+        for (int c = 0; c < channels; c++) {
+            float[] b = buffers[c];
+            deinterleave(interleaved, pos + c, channels, b, h, n);
+            kWeighting.filterAndMeasure(c, b, h, n, stats);
+            double peak = stats.peak;
+            double squares = stats.squares;
+            subEnergy += weights[c] * stats.weightedSquares;
+            double inter = truePeak.interSamplePeak(b, h, n);
+            clips.scan(c, b, h, n, peak, options.clipLevel());
+            channelSums[c] += stats.sum;
+            segmentSquares += squares;
+            segmentPeak = Math.max(segmentPeak, peak);
+            segmentTruePeak = Math.max(segmentTruePeak, inter);
+            if (c == 0) {
+                subLeft += squares;
+            } else if (c == 1) {
+                subRight += squares;
+                subCross += crossSum(buffers[0], b, h, n);
+            }
+        }
+        for (float[] b : buffers) {
+            System.arraycopy(b, n, b, 0, h); // keep the last samples as the interpolator's history
+        }
+        framePower += segmentSquares;
+        subPower += segmentSquares;
+        totalSquares += segmentSquares;
+        subPeak = Math.max(subPeak, segmentPeak);
+        subTruePeak = Math.max(subTruePeak, Math.max(segmentPeak, segmentTruePeak));
+        maxPeak = Math.max(maxPeak, segmentPeak);
+        maxTruePeak = Math.max(maxTruePeak, subTruePeak);
+        this.frames += n;
+        frameFill += n;
+        if (frameFill == frameLengths[frameIndex]) {
+            endFrame();
+        }
+    }
+
+    private static void deinterleave(float[] interleaved, int first, int stride, float[] out, int at, int n) {
+        for (int i = 0; i < n; i++) {
+            out[at + i] = interleaved[first + i * stride];
+        }
+    }
+
+    private static double crossSum(float[] left, float[] right, int from, int n) {
+        double s = 0;
+        for (int i = from, end = from + n; i < end; i++) {
+            s += left[i] * right[i];
+        }
+        return s;
+    }
+
+    private void endFrame() {
+        int length = frameLengths[frameIndex];
+        double meanSquare = framePower / ((double) length * channels);
+        noiseFloor.add(meanSquare);
+        if (meanSquare > SIGNAL_THRESHOLD_POWER) {
+            signalFrames += length;
+        }
+        framePower = 0;
+        frameFill = 0;
+        if (frameIndex == 0) {
+            frameIndex = 1;
+            return;
+        }
+        frameIndex = 0;
+        peaks.push(subPeak);
+        truePeaks.push(subTruePeak);
+        powers.push(subPower / ((double) subBlockFrames * channels));
+        crossProducts.push(subCross);
+        leftSquares.push(subLeft);
+        rightSquares.push(subRight);
+        loudness.addSubBlock(subEnergy / subBlockFrames);
+        subPower = subEnergy = subPeak = subTruePeak = subCross = subLeft = subRight = 0;
+    }
+
+    /** A snapshot of every figure; allocates the one immutable record. */
     public MeterReading reading() {
-        double peak = 0;
-        double power3 = 0;
-        double power04 = 0;
-        for (int i = 0; i < subCount; i++) {
-            int idx = (subIndex - 1 - i + SUB_BLOCKS) % SUB_BLOCKS;
-            peak = Math.max(peak, subPeak[idx]);
-            power3 += subPower[idx];
-            if (i < 4) {
-                power04 += subPower[idx];
+        requireInitialized();
+        double recentPeak = Math.max(subPeak, peaks.max(recentBlocks));
+        double recentTruePeak = Math.max(recentPeak, Math.max(subTruePeak, truePeaks.max(recentBlocks)));
+        double aes17 = options.aes17Rms() ? Levels.AES17_OFFSET_DB : 0;
+        int rmsBlocks = powers.count();
+        double rms = rmsBlocks == 0 ? Double.NaN : Levels.powerToDb(powers.sum(rmsBlocks) / rmsBlocks) + aes17;
+        double plainOverallRms = frames == 0 ? Double.NaN
+                : Levels.powerToDb(totalSquares / ((double) frames * channels));
+        double maxPeakDb = Levels.amplitudeToDb(maxPeak);
+        return new MeterReading(
+                frames, frames / (double) sampleRate,
+                Levels.amplitudeToDb(recentPeak), Levels.amplitudeToDb(recentTruePeak), rms,
+                loudness.momentaryLufs(), loudness.shortTermLufs(),
+                maxPeakDb, Levels.amplitudeToDb(maxTruePeak),
+                loudness.integratedLufs(), loudness.loudnessRangeLu(),
+                loudness.maxMomentaryLufs(), loudness.maxShortTermLufs(),
+                plainOverallRms + aes17, maxPeakDb - plainOverallRms,
+                dcOffset(),
+                clips.samples(), clips.runs(),
+                noiseFloor.estimateDbfs(),
+                correlation(),
+                signalFrames / (double) sampleRate);
+    }
+
+    private double dcOffset() {
+        if (frames == 0) {
+            return Double.NaN;
+        }
+        double worst = 0;
+        for (double s : channelSums) {
+            double mean = s / frames;
+            if (Math.abs(mean) > Math.abs(worst)) {
+                worst = mean;
             }
         }
-        double p = db(peak);
-        double rms = subCount == 0 ? Double.NaN : 10 * Math.log10(power04 / Math.min(4, subCount));
-        double st = subCount == 0 ? Double.NaN : -0.691 + 10 * Math.log10(power3 / subCount);
-        double overallRms = frames == 0 ? Double.NaN : 10 * Math.log10(totalPower / (frames * (double) channels));
-        return new MeterReading(frames, frames / (double) sampleRate, p, p, fin(rms), fin(rms - 0.691), fin(st),
-                db(maxPeak), db(maxPeak), Double.NaN, Double.NaN, Double.NaN, Double.NaN, fin(overallRms),
-                fin(db(maxPeak) - overallRms), 0, 0, 0, Double.NaN, Double.NaN, signalFrames / (double) sampleRate);
+        return worst;
     }
 
-    private static double db(double lin) {
-        return lin <= 0 ? Double.NaN : 20 * Math.log10(lin);
-    }
-
-    private static double fin(double v) {
-        return Double.isFinite(v) ? v : Double.NaN;
+    private double correlation() {
+        if (channels < 2) {
+            return Double.NaN;
+        }
+        double ll = subLeft + leftSquares.sum(recentBlocks);
+        double rr = subRight + rightSquares.sum(recentBlocks);
+        double lr = subCross + crossProducts.sum(recentBlocks);
+        if (!(ll > 0 && rr > 0)) {
+            return Double.NaN;
+        }
+        return Math.max(-1, Math.min(1, lr / Math.sqrt(ll * rr)));
     }
 
     public int sampleRate() {
@@ -118,5 +286,11 @@ public final class StageMeter {
 
     public int channels() {
         return channels;
+    }
+
+    private void requireInitialized() {
+        if (channels == 0) {
+            throw new IllegalStateException("StageMeter used before initialize(sampleRate, channels, maxBlockFrames)");
+        }
     }
 }

@@ -12,7 +12,8 @@ import java.util.Set;
 /**
  * Chooses which warnings' fixes to apply in one round: only primary warnings (a follower clears when
  * its root cause is fixed, and fixing both would over-correct), and per stage only the fix that
- * lowers the level most (a plugin both too loud and hot wants the larger cut, not both cuts).
+ * lowers the level most (a plugin both too loud and hot wants the larger cut, not both cuts). A
+ * warning that is clearing has been fixed already.
  */
 public final class FixPlanner {
     private FixPlanner() {
@@ -27,7 +28,7 @@ public final class FixPlanner {
         List<Warning> chosen = new ArrayList<>();
         for (Warning w : active) {
             boolean follower = !w.getRootCauseId().isEmpty() && ids.contains(w.getRootCauseId());
-            if (follower || w.getFixCount() == 0 || w.getAcknowledged()) {
+            if (follower || w.getFixCount() == 0 || w.getAcknowledged() || w.getClearing()) {
                 continue;
             }
             String stage = w.getFix(0).getStageId();

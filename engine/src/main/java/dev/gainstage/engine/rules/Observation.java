@@ -9,10 +9,11 @@ import java.util.List;
  * @param breaks      whether the rule is broken now (may be more than measured vs threshold, e.g.
  *                    a clipped run or a noise floor too close)
  * @param fix         the gain changes that apply the suggestion; empty when no gain change can
+ * @param clearMarginDb how far inside the threshold the measurement must be for the warning to clear
  */
 public record Observation(Rule rule, String stripId, String stageId, double measured, double threshold,
                           Direction direction, String unit, boolean breaks, String message, String suggestion,
-                          List<FixStep> fix) {
+                          List<FixStep> fix, double clearMarginDb) {
     public Observation {
         fix = List.copyOf(fix);
     }

@@ -26,6 +26,8 @@ import static dev.gainstage.engine.rules.TapReadings.hasSignal;
  */
 public final class StagingRules {
     private static final String SEP = " \u25B8 "; // "Vox ▸ ACE Compressor"
+    /** A noise-floor estimate this far below the overall RMS means quiet passages were measured. */
+    private static final double QUIET_PASSAGE_DB = 20.0;
 
     private final RuleConfig config;
 
@@ -41,6 +43,16 @@ public final class StagingRules {
      * @param intentional ids of stages and strips the user marked intentional saturation
      */
     public List<Observation> evaluate(SessionGraph graph, TapReadings readings, Set<String> intentional) {
+        return evaluate(graph, readings, intentional, null, null);
+    }
+
+    /**
+     * @param deltas plugins' in-versus-out loudness over a window; null to judge on the latest
+     *               short-term pair alone
+     * @param peaks  stages' output peaks over a longer window; null to judge on the meter's 3 s peak
+     */
+    public List<Observation> evaluate(SessionGraph graph, TapReadings readings, Set<String> intentional,
+                                      LoudnessDeltas deltas, RecentPeaks peaks) {
         List<Observation> out = new ArrayList<>();
         for (Strip strip : graph.strips()) {
             boolean stripIntentional = intentional.contains(strip.id());
@@ -52,12 +64,12 @@ public final class StagingRules {
                 switch (stage.kind()) {
                     case SOURCE -> {
                         if (strip.kind().isTrack()) {
-                            source(strip, outR, out);
+                            source(strip, readings, peaks, out);
                         }
                     }
                     case PLUGIN -> {
                         if (stage.active()) {
-                            plugin(strip, i, in, outR, muted, out);
+                            plugin(strip, i, in, outR, muted, deltas, out);
                         }
                     }
                     case FADER -> fader(strip, stage, in, out);
@@ -76,51 +88,71 @@ public final class StagingRules {
         return out;
     }
 
-    private void source(Strip strip, MeterReading r, List<Observation> out) {
-        if (!hasSignal(r)) {
+    /**
+     * Too hot and too quiet are judged on the source as it leaves the trim, since the trim is where
+     * they are fixed; clipping is judged on the raw source, since no trim undoes it.
+     */
+    private void source(Strip strip, TapReadings readings, RecentPeaks peaks, List<Observation> out) {
+        Stage source = strip.firstOfKind(StageKind.SOURCE).orElseThrow();
+        MeterReading raw = readings.get(new TapKey(source.id(), TapPoint.OUTPUT));
+        if (!hasSignal(raw)) {
             return;
         }
-        Stage source = strip.firstOfKind(StageKind.SOURCE).orElseThrow();
-        Stage fixAt = strip.firstOfKind(StageKind.TRIM).orElse(source);
-        String fixStage = fixAt.kind() == StageKind.TRIM ? fixAt.id() : "";
-        double peak = r.samplePeakDbfs();
-        double toTarget = tenth(config.sourceTargetPeakDbfs() - peak);
+        Stage trim = strip.firstOfKind(StageKind.TRIM).orElse(null);
+        MeterReading trimmed = trim == null ? null : readings.get(new TapKey(trim.id(), TapPoint.OUTPUT));
+        MeterReading r = hasSignal(trimmed) ? trimmed : raw;
+        String judged = r == raw ? source.id() : trim.id();
+        double peak = peaks == null ? r.samplePeakDbfs() : peaks.peak(judged);
+        if (Double.isNaN(peak)) {
+            return; // the window restarted after a change and is still settling: no verdict yet
+        }
+        String fixStage = trim == null ? "" : trim.id();
+        String fixName = trim == null ? "the input gain" : trim.name();
         String where = strip.name() + SEP + source.name();
+        double margin = config.clearMarginDb();
 
-        // The recent peak covers clipped runs too (a clipped sample is at 0 dBFS), and unlike the run
-        // count, which is cumulative, it lets the warning clear once the clipping part has passed.
-        boolean clipping = peak >= config.sourceClipPeakDbfs();
-        out.add(new Observation(Rule.SOURCE_CLIPPING, strip.id(), source.id(), peak, config.sourceClipPeakDbfs(),
+        double rawLong = peaks == null ? Double.NaN : peaks.peak(source.id());
+        double rawPeak = Double.isNaN(rawLong) ? raw.samplePeakDbfs() : rawLong;
+        boolean clipping = rawPeak >= config.sourceClipPeakDbfs();
+        out.add(new Observation(Rule.SOURCE_CLIPPING, strip.id(), source.id(), rawPeak, config.sourceClipPeakDbfs(),
                 Direction.ABOVE, "dBFS", clipping,
-                where + " clips (peak " + level(peak, "dBFS") + (r.clippedRuns() > 0 ? ", " + r.clippedSamples()
+                where + " clips (peak " + level(rawPeak, "dBFS") + (raw.clippedRuns() > 0 ? ", " + raw.clippedSamples()
                         + " clipped samples" : "") + ")",
-                "Clipping is baked into the recording: re-record lower, or lower " + fixAt.name() + " by "
-                        + amount(toTarget) + " so nothing downstream makes it worse",
-                fixAt(fixStage, toTarget)));
+                "Clipping is baked into the recording: re-record it lower. A lower " + fixName
+                        + " only keeps it from getting worse downstream",
+                List.of(), margin));
 
+        double toTarget = tenth(config.sourceTargetPeakDbfs() - peak);
+        String after = r == raw ? "" : " after " + fixName;
         out.add(new Observation(Rule.SOURCE_TOO_HOT, strip.id(), source.id(), peak, config.sourceHotPeakDbfs(),
                 Direction.ABOVE, "dBFS", !clipping && peak > config.sourceHotPeakDbfs(),
-                where + " peaks at " + level(peak, "dBFS") + " (above " + level(config.sourceHotPeakDbfs(), "dBFS") + ")",
-                "Lower " + fixAt.name() + " by " + amount(toTarget) + " to peak near "
+                where + " peaks at " + level(peak, "dBFS") + after + " (above "
+                        + level(config.sourceHotPeakDbfs(), "dBFS") + ")",
+                "Lower " + fixName + " by " + amount(toTarget) + " to peak near "
                         + level(config.sourceTargetPeakDbfs(), "dBFS"),
-                fixAt(fixStage, toTarget)));
+                fixAt(fixStage, toTarget), margin));
 
         boolean enoughSignal = r.signalSeconds() >= config.quietMinSignalSeconds();
         boolean quietPeak = peak < config.sourceQuietPeakDbfs();
-        boolean noisy = MeterReading.has(r.noiseFloorDbfs()) && r.maxSamplePeakDbfs() - r.noiseFloorDbfs() < config.noiseFloorMarginDb();
+        // The floor only counts when quiet passages were found: on a steady signal the estimate is the
+        // signal itself, not its noise.
+        boolean floorFound = MeterReading.has(r.noiseFloorDbfs()) && MeterReading.has(r.overallRmsDbfs())
+                && r.noiseFloorDbfs() < r.overallRmsDbfs() - QUIET_PASSAGE_DB;
+        boolean noisy = floorFound && r.maxSamplePeakDbfs() - r.noiseFloorDbfs() < config.noiseFloorMarginDb();
         if (enoughSignal) {
             out.add(new Observation(Rule.SOURCE_TOO_QUIET, strip.id(), source.id(), peak, config.sourceQuietPeakDbfs(),
                     Direction.BELOW, "dBFS", quietPeak || noisy,
-                    where + (quietPeak ? " peaks at only " + level(peak, "dBFS") + " (below "
+                    where + (quietPeak ? " peaks at only " + level(peak, "dBFS") + after + " (below "
                             + level(config.sourceQuietPeakDbfs(), "dBFS") + ")"
                             : " sits within " + amount(r.maxSamplePeakDbfs() - r.noiseFloorDbfs()) + " of its noise floor"),
-                    "Raise " + fixAt.name() + " by " + amount(toTarget) + " to peak near "
+                    "Raise " + fixName + " by " + amount(toTarget) + " to peak near "
                             + level(config.sourceTargetPeakDbfs(), "dBFS"),
-                    fixAt(fixStage, toTarget)));
+                    fixAt(fixStage, toTarget), margin));
         }
     }
 
-    private void plugin(Strip strip, int index, MeterReading in, MeterReading outR, boolean muted, List<Observation> out) {
+    private void plugin(Strip strip, int index, MeterReading in, MeterReading outR, boolean muted, LoudnessDeltas deltas,
+                        List<Observation> out) {
         Stage stage = strip.stages().get(index);
         String where = strip.name() + SEP + stage.name();
         if (hasSignal(in) && !muted) {
@@ -137,7 +169,7 @@ public final class StagingRules {
                             + ", or mark it intentional if you want the drive"
                             : "Lower " + upstream.name() + " by " + amount(toTarget)
                             + ", or mark it intentional if you want the drive",
-                    fixAt(upstream == null ? "" : upstream.id(), toTarget)));
+                    fixAt(upstream == null ? "" : upstream.id(), toTarget), config.clearMarginDb()));
         }
         if (!hasSignal(outR)) {
             return;
@@ -150,19 +182,23 @@ public final class StagingRules {
                 Direction.ABOVE, outTp >= outPeak ? "dBTP" : "dBFS", worst > config.pluginOutputPeakDbfs(),
                 where + " output peaks at " + level(outPeak, "dBFS") + " (true peak " + level(outTp, "dBTP") + ")",
                 "Lower " + stage.name() + "'s output by " + amount(toCeiling) + " to peak at -1 dBTP",
-                fixAt(stage.id(), toCeiling)));
+                fixAt(stage.id(), toCeiling), config.clearMarginDb()));
 
         if (!muted && hasSignal(in) && MeterReading.has(in.shortTermLufs()) && MeterReading.has(outR.shortTermLufs())
                 && in.seconds() >= 3.0) {
-            double delta = outR.shortTermLufs() - in.shortTermLufs();
+            double delta = deltas == null ? outR.shortTermLufs() - in.shortTermLufs() : deltas.delta(stage.id());
+            if (Double.isNaN(delta)) {
+                return; // the window is still filling: no verdict yet
+            }
             double fix = tenth(-delta);
             out.add(new Observation(Rule.PLUGIN_GAIN_MISMATCH, strip.id(), stage.id(), Math.abs(delta),
                     config.pluginMismatchDb(), Direction.ABOVE, "dB", Math.abs(delta) > config.pluginMismatchDb(),
                     where + (delta >= 0 ? " adds " : " removes ") + amount(delta)
-                            + " of loudness (short-term, in vs out)",
+                            + " of loudness (in vs out)",
                     (delta >= 0 ? "Lower" : "Raise") + " its output by " + amount(fix)
                             + " so bypassing it is a fair comparison",
-                    fixAt(stage.id(), fix)));
+                    // |out - in| cannot go below 0: a margin as wide as the threshold would never clear.
+                    fixAt(stage.id(), fix), Math.min(config.clearMarginDb(), config.pluginMismatchDb() / 2)));
         }
     }
 
@@ -190,7 +226,7 @@ public final class StagingRules {
                 strip.name() + SEP + stage.name() + " sits at " + change(gain),
                 "Bring the fader back towards 0 dB and " + (boost ? "raise" : "lower")
                         + " the gain upstream (Trim) by " + amount(gain) + " instead",
-                List.of()));
+                List.of(), config.clearMarginDb()));
     }
 
     private void bus(SessionGraph graph, Strip strip, Stage stage, MeterReading r, List<Observation> out) {
@@ -204,7 +240,7 @@ public final class StagingRules {
                 strip.name() + " sums to " + level(peak, "dBFS") + " (over " + level(config.busPeakDbfs(), "dBFS") + ")",
                 "Lower the faders of the strips feeding " + strip.name() + " (" + feederNames(graph, strip) + ") by "
                         + amount(change) + ", not the bus fader",
-                feederFaders(graph, strip, change)));
+                feederFaders(graph, strip, change), config.clearMarginDb()));
     }
 
     private void master(SessionGraph graph, Strip strip, Stage stage, MeterReading r, List<Observation> out) {
@@ -223,14 +259,14 @@ public final class StagingRules {
                 strip.name() + " peaks at " + level(peak, "dBFS") + " (true peak " + level(tp, "dBTP") + "): over 0 dBFS",
                 "Lower the faders of the strips feeding " + strip.name() + " (" + feederNames(graph, strip) + ") by "
                         + amount(change) + " to leave headroom",
-                lowerFeeders));
+                lowerFeeders, config.clearMarginDb()));
         out.add(new Observation(Rule.MASTER_LOW_HEADROOM, strip.id(), stage.id(), worst, config.masterHeadroomPeakDbfs(),
                 Direction.ABOVE, "dBFS", !over && worst > config.masterHeadroomPeakDbfs(),
                 strip.name() + " peaks at " + level(worst, "dBFS") + ": less than "
                         + amount(config.masterHeadroomPeakDbfs()) + " of headroom before mastering",
                 "Lower the faders of the strips feeding " + strip.name() + " by " + amount(change)
                         + " to leave 3 to 6 dB of headroom",
-                lowerFeeders));
+                lowerFeeders, config.clearMarginDb()));
     }
 
     private static List<FixStep> fixAt(String stageId, double changeDb) {

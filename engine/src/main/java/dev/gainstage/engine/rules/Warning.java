@@ -2,12 +2,16 @@ package dev.gainstage.engine.rules;
 
 import java.util.List;
 
-/** A staging warning as the panel shows it, immutable; times are session audio seconds. */
+/**
+ * A staging warning as the panel shows it, immutable; times are session audio seconds. While
+ * {@code clearing}, its condition no longer holds (say, after a fix) and it clears once the
+ * hysteresis time has passed; its fix is then already done.
+ */
 public record Warning(String id, Rule rule, WarningState state, String stripId, String stripName,
                       String stageId, String stageName, double measured, double threshold, String unit,
                       String message, String suggestion, List<FixStep> fix,
                       double firstSeenSeconds, double lastSeenSeconds, double peakMeasured,
-                      String rootCauseId, boolean acknowledged, String ackReason) {
+                      String rootCauseId, boolean acknowledged, String ackReason, boolean clearing) {
     public Warning {
         fix = List.copyOf(fix);
     }
@@ -17,24 +21,24 @@ public record Warning(String id, Rule rule, WarningState state, String stripId, 
     }
 
     public boolean fixable() {
-        return !fix.isEmpty();
+        return !fix.isEmpty() && !clearing;
     }
 
     public Warning withState(WarningState newState) {
         return new Warning(id, rule, newState, stripId, stripName, stageId, stageName, measured, threshold, unit,
                 message, suggestion, fix, firstSeenSeconds, lastSeenSeconds, peakMeasured,
-                rootCauseId, acknowledged, ackReason);
+                rootCauseId, acknowledged, ackReason, clearing);
     }
 
     public Warning withRootCause(String newRootCauseId) {
         return new Warning(id, rule, state, stripId, stripName, stageId, stageName, measured, threshold, unit,
                 message, suggestion, fix, firstSeenSeconds, lastSeenSeconds, peakMeasured,
-                newRootCauseId, acknowledged, ackReason);
+                newRootCauseId, acknowledged, ackReason, clearing);
     }
 
     public Warning withAcknowledgement(boolean ack, String reason) {
         return new Warning(id, rule, state, stripId, stripName, stageId, stageName, measured, threshold, unit,
                 message, suggestion, fix, firstSeenSeconds, lastSeenSeconds, peakMeasured,
-                rootCauseId, ack, reason == null ? "" : reason);
+                rootCauseId, ack, reason == null ? "" : reason, clearing);
     }
 }

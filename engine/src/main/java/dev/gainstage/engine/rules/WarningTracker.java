@@ -16,7 +16,7 @@ import java.util.Set;
 /**
  * Turns observations into warnings with hysteresis so the panel never flickers: a warning is raised
  * once its rule has been broken for {@code raiseAfterSeconds}, and cleared only after the measurement
- * has stayed clear of the threshold by {@code clearMarginDb} for {@code clearAfterSeconds}. Times are
+ * has stayed clear of the threshold by the observation's margin for {@code clearAfterSeconds}. Times are
  * session audio time, so a session rendered faster than real time behaves the same.
  *
  * <p>A stage without signal keeps its warnings as they are (silence proves nothing); a stage that
@@ -57,14 +57,14 @@ public final class WarningTracker {
                         t.pendingSince = now;
                     }
                     if (now - t.pendingSince >= config.raiseAfterSeconds() - 1e-9) {
-                        t.raised = warning(graph, o, WarningState.RAISED, now, now, o.measured());
+                        t.raised = warning(graph, o, WarningState.RAISED, now, now, o.measured(), false);
                         t.lastEventMeasured = o.measured();
                         events.add(t.raised);
                     }
                 } else {
                     double peak = o.direction().worse(o.measured(), t.raised.peakMeasured())
                             ? o.measured() : t.raised.peakMeasured();
-                    t.raised = warning(graph, o, WarningState.UPDATED, t.raised.firstSeenSeconds(), now, peak);
+                    t.raised = warning(graph, o, WarningState.UPDATED, t.raised.firstSeenSeconds(), now, peak, false);
                     if (Math.abs(o.measured() - t.lastEventMeasured) >= UPDATE_STEP_DB) {
                         t.lastEventMeasured = o.measured();
                         events.add(t.raised);
@@ -73,13 +73,16 @@ public final class WarningTracker {
             } else {
                 t.pendingSince = Double.NaN;
                 if (t.raised != null) {
-                    if (o.direction().clearOf(o.measured(), o.threshold(), config.clearMarginDb())) {
+                    // Keep showing what is measured now (and a fix that fits it), marked as clearing.
+                    t.raised = warning(graph, o, WarningState.UPDATED, t.raised.firstSeenSeconds(),
+                            t.raised.lastSeenSeconds(), t.raised.peakMeasured(), true);
+                    if (o.direction().clearOf(o.measured(), o.threshold(), o.clearMarginDb())) {
                         if (Double.isNaN(t.clearSince)) {
                             t.clearSince = now;
                         }
                         if (now - t.clearSince >= config.clearAfterSeconds() - 1e-9) {
                             events.add(warning(graph, o, WarningState.CLEARED, t.raised.firstSeenSeconds(), now,
-                                    t.raised.peakMeasured()));
+                                    t.raised.peakMeasured(), true));
                             t.raised = null;
                             t.clearSince = Double.NaN;
                         }
@@ -121,11 +124,11 @@ public final class WarningTracker {
     }
 
     private static Warning warning(SessionGraph graph, Observation o, WarningState state, double first, double last,
-                                   double peak) {
+                                   double peak, boolean clearing) {
         Strip strip = graph.strip(o.stripId()).orElse(null);
         String stripName = strip == null ? o.stripId() : strip.name();
         String stageName = graph.stage(o.stageId()).map(Stage::name).orElse(o.stageId());
         return new Warning(o.warningId(), o.rule(), state, o.stripId(), stripName, o.stageId(), stageName,
-                Decibels.tenth(o.measured()), o.threshold(), o.unit(), o.message(), o.suggestion(), o.fix(), first, last, Decibels.tenth(peak), "", false, "");
+                Decibels.tenth(o.measured()), o.threshold(), o.unit(), o.message(), o.suggestion(), o.fix(), first, last, Decibels.tenth(peak), "", false, "", clearing);
     }
 }

@@ -10,7 +10,12 @@ import dev.gainstage.engine.graph.Strip;
 import dev.gainstage.engine.graph.TapKey;
 import dev.gainstage.engine.metering.MeterOptions;
 import dev.gainstage.engine.metering.MeterReading;
+import dev.gainstage.engine.graph.Stage;
+import dev.gainstage.engine.graph.StageKind;
+import dev.gainstage.engine.graph.TapPoint;
 import dev.gainstage.engine.rules.FixStep;
+import dev.gainstage.engine.rules.LoudnessDeltas;
+import dev.gainstage.engine.rules.RecentPeaks;
 import dev.gainstage.engine.rules.Observation;
 import dev.gainstage.engine.rules.RootCauses;
 import dev.gainstage.engine.rules.RuleConfig;
@@ -60,6 +65,10 @@ public final class SessionEngine {
     private final AtomicReference<SessionState> state;
     private final CopyOnWriteArrayList<Runnable> listeners = new CopyOnWriteArrayList<>();
     private final Map<String, Long> drops = new HashMap<>();
+    /** 10 s windows of in/out loudness per plugin; judged once 3 s are in; 3 s skipped after a change. */
+    private final LoudnessDeltas loudnessDeltas = new LoudnessDeltas(100, 30, 30);
+    /** 10 s of output peaks per stage, for judging sources on their phrases; 3 s skipped after a change. */
+    private final RecentPeaks recentPeaks = new RecentPeaks(100, 30);
     private final DecisionPersistence persistence;
     private final Object decisionLock = new Object();
     private final List<String> notices = new CopyOnWriteArrayList<>();
@@ -154,6 +163,12 @@ public final class SessionEngine {
         adapterLock.lock();
         try {
             mirror.apply(sequence, change);
+            switch (change) {
+                case GraphChange.GainChanged c -> restartWindows(c.stageId());
+                case GraphChange.StageActiveChanged c -> restartWindows(c.stageId());
+                default -> {
+                }
+            }
             resubscribe();
             publish();
         } finally {
@@ -260,6 +275,10 @@ public final class SessionEngine {
             metersByHandle.computeIfAbsent(handle, h -> new TapMeter(key, meterOptions));
         }
         metersByHandle.keySet().retainAll(plan.keySet());
+        java.util.Set<String> stageIds = graph.strips().stream().flatMap(s -> s.stages().stream()).map(Stage::id)
+                .collect(java.util.stream.Collectors.toSet());
+        loudnessDeltas.retainOnly(stageIds);
+        recentPeaks.retainOnly(stageIds);
         AdapterLink current = link;
         if (current != null) {
             current.requestTaps(plan);
@@ -282,7 +301,9 @@ public final class SessionEngine {
         Map<TapKey, MeterReading> readings = currentReadings();
         SessionGraph graph = mirror.graph();
         if (rolling) {
-            List<Observation> observations = rules.evaluate(graph, readings::get, decisions.get().intentional());
+            observeLoudness(graph, readings);
+            List<Observation> observations = rules.evaluate(graph, readings::get, decisions.get().intentional(),
+                    loudnessDeltas, recentPeaks);
             for (Warning event : tracker.update(audioSeconds, graph, observations)) {
                 recentEvents.addLast(new WarningEvent(++eventSequence, event));
                 if (recentEvents.size() > MAX_RECENT_EVENTS) {
@@ -291,6 +312,25 @@ public final class SessionEngine {
             }
         }
         publish(readings);
+    }
+
+    private void observeLoudness(SessionGraph graph, Map<TapKey, MeterReading> readings) {
+        for (Strip strip : graph.strips()) {
+            for (Stage stage : strip.stages()) {
+                MeterReading output = readings.get(new TapKey(stage.id(), TapPoint.OUTPUT));
+                if (output != null) {
+                    recentPeaks.observe(stage.id(), output.samplePeakDbfs());
+                }
+                if (stage.kind() != StageKind.PLUGIN) {
+                    continue;
+                }
+                MeterReading in = readings.get(new TapKey(stage.id(), TapPoint.INPUT));
+                MeterReading out = readings.get(new TapKey(stage.id(), TapPoint.OUTPUT));
+                if (in != null && out != null && MeterReading.has(in.shortTermLufs()) && MeterReading.has(out.shortTermLufs())) {
+                    loudnessDeltas.observe(stage.id(), in.shortTermLufs(), out.shortTermLufs());
+                }
+            }
+        }
     }
 
     private Map<TapKey, MeterReading> currentReadings() {
@@ -325,6 +365,21 @@ public final class SessionEngine {
         }
     }
 
+    /** A stage changed (a fix was applied to it): judge it on audio from now on only. */
+    private void stageChanged(String stageId) {
+        adapterLock.lock();
+        try {
+            restartWindows(stageId);
+        } finally {
+            adapterLock.unlock();
+        }
+    }
+
+    private void restartWindows(String stageId) {
+        loudnessDeltas.restart(stageId);
+        recentPeaks.restart(stageId);
+    }
+
     // ---- panel side ---------------------------------------------------------------------------
 
     /**
@@ -351,9 +406,13 @@ public final class SessionEngine {
         if (w == null) {
             return CompletableFuture.completedFuture(FixOutcome.refused("no active warning '" + warningId + "'"));
         }
+        if (w.clearing()) {
+            return CompletableFuture.completedFuture(FixOutcome.refused(
+                    "warning '" + warningId + "' no longer holds (already fixed?); it clears after the hysteresis time"));
+        }
         if (!w.fixable()) {
             return CompletableFuture.completedFuture(FixOutcome.refused(
-                    "warning '" + warningId + "' has no single-stage fix: " + w.suggestion()));
+                    "warning '" + warningId + "' has no gain change that fixes it: " + w.suggestion()));
         }
         AdapterLink current = link;
         if (current == null) {
@@ -366,7 +425,12 @@ public final class SessionEngine {
         }
         List<CompletableFuture<FixOutcome>> steps = new ArrayList<>();
         for (FixStep step : w.fix()) {
-            steps.add(current.requestFix(step.stageId(), step.changeDb()));
+            steps.add(current.requestFix(step.stageId(), step.changeDb()).thenApply(outcome -> {
+                if (outcome.applied()) {
+                    stageChanged(step.stageId());
+                }
+                return outcome;
+            }));
         }
         return CompletableFuture.allOf(steps.toArray(CompletableFuture[]::new)).thenApply(done -> {
             List<FixOutcome> outcomes = steps.stream().map(CompletableFuture::join).toList();

@@ -99,17 +99,20 @@ class SidecarServiceTest {
     }
 
     /** Peaks per tap: every tap is a well-staged -12 dBFS sine but for the mis-staged ones. */
-    static final Map<String, Double> PEAKS = Map.of(
-            "vox/source:OUT", -3.0,    // source too hot (> -6)
-            "vox/trim:IN", -3.0,
-            "vox/trim:OUT", -12.0,
-            "vox/comp:OUT", -5.0,      // +7 dB louder than its input: gain mismatch
-            "bass/source:OUT", -30.0,  // too quiet (< -18)
-            "bass/trim:IN", -30.0,
-            "bass/sat:OUT", 2.0,       // over 0 dBFS: plugin output hot
-            "master/source:OUT", 1.0,
-            "master/output:IN", 1.0,
-            "master/output:OUT", 1.0); // master over 0 dBFS
+    // vox: source too hot (> -6); vox/comp: +7 dB louder than its input; bass: too quiet (< -18) and
+    // its saturator's output over 0 dBFS; master over 0 dBFS.
+    static final Map<String, Double> PEAKS = Map.ofEntries(
+            Map.entry("vox/source:OUT", -3.0),
+            Map.entry("vox/trim:IN", -3.0),
+            Map.entry("vox/trim:OUT", -3.0),
+            Map.entry("vox/comp:OUT", -5.0),
+            Map.entry("bass/source:OUT", -30.0),
+            Map.entry("bass/trim:IN", -30.0),
+            Map.entry("bass/trim:OUT", -30.0),
+            Map.entry("bass/sat:OUT", 2.0),
+            Map.entry("master/source:OUT", 1.0),
+            Map.entry("master/output:IN", 1.0),
+            Map.entry("master/output:OUT", 1.0));
 
     static double peakOf(TapAssignment tap) {
         String key = tap.getStageId() + ":" + (tap.getPoint() == TapPoint.TAP_POINT_INPUT ? "IN" : "OUT");
@@ -127,9 +130,10 @@ class SidecarServiceTest {
             adapter.await(SidecarMessage.BodyCase.TAPS);
             assertEquals(2 * 5 + 2 * 5 - 2 + 1 + 2 - 0, adapter.subscription().getTapsCount(),
                     "every stage's input and output, sources' output only");
-            adapter.streamSines(5.0, SidecarServiceTest::peakOf);
+            // 3 s for the first short-term loudness, 3 s more for the mismatch window, then 300 ms to raise.
+            adapter.streamSines(8.0, SidecarServiceTest::peakOf);
 
-            SessionView view = awaitView(v -> v.getAudioTimeSeconds() >= 4.9 && v.getWarningsCount() >= 5);
+            SessionView view = awaitView(v -> v.getAudioTimeSeconds() >= 7.9 && v.getWarningsCount() >= 6);
             Set<String> ids = view.getWarningsList().stream().map(Warning::getId).collect(Collectors.toSet());
             assertEquals(Set.of("SOURCE_TOO_HOT@vox/source", "SOURCE_TOO_QUIET@bass/source",
                     "PLUGIN_GAIN_MISMATCH@vox/comp", "PLUGIN_GAIN_MISMATCH@bass/sat", "PLUGIN_OUTPUT_HOT@bass/sat",

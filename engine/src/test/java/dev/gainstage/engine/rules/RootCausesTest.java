@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class RootCausesTest {
     static Warning w(Rule rule, String strip, String stage, double measured) {
         return new Warning(WarningIds.of(rule, stage), rule, WarningState.RAISED, strip, strip, stage, stage, measured,
-                0, "dBFS", "", "", List.of(), 0, 0, measured, "", false, "");
+                0, "dBFS", "", "", List.of(), 0, 0, measured, "", false, "", false);
     }
 
     @Test

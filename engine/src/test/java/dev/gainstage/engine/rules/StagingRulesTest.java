@@ -72,6 +72,28 @@ class StagingRulesTest {
         assertEquals(List.of(new FixStep("vox/trim", Decibels.tenth(-9 - peak))), o.fix());
     }
 
+    @Test
+    void tooHotAndTooQuietAreJudgedAfterTheTrimThatFixesThem() throws GraphException {
+        put("vox/source", TapPoint.OUTPUT, Readings.peak(-2));
+        put("vox/trim", TapPoint.OUTPUT, Readings.peak(-9));
+        assertFalse(breaks(Rule.SOURCE_TOO_HOT, "vox/source"), "the trim already fixed it");
+        put("vox/trim", TapPoint.OUTPUT, Readings.peak(-25));
+        assertTrue(breaks(Rule.SOURCE_TOO_QUIET, "vox/source"), "trimmed too far");
+        assertEquals(List.of(new FixStep("vox/trim", 16.0)), judge(Rule.SOURCE_TOO_QUIET, "vox/source", 0, Set.of())
+                .orElseThrow().fix());
+        put("vox/source", TapPoint.OUTPUT, Readings.peak(0));
+        assertTrue(breaks(Rule.SOURCE_CLIPPING, "vox/source"), "clipping is in the raw source; no trim undoes it");
+        assertEquals(List.of(), judge(Rule.SOURCE_CLIPPING, "vox/source", 0, Set.of()).orElseThrow().fix());
+    }
+
+    @Test
+    void aGainMismatchClearsHalfwayToZero() throws GraphException {
+        put("vox/comp", TapPoint.INPUT, Readings.of(-12, -12, -15, -20, 10));
+        put("vox/comp", TapPoint.OUTPUT, Readings.of(-12, -12, -15, -19.6, 10));
+        Observation o = judge(Rule.PLUGIN_GAIN_MISMATCH, "vox/comp", 0, Set.of()).orElseThrow();
+        assertTrue(o.direction().clearOf(o.measured(), o.threshold(), o.clearMarginDb()), "0.4 dB is clear of 1 dB");
+    }
+
     @ParameterizedTest(name = "source peak {0} dBFS: clipping {1}")
     @CsvSource({"-0.2, false", "-0.1, true", "0.0, true", "3.0, true"})
     void sourceClipping(double peak, boolean fires) throws GraphException {
@@ -95,6 +117,21 @@ class StagingRulesTest {
         assertTrue(judge(Rule.SOURCE_TOO_QUIET, "vox/source", 0, Set.of()).isEmpty());
         put("vox/source", TapPoint.OUTPUT, Readings.of(-30, -30, -33, -33, 3.0));
         assertTrue(breaks(Rule.SOURCE_TOO_QUIET, "vox/source"));
+    }
+
+    @Test
+    void aNoiseFloorCountsOnlyWhenQuietPassagesWereFound() throws GraphException {
+        double n = Double.NaN;
+        // A steady tone: the floor estimate is the tone itself (-15 vs -15 RMS): not noise.
+        put("vox/source", TapPoint.OUTPUT, new MeterReading(480000, 10, -12, -12, -15, -15, -15, -12, -12, -15, 0,
+                -15, -15, -15, 3, 0, 0, 0, -15.5, n, 10));
+        assertFalse(breaks(Rule.SOURCE_TOO_QUIET, "vox/source"));
+        // Phrases at -20 RMS with hiss at -45 between them: within 40 dB of the -10 peak.
+        put("vox/source", TapPoint.OUTPUT, new MeterReading(480000, 10, -10, -10, -20, -20, -20, -10, -10, -20, 0,
+                -20, -20, -20, 10, 0, 0, 0, -45, n, 10));
+        Observation o = judge(Rule.SOURCE_TOO_QUIET, "vox/source", 0, Set.of()).orElseThrow();
+        assertTrue(o.breaks());
+        assertTrue(o.message().contains("noise floor"), o.message());
     }
 
     @Test

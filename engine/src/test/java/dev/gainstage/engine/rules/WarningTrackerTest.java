@@ -16,7 +16,7 @@ class WarningTrackerTest {
 
     static Observation hot(double peak) {
         return new Observation(Rule.SOURCE_TOO_HOT, "vox", "vox/source", peak, -6, Direction.ABOVE, "dBFS", peak > -6,
-                "m", "s", List.of(new FixStep("vox/trim", -9 - peak)));
+                "m", "s", List.of(new FixStep("vox/trim", -9 - peak)), 1.0);
     }
 
     /** Feeds one observation per 100 ms tick from {@code from} for {@code seconds}; returns the events. */
@@ -65,8 +65,12 @@ class WarningTrackerTest {
         SessionGraph g = StagingRulesTest.graph(0);
         run(g, 0, 1, t -> -3);
         assertEquals(1, tracker.active().size());
-        // 5 s at -6.5: inside the threshold, but not by 1 dB: stays.
+        // 5 s at -6.5: inside the threshold, but not by 1 dB: stays, marked clearing with the fix updated.
         assertEquals(List.of(), run(g, 1, 5, t -> -6.5));
+        Warning clearing = tracker.active().getFirst();
+        assertTrue(clearing.clearing());
+        assertTrue(!clearing.fixable(), "a clearing warning's fix is done");
+        assertEquals(-2.5, clearing.fix().getFirst().changeDb(), 1e-9, "the fix follows what is measured now");
         // From 6.0 s at -12 the clear timer runs: ticks up to 8.9 s are not enough ...
         assertEquals(List.of(), run(g, 6, 3.0, t -> -12));
         // ... the 3 s mark clears it.

@@ -1,0 +1,52 @@
+package dev.gainstage.engine.rules;
+
+/**
+ * The last values of one measurement, one per session tick (100 ms). After a restart it ignores
+ * the first {@code settle} values: meter windows still span audio from before the change (and
+ * blocks in flight from the DAW still carry it) for that long.
+ */
+final class TickRing {
+    private final double[] values;
+    private int next;
+    private int count;
+    private int skip;
+
+    TickRing(int capacity, int settle) {
+        values = new double[capacity];
+        skip = settle;
+    }
+
+    void add(double v) {
+        if (skip > 0) {
+            skip--;
+            return;
+        }
+        values[next] = v;
+        next = (next + 1) % values.length;
+        count = Math.min(values.length, count + 1);
+    }
+
+    int count() {
+        return count;
+    }
+
+    double get(int i) {
+        return values[i];
+    }
+
+    double max() {
+        double m = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < count; i++) {
+            m = Math.max(m, values[i]);
+        }
+        return count == 0 ? Double.NaN : m;
+    }
+
+    double sum() {
+        double s = 0;
+        for (int i = 0; i < count; i++) {
+            s += values[i];
+        }
+        return s;
+    }
+}

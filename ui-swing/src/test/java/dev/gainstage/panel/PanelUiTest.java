@@ -1,0 +1,249 @@
+package dev.gainstage.panel;
+
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import dev.gainstage.adapter.sim.SimAdapter;
+import dev.gainstage.adapter.sim.SimSessionRenderer;
+import dev.gainstage.adapter.sim.SimSessions;
+import dev.gainstage.client.SidecarAddress;
+import dev.gainstage.engine.grpc.SidecarConfig;
+import dev.gainstage.engine.grpc.SidecarModule;
+import dev.gainstage.engine.grpc.SidecarServer;
+import dev.gainstage.engine.rules.RuleConfig;
+import dev.gainstage.panel.connection.ConnectionState;
+import dev.gainstage.proto.v1.Rule;
+import dev.gainstage.proto.v1.Warning;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import javax.imageio.ImageIO;
+import javax.swing.JComponent;
+import javax.swing.RepaintManager;
+import javax.swing.SwingUtilities;
+import java.awt.Color;
+import java.awt.Component;
+import java.awt.Container;
+import java.awt.Graphics2D;
+import java.awt.GraphicsEnvironment;
+import java.awt.Point;
+import java.awt.Rectangle;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The real panel in a real window (Xvfb in CI) against a real sidecar on loopback, fed by the sim
+ * adapter playing the demo session. Saves a screenshot of each view to target/screenshots.
+ */
+class PanelUiTest {
+    static final Path SHOTS = Path.of("target", "screenshots");
+
+    @TempDir
+    static Path store;
+    static SidecarServer server;
+    static PanelController controller;
+    static PanelModel model;
+    static PanelFrame frame;
+    static EdtCheckingRepaintManager repaints;
+
+    @BeforeAll
+    static void start() throws Exception {
+        if (GraphicsEnvironment.isHeadless()) {
+            // CI must show the panel under Xvfb (scripts/test does); only a developer run may skip.
+            assertTrue(System.getenv("CI") == null, "CI has no display: run the tests through scripts/test (xvfb-run)");
+            Assumptions.abort("no display: run through scripts/test, which starts Xvfb");
+        }
+        server = Guice.createInjector(new SidecarModule(SidecarConfig.loopback(0, store), RuleConfig.defaults()))
+                .getInstance(SidecarServer.class);
+        server.start();
+        SidecarAddress address = new SidecarAddress("127.0.0.1", server.port());
+        SimSessionRenderer renderer = SimSessionRenderer.create(SimSessions.demo(), Path.of("."));
+        Thread sim = Thread.ofPlatform().name("sim").start(() -> {
+            try (SimAdapter adapter = new SimAdapter(renderer, "sim:demo", "gainstage demo", SimAdapter.Speed.MAX, address)) {
+                adapter.run(14);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        sim.join(TimeUnit.SECONDS.toMillis(60));
+
+        Injector injector = Guice.createInjector(new PanelModule(address));
+        controller = injector.getInstance(PanelController.class);
+        model = injector.getInstance(PanelModel.class);
+        repaints = new EdtCheckingRepaintManager();
+        controller.start();
+        SwingUtilities.invokeAndWait(() -> {
+            RepaintManager.setCurrentManager(repaints);
+            com.formdev.flatlaf.FlatDarkLaf.setup();
+            frame = new PanelFrame(model, controller.actions());
+            frame.setSize(1100, 900);
+            frame.setVisible(true);
+        });
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline && onEdt(() -> model.view().getWarningsCount() < 5
+                || model.view().getAudioTimeSeconds() < 13.9)) {
+            Thread.sleep(100);
+        }
+        Thread.sleep(500); // a few more frames
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (frame != null) {
+            SwingUtilities.invokeAndWait(() -> frame.dispose());
+        }
+        if (controller != null) {
+            controller.close();
+        }
+        if (server != null) {
+            server.stop();
+        }
+    }
+
+    static <T> T onEdt(java.util.concurrent.Callable<T> work) throws Exception {
+        AtomicReference<T> result = new AtomicReference<>();
+        AtomicReference<Exception> error = new AtomicReference<>();
+        SwingUtilities.invokeAndWait(() -> {
+            try {
+                result.set(work.call());
+            } catch (Exception e) {
+                error.set(e);
+            }
+        });
+        if (error.get() != null) {
+            throw error.get();
+        }
+        return result.get();
+    }
+
+    /** Paints the window as it is into an image and saves it. */
+    static BufferedImage shot(String name, int tab) throws Exception {
+        BufferedImage image = onEdt(() -> {
+            frame.tabs().setSelectedIndex(tab);
+            frame.getRootPane().validate();
+            return null;
+        });
+        Thread.sleep(300);
+        image = onEdt(() -> {
+            BufferedImage img = new BufferedImage(frame.getRootPane().getWidth(), frame.getRootPane().getHeight(),
+                    BufferedImage.TYPE_INT_RGB);
+            Graphics2D g = img.createGraphics();
+            frame.getRootPane().paint(g);
+            g.dispose();
+            return img;
+        });
+        Files.createDirectories(SHOTS);
+        ImageIO.write(image, "png", SHOTS.resolve(name + ".png").toFile());
+        return image;
+    }
+
+    static Rectangle boundsOf(String name) throws Exception {
+        return onEdt(() -> {
+            Component c = find(frame.getRootPane(), name);
+            if (c == null || !c.isShowing()) {
+                return null;
+            }
+            Point p = SwingUtilities.convertPoint(c.getParent(), c.getLocation(), frame.getRootPane());
+            Rectangle visible = ((JComponent) c).getVisibleRect();
+            return new Rectangle(p.x + visible.x, p.y + visible.y, visible.width, visible.height);
+        });
+    }
+
+    static Component find(Container root, String name) {
+        for (Component c : root.getComponents()) {
+            if (name.equals(c.getName())) {
+                return c;
+            }
+            if (c instanceof Container k) {
+                Component f = find(k, name);
+                if (f != null) {
+                    return f;
+                }
+            }
+        }
+        return null;
+    }
+
+    static int count(BufferedImage img, Rectangle r, Color colour) {
+        int n = 0;
+        for (int y = Math.max(0, r.y); y < Math.min(img.getHeight(), r.y + r.height); y++) {
+            for (int x = Math.max(0, r.x); x < Math.min(img.getWidth(), r.x + r.width); x++) {
+                if ((img.getRGB(x, y) & 0xFFFFFF) == (colour.getRGB() & 0xFFFFFF)) {
+                    n++;
+                }
+            }
+        }
+        return n;
+    }
+
+    @Test
+    void theOverviewShowsEveryStripWithTheProblemStagesColoured() throws Exception {
+        BufferedImage img = shot("overview-and-warnings", 0);
+        assertEquals(ConnectionState.Kind.CONNECTED, onEdt(() -> model.connection().kind()));
+        List<String> strips = onEdt(() -> model.view().getRowsList().stream().map(r -> r.getName()).toList());
+        assertEquals(List.of("Kick", "Snare", "Hats", "Bass", "Keys", "Pad", "Lead Vox", "Backing Vox", "Drum Bus",
+                "Master"), strips);
+        Rectangle overview = boundsOf("overview");
+        assertTrue(count(img, overview, StagingColors.CLIPPING) > 200, "clipping stages are red");
+        assertTrue(count(img, overview, StagingColors.HOT) > 100, "hot stages are amber");
+        assertTrue(count(img, overview, StagingColors.IN_RANGE) > 500, "well-staged stages are green");
+    }
+
+    @Test
+    void theWarningsViewGroupsByRootCauseWithFixButtons() throws Exception {
+        shot("warnings", 0);
+        Set<Rule> rules = onEdt(() -> model.view().getWarningsList().stream().map(Warning::getRule)
+                .collect(Collectors.toSet()));
+        assertTrue(rules.containsAll(Set.of(Rule.SOURCE_TOO_HOT, Rule.SOURCE_TOO_QUIET, Rule.PLUGIN_GAIN_MISMATCH,
+                Rule.PLUGIN_OUTPUT_HOT, Rule.MASTER_OVER_0DBFS)), rules.toString());
+        assertTrue(boundsOf("warning:SOURCE_TOO_HOT@kick/source") != null, "the hot kick is a primary warning");
+        assertTrue(boundsOf("apply:PLUGIN_GAIN_MISMATCH@vox/comp") != null, "with a fix button");
+        assertTrue(boundsOf("warning:PLUGIN_INPUT_OVERDRIVE@kick/eq") == null,
+                "the kick EQ's overdrive follows from the hot kick: listed under it, not on its own");
+    }
+
+    @Test
+    void theChecklistAndTheFlowGraphRender() throws Exception {
+        BufferedImage checklist = shot("checklist", 1);
+        assertTrue(onEdt(() -> model.view().getChecklist().getTotal()) >= 15);
+        Rectangle items = boundsOf("checklistItems");
+        assertTrue(items != null && items.height > 100, "the checklist is showing");
+        BufferedImage graph = shot("flow-graph", 2);
+        Rectangle g = boundsOf("flowGraph");
+        assertTrue(count(graph, g, StagingColors.CLIPPING) > 50, "the hot edges and nodes are red");
+        assertTrue(checklist.getWidth() > 0);
+    }
+
+    @Test
+    void clickingAFlowGraphNodeSelectsItsStrip() throws Exception {
+        onEdt(() -> {
+            frame.tabs().setSelectedIndex(2);
+            return null;
+        });
+        Thread.sleep(200);
+        onEdt(() -> {
+            Component graph = find(frame.getRootPane(), "flowGraph");
+            int size = graph.getFont().getSize();
+            graph.dispatchEvent(new java.awt.event.MouseEvent(graph, java.awt.event.MouseEvent.MOUSE_PRESSED,
+                    System.currentTimeMillis(), 0, 10 + size, 10 + size, 1, false));
+            return null;
+        });
+        assertEquals("kick", onEdt(() -> model.selection().stripId()), "the first node is the Kick");
+    }
+
+    @Test
+    void nothingTouchedSwingOffTheEdt() {
+        assertEquals(List.of(), repaints.violations());
+    }
+}
