@@ -368,10 +368,13 @@ public final class ArdourAdapter implements AutoCloseable {
         FixResult result;
         try {
             result = fixResult(fix);
-        } catch (IOException | TimeoutException | RuntimeException e) {
+        } catch (TimeoutException e) {
             result = FixResult.newBuilder().setFixId(fix.getFixId()).setApplied(false)
-                    .setMessage("could not reach Ardour's OSC surface at " + surface.address() + ": " + e.getMessage())
-                    .build();
+                    .setMessage("Ardour's OSC surface at " + surface.address() + " did not answer /strip/list within 2 s"
+                            + " (is OSC enabled in Ardour's Preferences > Control Surfaces?)").build();
+        } catch (IOException | RuntimeException e) {
+            result = FixResult.newBuilder().setFixId(fix.getFixId()).setApplied(false)
+                    .setMessage("could not reach Ardour's OSC surface at " + surface.address() + ": " + e).build();
         }
         FixResult r = result;
         LOG.info(() -> "fix " + fix.getStageId() + " " + fix.getChangeDb() + " dB: " + r.getMessage());

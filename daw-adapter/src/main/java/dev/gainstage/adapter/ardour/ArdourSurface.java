@@ -17,7 +17,8 @@ import java.util.logging.Logger;
  * Ardour's OSC control surface (UDP 3819 by default), used to apply fixes: {@code /strip/trimdB},
  * {@code /strip/gain} and {@code /strip/plugin/parameter}. Strips are addressed by surface id (ssid), which
  * depends on the surface's strip types and the session's order, so the ids are looked up by name with
- * {@code /strip/list} before each change.
+ * {@code /strip/list} before each change. Ardour logs "OSC: No such strip" for every {@code /strip/list}: the
+ * handler lists, then goes on to look up strip 0.
  */
 public final class ArdourSurface implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(ArdourSurface.class.getName());
@@ -64,6 +65,9 @@ public final class ArdourSurface implements AutoCloseable {
             listing = new HashMap<>();
             pendingList = f;
         }
+        // Ardour 7 replies to port 8000 of the sender's host by default ("address only"); port 0 means "reply to
+        // the port the request came from" (it applies to every OSC client on this host).
+        socket.send(ardour, OscMessage.of("/set_surface/port", 0));
         // bank size 0 (all strips), strip types, no feedback, gain in dB
         socket.send(ardour, OscMessage.of("/set_surface", 0, STRIP_TYPES, 0, 0));
         socket.send(ardour, OscMessage.of("/strip/list"));
