@@ -19,7 +19,7 @@ public final class MirrorReplay {
     public static List<Strip> mirrorOf(List<dev.gainstage.proto.v1.Strip> snapshot) throws GraphException {
         GraphMirror mirror = new GraphMirror();
         mirror.replace(1, GraphProtos.strips(snapshot, "strips"));
-        return mirror.graph().strips();
+        return List.copyOf(mirror.graph().strips());
     }
 
     /** The sidecar's view after a snapshot at sequence 1 and the deltas (sequences 2, 3, ...). */
@@ -30,6 +30,6 @@ public final class MirrorReplay {
         for (SessionDelta d : deltas) {
             mirror.apply(d.getSequence(), GraphProtos.change(d));
         }
-        return mirror.graph().strips();
+        return List.copyOf(mirror.graph().strips());
     }
 }

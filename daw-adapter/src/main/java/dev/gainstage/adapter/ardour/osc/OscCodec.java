@@ -80,10 +80,6 @@ public final class OscCodec {
             if (address.isEmpty() || (address.charAt(0) != '/' && address.charAt(0) != '#')) {
                 throw new OscFormatException("address '" + address + "' does not start with '/'");
             }
-            if (!b.hasRemaining()) {
-                out.add(new OscMessage(address, List.of())); // OSC 1.0 allows a missing type tag string
-                return;
-            }
             String tags = readString(b);
             if (tags.isEmpty() || tags.charAt(0) != ',') {
                 throw new OscFormatException(address + ": type tags '" + tags + "' do not start with ','");

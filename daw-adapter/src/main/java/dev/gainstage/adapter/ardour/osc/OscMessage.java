@@ -16,7 +16,7 @@ public record OscMessage(String address, List<Object> arguments) {
     }
 
     public static OscMessage of(String address, Object... arguments) {
-        return new OscMessage(address, List.of(arguments));
+        return new OscMessage(address, java.util.Arrays.asList(arguments));
     }
 
     public int size() {

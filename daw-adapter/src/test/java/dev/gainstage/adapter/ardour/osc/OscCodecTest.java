@@ -63,7 +63,7 @@ class OscCodecTest {
         List<OscMessage> ms = OscCodec.decode(bytes, bytes.length);
         assertEquals(2, ms.size());
         assertEquals("#reply", ms.get(0).address());
-        assertEquals("Vox", ms.get(0).string(2));
+        assertEquals("Vox", ms.get(0).string(1));
         assertEquals(1, ms.get(0).integer(6));
         assertEquals("/end", ms.get(1).address());
     }
