@@ -87,6 +87,7 @@ public final class ArdourAdapter implements AutoCloseable {
     private boolean ardourGone;
     private volatile long lastFrameNanos;
     private volatile long framesReceived;
+    private volatile long snapshotsSent;
 
     // control-thread state
     private Map<List<String>, Fanout> capturing = Map.of();
@@ -210,7 +211,13 @@ public final class ArdourAdapter implements AutoCloseable {
         }
     }
 
+    /** Snapshots sent since start: each (re)attach sends one; graph changes go as deltas. */
+    public long snapshotsSent() {
+        return snapshotsSent;
+    }
+
     private void sendSnapshot(SidecarLink l, ArdourSession s) {
+        snapshotsSent++;
         l.send(AdapterMessage.newBuilder().setSnapshot(SessionSnapshot.newBuilder().setSequence(++sequence)
                 .addAllStrips(s.strips())).build());
         sent = s.strips();

@@ -32,9 +32,13 @@ import java.util.Set;
  * playback or a bus's sum, not the track's hardware input) is read after Trim with Trim's gain divided out.
  * A send passes its input through unchanged, so its own output (what leaves towards its target) is not
  * tapped.
+ *
+ * <p>{@code ardourMeters}: Ardour's own meter of each strip (post-fader by default, max peak since it was
+ * reset, in dB), for checking the taps against.
  */
 public record ArdourSession(String key, String name, boolean rolling, List<Strip> strips,
-                            Map<TapKey, TapSource> taps, Map<String, FixTarget> fixTargets) {
+                            Map<TapKey, TapSource> taps, Map<String, FixTarget> fixTargets,
+                            Map<String, Double> ardourMeters) {
     /** The lowest gain reported, instead of -inf (the sidecar wants finite numbers). */
     static final double MIN_GAIN_DB = -144;
 
@@ -45,6 +49,7 @@ public record ArdourSession(String key, String name, boolean rolling, List<Strip
         strips = List.copyOf(strips);
         taps = Map.copyOf(taps);
         fixTargets = Map.copyOf(fixTargets);
+        ardourMeters = Map.copyOf(ardourMeters);
     }
 
     public static String stripId(String routeId) {
@@ -64,14 +69,16 @@ public record ArdourSession(String key, String name, boolean rolling, List<Strip
         Map<TapKey, TapSource> taps = new HashMap<>();
         Map<String, FixTarget> fixes = new HashMap<>();
         Set<String> known = new HashSet<>();
+        Map<String, Double> meters = new HashMap<>();
         for (BridgeRoute r : frame.routes()) {
             known.add(stripId(r.id()));
+            r.meterMaxPeakDb().ifPresent(db -> meters.put(stripId(r.id()), db));
         }
         for (BridgeRoute r : frame.routes()) {
             strips.add(strip(r, known, taps, fixes));
         }
         return new ArdourSession("ardour:" + frame.sessionPath(), frame.sessionName(), frame.rolling(), strips, taps,
-                fixes);
+                fixes, meters);
     }
 
     private static Strip strip(BridgeRoute r, Set<String> known, Map<TapKey, TapSource> taps,
