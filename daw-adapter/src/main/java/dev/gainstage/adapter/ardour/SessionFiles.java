@@ -16,9 +16,16 @@ public final class SessionFiles {
     private SessionFiles() {
     }
 
+    /** Where {@link #enableOsc} keeps the file as it was: SESSION.ardour.gainstage-bak. */
+    public static Path backup(Path sessionFile) {
+        return sessionFile.resolveSibling(sessionFile.getFileName() + ".gainstage-bak");
+    }
+
     /**
      * Turns Ardour's OSC surface on in the session (it then listens on UDP 3819), as the GUI's Preferences >
      * Control Surfaces would; {@code ardour7-lua} has no call for it.
+     *
+     * The file as it was is kept next to it ({@link #backup}).
      *
      * @return whether the file changed
      */
@@ -40,6 +47,7 @@ public final class SessionFiles {
         } else {
             throw new IOException(sessionFile + " has no ControlProtocols element: is it an Ardour 7 session?");
         }
+        Files.copy(sessionFile, backup(sessionFile), StandardCopyOption.REPLACE_EXISTING);
         Path tmp = Files.createTempFile(sessionFile.getParent(), sessionFile.getFileName().toString(), ".tmp");
         Files.writeString(tmp, patched);
         Files.move(tmp, sessionFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

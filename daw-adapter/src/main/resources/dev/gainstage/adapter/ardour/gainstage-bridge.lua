@@ -224,7 +224,7 @@ function factory (params)
 		if r:is_monitor () then return "monitor" end
 		local t = r:to_track ()
 		if not t:isnil () then
-			if r:data_type () == ARDOUR.DataType ("midi") then return "miditrack" end
+			if r:data_type ():to_string () == "midi" then return "miditrack" end
 			return "track"
 		end
 		return "bus"
