@@ -5,6 +5,7 @@ import dev.gainstage.adapter.ardour.jack.CapturePlan;
 import dev.gainstage.adapter.ardour.jack.Fanout;
 import dev.gainstage.adapter.ardour.jack.TapRing;
 import dev.gainstage.adapter.link.SidecarLink;
+import dev.gainstage.adapter.link.TapTable;
 import dev.gainstage.proto.v1.AdapterMessage;
 import dev.gainstage.proto.v1.TapBatch;
 import dev.gainstage.proto.v1.TapBlock;
@@ -37,6 +38,10 @@ final class TapStreamer implements AutoCloseable {
     private volatile boolean running = true;
     private volatile long periodsSent;
     private volatile int maxTapsInBatch;
+    private long stale;
+    private CapturePlan checkedPlan;
+    private TapTable checkedTable;
+    private boolean accepted;
 
     TapStreamer(Supplier<CapturePlan> plans, Supplier<SidecarLink> links, IntSupplier sampleRate) {
         this.plans = plans;
@@ -57,6 +62,7 @@ final class TapStreamer implements AutoCloseable {
     private void run() {
         CapturePlan reading = null;
         long lastReport = System.nanoTime();
+        long reports = 0;
         while (running) {
             CapturePlan current = plans.get();
             if (current != reading) {
@@ -65,17 +71,22 @@ final class TapStreamer implements AutoCloseable {
                 linkDrops.clear();
             }
             TapRing.Period p = reading == null ? null : reading.ring().peek();
+            SidecarLink link = links.get();
             if (p == null) {
                 LockSupport.parkNanos(1_000_000);
+            } else if (link == null || !acceptedBy(reading, link.taps())) {
+                // handles of a subscription that is no longer the sidecar's (it restarted, or changed its
+                // mind): nobody wants this audio; the plan for the new subscription is on its way
+                reading.ring().release();
+                stale++;
             } else {
                 TapBatch batch = batch(reading, p);
                 reading.ring().release();
-                SidecarLink link = links.get();
-                if (link != null && link.isReady()) {
+                if (link.isReady()) {
                     link.send(AdapterMessage.newBuilder().setTaps(batch).build());
                     periodsSent++;
                     maxTapsInBatch = Math.max(maxTapsInBatch, batch.getBlocksCount());
-                } else if (link != null && link.connected()) {
+                } else if (link.connected()) {
                     for (TapBlock b : batch.getBlocksList()) {
                         linkDrops.merge(b.getHandle(), 1L, Long::sum);
                     }
@@ -84,8 +95,27 @@ final class TapStreamer implements AutoCloseable {
             if (System.nanoTime() - lastReport > 1_000_000_000L && reading != null) {
                 lastReport = System.nanoTime();
                 report(reading);
+                if (++reports % 10 == 0) {
+                    long sent = periodsSent;
+                    LOG.info(() -> "taps: " + sent + " periods sent, " + stale + " of an old subscription skipped");
+                }
             }
         }
+    }
+
+    /** Whether the sidecar's current subscription has every handle of the plan (cached per plan and table). */
+    private boolean acceptedBy(CapturePlan plan, TapTable table) {
+        if (plan != checkedPlan || table != checkedTable) {
+            checkedPlan = plan;
+            checkedTable = table;
+            accepted = true;
+            for (int s = 0; s < plan.sources() && accepted; s++) {
+                for (int h : plan.fanout(s).handles()) {
+                    accepted &= table.has(h);
+                }
+            }
+        }
+        return accepted;
     }
 
     private TapBatch batch(CapturePlan plan, TapRing.Period p) {

@@ -63,7 +63,9 @@ public final class SidecarLink implements AutoCloseable {
         if (closed.get()) {
             return;
         }
-        AdapterServiceGrpc.newStub(channel).withWaitForReady().attach(new ClientResponseObserver<AdapterMessage, SidecarMessage>() {
+        // A period of taps from a real DAW is tens of kB: a 4 MB ready threshold lets a few hundred ms of them
+        // queue before a real-time producer has to drop (the default, 32 kB, is less than one batch).
+        AdapterServiceGrpc.newStub(channel).withWaitForReady().withOnReadyThreshold(4 << 20).attach(new ClientResponseObserver<AdapterMessage, SidecarMessage>() {
             @Override
             public void beforeStart(ClientCallStreamObserver<AdapterMessage> requestStream) {
                 stream = requestStream;

@@ -261,8 +261,25 @@ class ArdourEndToEndTest {
         }
         System.out.printf(Locale.ROOT, "taps: %d tap points in one batch, %d JACK tap sources (%d channels wired)%n",
                 rig.adapter.maxTapsInBatch(), rig.adapter.jack().sources(), rig.adapter.connectedTapChannels());
-        assertEquals(0, rig.adapter.jack().maxCallbackAllocation(), "bytes our JACK callback code allocated");
+        SessionView latest = rig.views.latest();
+        long periods = rig.adapter.periodsSent();
+        System.out.printf(Locale.ROOT, "periods sent %d, dropped tap blocks %d, JACK xruns %d%n", periods,
+                latest.getDroppedBlocks(), rig.adapter.jack().xruns());
+        long blocks = periods * rig.adapter.maxTapsInBatch();
+        assertTrue(latest.getDroppedBlocks() <= blocks / 100, "more than 1% of " + blocks + " tap blocks dropped: "
+                + latest.getDroppedBlocks());
         assertEquals(0, rig.adapter.jack().callbackErrors());
+    }
+
+    @Test
+    @Order(5)
+    void theJackCallbackAllocatesNothing() throws Exception {
+        // measured inside the real JACK process callback, around our code (JNA's dispatch is not ours to count)
+        rig.views.await("the allocation probe warmed up", 60_000, v -> rig.adapter.jack().probedPeriods() > 1000);
+        System.out.printf(Locale.ROOT, "JACK callback: %d periods probed, %d allocated (at most %d bytes)%n",
+                rig.adapter.jack().probedPeriods(), rig.adapter.jack().allocatingPeriods(),
+                rig.adapter.jack().maxCallbackAllocation());
+        assertEquals(0, rig.adapter.jack().allocatingPeriods(), "periods in which our JACK callback code allocated");
     }
 
     @Test
@@ -314,7 +331,7 @@ class ArdourEndToEndTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void latencyFromAStepInArdoursOutputToTheWarning() throws Exception {
         // After the fix the compressor passes a -14 dBFS tone at unity. A +16 dB makeup step (through Ardour's
         // OSC surface, as a user's knob turn) makes its output +2 dBFS: PLUGIN_OUTPUT_HOT.
@@ -345,7 +362,7 @@ class ArdourEndToEndTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void addingATrackAndDeactivatingAPluginWhileRollingArriveAsDeltas() throws Exception {
         long snapshots = rig.adapter.snapshotsSent();
         rig.host.run("add-track", """
@@ -371,7 +388,7 @@ class ArdourEndToEndTest {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void theViewIsWholeAgainAfterTheSidecarRestartsMidRoll() throws Exception {
         rolling();
         int port = rig.sidecarPort;
@@ -386,7 +403,7 @@ class ArdourEndToEndTest {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void ardourRestartingAndAnotherSessionOpening() throws Exception {
         rig.stopHost();
         // the same session again: same ids, the adapter rewires its taps

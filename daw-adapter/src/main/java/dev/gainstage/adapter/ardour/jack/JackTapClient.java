@@ -35,6 +35,8 @@ import java.util.logging.Logger;
 public final class JackTapClient implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(JackTapClient.class.getName());
     private static final int RING_SLOTS = 64;
+    /** Periods before the allocation probe starts: the first ones run interpreted and initialise classes. */
+    static final int PROBE_WARMUP_PERIODS = 2000;
 
     private final String clientName;
     private final boolean probeAllocations;
@@ -51,6 +53,8 @@ public final class JackTapClient implements AutoCloseable {
     private volatile CapturePlan plan;
     private volatile boolean alive;
     private volatile long maxCallbackAllocation;
+    private volatile long allocatingPeriods;
+    private volatile long probedPeriods;
     private volatile long callbackErrors;
     private long position;
 
@@ -90,9 +94,22 @@ public final class JackTapClient implements AutoCloseable {
         return plan;
     }
 
-    /** The most the process callback's own code allocated in one period (with probing on), in bytes. */
+    /**
+     * The most the process callback's own code allocated in one period (with probing on, after the first
+     * {@value #PROBE_WARMUP_PERIODS} periods), in bytes.
+     */
     public long maxCallbackAllocation() {
         return maxCallbackAllocation;
+    }
+
+    /** Periods in which the callback's own code allocated anything (probing on, after warm-up). */
+    public long allocatingPeriods() {
+        return allocatingPeriods;
+    }
+
+    /** Periods the allocation probe watched. */
+    public long probedPeriods() {
+        return probedPeriods;
     }
 
     public long callbackErrors() {
@@ -218,6 +235,7 @@ public final class JackTapClient implements AutoCloseable {
     private final class Process implements JackProcessCallback {
         private final com.sun.management.ThreadMXBean threads =
                 (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        private long periods;
 
         @Override
         public boolean process(JackClient c, int frames) {
@@ -228,12 +246,14 @@ public final class JackTapClient implements AutoCloseable {
                 if (p == null) {
                     return true;
                 }
-                if (probeAllocations) {
+                if (probeAllocations && ++periods > PROBE_WARMUP_PERIODS) {
                     long before = threads.getCurrentThreadAllocatedBytes();
                     p.capture(frames, pos);
                     long used = threads.getCurrentThreadAllocatedBytes() - before;
-                    if (used > maxCallbackAllocation) {
-                        maxCallbackAllocation = used;
+                    probedPeriods++;
+                    if (used > 0) {
+                        allocatingPeriods++;
+                        maxCallbackAllocation = Math.max(maxCallbackAllocation, used);
                     }
                 } else {
                     p.capture(frames, pos);
