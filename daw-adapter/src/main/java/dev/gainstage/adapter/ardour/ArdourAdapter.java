@@ -139,6 +139,10 @@ public final class ArdourAdapter implements AutoCloseable {
         return streamer.periodsSent();
     }
 
+    public long implausibleBlocks() {
+        return streamer.implausibleBlocks();
+    }
+
     // ---- bridge ---------------------------------------------------------------------------------
 
     private void onBridgeMessage(OscMessage m) {

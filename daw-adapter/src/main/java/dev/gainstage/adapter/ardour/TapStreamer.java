@@ -39,6 +39,9 @@ final class TapStreamer implements AutoCloseable {
     private volatile long periodsSent;
     private volatile int maxTapsInBatch;
     private long stale;
+    /** +120 dBFS: no audio signal gets there; a buffer read at the wrong time could. */
+    private static final float IMPLAUSIBLE = 1e6f;
+    private volatile long implausible;
     private CapturePlan checkedPlan;
     private TapTable checkedTable;
     private boolean accepted;
@@ -48,6 +51,11 @@ final class TapStreamer implements AutoCloseable {
         this.links = links;
         this.sampleRate = sampleRate;
         this.thread = Thread.ofPlatform().daemon().name("gainstage-ardour-taps").start(this::run);
+    }
+
+    /** Source blocks withheld because their samples could not be audio (NaN, Inf or above +120 dBFS). */
+    long implausibleBlocks() {
+        return implausible;
     }
 
     long periodsSent() {
@@ -125,6 +133,19 @@ final class TapStreamer implements AutoCloseable {
         int off = 0;
         for (int s = 0; s < plan.sources(); s++) {
             int n = plan.channels(s) * p.frames();
+            float worst = 0;
+            for (int k = off; k < off + n; k++) {
+                worst = Math.max(worst, Math.abs(samples[k]));
+            }
+            if (!(worst < IMPLAUSIBLE)) {
+                implausible++;
+                float w = worst;
+                int src = s;
+                LOG.warning(() -> "tap source " + src + " of the plan delivered implausible samples (|x| up to " + w
+                        + ") at position " + p.position() + "; not sent");
+                off += n;
+                continue;
+            }
             ByteBuffer bytes = ByteBuffer.allocate(n * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
             bytes.asFloatBuffer().put(samples, off, n);
             off += n;

@@ -66,6 +66,8 @@ function factory (params)
 	end
 
 	-- The registry of tap sends survives bridge restarts: sends saved with a session are found again by id.
+	-- Entries stay after their send is removed: a session saved while the taps were in place brings them
+	-- back when it is loaded again, and they must still be known as taps (Ardour never reuses an id).
 	local function registry_file ()
 		return dir .. "/taps-" .. Session:path ():gsub ("[^%w]", "_")
 	end
@@ -139,7 +141,6 @@ function factory (params)
 
 	local function remove_tap (route, p, id)
 		route:remove_processor (p, nil, true)
-		taps[id] = nil
 	end
 
 	-- Makes sure exactly one tap send sits right before every stage but Trim. Ardour pins Polarity and
@@ -169,14 +170,6 @@ function factory (params)
 				end
 			end
 		end
-		-- registered taps that no longer exist (the session was reloaded without them)
-		for id, t in pairs (taps) do
-			if t.route == rid then
-				local found = false
-				for _, p in ipairs (list) do if sid (p) == id then found = true end end
-				if not found then taps[id] = nil; changed = true end
-			end
-		end
 		for _, st in ipairs (stages (route)) do
 			if st.kind ~= "trim" and not seen[st.id] and st.p:input_streams ():n_audio () > 0 then
 				local s = ARDOUR.LuaAPI.new_send (Session, route, st.p)
@@ -200,15 +193,18 @@ function factory (params)
 
 	local function remove_all_taps ()
 		if not taps then return end
+		local removed = 0
 		for r in Session:get_routes ():iter () do
 			local rid = sid (r)
 			for _, p in ipairs (processors (r)) do
 				local id = sid (p)
-				if taps[id] and taps[id].route == rid then remove_tap (r, p, id) end
+				if taps[id] and taps[id].route == rid then
+					remove_tap (r, p, id)
+					removed = removed + 1
+				end
 			end
 		end
-		taps = {}
-		save_taps ()
+		if removed > 0 then save_taps () end
 	end
 
 	local function ports (io)
@@ -317,7 +313,7 @@ function factory (params)
 		load_taps ()
 		if not a then
 			-- the adapter is gone: leave the session as the user made it
-			if next (taps) then remove_all_taps () end
+			remove_all_taps ()
 			return
 		end
 		if a.port ~= last_port or not tx then
