@@ -6,6 +6,7 @@ import dev.gainstage.client.CommandLine;
 import dev.gainstage.engine.config.RulesConfigFile;
 import dev.gainstage.engine.grpc.SidecarConfig;
 import dev.gainstage.engine.grpc.SidecarModule;
+import dev.gainstage.engine.grpc.SidecarSecurity;
 import dev.gainstage.engine.grpc.SidecarServer;
 import dev.gainstage.engine.offline.AnalyzeCommand;
 import dev.gainstage.engine.offline.MeterCommand;
@@ -26,6 +27,7 @@ public final class Main {
     static final String USAGE = """
             usage: gainstage <command> [options]
               sidecar [--bind 127.0.0.1] [--port 50551] [--port-file FILE] [--store DIR] [--rules FILE]
+                      [--tls-cert PEM --tls-key PEM] [--token-file FILE]
               report  [--sidecar HOST:PORT] [--json FILE] [--session KEY] [--wait SECONDS]
               fix     [--sidecar HOST:PORT] [--session KEY] [--rounds N] [--settle SECONDS]
               meter   [--json] FILE.wav...
@@ -66,18 +68,21 @@ public final class Main {
         SidecarConfig config;
         RuleConfig rules;
         try {
-            CommandLine cl = CommandLine.parse(args, Set.of("bind", "port", "port-file", "store", "rules"), Set.of());
+            CommandLine cl = CommandLine.parse(args, Set.of("bind", "port", "port-file", "store", "rules",
+                    "tls-cert", "tls-key", "token-file"), Set.of());
             if (!cl.positional().isEmpty()) {
                 throw new CommandLine.UsageException("unexpected argument '" + cl.positional().getFirst() + "'");
             }
             config = new SidecarConfig(cl.value("bind", SidecarConfig.DEFAULT_BIND),
                     cl.intValue("port", SidecarConfig.DEFAULT_PORT, 0, 65535),
                     cl.value("port-file").map(Path::of), Optional.empty(),
-                    cl.value("store").map(Path::of).orElseGet(SidecarConfig::defaultStoreDir));
-            rules = cl.value("rules").isPresent() ? RulesConfigFile.load(Path.of(cl.value("rules").get()))
+                    cl.value("store").map(Path::of).orElseGet(SidecarConfig::defaultStoreDir),
+                    SidecarSecurity.of(cl.value("tls-cert").map(Path::of), cl.value("tls-key").map(Path::of),
+                            cl.value("token-file").map(Path::of)));
+            rules = cl.value("rules").isPresent() ? RulesConfigFile.load(Path.of(cl.value("rules").get()), "--rules ")
                     : RuleConfig.defaults();
         } catch (IOException e) {
-            err.println("gainstage sidecar: --rules " + e.getMessage());
+            err.println("gainstage sidecar: " + e.getMessage());
             return 2;
         } catch (CommandLine.UsageException e) {
             err.println("gainstage sidecar: " + e.getMessage());

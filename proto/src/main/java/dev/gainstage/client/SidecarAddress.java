@@ -1,7 +1,18 @@
 package dev.gainstage.client;
 
 import io.grpc.ManagedChannel;
+import io.grpc.Metadata;
+import io.grpc.netty.shaded.io.grpc.netty.GrpcSslContexts;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import io.grpc.stub.MetadataUtils;
+
+import javax.net.ssl.SSLException;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
 
 /** Where a client finds the sidecar: {@code HOST:PORT}, by default 127.0.0.1:50551. */
 public record SidecarAddress(String host, int port) {
@@ -27,10 +38,42 @@ public record SidecarAddress(String host, int port) {
         }
     }
 
-    /** A plaintext channel: the sidecar serves loopback only (see the README's security notes). */
+    /**
+     * A channel to the sidecar. Plaintext, unless {@code GAINSTAGE_TLS_CA} names the PEM certificate
+     * to trust; every call carries the token in {@code GAINSTAGE_TOKEN_FILE} when that is set (see
+     * the README's Security section).
+     */
     public ManagedChannel channel() {
-        return NettyChannelBuilder.forAddress(host, port).usePlaintext()
-                .maxInboundMessageSize(32 * 1024 * 1024).build();
+        return channel(System.getenv());
+    }
+
+    /** As {@link #channel()}, with the settings taken from {@code env} instead of the environment. */
+    public ManagedChannel channel(Map<String, String> env) {
+        NettyChannelBuilder b = NettyChannelBuilder.forAddress(host, port).maxInboundMessageSize(32 * 1024 * 1024);
+        String ca = env.get("GAINSTAGE_TLS_CA");
+        if (ca != null && !ca.isBlank()) {
+            try {
+                b.sslContext(GrpcSslContexts.forClient().trustManager(new File(ca)).build());
+            } catch (SSLException | IllegalArgumentException e) {
+                throw new IllegalStateException("GAINSTAGE_TLS_CA " + ca + " is not a usable PEM certificate: "
+                        + e.getMessage(), e);
+            }
+        } else {
+            b.usePlaintext();
+        }
+        String tokenFile = env.get("GAINSTAGE_TOKEN_FILE");
+        if (tokenFile != null && !tokenFile.isBlank()) {
+            String token;
+            try {
+                token = Files.readString(Path.of(tokenFile), StandardCharsets.UTF_8).trim();
+            } catch (IOException e) {
+                throw new IllegalStateException("GAINSTAGE_TOKEN_FILE " + tokenFile + " cannot be read: " + e.getMessage(), e);
+            }
+            Metadata headers = new Metadata();
+            headers.put(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER), "Bearer " + token);
+            b.intercept(MetadataUtils.newAttachHeadersInterceptor(headers));
+        }
+        return b.build();
     }
 
     @Override

@@ -117,6 +117,10 @@ public final class PanelFrame extends JFrame {
         show(model.view());
     }
 
+    public OverviewPanel overview() {
+        return overview;
+    }
+
     public JTabbedPane tabs() {
         return tabs;
     }
@@ -136,8 +140,7 @@ public final class PanelFrame extends JFrame {
         graphModel.update(view);
         checklistModel.update(view.getChecklist());
         overview.refresh();
-        graph.revalidate();
-        graph.repaint();
+        graph.refresh();
         warnings.refresh(view.getWarningsList());
         checklist.refresh();
         String notices = view.getNoticesCount() == 0 ? "" : "   \u26A0 " + String.join("; ", view.getNoticesList());

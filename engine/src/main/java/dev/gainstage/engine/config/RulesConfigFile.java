@@ -16,6 +16,19 @@ public final class RulesConfigFile {
 
     /** @throws IOException naming the file and the problem (unreadable, not a RulesConfig, an absurd threshold) */
     public static RuleConfig load(Path file) throws IOException {
+        return load(file, "");
+    }
+
+    /** As {@link #load(Path)}, with {@code prefix} (e.g. the flag) before every message. */
+    public static RuleConfig load(Path file, String prefix) throws IOException {
+        try {
+            return read(file);
+        } catch (IOException e) {
+            throw new IOException(prefix + e.getMessage(), e);
+        }
+    }
+
+    private static RuleConfig read(Path file) throws IOException {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);

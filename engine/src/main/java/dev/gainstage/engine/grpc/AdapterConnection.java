@@ -52,6 +52,8 @@ final class AdapterConnection implements StreamObserver<AdapterMessage>, Adapter
     private SessionEngine engine;
     private volatile Hello hello;
     private boolean closed;
+    private long refused;
+    private static final int LOGGED_REFUSALS = 20;
 
     AdapterConnection(SessionRegistry registry, StreamObserver<SidecarMessage> responses) {
         this.registry = registry;
@@ -208,7 +210,11 @@ final class AdapterConnection implements StreamObserver<AdapterMessage>, Adapter
     }
 
     private void error(ErrorCode code, String field, String message, boolean resync) {
-        LOG.warning(() -> "refused from adapter '" + adapterName() + "': " + message);
+        // A misbehaving adapter must not flood the log: the first refusals in full, then a count.
+        long n = ++refused;
+        if (n <= LOGGED_REFUSALS || n % 1000 == 0) {
+            LOG.warning(() -> "refused from adapter '" + adapterName() + "' (" + n + " so far): " + message);
+        }
         send(SidecarMessage.newBuilder().setError(ProtocolError.newBuilder().setCode(code).setField(field)
                 .setMessage(message).setResyncRequired(resync)).build());
     }

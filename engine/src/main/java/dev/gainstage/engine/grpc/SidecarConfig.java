@@ -9,16 +9,16 @@ import java.util.Optional;
  * serves in-process only (tests). {@code storeDir} is where decisions are kept per DAW session.
  */
 public record SidecarConfig(String bindAddress, int port, Optional<Path> portFile, Optional<String> inProcessName,
-                            Path storeDir) {
+                            Path storeDir, SidecarSecurity security) {
     public static final String DEFAULT_BIND = "127.0.0.1";
     public static final int DEFAULT_PORT = 50551;
 
     public static SidecarConfig loopback(int port, Path storeDir) {
-        return new SidecarConfig(DEFAULT_BIND, port, Optional.empty(), Optional.empty(), storeDir);
+        return new SidecarConfig(DEFAULT_BIND, port, Optional.empty(), Optional.empty(), storeDir, SidecarSecurity.NONE);
     }
 
     public static SidecarConfig inProcess(String name, Path storeDir) {
-        return new SidecarConfig(DEFAULT_BIND, 0, Optional.empty(), Optional.of(name), storeDir);
+        return new SidecarConfig(DEFAULT_BIND, 0, Optional.empty(), Optional.of(name), storeDir, SidecarSecurity.NONE);
     }
 
     /** $XDG_DATA_HOME/gainstage/sessions, or ~/.local/share/gainstage/sessions. */

@@ -3,6 +3,8 @@ package dev.gainstage.engine.grpc;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import com.google.inject.multibindings.Multibinder;
+import io.grpc.ServerInterceptor;
 import dev.gainstage.engine.metering.MeterOptions;
 import dev.gainstage.engine.rules.RuleConfig;
 import dev.gainstage.engine.session.DecisionPersistence;
@@ -28,6 +30,8 @@ public final class SidecarModule extends AbstractModule {
         bind(MeterOptions.class).toInstance(MeterOptions.defaults());
         bind(ViewPump.class).in(Singleton.class);
         bind(SidecarServer.class).in(Singleton.class);
+        // Empty here; other modules (auth, tests that slow the sidecar down) add to it.
+        Multibinder.newSetBinder(binder(), ServerInterceptor.class);
     }
 
     @Provides

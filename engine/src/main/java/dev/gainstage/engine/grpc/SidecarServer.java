@@ -1,7 +1,11 @@
 package dev.gainstage.engine.grpc;
 
 import io.grpc.Server;
+import io.grpc.ServerInterceptor;
+import io.grpc.ServerInterceptors;
+import io.grpc.ServerServiceDefinition;
 import io.grpc.inprocess.InProcessServerBuilder;
+import io.grpc.netty.shaded.io.grpc.netty.GrpcSslContexts;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import jakarta.inject.Inject;
 
@@ -12,6 +16,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
@@ -25,12 +31,26 @@ public final class SidecarServer {
     private final ViewPump pump;
     private Server server;
 
+    private final List<ServerInterceptor> interceptors;
+
     @Inject
-    SidecarServer(SidecarConfig config, AdapterService adapterService, PanelService panelService, ViewPump pump) {
+    SidecarServer(SidecarConfig config, AdapterService adapterService, PanelService panelService, ViewPump pump,
+                  Set<ServerInterceptor> interceptors) {
         this.config = config;
         this.adapterService = adapterService;
         this.panelService = panelService;
         this.pump = pump;
+        List<ServerInterceptor> all = new java.util.ArrayList<>(interceptors);
+        config.security().token().ifPresent(t -> all.add(new TokenCheck(t)));
+        this.interceptors = List.copyOf(all);
+    }
+
+    private ServerServiceDefinition adapter() {
+        return ServerInterceptors.intercept(adapterService, interceptors);
+    }
+
+    private ServerServiceDefinition panel() {
+        return ServerInterceptors.intercept(panelService, interceptors);
     }
 
     public synchronized void start() throws IOException {
@@ -40,20 +60,25 @@ public final class SidecarServer {
         pump.start();
         if (config.inProcessName().isPresent()) {
             server = InProcessServerBuilder.forName(config.inProcessName().get()).directExecutor()
-                    .addService(adapterService).addService(panelService).build().start();
+                    .addService(adapter()).addService(panel()).build().start();
             return;
         }
         InetAddress address = InetAddress.getByName(config.bindAddress());
-        if (!address.isLoopbackAddress()) {
+        try {
+            config.security().checkBind(address);
+        } catch (IOException e) {
             pump.stop();
-            throw new IOException("refusing to bind " + config.bindAddress() + ": only loopback addresses are "
-                    + "served (a non-loopback bind needs TLS and a token, which this build does not offer yet)");
+            throw e;
         }
         try {
-            server = NettyServerBuilder.forAddress(new InetSocketAddress(address, config.port()))
-                    .addService(adapterService).addService(panelService)
-                    .maxInboundMessageSize(32 * 1024 * 1024)
-                    .build().start();
+            NettyServerBuilder builder = NettyServerBuilder.forAddress(new InetSocketAddress(address, config.port()))
+                    .addService(adapter()).addService(panel())
+                    .maxInboundMessageSize(32 * 1024 * 1024);
+            if (config.security().tls()) {
+                builder.sslContext(GrpcSslContexts.forServer(config.security().certificate().get().toFile(),
+                        config.security().privateKey().get().toFile()).build());
+            }
+            server = builder.build().start();
         } catch (IOException e) {
             pump.stop();
             throw new IOException("cannot listen on " + config.bindAddress() + ":" + config.port() + " ("

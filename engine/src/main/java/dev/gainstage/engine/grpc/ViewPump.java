@@ -29,6 +29,13 @@ public final class ViewPump {
         return executor.scheduleAtFixedRate(task, 0, periodMillis, TimeUnit.MILLISECONDS);
     }
 
+    /** Runs a task on the pump's thread as soon as it is free; ignored once stopped. */
+    synchronized void now(Runnable task) {
+        if (executor != null) {
+            executor.execute(task);
+        }
+    }
+
     public synchronized void stop() {
         if (executor != null) {
             executor.shutdownNow();

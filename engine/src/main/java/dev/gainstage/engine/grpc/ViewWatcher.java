@@ -15,7 +15,8 @@ import java.util.logging.Logger;
  * One Watch stream. At most {@code max_rate_hz} times a second, if the client can take a message
  * (flow control) and the session changed, it sends the latest view with the warning events the
  * client has not seen. A slow client therefore skips views, never events still in the session's
- * recent-event window, and never slows the session down.
+ * recent-event window, and never slows the session down. New warning events are pushed at once
+ * (still only when the client is ready), so a warning reaches the panel within milliseconds.
  */
 final class ViewWatcher implements Runnable {
     private static final Logger LOG = Logger.getLogger(ViewWatcher.class.getName());
@@ -24,10 +25,13 @@ final class ViewWatcher implements Runnable {
     private final SessionRegistry registry;
     private final WatchRequest request;
     private final ServerCallStreamObserver<SessionView> call;
+    private final java.util.concurrent.atomic.AtomicBoolean pushQueued = new java.util.concurrent.atomic.AtomicBoolean();
     private ScheduledFuture<?> schedule;
+    private ViewPump pump;
+    private volatile SessionEngine listening;
     private String sentKey = "";
     private long sentVersion = -1;
-    private long sentEvent;
+    private volatile long sentEvent;
 
     ViewWatcher(SessionRegistry registry, WatchRequest request, ServerCallStreamObserver<SessionView> call) {
         this.registry = registry;
@@ -37,18 +41,54 @@ final class ViewWatcher implements Runnable {
 
     void start(ViewPump pump) {
         int hz = request.getMaxRateHz() == 0 ? DEFAULT_RATE_HZ : Math.min(request.getMaxRateHz(), 60);
+        this.pump = pump;
         call.setOnCancelHandler(this::stop);
         schedule = pump.every(Math.max(1, 1000 / hz), this);
+        registry.onOpen(onOpen);
+        registry.resolve(request.getSessionKey()).ifPresent(this::listen);
+    }
+
+    /** A warning raised or cleared goes out at once; level updates wait for the frame rate. */
+    private void listen(SessionEngine engine) {
+        if (listening != null) {
+            listening.removeListener(onPublish);
+        }
+        listening = engine;
+        engine.addListener(onPublish);
+    }
+
+    private final java.util.function.Consumer<SessionEngine> onOpen = this::opened;
+    private final Runnable onPublish = this::published;
+
+    private void opened(SessionEngine engine) {
+        if (request.getSessionKey().isEmpty() || request.getSessionKey().equals(engine.sessionKey())) {
+            listen(engine);
+        }
+    }
+
+    private void published() {
+        SessionEngine engine = listening;
+        if (engine != null && !engine.state().recentEvents().isEmpty()
+                && engine.state().recentEvents().getLast().sequence() > sentEvent && pushQueued.compareAndSet(false, true)) {
+            pump.now(() -> {
+                pushQueued.set(false);
+                run();
+            });
+        }
     }
 
     private synchronized void stop() {
         if (schedule != null) {
             schedule.cancel(false);
         }
+        registry.removeOnOpen(onOpen);
+        if (listening != null) {
+            listening.removeListener(onPublish);
+        }
     }
 
     @Override
-    public void run() {
+    public synchronized void run() {
         try {
             if (call.isCancelled()) {
                 stop();

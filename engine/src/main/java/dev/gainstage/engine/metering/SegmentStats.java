@@ -4,7 +4,7 @@ package dev.gainstage.engine.metering;
  * What one pass over one channel's segment measured. Mutable and reused so the per-sample loop can
  * hand back several sums without allocating.
  */
-final class SegmentStats {
+public final class SegmentStats {
     /** Largest |x|. */
     double peak;
     /** Sum of x (for the DC offset). */
@@ -13,4 +13,27 @@ final class SegmentStats {
     double squares;
     /** Sum of the K-weighted signal squared (loudness). */
     double weightedSquares;
+
+    void set(double peak, double sum, double squares, double weightedSquares) {
+        this.peak = peak;
+        this.sum = sum;
+        this.squares = squares;
+        this.weightedSquares = weightedSquares;
+    }
+
+    public double peak() {
+        return peak;
+    }
+
+    public double sum() {
+        return sum;
+    }
+
+    public double squares() {
+        return squares;
+    }
+
+    public double weightedSquares() {
+        return weightedSquares;
+    }
 }

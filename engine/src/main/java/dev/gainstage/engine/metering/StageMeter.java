@@ -46,6 +46,9 @@ public final class StageMeter {
     private int history;
     private double[] channelSums;
     private final SegmentStats stats = new SegmentStats();
+    private final SegmentStats pairStats = new SegmentStats();
+    /** Partner of an odd last channel in the K-weighting pair loop; always zeros. */
+    private float[] silence;
 
     // position within the current 100 ms sub-block
     private int frameIndex; // 0 or 1: which 50 ms half
@@ -59,6 +62,10 @@ public final class StageMeter {
     private double subCross;
     private double subLeft;
     private double subRight;
+    // accumulators of the segment being processed
+    private double segmentSquares;
+    private double segmentPeak;
+    private double segmentTruePeak;
     // since initialize/reset
     private long frames;
     private long signalFrames;
@@ -91,6 +98,7 @@ public final class StageMeter {
         this.truePeak = new TruePeakMeter(sampleRate, segment);
         this.history = TruePeakMeter.history();
         this.buffers = new float[channels][history + segment];
+        this.silence = new float[history + segment];
         this.clips = new ClipCounter(channels);
         this.peaks = new SubBlockRing(recentBlocks);
         this.truePeaks = new SubBlockRing(recentBlocks);
@@ -149,27 +157,21 @@ public final class StageMeter {
 
     private void processSegment(float[] interleaved, int pos, int n) {
         int h = history;
-        double segmentSquares = 0;
-        double segmentPeak = 0;
-        double segmentTruePeak = 0;
-        for (int c = 0; c < channels; c++) {
-            float[] b = buffers[c];
-            deinterleave(interleaved, pos + c, channels, b, h, n);
-            kWeighting.filterAndMeasure(c, b, h, n, stats);
-            double peak = stats.peak;
-            double squares = stats.squares;
-            subEnergy += weights[c] * stats.weightedSquares;
-            double inter = truePeak.interSamplePeak(b, h, n);
-            clips.scan(c, b, h, n, peak, options.clipLevel());
-            channelSums[c] += stats.sum;
-            segmentSquares += squares;
-            segmentPeak = Math.max(segmentPeak, peak);
-            segmentTruePeak = Math.max(segmentTruePeak, inter);
-            if (c == 0) {
-                subLeft += squares;
-            } else if (c == 1) {
-                subRight += squares;
-                subCross += crossSum(buffers[0], b, h, n);
+        segmentSquares = 0;
+        segmentPeak = 0;
+        segmentTruePeak = 0;
+        for (int c = 0; c < channels; c += 2) {
+            boolean pair = c + 1 < channels;
+            float[] first = buffers[c];
+            float[] second = pair ? buffers[c + 1] : silence;
+            deinterleave(interleaved, pos + c, channels, first, h, n);
+            if (pair) {
+                deinterleave(interleaved, pos + c + 1, channels, second, h, n);
+            }
+            kWeighting.filterAndMeasure(c / 2, first, second, h, n, stats, pairStats);
+            measureChannel(c, first, n, stats);
+            if (pair) {
+                measureChannel(c + 1, second, n, pairStats);
             }
         }
         for (float[] b : buffers) {
@@ -186,6 +188,23 @@ public final class StageMeter {
         frameFill += n;
         if (frameFill == frameLengths[frameIndex]) {
             endFrame();
+        }
+    }
+
+    /** The per-channel figures of a segment whose K-weighting pass measured {@code s}. */
+    private void measureChannel(int c, float[] b, int n, SegmentStats s) {
+        int h = history;
+        subEnergy += weights[c] * s.weightedSquares;
+        segmentTruePeak = Math.max(segmentTruePeak, truePeak.interSamplePeak(b, h, n));
+        clips.scan(c, b, h, n, s.peak, options.clipLevel());
+        channelSums[c] += s.sum;
+        segmentSquares += s.squares;
+        segmentPeak = Math.max(segmentPeak, s.peak);
+        if (c == 0) {
+            subLeft += s.squares;
+        } else if (c == 1) {
+            subRight += s.squares;
+            subCross += crossSum(buffers[0], b, h, n);
         }
     }
 

@@ -5,7 +5,10 @@ import dev.gainstage.engine.metering.StageMeter;
 import java.io.IOException;
 import java.nio.file.Path;
 
-/** Meters a whole WAV file in one pass with the same {@link StageMeter} the live sidecar uses. */
+/**
+ * Meters a whole WAV file in one pass with the same {@link StageMeter} the live sidecar uses; the
+ * file is decoded on a second thread while the meter works.
+ */
 public final class FileMeter {
     private FileMeter() {
     }
@@ -14,9 +17,11 @@ public final class FileMeter {
         try (WavReader reader = WavReader.open(file)) {
             WavFormat format = reader.format();
             StageMeter meter = newMeter(file.toString(), format, options, reader.blockFrames());
-            float[] block = new float[reader.blockFrames() * format.channels()];
-            for (int n; (n = reader.read(block)) > 0; ) {
-                meter.process(block, 0, n);
+            try (BlockPrefetcher blocks = new BlockPrefetcher(reader, file.toString())) {
+                for (BlockPrefetcher.Block b; (b = blocks.next()).frames() > 0; ) {
+                    meter.process(b.samples(), 0, b.frames());
+                    blocks.recycle(b.samples());
+                }
             }
             return new FileMeasurement(file.toString(), format, meter.reading());
         }

@@ -26,19 +26,20 @@ class EbuConformanceTest {
     /** Tech 3341 case 1: -23 dBFS, 20 s: M, S and I = -23.0 LUFS. */
     @Test
     void case1MinusTwentyThree() {
-        MeterReading r = stereo1k().then(-23, 20).measure();
-        assertLoudness(-23, r.momentaryLufs(), "M");
-        assertLoudness(-23, r.shortTermLufs(), "S");
-        assertLoudness(-23, r.integratedLufs(), "I");
+        assertSteadyTone(-23);
     }
 
     /** Tech 3341 case 2: -33 dBFS, 20 s: M, S and I = -33.0 LUFS. */
     @Test
     void case2MinusThirtyThree() {
-        MeterReading r = stereo1k().then(-33, 20).measure();
-        assertLoudness(-33, r.momentaryLufs(), "M");
-        assertLoudness(-33, r.shortTermLufs(), "S");
-        assertLoudness(-33, r.integratedLufs(), "I");
+        assertSteadyTone(-33);
+    }
+
+    private static void assertSteadyTone(double dbfs) {
+        MeterReading r = stereo1k().then(dbfs, 20).measure();
+        assertLoudness(dbfs, r.momentaryLufs(), "M");
+        assertLoudness(dbfs, r.shortTermLufs(), "S");
+        assertLoudness(dbfs, r.integratedLufs(), "I");
     }
 
     /** Tech 3341 case 3: -36 dBFS 10 s, -23 dBFS 60 s, -36 dBFS 10 s: I = -23.0 (relative gate). */

@@ -33,7 +33,7 @@ public final class ChecklistPanel extends JPanel {
     private final DefaultListModel<Line> lines = new DefaultListModel<>();
     private final JList<Line> list = new JList<>(lines);
     private final JLabel progress = new JLabel(" ");
-    private String signature = "";
+    private dev.gainstage.proto.v1.Checklist shown;
 
     public ChecklistPanel(PanelModel model, ChecklistModel checklist, PanelActions actions) {
         super(new BorderLayout());
@@ -70,11 +70,11 @@ public final class ChecklistPanel extends JPanel {
     }
 
     public void refresh() {
-        String next = checklist.checklist().toString();
-        if (next.equals(signature)) {
+        dev.gainstage.proto.v1.Checklist next = checklist.checklist();
+        if (next.equals(shown)) {
             return;
         }
-        signature = next;
+        shown = next;
         String selected = list.getSelectedValue() == null || list.getSelectedValue().item() == null ? ""
                 : list.getSelectedValue().item().getId();
         lines.clear();

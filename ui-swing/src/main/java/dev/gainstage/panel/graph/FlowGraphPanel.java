@@ -41,6 +41,18 @@ public final class FlowGraphPanel extends JComponent {
         });
     }
 
+    private java.awt.Dimension laidOut = new java.awt.Dimension();
+
+    /** Repaints; lays out again only when the graph's size changed. */
+    public void refresh() {
+        java.awt.Dimension size = getPreferredSize();
+        if (!size.equals(laidOut)) {
+            laidOut = size;
+            revalidate();
+        }
+        repaint();
+    }
+
     private int nodeW() {
         return Math.round(getFont().getSize2D() * 9);
     }

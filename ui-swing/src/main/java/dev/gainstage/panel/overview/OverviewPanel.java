@@ -41,6 +41,7 @@ public final class OverviewPanel extends JComponent implements Scrollable {
     private final PanelModel model;
     private final OverviewModel overview;
     private List<StripRow> rows = List.of();
+    private long paints; // EDT only: frames drawn, for the panel benchmark
 
     public OverviewPanel(PanelModel model, OverviewModel overview) {
         this.model = model;
@@ -128,8 +129,14 @@ public final class OverviewPanel extends JComponent implements Scrollable {
         return c < row.cells().size() ? row.name() + " \u25B8 " + row.cells().get(c).detail() : null;
     }
 
+    /** How many times the overview has been drawn (read on the EDT). */
+    public long paints() {
+        return paints;
+    }
+
     @Override
     protected void paintComponent(Graphics g0) {
+        paints++;
         Graphics2D g = (Graphics2D) g0;
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
         Color bg = UIManager.getColor("Panel.background");

@@ -1,0 +1,100 @@
+package dev.gainstage.engine.metering.bench;
+
+import dev.gainstage.engine.metering.KWeightingFilter;
+import dev.gainstage.engine.metering.MeterOptions;
+import dev.gainstage.engine.metering.SegmentStats;
+import dev.gainstage.engine.metering.StageMeter;
+import dev.gainstage.engine.metering.TruePeakMeter;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Throughput of each meter in samples per second per channel: every benchmark feeds one block of
+ * {@value #FRAMES} frames and declares {@code FRAMES x channels} operations, so JMH's ops/s is the
+ * number of single-channel samples metered per second (divide by 48 000 for real-time channels).
+ *
+ * <p>Build and run: {@code ./mvnw -q -B -pl engine -am -Pbench package -DskipTests} then
+ * {@code java -jar engine/target/gainstage-engine-*-benchmarks.jar -f 1 -wi 3 -i 5}.
+ */
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(1)
+@State(Scope.Thread)
+public class MeterBenchmarks {
+    static final int FRAMES = 4096;
+
+    @Param({"48000"})
+    int sampleRate;
+
+    private float[] stereo;
+    private float[] mono;
+    private StageMeter stereoMeter;
+    private StageMeter monoMeter;
+    private KWeightingFilter kWeighting;
+    private TruePeakMeter truePeak;
+    private final SegmentStats stats = new SegmentStats();
+    private final SegmentStats otherStats = new SegmentStats();
+    private float[] other;
+
+    @Setup
+    public void setUp() {
+        Random random = new Random(1);
+        stereo = new float[FRAMES * 2];
+        mono = new float[TruePeakMeter.history() + FRAMES];
+        for (int i = 0; i < stereo.length; i++) {
+            stereo[i] = (float) (random.nextGaussian() * 0.1);
+        }
+        for (int i = 0; i < mono.length; i++) {
+            mono[i] = (float) (random.nextGaussian() * 0.1);
+        }
+        stereoMeter = new StageMeter(MeterOptions.defaults());
+        stereoMeter.initialize(sampleRate, 2, FRAMES);
+        monoMeter = new StageMeter(MeterOptions.defaults());
+        monoMeter.initialize(sampleRate, 1, FRAMES);
+        other = mono.clone();
+        kWeighting = new KWeightingFilter(sampleRate, 2);
+        truePeak = new TruePeakMeter(sampleRate, FRAMES);
+    }
+
+    /** Everything a tap gets: K-weighting, loudness windows and gates, true peak, RMS, clips, correlation. */
+    @Benchmark
+    @OperationsPerInvocation(FRAMES * 2)
+    public void stageMeterStereo() {
+        stereoMeter.process(stereo, 0, FRAMES);
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(FRAMES)
+    public void stageMeterMono() {
+        monoMeter.process(mono, 0, FRAMES);
+    }
+
+    /** K-weighting with peak, sum and sum of squares, a pair of channels (the unit it works in). */
+    @Benchmark
+    @OperationsPerInvocation(FRAMES * 2)
+    public double kWeighting() {
+        kWeighting.filterAndMeasure(0, mono, other, TruePeakMeter.history(), FRAMES, stats, otherStats);
+        return stats.weightedSquares() + otherStats.weightedSquares();
+    }
+
+    /** Inter-sample peaks, one channel (4x oversampling at 48 kHz). */
+    @Benchmark
+    @OperationsPerInvocation(FRAMES)
+    public double truePeak() {
+        return truePeak.interSamplePeak(mono, TruePeakMeter.history(), FRAMES);
+    }
+}
