@@ -295,7 +295,10 @@ class ArdourEndToEndTest {
         Warning hot = warning(v, "PLUGIN_OUTPUT_HOT", amp).orElseThrow();
         // Ardour's meter is post-fader (-10 dB on Vox): the amplifier's output is 10 dB above it
         double ardourAmpOut = s.ardourMeters().get("r" + routeIds.get("Vox")) + 10;
-        assertEquals(ardourAmpOut, hot.getMeasured(), 0.5, "the hot output vs Ardour's meter");
+        assertEquals(ardourAmpOut, stage(v, amp).orElseThrow().getOutput().getSamplePeakDbfs(), 0.5,
+                "the hot output's sample peak vs Ardour's meter");
+        // the warning takes the worse of sample and true peak; the loop's seam adds inter-sample overs
+        assertTrue(hot.getMeasured() >= ardourAmpOut - 0.5, "measured " + hot.getMeasured());
         Warning mismatch = warning(v, "PLUGIN_GAIN_MISMATCH", comp).orElseThrow();
         assertEquals(6.0, mismatch.getMeasured(), 0.5, "the compressor's makeup");
         double ardourGtr = s.ardourMeters().get("r" + routeIds.get("Gtr"));
