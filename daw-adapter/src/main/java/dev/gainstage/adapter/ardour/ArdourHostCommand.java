@@ -22,6 +22,18 @@ public final class ArdourHostCommand {
     private ArdourHostCommand() {
     }
 
+    /** The copies of the host and bridge scripts written for this run. */
+    private static void deleteScripts(Path dir) {
+        try (var files = Files.list(dir)) {
+            for (Path f : files.toList()) {
+                Files.deleteIfExists(f);
+            }
+            Files.deleteIfExists(dir);
+        } catch (IOException e) {
+            // a temporary folder left behind is not worth failing for
+        }
+    }
+
     public static int run(List<String> args, PrintStream out, PrintStream err) {
         Path session;
         boolean loop;
@@ -67,6 +79,7 @@ public final class ArdourHostCommand {
                         h.process().destroyForcibly();
                     }
                 }
+                deleteScripts(scripts);
             }, "gainstage-ardour-host-shutdown"));
             long started = System.nanoTime();
             int restarts = 0;
@@ -76,6 +89,7 @@ public final class ArdourHostCommand {
                 int code = running[0].waitFor();
                 boolean timeUp = seconds > 0 && (System.nanoTime() - started) / 1e9 >= seconds - 0.5;
                 if (code == 0 || stopping[0] || timeUp || ++restarts > 5) {
+                    deleteScripts(scripts);
                     return code;
                 }
                 err.println("gainstage ardour-host: Ardour exited with " + code + " (engine halted?); starting it again");
