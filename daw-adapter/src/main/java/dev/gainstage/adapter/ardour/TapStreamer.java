@@ -133,6 +133,10 @@ final class TapStreamer implements AutoCloseable {
         int off = 0;
         for (int s = 0; s < plan.sources(); s++) {
             int n = plan.channels(s) * p.frames();
+            if (!plan.settled(s, p.position())) {
+                off += n;
+                continue; // just connected: not audio yet
+            }
             float worst = 0;
             for (int k = off; k < off + n; k++) {
                 worst = Math.max(worst, Math.abs(samples[k]));

@@ -367,6 +367,40 @@ class ArdourEndToEndTest {
 
     @Test
     @Order(7)
+    void faderAndTrimChangesThroughOscReachTheSidecarAsGainDeltas() throws Exception {
+        String fader = vox("Fader");
+        String trim = vox("Trim");
+        long snapshots = rig.adapter.snapshotsSent();
+        ArdourSurface surface = new ArdourSurface(new InetSocketAddress("127.0.0.1", 3819));
+        try {
+            int ssid = surface.strips(2000).get("Vox");
+            ArdourSession s = rig.adapter.session().orElseThrow();
+            surface.apply(s.fixTargets().get(fader), -13.5, ssid);
+            surface.apply(s.fixTargets().get(trim), 2.5, ssid);
+            rig.views.await("Vox's fader at -13.5 dB and trim at +2.5 dB, and the levels following", 10_000, view ->
+                    gain(fader) != null && Math.abs(gain(fader) - -13.5) < 0.05 && gain(trim) != null
+                            && Math.abs(gain(trim) - 2.5) < 0.05
+                            && stage(view, fader).map(st -> Math.abs(st.getInput().getSamplePeakDbfs() - 5.5) < 0.1
+                            && Math.abs(st.getOutput().getSamplePeakDbfs() - -8.0) < 0.1).orElse(false)
+                            && stage(view, source("Vox")).map(st -> Math.abs(st.getOutput().getSamplePeakDbfs() - -12)
+                            < 0.1).orElse(false));
+            assertEquals(snapshots, rig.adapter.snapshotsSent(), "gain changes go as deltas");
+            surface.apply(s.fixTargets().get(fader), -10, ssid);
+            surface.apply(s.fixTargets().get(trim), 0, ssid);
+        } finally {
+            surface.close();
+        }
+    }
+
+    /** The gain of a stage in the adapter's current graph. */
+    private Double gain(String stageId) {
+        return rig.adapter.session().orElseThrow().strips().stream().flatMap(x -> x.getStagesList().stream())
+                .filter(x -> x.getId().equals(stageId) && x.hasGainDb()).map(x -> x.getGainDb()).findFirst()
+                .orElse(null);
+    }
+
+    @Test
+    @Order(8)
     void addingATrackAndDeactivatingAPluginWhileRollingArriveAsDeltas() throws Exception {
         long snapshots = rig.adapter.snapshotsSent();
         rig.host.run("add-track", """
@@ -392,7 +426,7 @@ class ArdourEndToEndTest {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void theViewIsWholeAgainAfterTheSidecarRestartsMidRoll() throws Exception {
         rolling();
         int port = rig.sidecarPort;
@@ -407,7 +441,7 @@ class ArdourEndToEndTest {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void ardourRestartingAndAnotherSessionOpening() throws Exception {
         rig.stopHost();
         // the same session again: same ids, the adapter rewires its taps
@@ -426,7 +460,7 @@ class ArdourEndToEndTest {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     void aSessionSavedWithItsTapsIsReloadedWithoutDuplicatesOrGhostSends() throws Exception {
         Path saved = rig.copyOfSession("saved");
         rig.startHost(saved);

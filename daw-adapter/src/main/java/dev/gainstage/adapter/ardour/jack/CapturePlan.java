@@ -17,6 +17,8 @@ public final class CapturePlan {
     final int maxFrames;
     /** Periods dropped per source because the ring was full: counted by the real-time thread. */
     final AtomicLongArray ringDrops;
+    /** Per source: the first frame position its audio can be trusted from (see {@link #settle}). */
+    private final AtomicLongArray settledFrom;
 
     /**
      * @param sources  per tap source: our JACK input ports' buffers, one per channel
@@ -37,6 +39,7 @@ public final class CapturePlan {
         this.maxFrames = maxFrames;
         this.ring = new TapRing(ringSlots, Math.max(1, floats));
         this.ringDrops = new AtomicLongArray(Math.max(1, ports.length));
+        this.settledFrom = new AtomicLongArray(Math.max(1, ports.length));
     }
 
     public int sources() {
@@ -53,6 +56,19 @@ public final class CapturePlan {
 
     public TapRing ring() {
         return ring;
+    }
+
+    /**
+     * Distrusts a source's audio until the given frame position. For a period or two after one of its
+     * ports is connected, JACK2 (1.9.21) can hand the port a buffer that holds no audio yet (values up to
+     * 1e34 were seen): the streamer leaves those periods out.
+     */
+    public void settle(int source, long untilPosition) {
+        settledFrom.accumulateAndGet(source, untilPosition, Math::max);
+    }
+
+    public boolean settled(int source, long position) {
+        return position >= settledFrom.get(source);
     }
 
     public long ringDrops(int source) {

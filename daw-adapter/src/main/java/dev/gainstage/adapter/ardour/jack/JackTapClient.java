@@ -4,6 +4,7 @@ import org.jaudiolibs.jnajack.Jack;
 import org.jaudiolibs.jnajack.JackClient;
 import org.jaudiolibs.jnajack.JackException;
 import org.jaudiolibs.jnajack.JackOptions;
+import org.jaudiolibs.jnajack.JackPortConnectCallback;
 import org.jaudiolibs.jnajack.JackPort;
 import org.jaudiolibs.jnajack.JackPortFlags;
 import org.jaudiolibs.jnajack.JackPortType;
@@ -56,7 +57,11 @@ public final class JackTapClient implements AutoCloseable {
     private volatile long allocatingPeriods;
     private volatile long probedPeriods;
     private volatile long callbackErrors;
-    private long position;
+    /** Frames processed since the client started: written by the process callback, read for settling. */
+    private volatile long position;
+    /** Our port's full name to its source in the current plan, for the connect callback. */
+    private volatile Map<String, Integer> sourceOfPort = Map.of();
+    private final Connections connections = new Connections();
 
     /**
      * @param probeAllocations measure what the process callback's own code allocates (tests)
@@ -77,6 +82,7 @@ public final class JackTapClient implements AutoCloseable {
         client.setProcessCallback(process);
         client.onShutdown(shutdown);
         client.setXrunCallback(c -> xruns.incrementAndGet());
+        client.setPortConnectCallback(connections);
         client.activate();
         alive = true;
         LOG.info(() -> "JACK client " + client.getName() + " at " + sampleRate + " Hz, " + bufferSize + " frames");
@@ -132,6 +138,7 @@ public final class JackTapClient implements AutoCloseable {
         }
         List<ChannelBuffer[]> buffers = new ArrayList<>();
         List<Fanout> fanouts = new ArrayList<>();
+        Map<String, Integer> sources = new HashMap<>();
         for (Map.Entry<List<String>, Fanout> e : wanted.entrySet()) {
             JackPort[] ps = ports.get(e.getKey());
             if (ps == null) {
@@ -146,12 +153,14 @@ public final class JackTapClient implements AutoCloseable {
             ChannelBuffer[] cb = new ChannelBuffer[ps.length];
             for (int c = 0; c < ps.length; c++) {
                 cb[c] = ps[c]::getFloatBuffer;
+                sources.put(ps[c].getName(), buffers.size());
             }
             buffers.add(cb);
             fanouts.add(e.getValue());
         }
         CapturePlan next = new CapturePlan(buffers, fanouts, Math.max(bufferSize, 1024), RING_SLOTS);
         plan = next;
+        sourceOfPort = Map.copyOf(sources);
         List<JackPort> unused = new ArrayList<>();
         ports.entrySet().removeIf(e -> {
             if (wanted.containsKey(e.getKey())) {
@@ -206,6 +215,7 @@ public final class JackTapClient implements AutoCloseable {
                 if (want != null) {
                     if (!have.contains(want)) {
                         jack.connect(client, want, mine.getName());
+                        settle(mine.getName());
                     }
                     connected++;
                 }
@@ -229,6 +239,35 @@ public final class JackTapClient implements AutoCloseable {
             client = null;
         }
         ports.clear();
+    }
+
+    /** Periods a source's audio is left out after one of its ports is connected. */
+    static final int SETTLE_PERIODS = 16;
+
+    private void settle(String ourPort) {
+        CapturePlan p = plan;
+        Integer source = sourceOfPort.get(ourPort);
+        if (p != null && source != null && source < p.sources()) {
+            // from now on; periods that ran before we heard of the connection are the streamer's plausibility
+            // check's to catch
+            long period = Math.max(bufferSize, 1);
+            p.settle(source, position + SETTLE_PERIODS * period);
+        }
+    }
+
+    /** JACK's notification thread: any connection change of our ports (Ardour restores saved ones itself). */
+    private final class Connections implements JackPortConnectCallback {
+        @Override
+        public void portsConnected(JackClient c, String a, String b) {
+            settle(a);
+            settle(b);
+        }
+
+        @Override
+        public void portsDisconnected(JackClient c, String a, String b) {
+            settle(a);
+            settle(b);
+        }
     }
 
     /** The process callback: real time. Reads the plan, copies, returns; no allocation, no lock, no exception out. */
