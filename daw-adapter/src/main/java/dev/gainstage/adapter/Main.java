@@ -1,5 +1,7 @@
 package dev.gainstage.adapter;
 
+import dev.gainstage.adapter.ardour.ArdourCommand;
+import dev.gainstage.adapter.ardour.ArdourHostCommand;
 import dev.gainstage.adapter.sim.SimCommand;
 
 import java.io.PrintStream;
@@ -10,7 +12,9 @@ import java.util.List;
 public final class Main {
     static final String USAGE = """
             usage: gainstage <command> [options]
-              sim (--demo | SESSION.textproto) [--sidecar HOST:PORT] [--speed realtime|max] [--seconds N]""";
+              sim (--demo | SESSION.textproto) [--sidecar HOST:PORT] [--speed realtime|max] [--seconds N]
+              ardour [--osc 127.0.0.1:3819] [--sidecar HOST:PORT] [--control-dir DIR] [--no-install]
+              ardour-host SESSION.ardour [--loop] [--seconds N] [--control-dir DIR]""";
 
     private Main() {
     }
@@ -27,6 +31,8 @@ public final class Main {
         List<String> rest = args.subList(1, args.size());
         return switch (args.getFirst()) {
             case "sim" -> SimCommand.run(rest, out, err);
+            case "ardour" -> ArdourCommand.run(rest, out, err);
+            case "ardour-host" -> ArdourHostCommand.run(rest, out, err);
             default -> {
                 err.println("gainstage: unknown command '" + args.getFirst() + "'");
                 err.println(USAGE);

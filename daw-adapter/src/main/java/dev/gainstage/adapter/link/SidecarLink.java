@@ -24,7 +24,6 @@ import java.util.logging.Logger;
 public final class SidecarLink implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(SidecarLink.class.getName());
     private static final long MAX_BACKOFF_MILLIS = 5_000;
-    static final int ON_READY_BYTES = 4 * 1024 * 1024;
 
     /** What the adapter does with the sidecar's messages. Called on gRPC threads. */
     public interface Listener {
@@ -64,9 +63,9 @@ public final class SidecarLink implements AutoCloseable {
         if (closed.get()) {
             return;
         }
-        // A few periods of tap batches may queue in gRPC before isReady() says "drop": bounded, and it
-        // absorbs a flush that is late by a millisecond or two without losing audio.
-        AdapterServiceGrpc.newStub(channel).withWaitForReady().withOnReadyThreshold(ON_READY_BYTES).attach(new ClientResponseObserver<AdapterMessage, SidecarMessage>() {
+        // A period of taps from a real DAW is tens of kB: a 4 MB ready threshold lets a few hundred ms of them
+        // queue before a real-time producer has to drop (the default, 32 kB, is less than one batch).
+        AdapterServiceGrpc.newStub(channel).withWaitForReady().withOnReadyThreshold(4 << 20).attach(new ClientResponseObserver<AdapterMessage, SidecarMessage>() {
             @Override
             public void beforeStart(ClientCallStreamObserver<AdapterMessage> requestStream) {
                 stream = requestStream;

@@ -1,0 +1,199 @@
+package dev.gainstage.adapter.ardour;
+
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A headless Ardour ({@code ardour7-lua} on JACK) running a session with the gainstage bridge: the process
+ * behind {@code gainstage ardour-host}, and what the tests start. Stopping it asks the host script to remove
+ * its taps and close the session (a stop file it polls), then ends the process if it does not.
+ *
+ * <p>Ardour 7.3 on JACK2 1.9.21 sometimes corrupts its JACK request channel while it loads a session (jackd
+ * logs "CheckSize error", Ardour "JACK HALTED"), more often with the OSC surface on and the machine busy.
+ * The host runs with {@code -X} so it exits then, and {@link #launch} starts it again.
+ */
+public final class ArdourHost implements AutoCloseable {
+    /** What the host script prints once the session is loaded and rolling. */
+    static final String LOADED_MARK = "gainstage ardour-host: session ";
+
+    private final Process process;
+    private final Path controlDir;
+    private final CountDownLatch loaded = new CountDownLatch(1);
+
+    private ArdourHost(Process process, Path controlDir, PrintStream out) {
+        this.process = process;
+        this.controlDir = controlDir;
+        Thread.ofPlatform().daemon().name("gainstage-ardour-host-output").start(() -> pump(out));
+    }
+
+    /** The {@code ardour7-lua} on the PATH (or $ARDOUR_LUA), if installed. */
+    public static Optional<Path> ardourLua() {
+        String explicit = System.getenv("ARDOUR_LUA");
+        if (explicit != null && !explicit.isBlank()) {
+            return Optional.of(Path.of(explicit)).filter(Files::isExecutable);
+        }
+        return onPath("ardour7-lua");
+    }
+
+    public static Optional<Path> onPath(String name) {
+        String path = System.getenv("PATH");
+        if (path == null) {
+            return Optional.empty();
+        }
+        for (String dir : path.split(File.pathSeparator)) {
+            Path p = Path.of(dir, name);
+            if (Files.isExecutable(p)) {
+                return Optional.of(p);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Starts the host and waits until the session is loaded and rolling, starting it again (up to
+     * {@code attempts} times) when Ardour's engine halts while loading.
+     *
+     * @param seconds how long to roll; 0 = until stopped
+     * @param env     extra environment (JACK_DEFAULT_SERVER ...)
+     * @param out     where the process's output goes
+     */
+    public static ArdourHost launch(Path ardourLua, Path sessionFile, boolean loop, double seconds, Path scriptDir,
+                                    Path controlDir, Map<String, String> env, PrintStream out, int attempts)
+            throws IOException, InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            ArdourHost host = start(ardourLua, sessionFile, loop, seconds, scriptDir, controlDir, env, out);
+            if (host.awaitLoaded(90_000)) {
+                return host;
+            }
+            host.kill();
+            if (attempt >= attempts) {
+                throw new IOException("Ardour did not load " + sessionFile + " in " + attempts + " attempts");
+            }
+            out.println("gainstage ardour-host: Ardour's engine stopped while loading the session (a known Ardour 7.3 "
+                    + "/ JACK2 race); starting it again");
+            Thread.sleep(1000);
+        }
+    }
+
+    /** Starts the host without waiting. */
+    public static ArdourHost start(Path ardourLua, Path sessionFile, boolean loop, double seconds, Path scriptDir,
+                                   Path controlDir, Map<String, String> env, PrintStream out) throws IOException {
+        Path host = BridgeScripts.writeTo(scriptDir, BridgeScripts.HOST);
+        Path bridge = BridgeScripts.writeTo(scriptDir, BridgeScripts.BRIDGE);
+        Path file = sessionFile.toAbsolutePath();
+        String state = file.getFileName().toString().replaceFirst("\\.ardour$", "");
+        Files.createDirectories(controlDir);
+        Files.deleteIfExists(controlDir.resolve("host-stop"));
+        // -X: exit when the engine halts, so a caller can start it again instead of rolling a dead session
+        ProcessBuilder pb = new ProcessBuilder(ardourLua.toString(), "-X", host.toString(), file.getParent().toString(),
+                state, bridge.toString(), String.format(Locale.ROOT, "%.3f", seconds), loop ? "1" : "0");
+        pb.environment().putAll(env);
+        pb.environment().put("GAINSTAGE_ARDOUR_DIR", controlDir.toString());
+        pb.redirectErrorStream(true);
+        return new ArdourHost(pb.start(), controlDir, out);
+    }
+
+    private void pump(PrintStream out) {
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                if (line.isBlank() || line.contains("direct dispatch of call slot")) {
+                    continue; // Ardour's debug chatter
+                }
+                out.println(line);
+                if (line.startsWith(LOADED_MARK)) {
+                    loaded.countDown();
+                }
+            }
+        } catch (IOException e) {
+            out.println("gainstage ardour-host: lost Ardour's output: " + e.getMessage());
+        }
+    }
+
+    /** @return true once the session rolls; false when the process ended first or the timeout passed */
+    public boolean awaitLoaded(long timeoutMillis) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+        while (System.nanoTime() < deadline) {
+            if (loaded.await(100, TimeUnit.MILLISECONDS)) {
+                return process.isAlive();
+            }
+            if (!process.isAlive()) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    public Process process() {
+        return process;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public int waitFor() throws InterruptedException {
+        return process.waitFor();
+    }
+
+    /** Drops a Lua file for the host to run between ticks; waits until it ran. */
+    public void run(String name, String lua, long timeoutMillis) throws IOException, InterruptedException {
+        Path dir = controlDir.resolve("host-commands");
+        Files.createDirectories(dir);
+        Path tmp = dir.resolve(name + ".tmp");
+        Files.writeString(tmp, lua);
+        Files.move(tmp, dir.resolve(name + ".lua"));
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+        while (System.nanoTime() < deadline) {
+            if (Files.exists(dir.resolve(name + ".lua.done"))) {
+                return;
+            }
+            if (Files.exists(dir.resolve(name + ".lua.failed"))) {
+                throw new IOException("the host could not run " + name);
+            }
+            Thread.sleep(50);
+        }
+        throw new IOException("the host did not run " + name + " within " + timeoutMillis + " ms");
+    }
+
+    /** Asks the host to stop (it removes its taps first), then ends it if it has not within the timeout. */
+    public void stop(long timeoutMillis) throws IOException, InterruptedException {
+        if (!process.isAlive()) {
+            return;
+        }
+        Files.writeString(controlDir.resolve("host-stop"), "stop\n");
+        if (!process.waitFor(timeoutMillis, TimeUnit.MILLISECONDS)) {
+            process.destroy();
+            if (!process.waitFor(3, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        }
+    }
+
+    /** Ends the process at once, as a crash would (the taps stay in the unsaved session). */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(5, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            stop(8000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+    }
+}

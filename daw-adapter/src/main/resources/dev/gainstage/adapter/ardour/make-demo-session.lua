@@ -1,0 +1,98 @@
+-- Creates gainstage's Ardour demo session headlessly: ardour7-lua make-demo-session.lua DIR NAME [SECONDS]
+-- Needs a running JACK server. Every track carries known audio: a sine recorded from a SinGen bus
+-- (Lua cannot import files headlessly, so the tones are recorded through Ardour itself; the generator
+-- buses are deactivated afterwards and take no part in the mix).
+--   Vox   mono,   440 Hz at -12 dBFS peak  -> ACE Amplifier +15 dB (output +3 dBFS: hot) -> fader -10 dB -> Music
+--   Gtr   stereo, 1 kHz at -14 dBFS peak  -> ACE Compressor (threshold 0 dB, makeup +6 dB)          -> Music
+--   Keys  stereo, 220 Hz at -18 dBFS peak  (clean)                                                   -> Master
+--   Music stereo bus -> Master
+local dir, name, seconds = arg[1], arg[2], tonumber (arg[3] or "12")
+
+if not AudioEngine:set_backend ("JACK", "", "") then
+	print ("make-demo-session: cannot use the JACK backend (is jackd running?)")
+	quit ()
+	return
+end
+local s = create_session (dir, name, 48000)
+if not s then
+	print ("make-demo-session: cannot create " .. dir)
+	quit ()
+	return
+end
+
+local function db (v) return ARDOUR.DSP.dB_to_coefficient (v) end
+local nogroup = PBD.GroupControlDisposition.NoGroup
+local order = ARDOUR.PresentationInfo.max_order
+
+local function track (tname, channels)
+	local tl = Session:new_audio_track (channels, 2, nil, 1, tname, order, ARDOUR.TrackMode.Normal, true)
+	return tl:front ()
+end
+
+local function bus (bname, channels)
+	local rl = Session:new_audio_route (channels, channels, nil, 1, bname, ARDOUR.PresentationInfo.Flag.AudioBus, order)
+	return rl:front ()
+end
+
+local function feed (from, to)
+	from:output ():disconnect_all (nil)
+	local n = from:output ():n_ports ():n_audio ()
+	for c = 0, n - 1 do
+		local dst = to:input ():audio (math.min (c, to:input ():n_ports ():n_audio () - 1))
+		from:output ():audio (c):connect (dst:name ())
+	end
+end
+
+local vox = track ("Vox", 1)
+local gtr = track ("Gtr", 2)
+local keys = track ("Keys", 2)
+local music = bus ("Music", 2)
+
+local amp = ARDOUR.LuaAPI.new_luaproc (Session, "ACE Amplifier")
+vox:add_processor_by_index (amp, 0, nil, true)
+ARDOUR.LuaAPI.set_processor_param (amp, 0, 15)
+vox:gain_control ():set_value (db (-10), nogroup)
+
+local comp = ARDOUR.LuaAPI.new_plugin (Session, "urn:ardour:a-comp", ARDOUR.PluginType.LV2, "")
+gtr:add_processor_by_index (comp, 0, nil, true)
+ARDOUR.LuaAPI.set_processor_param (comp, 4, 0)  -- threshold 0 dB: a -14 dBFS tone is not compressed
+ARDOUR.LuaAPI.set_processor_param (comp, 5, 6)  -- makeup +6 dB
+
+feed (vox, music)
+feed (gtr, music)
+
+-- the tones, recorded through SinGen buses
+local tones = { { vox, 440, -12, 1 }, { gtr, 1000, -14, 2 }, { keys, 220, -18, 2 } }
+local gens = {}
+for _, t in ipairs (tones) do
+	local g = bus ("gs-gen " .. t[1]:name (), t[4])
+	local sg = ARDOUR.LuaAPI.new_luaproc (Session, "SinGen")
+	g:add_processor_by_index (sg, 0, nil, true)
+	ARDOUR.LuaAPI.set_processor_param (sg, 0, t[2])
+	ARDOUR.LuaAPI.set_processor_param (sg, 1, t[3])
+	t[1]:input ():disconnect_all (nil)
+	feed (g, t[1])
+	t[1]:rec_enable_control ():set_value (1, nogroup)
+	gens[#gens + 1] = g
+end
+
+sleep (1.5) -- let the generators' parameter smoothing settle
+Session:maybe_enable_record (false)
+Session:request_roll (ARDOUR.TransportRequestSource.TRS_UI)
+sleep (seconds)
+Session:request_stop (false, false, ARDOUR.TransportRequestSource.TRS_UI)
+sleep (1.5)
+Session:disable_record (false, false)
+for _, t in ipairs (tones) do
+	t[1]:rec_enable_control ():set_value (0, nogroup)
+	t[1]:input ():disconnect_all (nil)
+end
+for _, g in ipairs (gens) do
+	g:output ():disconnect_all (nil)
+	g:set_active (false, nil)
+end
+Session:goto_start (false)
+Session:save_state ("", false, false, false, false, false)
+print ("make-demo-session: created " .. Session:path ())
+close_session ()
+quit ()

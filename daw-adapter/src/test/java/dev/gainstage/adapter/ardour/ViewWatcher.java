@@ -1,0 +1,137 @@
+package dev.gainstage.adapter.ardour;
+
+import dev.gainstage.proto.v1.OverviewRow;
+import dev.gainstage.proto.v1.PanelServiceGrpc;
+import dev.gainstage.proto.v1.SessionView;
+import dev.gainstage.proto.v1.StageView;
+import dev.gainstage.proto.v1.Warning;
+import dev.gainstage.proto.v1.WatchRequest;
+import io.grpc.ManagedChannel;
+import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
+
+/** Watches the sidecar's session views as the panel does, across sidecar restarts; records warning events. */
+final class ViewWatcher implements AutoCloseable {
+    /** A warning event and when the watcher received it. */
+    record Event(long nanos, Warning warning) {
+    }
+
+    private final int port;
+    private final AtomicReference<SessionView> latest = new AtomicReference<>();
+    private final List<Event> events = new ArrayList<>();
+    private final Thread thread;
+    private volatile boolean running = true;
+    private volatile ManagedChannel channel;
+
+    ViewWatcher(int port) {
+        this.port = port;
+        this.thread = Thread.ofPlatform().daemon().name("test-view-watcher").start(this::run);
+    }
+
+    private void run() {
+        while (running) {
+            channel = NettyChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().build();
+            try {
+                Iterator<SessionView> views = PanelServiceGrpc.newBlockingStub(channel).withWaitForReady()
+                        .watch(WatchRequest.newBuilder().setMaxRateHz(30).build());
+                while (running && views.hasNext()) {
+                    SessionView v = views.next();
+                    long now = System.nanoTime();
+                    synchronized (events) {
+                        for (Warning w : v.getEventsList()) {
+                            events.add(new Event(now, w));
+                        }
+                    }
+                    latest.set(v);
+                }
+            } catch (RuntimeException e) {
+                // the sidecar went away: watch again when it is back
+            } finally {
+                channel.shutdownNow();
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    SessionView latest() {
+        return latest.get();
+    }
+
+    List<Event> events() {
+        synchronized (events) {
+            return List.copyOf(events);
+        }
+    }
+
+    /** Waits for a view that passes; fails with the last view seen. */
+    SessionView await(String what, long timeoutMillis, Predicate<SessionView> condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+        while (System.nanoTime() < deadline) {
+            SessionView v = latest.get();
+            if (v != null && condition.test(v)) {
+                return v;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("timed out after " + timeoutMillis + " ms waiting for " + what + "; last view:\n"
+                + describe(latest.get()));
+    }
+
+    static Optional<Warning> warning(SessionView v, String rule, String stageId) {
+        return v.getWarningsList().stream()
+                .filter(w -> w.getRule().name().equals(rule) && w.getStageId().equals(stageId)).findFirst();
+    }
+
+    static Optional<StageView> stage(SessionView v, String stageId) {
+        return v.getRowsList().stream().flatMap(r -> r.getStagesList().stream())
+                .filter(s -> s.getStageId().equals(stageId)).findFirst();
+    }
+
+    static Optional<OverviewRow> row(SessionView v, String name) {
+        return v.getRowsList().stream().filter(r -> r.getName().equals(name)).findFirst();
+    }
+
+    static String describe(SessionView v) {
+        if (v == null) {
+            return "(none)";
+        }
+        StringBuilder b = new StringBuilder("session " + v.getSessionKey() + " connected=" + v.getAdapterConnected()
+                + " t=" + v.getAudioTimeSeconds() + "\n");
+        for (OverviewRow r : v.getRowsList()) {
+            b.append("  ").append(r.getStripId()).append(' ').append(r.getName()).append(" -> ")
+                    .append(r.getOutputsList()).append('\n');
+            for (StageView s : r.getStagesList()) {
+                b.append("    ").append(s.getStageId()).append(' ').append(s.getName()).append(s.getActive() ? "" : " (off)")
+                        .append(" in=").append(s.getInput().hasSamplePeakDbfs() ? s.getInput().getSamplePeakDbfs() : "-")
+                        .append(" out=").append(s.getOutput().hasSamplePeakDbfs() ? s.getOutput().getSamplePeakDbfs() : "-")
+                        .append('\n');
+            }
+        }
+        for (Warning w : v.getWarningsList()) {
+            b.append("  ! ").append(w.getId()).append(' ').append(w.getMeasured()).append(' ').append(w.getMessage())
+                    .append('\n');
+        }
+        return b.toString();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        running = false;
+        ManagedChannel c = channel;
+        if (c != null) {
+            c.shutdownNow();
+        }
+        thread.join(2000);
+    }
+}

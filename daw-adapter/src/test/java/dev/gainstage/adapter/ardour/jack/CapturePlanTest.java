@@ -1,0 +1,84 @@
+package dev.gainstage.adapter.ardour.jack;
+
+import org.junit.jupiter.api.Test;
+
+import java.lang.management.ManagementFactory;
+import java.nio.FloatBuffer;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+/** The real-time half of the taps: what the JACK process callback runs each period. */
+class CapturePlanTest {
+    @Test
+    void interleavesEverySourceIntoOnePeriod() {
+        FloatBuffer mono = FloatBuffer.wrap(new float[] {1, 2, 3, 4});
+        FloatBuffer left = FloatBuffer.wrap(new float[] {10, 11, 12, 13});
+        FloatBuffer right = FloatBuffer.wrap(new float[] {20, 21, 22, 23});
+        CapturePlan plan = new CapturePlan(List.of(new ChannelBuffer[] {() -> mono},
+                new ChannelBuffer[] {() -> left, () -> right}),
+                List.of(new Fanout(new int[] {1}, new float[] {1}), new Fanout(new int[] {2, 3}, new float[] {1, 0.5f})),
+                8, 4);
+        plan.capture(4, 1024);
+        TapRing.Period p = plan.ring().peek();
+        assertNotNull(p);
+        assertEquals(4, p.frames());
+        assertEquals(1024, p.position());
+        float[] expected = {1, 2, 3, 4, 10, 20, 11, 21, 12, 22, 13, 23};
+        for (int i = 0; i < expected.length; i++) {
+            assertEquals(expected[i], p.samples()[i], "sample " + i);
+        }
+        plan.ring().release();
+        assertNull(plan.ring().peek());
+    }
+
+    @Test
+    void dropsAndCountsWhenTheConsumerLags() {
+        FloatBuffer b = FloatBuffer.allocate(256);
+        CapturePlan plan = new CapturePlan(List.<ChannelBuffer[]>of(new ChannelBuffer[] {() -> b}),
+                List.of(new Fanout(new int[] {7}, new float[] {1})), 256, 4);
+        for (int i = 0; i < 10; i++) {
+            plan.capture(256, i * 256L);
+        }
+        assertEquals(4, plan.ring().size());
+        assertEquals(6, plan.ringDrops(0));
+        assertEquals(0, plan.ring().peek().position(), "the oldest periods are kept, the newest dropped");
+        plan.capture(512, 0); // longer than the plan's largest period: dropped, not overrun
+        assertEquals(7, plan.ringDrops(0));
+    }
+
+    @Test
+    void capturingAllocatesNothing() {
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        ChannelBuffer[][] sources = new ChannelBuffer[64][];
+        Fanout[] fanouts = new Fanout[64];
+        for (int s = 0; s < sources.length; s++) {
+            FloatBuffer l = FloatBuffer.allocate(256);
+            FloatBuffer r = FloatBuffer.allocate(256);
+            sources[s] = new ChannelBuffer[] {() -> l, () -> r};
+            fanouts[s] = new Fanout(new int[] {s + 1}, new float[] {1});
+        }
+        CapturePlan plan = new CapturePlan(List.of(sources), List.of(fanouts), 256, 8);
+        TapRing ring = plan.ring();
+        for (int warm = 0; warm < 20_000; warm++) { // let the JIT compile the loop first
+            plan.capture(256, warm);
+            ring.release();
+        }
+        long before = threads.getCurrentThreadAllocatedBytes();
+        for (int i = 0; i < 10_000; i++) {
+            plan.capture(256, i);
+            if (ring.peek() != null) {
+                ring.release();
+            }
+            plan.capture(256, i); // also the full-ring path every other period
+            plan.capture(256, i);
+            while (ring.peek() != null) {
+                ring.release();
+            }
+        }
+        long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+        assertEquals(0, allocated, "bytes allocated by 30000 captures");
+    }
+}
