@@ -55,16 +55,20 @@ public final class SidecarLoadBench {
     }
 
     public static void main(String[] args) throws Exception {
-        CommandLine cl = CommandLine.parse(Arrays.asList(args), Set.of("sidecar", "pid", "taps", "seconds", "step"), Set.of());
+        CommandLine cl = CommandLine.parse(Arrays.asList(args), Set.of("sidecar", "pid", "taps", "seconds", "step", "warmup"), Set.of());
         SidecarAddress address = SidecarAddress.parse(cl.value("sidecar").orElseThrow());
         long pid = Long.parseLong(cl.value("pid", "0"));
         int taps = cl.intValue("taps", 128, 1, 100_000);
         double seconds = cl.doubleValue("seconds", 12, 1, 100_000);
         double step = cl.doubleValue("step", 0.2, 0.01, 100);
+        // A sidecar just started compiles its hot paths and sizes its heap in the first seconds
+        // (pauses of 40-50 ms were seen); the figures are about the steady state that follows.
+        double warmup = cl.doubleValue("warmup", 5, 0, 600);
         String key = "bench-" + taps + "-" + System.nanoTime();
 
         long blocks = Math.round(seconds * RATE / FRAMES);
-        long[] sentAt = new long[(int) blocks + 1];
+        long warmupBlocks = Math.round(warmup * RATE / FRAMES);
+        long[] sentAt = new long[(int) (warmupBlocks + blocks) + 1];
         ByteString clean = sine(-12);
         ByteString hot = sine(-3);
         CountDownLatch subscribed = new CountDownLatch(1);
@@ -138,44 +142,62 @@ public final class SidecarLoadBench {
                     }
                 });
 
+        int sent = 0;
+        long warmupStart = System.nanoTime();
+        for (long b = 0; b < warmupBlocks; b++) {
+            if (link.isReady()) {
+                sentAt[sent++] = System.nanoTime();
+                link.send(AdapterMessage.newBuilder().setTaps(batch(handles, b, i -> clean)).build());
+            }
+            pace(warmupStart, b);
+        }
         double cpuBefore = cpuSeconds(pid);
         long dropped = 0;
-        int sent = 0;
         long start = System.nanoTime();
         for (long b = 0; b < blocks; b++) {
             double t = b * (double) FRAMES / RATE;
-            TapBatch.Builder batch = TapBatch.newBuilder();
-            for (int i = 0; i < taps; i++) {
-                boolean isHot = t >= 2.0 + i * step; // tap i goes hot at 2 s + i x step
-                batch.addBlocks(TapBlock.newBuilder().setHandle(handles[i]).setSampleRate(RATE).setChannels(1)
-                        .setFrames(FRAMES).setSamplePosition(b * FRAMES).setSamples(isHot ? hot : clean));
-            }
+            TapBatch.Builder batch = batch(handles, warmupBlocks + b, i -> t >= 2.0 + i * step ? hot : clean); // tap i goes hot at 2 s + i x step
             if (link.isReady()) {
                 sentAt[sent++] = System.nanoTime();
                 link.send(AdapterMessage.newBuilder().setTaps(batch).build());
             } else {
                 dropped += taps;
             }
-            long due = start + Math.round((b + 1) * 1e9 * FRAMES / RATE);
-            long wait = due - System.nanoTime();
-            if (wait > 0) {
-                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
-            }
+            pace(start, b);
         }
         double wall = (System.nanoTime() - start) / 1e9;
+        int cores = Runtime.getRuntime().availableProcessors();
         double cpu = cpuSeconds(pid) - cpuBefore;
         Thread.sleep(500);
         double[] l;
         synchronized (latencies) {
             l = latencies.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         }
-        System.out.printf(Locale.ROOT, "taps %5d  audio %5.1f s  wall %5.1f s  dropped %7d of %9d  sidecar cpu %5.1f%% of 2 cores  "
+        System.out.printf(Locale.ROOT, "taps %5d  warm-up %.0f s  audio %5.1f s  wall %5.1f s  dropped %7d of %9d  sidecar cpu %5.1f%% of %d cores  "
                         + "rss %6.0f MB  latency n=%d p50 %s p99 %s max %s%n",
-                taps, seconds, wall, dropped, blocks * taps, pid > 0 ? 100 * cpu / wall / 2 : Double.NaN, rssMb(pid),
+                taps, warmup, seconds, wall, dropped, blocks * taps, pid > 0 ? 100 * cpu / wall / cores : Double.NaN, cores, rssMb(pid),
                 l.length, ms(l, 0.5), ms(l, 0.99), ms(l, 1.0));
         link.close();
         watchChannel.shutdownNow();
         System.exit(0);
+    }
+
+    private static TapBatch.Builder batch(int[] handles, long block, java.util.function.IntFunction<ByteString> samples) {
+        TapBatch.Builder batch = TapBatch.newBuilder();
+        for (int i = 0; i < handles.length; i++) {
+            batch.addBlocks(TapBlock.newBuilder().setHandle(handles[i]).setSampleRate(RATE).setChannels(1)
+                    .setFrames(FRAMES).setSamplePosition(block * FRAMES).setSamples(samples.apply(i)));
+        }
+        return batch;
+    }
+
+    /** Sleeps until block {@code b + 1} is due, {@code start} being when block 0 was. */
+    private static void pace(long start, long b) throws InterruptedException {
+        long due = start + Math.round((b + 1) * 1e9 * FRAMES / RATE);
+        long wait = due - System.nanoTime();
+        if (wait > 0) {
+            Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+        }
     }
 
     private static String ms(double[] sorted, double q) {

@@ -8,6 +8,7 @@ import io.grpc.ServerInterceptor;
 import dev.gainstage.engine.metering.MeterOptions;
 import dev.gainstage.engine.rules.RuleConfig;
 import dev.gainstage.engine.session.DecisionPersistence;
+import dev.gainstage.engine.session.MeterPool;
 import dev.gainstage.engine.session.SessionRegistry;
 import dev.gainstage.engine.store.DecisionStore;
 
@@ -36,8 +37,15 @@ public final class SidecarModule extends AbstractModule {
 
     @Provides
     @Singleton
-    SessionRegistry sessionRegistry(RuleConfig ruleConfig, MeterOptions meterOptions, DecisionPersistence store) {
-        return new SessionRegistry(ruleConfig, meterOptions, store);
+    SessionRegistry sessionRegistry(RuleConfig ruleConfig, MeterOptions meterOptions, DecisionPersistence store,
+                                    MeterPool meterPool) {
+        return new SessionRegistry(ruleConfig, meterOptions, store, meterPool);
+    }
+
+    @Provides
+    @Singleton
+    MeterPool meterPool() {
+        return MeterPool.perCore(); // starts no thread until a large batch arrives
     }
 
     @Provides

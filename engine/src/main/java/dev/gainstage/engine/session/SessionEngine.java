@@ -56,6 +56,7 @@ public final class SessionEngine {
     private final StagingRules rules;
     private final WarningTracker tracker;
     private final MeterOptions meterOptions;
+    private final MeterPool meterPool;
     private final ReentrantLock adapterLock = new ReentrantLock();
     private final GraphMirror mirror = new GraphMirror();
     private final Map<TapKey, Integer> handles = new HashMap<>();
@@ -74,6 +75,9 @@ public final class SessionEngine {
     private final List<String> notices = new CopyOnWriteArrayList<>();
 
     private float[][] scratch = new float[0][];
+    private TapMeter[] meters = new TapMeter[0];
+    private TapMeter[] metersIndexed = new TapMeter[0];
+    private long batches;
     private int nextHandle = 1;
     private long eventSequence;
     private long version;
@@ -85,7 +89,13 @@ public final class SessionEngine {
 
     public SessionEngine(String sessionKey, RuleConfig config, MeterOptions meterOptions, Decisions initialDecisions,
                          DecisionPersistence persistence, String notice) {
+        this(sessionKey, config, meterOptions, MeterPool.inline(), initialDecisions, persistence, notice);
+    }
+
+    public SessionEngine(String sessionKey, RuleConfig config, MeterOptions meterOptions, MeterPool meterPool,
+                         Decisions initialDecisions, DecisionPersistence persistence, String notice) {
         this.sessionKey = Objects.requireNonNull(sessionKey);
+        this.meterPool = Objects.requireNonNull(meterPool);
         this.sessionName = sessionKey;
         this.rules = new StagingRules(config);
         this.tracker = new WarningTracker(config);
@@ -221,27 +231,41 @@ public final class SessionEngine {
             if (!mirror.hasSnapshot() && metersByHandle.isEmpty()) {
                 throw new TapBlockException("taps", "tap blocks arrived before a snapshot", false);
             }
-            ensureScratch(blocks.size());
-            for (int i = 0; i < blocks.size(); i++) {
+            int count = blocks.size();
+            ensureScratch(count);
+            long batch = ++batches;
+            boolean handlesUnique = true;
+            long samples = 0;
+            for (int i = 0; i < count; i++) {
                 TapBlockData b = blocks.get(i);
-                String field = "taps.blocks[" + i + "]";
-                if (!metersByHandle.containsKey(b.handle())) {
+                TapMeter m = meterFor(b.handle());
+                if (m == null) {
+                    String field = blockField(i);
                     throw new TapBlockException(field + ".handle", field + ".handle " + b.handle()
                             + " is not a subscribed tap", true);
                 }
-                TapBlockDecoder.checkHeader(b, field);
+                TapBlockDecoder.checkHeader(b, i);
                 int n = b.frames() * b.channels();
                 if (scratch[i].length < n) {
                     scratch[i] = new float[Math.max(n, 2048)];
                 }
-                TapBlockDecoder.decode(b, scratch[i], field);
+                TapBlockDecoder.decode(b, scratch[i], i);
+                meters[i] = m;
+                handlesUnique &= m.claim(batch);
+                samples += n;
             }
-            double furthest = audioSeconds;
-            for (int i = 0; i < blocks.size(); i++) {
+            // A batch may carry several periods of one tap; those must reach its meter in order, on one thread.
+            MeterPool pool = handlesUnique ? meterPool : MeterPool.inline();
+            float[][] decoded = scratch;
+            TapMeter[] targets = meters;
+            pool.forEach(count, samples, i -> {
                 TapBlockData b = blocks.get(i);
-                TapMeter m = metersByHandle.get(b.handle());
-                m.feed(scratch[i], b.sampleRate(), b.channels(), b.frames());
-                furthest = Math.max(furthest, m.seconds());
+                targets[i].feed(decoded[i], b.sampleRate(), b.channels(), b.frames());
+            });
+            double furthest = audioSeconds;
+            for (int i = 0; i < count; i++) {
+                furthest = Math.max(furthest, meters[i].seconds());
+                meters[i] = null;
             }
             audioSeconds = furthest;
             if (audioSeconds >= nextTickSeconds) {
@@ -254,6 +278,14 @@ public final class SessionEngine {
         }
     }
 
+    static String blockField(int index) {
+        return "taps.blocks[" + index + "]";
+    }
+
+    private TapMeter meterFor(int handle) {
+        return handle > 0 && handle < metersIndexed.length ? metersIndexed[handle] : null;
+    }
+
     private void ensureScratch(int n) {
         if (scratch.length < n) {
             float[][] grown = new float[n][];
@@ -262,6 +294,7 @@ public final class SessionEngine {
                 grown[i] = new float[2048];
             }
             scratch = grown;
+            meters = new TapMeter[n];
         }
     }
 
@@ -275,6 +308,11 @@ public final class SessionEngine {
             metersByHandle.computeIfAbsent(handle, h -> new TapMeter(key, meterOptions));
         }
         metersByHandle.keySet().retainAll(plan.keySet());
+        // Handles are small and dense (1, 2, 3 ... never reused): an array finds a block's meter
+        // without boxing its handle, which showed up under load.
+        TapMeter[] indexed = new TapMeter[nextHandle];
+        metersByHandle.forEach((h, m) -> indexed[h] = m);
+        metersIndexed = indexed;
         java.util.Set<String> stageIds = graph.strips().stream().flatMap(s -> s.stages().stream()).map(Stage::id)
                 .collect(java.util.stream.Collectors.toSet());
         loudnessDeltas.retainOnly(stageIds);

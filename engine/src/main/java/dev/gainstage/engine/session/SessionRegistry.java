@@ -18,9 +18,16 @@ public final class SessionRegistry {
     private final RuleConfig ruleConfig;
     private final MeterOptions meterOptions;
     private final DecisionPersistence persistence;
+    private final MeterPool meterPool;
     private volatile String latestKey = "";
 
     public SessionRegistry(RuleConfig ruleConfig, MeterOptions meterOptions, DecisionPersistence persistence) {
+        this(ruleConfig, meterOptions, persistence, MeterPool.inline());
+    }
+
+    public SessionRegistry(RuleConfig ruleConfig, MeterOptions meterOptions, DecisionPersistence persistence,
+                           MeterPool meterPool) {
+        this.meterPool = meterPool;
         this.ruleConfig = ruleConfig;
         this.meterOptions = meterOptions;
         this.persistence = persistence;
@@ -47,7 +54,7 @@ public final class SessionRegistry {
         if (!loaded.problem().isEmpty()) {
             LOG.warning("session '" + key + "': " + loaded.problem());
         }
-        return new SessionEngine(key, ruleConfig, meterOptions, loaded.decisions(), persistence, loaded.problem());
+        return new SessionEngine(key, ruleConfig, meterOptions, meterPool, loaded.decisions(), persistence, loaded.problem());
     }
 
     public Optional<SessionEngine> find(String key) {

@@ -1,6 +1,5 @@
 package dev.gainstage.engine.session;
 
-import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
 /**
@@ -16,8 +15,18 @@ public final class TapBlockDecoder {
     private TapBlockDecoder() {
     }
 
-    /** Validates the header fields; {@code field} prefixes the field paths in messages. */
-    public static void checkHeader(TapBlockData b, String field) throws TapBlockException {
+    private static boolean headerOk(TapBlockData b) {
+        return b.sampleRate() >= MIN_SAMPLE_RATE && b.sampleRate() <= MAX_SAMPLE_RATE
+                && b.channels() >= 1 && b.channels() <= MAX_CHANNELS && b.frames() >= 1 && b.frames() <= MAX_FRAMES
+                && b.samples().remaining() == (long) b.frames() * b.channels() * Float.BYTES;
+    }
+
+    /** Validates the header fields of block {@code index}; messages name the field ({@code taps.blocks[i].frames}). */
+    public static void checkHeader(TapBlockData b, int index) throws TapBlockException {
+        if (headerOk(b)) {
+            return;
+        }
+        String field = SessionEngine.blockField(index);
         if (b.sampleRate() < MIN_SAMPLE_RATE || b.sampleRate() > MAX_SAMPLE_RATE) {
             throw new TapBlockException(field + ".sample_rate", field + ".sample_rate " + b.sampleRate()
                     + " Hz is outside " + MIN_SAMPLE_RATE + ".." + MAX_SAMPLE_RATE, false);
@@ -38,17 +47,27 @@ public final class TapBlockDecoder {
     }
 
     /** Decodes into {@code dst[0..frames*channels)}; the header must have been checked. */
-    public static void decode(TapBlockData b, float[] dst, String field) throws TapBlockException {
-        ByteBuffer src = b.samples().duplicate().order(ByteOrder.LITTLE_ENDIAN);
+    public static void decode(TapBlockData b, float[] dst, int index) throws TapBlockException {
         int n = b.frames() * b.channels();
+        // One bulk copy (a plain memory copy on little-endian machines), then a branch-free scan:
+        // a float is NaN or infinite exactly when all its exponent bits are set.
+        b.samples().duplicate().order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(dst, 0, n);
+        boolean bad = false;
         for (int i = 0; i < n; i++) {
-            float x = src.getFloat(src.position() + i * Float.BYTES);
-            if (!Float.isFinite(x)) {
-                throw new TapBlockException(field + ".samples", field + ".samples[" + i + "] is " + x
-                        + " (frame " + i / b.channels() + ", channel " + i % b.channels() + "): samples must be finite",
-                        false);
+            bad |= (Float.floatToRawIntBits(dst[i]) & EXPONENT) == EXPONENT;
+        }
+        if (bad) {
+            String field = SessionEngine.blockField(index);
+            for (int i = 0; i < n; i++) {
+                float x = dst[i];
+                if (!Float.isFinite(x)) {
+                    throw new TapBlockException(field + ".samples", field + ".samples[" + i + "] is " + x
+                            + " (frame " + i / b.channels() + ", channel " + i % b.channels() + "): samples must be finite",
+                            false);
+                }
             }
-            dst[i] = x;
         }
     }
+
+    private static final int EXPONENT = 0x7f80_0000;
 }

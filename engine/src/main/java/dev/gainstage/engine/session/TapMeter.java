@@ -14,6 +14,8 @@ final class TapMeter {
     private int channels;
     private long frames;
     long droppedBlocks;
+    /** The last batch that carried this tap, to spot a batch that carries it twice. */
+    private long batch;
 
     TapMeter(TapKey key, MeterOptions options) {
         this.key = key;
@@ -29,6 +31,13 @@ final class TapMeter {
         }
         meter.process(samples, 0, frameCount);
         frames += frameCount;
+    }
+
+    /** Marks this tap as in {@code batchNumber}; false when it already was. */
+    boolean claim(long batchNumber) {
+        boolean first = batch != batchNumber;
+        batch = batchNumber;
+        return first;
     }
 
     boolean measured() {
