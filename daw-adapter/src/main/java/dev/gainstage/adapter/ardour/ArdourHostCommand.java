@@ -1,5 +1,6 @@
 package dev.gainstage.adapter.ardour;
 
+import dev.gainstage.adapter.ardour.jack.JackTapClient;
 import dev.gainstage.client.CommandLine;
 
 import java.io.IOException;
@@ -60,6 +61,12 @@ public final class ArdourHostCommand {
         Optional<Path> lua = ArdourHost.ardourLua();
         if (lua.isEmpty()) {
             err.println("gainstage ardour-host: ardour7-lua is not installed (Debian: apt-get install ardour)");
+            return 1;
+        }
+        Optional<String> jack = JackTapClient.serverProblem();
+        if (jack.isPresent()) {
+            err.println("gainstage ardour-host: no JACK server is running (" + jack.get() + "). Start one first, e.g. "
+                    + "jackd -d alsa -r 48000 -p 256 (or QjackCtl); without a sound card: jackd -d dummy -r 48000 -p 256");
             return 1;
         }
         try {

@@ -44,7 +44,8 @@ import java.util.concurrent.TimeUnit;
  * 256-frame blocks, paced in real time like a DAW adapter: one batch per period, dropped (and
  * counted) when the stream is not ready. One tap after another steps from -12 to -3 dBFS, and the
  * time from sending the block that completes a warning's 300 ms hold to the warning reaching a
- * Watch stream is the tap-to-warning latency. Prints one line of figures. A benchmark: run it with
+ * Watch stream is the tap-to-warning latency ({@code --cycle S}: every tap turns hot for half of
+ * every S seconds instead, for soaks). Prints one line of figures. A benchmark: run it with
  * scripts/bench-sidecar.
  */
 public final class SidecarLoadBench {
@@ -55,7 +56,7 @@ public final class SidecarLoadBench {
     }
 
     public static void main(String[] args) throws Exception {
-        CommandLine cl = CommandLine.parse(Arrays.asList(args), Set.of("sidecar", "pid", "taps", "seconds", "step", "warmup"), Set.of());
+        CommandLine cl = CommandLine.parse(Arrays.asList(args), Set.of("sidecar", "pid", "taps", "seconds", "step", "warmup", "cycle"), Set.of());
         SidecarAddress address = SidecarAddress.parse(cl.value("sidecar").orElseThrow());
         long pid = Long.parseLong(cl.value("pid", "0"));
         int taps = cl.intValue("taps", 128, 1, 100_000);
@@ -64,6 +65,9 @@ public final class SidecarLoadBench {
         // A sidecar just started compiles its hot paths and sizes its heap in the first seconds
         // (pauses of 40-50 ms were seen); the figures are about the steady state that follows.
         double warmup = cl.doubleValue("warmup", 5, 0, 600);
+        // For a soak: every tap turns hot and clean again every `cycle` seconds (staggered), so
+        // warnings keep being raised and cleared for the whole run instead of once.
+        double cycle = cl.doubleValue("cycle", 0, 0, 3600);
         String key = "bench-" + taps + "-" + System.nanoTime();
 
         long blocks = Math.round(seconds * RATE / FRAMES);
@@ -156,7 +160,9 @@ public final class SidecarLoadBench {
         long start = System.nanoTime();
         for (long b = 0; b < blocks; b++) {
             double t = b * (double) FRAMES / RATE;
-            TapBatch.Builder batch = batch(handles, warmupBlocks + b, i -> t >= 2.0 + i * step ? hot : clean); // tap i goes hot at 2 s + i x step
+            TapBatch.Builder batch = batch(handles, warmupBlocks + b, cycle > 0
+                    ? i -> (t + cycle * i / taps) % cycle >= cycle / 2 ? hot : clean
+                    : i -> t >= 2.0 + i * step ? hot : clean); // tap i goes hot at 2 s + i x step
             if (link.isReady()) {
                 sentAt[sent++] = System.nanoTime();
                 link.send(AdapterMessage.newBuilder().setTaps(batch).build());

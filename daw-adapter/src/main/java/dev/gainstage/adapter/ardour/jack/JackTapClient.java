@@ -21,6 +21,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
@@ -69,6 +70,21 @@ public final class JackTapClient implements AutoCloseable {
     public JackTapClient(String clientName, boolean probeAllocations) {
         this.clientName = clientName;
         this.probeAllocations = probeAllocations;
+    }
+
+    /**
+     * Whether a JACK server is running for this process (libjack's default server), found by opening
+     * and closing a client that may not start one; the reason when not.
+     */
+    public static Optional<String> serverProblem() {
+        try {
+            EnumSet<JackStatus> status = EnumSet.noneOf(JackStatus.class);
+            JackClient probe = Jack.getInstance().openClient("gainstage-probe", EnumSet.of(JackOptions.JackNoStartServer), status);
+            probe.close();
+            return Optional.empty();
+        } catch (JackException | RuntimeException | UnsatisfiedLinkError e) {
+            return Optional.of(String.valueOf(e.getMessage()));
+        }
     }
 
     public synchronized void open() throws JackException {
