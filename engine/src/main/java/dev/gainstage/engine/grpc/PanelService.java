@@ -1,6 +1,9 @@
 package dev.gainstage.engine.grpc;
 
+import dev.gainstage.engine.config.RulesConfigProtos;
 import dev.gainstage.engine.graph.Strip;
+import dev.gainstage.engine.rules.RuleLayers;
+import dev.gainstage.engine.rules.RuleOverrides;
 import dev.gainstage.engine.session.Decisions;
 import dev.gainstage.engine.session.SessionEngine;
 import dev.gainstage.engine.session.SessionRegistry;
@@ -8,9 +11,12 @@ import dev.gainstage.proto.v1.AcknowledgeRequest;
 import dev.gainstage.proto.v1.AcknowledgeResponse;
 import dev.gainstage.proto.v1.ApplyFixRequest;
 import dev.gainstage.proto.v1.ApplyFixResponse;
+import dev.gainstage.proto.v1.GetRuleConfigRequest;
 import dev.gainstage.proto.v1.MarkIntentionalRequest;
 import dev.gainstage.proto.v1.MarkIntentionalResponse;
 import dev.gainstage.proto.v1.PanelServiceGrpc;
+import dev.gainstage.proto.v1.RuleConfigView;
+import dev.gainstage.proto.v1.SetRuleOverridesRequest;
 import dev.gainstage.proto.v1.SessionView;
 import dev.gainstage.proto.v1.WatchRequest;
 import io.grpc.Status;
@@ -19,6 +25,8 @@ import io.grpc.stub.StreamObserver;
 import jakarta.inject.Inject;
 
 import java.io.IOException;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /** The panel-facing service: session views, and the user's decisions. */
@@ -104,11 +112,56 @@ public final class PanelService extends PanelServiceGrpc.PanelServiceImplBase {
         });
     }
 
-    /** Applies a decision; a decision that could not be saved is not applied, and the caller is told. */
+    @Override
+    public void getRuleConfig(GetRuleConfigRequest request, StreamObserver<RuleConfigView> responses) {
+        SessionEngine engine = session(request.getSessionKey(), responses);
+        if (engine != null) {
+            responses.onNext(ruleView(engine));
+            responses.onCompleted();
+        }
+    }
+
+    /** Clears, then merges (or replaces); the result is checked whole before it is saved or applied. */
+    @Override
+    public void setRuleOverrides(SetRuleOverridesRequest request, StreamObserver<RuleConfigView> responses) {
+        SessionEngine engine = session(request.getSessionKey(), responses);
+        if (engine == null) {
+            return;
+        }
+        RuleOverrides set = RulesConfigProtos.overrides(request.getOverrides());
+        Set<String> both = new HashSet<>(request.getClearList());
+        both.retainAll(set.values().keySet());
+        if (!both.isEmpty()) {
+            responses.onError(Status.INVALID_ARGUMENT.withDescription("both set and cleared: "
+                    + String.join(", ", both.stream().sorted().toList())).asRuntimeException());
+            return;
+        }
+        if (decide(engine, d -> d.withRuleOverrides((request.getReplace() ? RuleOverrides.NONE : d.ruleOverrides())
+                .without(request.getClearList()).merge(set)), responses)) {
+            responses.onNext(ruleView(engine));
+            responses.onCompleted();
+        }
+    }
+
+    private static RuleConfigView ruleView(SessionEngine engine) {
+        RuleLayers layers = engine.ruleLayers();
+        return RuleConfigView.newBuilder().setSessionKey(engine.sessionKey())
+                .setEffective(RulesConfigProtos.message(layers.effective().byName()))
+                .setFile(RulesConfigProtos.message(layers.file().values()))
+                .setOverrides(RulesConfigProtos.message(layers.session().values())).build();
+    }
+
+    /**
+     * Applies a decision; a decision that could not be saved is not applied, and the caller is told.
+     * A decision refused as it is made (an absurd threshold) is INVALID_ARGUMENT, with the reason.
+     */
     private static boolean decide(SessionEngine engine, UnaryOperator<Decisions> change, StreamObserver<?> responses) {
         try {
             engine.updateDecisions(change);
             return true;
+        } catch (IllegalArgumentException e) {
+            responses.onError(Status.INVALID_ARGUMENT.withDescription(e.getMessage()).asRuntimeException());
+            return false;
         } catch (IOException e) {
             responses.onError(Status.UNAVAILABLE.withDescription("could not save the decision, so it was not applied: "
                     + e.getMessage()).asRuntimeException());
