@@ -27,6 +27,7 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 /** The panel-facing service: session views, and the user's decisions. */
@@ -69,11 +70,8 @@ public final class PanelService extends PanelServiceGrpc.PanelServiceImplBase {
             return;
         }
         String reason = request.getReason().isBlank() ? "acknowledged" : request.getReason();
-        if (decide(engine, d -> byWarning ? d.acknowledgeWarning(request.getWarningId(), reason)
-                : d.acknowledgeItem(request.getItemId(), reason), responses)) {
-            responses.onNext(AcknowledgeResponse.getDefaultInstance());
-            responses.onCompleted();
-        }
+        decide(engine, d -> byWarning ? d.acknowledgeWarning(request.getWarningId(), reason)
+                : d.acknowledgeItem(request.getItemId(), reason), responses, AcknowledgeResponse::getDefaultInstance);
     }
 
     @Override
@@ -89,10 +87,8 @@ public final class PanelService extends PanelServiceGrpc.PanelServiceImplBase {
             return;
         }
         String id = request.getStrip() ? strip.id() : request.getStageId();
-        if (decide(engine, d -> d.markIntentional(id, request.getIntentional()), responses)) {
-            responses.onNext(MarkIntentionalResponse.getDefaultInstance());
-            responses.onCompleted();
-        }
+        decide(engine, d -> d.markIntentional(id, request.getIntentional()), responses,
+                MarkIntentionalResponse::getDefaultInstance);
     }
 
     @Override
@@ -116,8 +112,7 @@ public final class PanelService extends PanelServiceGrpc.PanelServiceImplBase {
     public void getRuleConfig(GetRuleConfigRequest request, StreamObserver<RuleConfigView> responses) {
         SessionEngine engine = session(request.getSessionKey(), responses);
         if (engine != null) {
-            responses.onNext(ruleView(engine));
-            responses.onCompleted();
+            reply(responses, ruleView(engine));
         }
     }
 
@@ -136,11 +131,8 @@ public final class PanelService extends PanelServiceGrpc.PanelServiceImplBase {
                     + String.join(", ", both.stream().sorted().toList())).asRuntimeException());
             return;
         }
-        if (decide(engine, d -> d.withRuleOverrides((request.getReplace() ? RuleOverrides.NONE : d.ruleOverrides())
-                .without(request.getClearList()).merge(set)), responses)) {
-            responses.onNext(ruleView(engine));
-            responses.onCompleted();
-        }
+        decide(engine, d -> d.withRuleOverrides((request.getReplace() ? RuleOverrides.NONE : d.ruleOverrides())
+                .without(request.getClearList()).merge(set)), responses, () -> ruleView(engine));
     }
 
     private static RuleConfigView ruleView(SessionEngine engine) {
@@ -152,21 +144,28 @@ public final class PanelService extends PanelServiceGrpc.PanelServiceImplBase {
     }
 
     /**
-     * Applies a decision; a decision that could not be saved is not applied, and the caller is told.
-     * A decision refused as it is made (an absurd threshold) is INVALID_ARGUMENT, with the reason.
+     * Applies a decision and answers with {@code reply}, made after it took effect. A decision that
+     * could not be saved is not applied, and the caller is told; one refused as it is made (an absurd
+     * threshold) is INVALID_ARGUMENT, with the reason.
      */
-    private static boolean decide(SessionEngine engine, UnaryOperator<Decisions> change, StreamObserver<?> responses) {
+    private static <T> void decide(SessionEngine engine, UnaryOperator<Decisions> change, StreamObserver<T> responses,
+                                   Supplier<T> reply) {
         try {
             engine.updateDecisions(change);
-            return true;
         } catch (IllegalArgumentException e) {
             responses.onError(Status.INVALID_ARGUMENT.withDescription(e.getMessage()).asRuntimeException());
-            return false;
+            return;
         } catch (IOException e) {
             responses.onError(Status.UNAVAILABLE.withDescription("could not save the decision, so it was not applied: "
                     + e.getMessage()).asRuntimeException());
-            return false;
+            return;
         }
+        reply(responses, reply.get());
+    }
+
+    private static <T> void reply(StreamObserver<T> responses, T response) {
+        responses.onNext(response);
+        responses.onCompleted();
     }
 
     private SessionEngine session(String key, StreamObserver<?> responses) {

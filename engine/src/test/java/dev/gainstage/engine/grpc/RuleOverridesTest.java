@@ -13,7 +13,6 @@ import dev.gainstage.proto.v1.SetRuleOverridesRequest;
 import dev.gainstage.proto.v1.SidecarMessage;
 import dev.gainstage.proto.v1.TapAssignment;
 import dev.gainstage.proto.v1.Warning;
-import dev.gainstage.proto.v1.WatchRequest;
 import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -26,7 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -198,19 +196,6 @@ class RuleOverridesTest {
     }
 
     private SessionView awaitView(Predicate<SessionView> done) {
-        Iterator<SessionView> views = PanelServiceGrpc.newBlockingStub(channel).withDeadlineAfter(20, TimeUnit.SECONDS)
-                .watch(WatchRequest.newBuilder().setSessionKey(KEY).build());
-        SessionView last = null;
-        try {
-            while (views.hasNext()) {
-                last = views.next();
-                if (done.test(last)) {
-                    return last;
-                }
-            }
-        } catch (StatusRuntimeException e) {
-            throw new AssertionError("no matching view; last: " + last, e);
-        }
-        throw new AssertionError("stream ended; last: " + last);
+        return SidecarServiceTest.awaitView(channel, KEY, done);
     }
 }
