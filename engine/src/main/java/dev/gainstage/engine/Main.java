@@ -12,7 +12,8 @@ import dev.gainstage.engine.offline.AnalyzeCommand;
 import dev.gainstage.engine.offline.MeterCommand;
 import dev.gainstage.engine.report.FixCommand;
 import dev.gainstage.engine.report.ReportCommand;
-import dev.gainstage.engine.rules.RuleConfig;
+import dev.gainstage.engine.report.RulesCommand;
+import dev.gainstage.engine.rules.RuleOverrides;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -30,6 +31,7 @@ public final class Main {
                       [--tls-cert PEM --tls-key PEM] [--token-file FILE]
               report  [--sidecar HOST:PORT] [--json FILE] [--session KEY] [--wait SECONDS]
               fix     [--sidecar HOST:PORT] [--session KEY] [--rounds N] [--settle SECONDS]
+              rules   [--sidecar HOST:PORT] [--session KEY] [--set FIELD=VALUE ...] [--clear FIELD ... | --clear-all] [--show]
               meter   [--json] FILE.wav...
               analyze STEM.wav... [--html FILE] [--json FILE]""";
 
@@ -50,6 +52,7 @@ public final class Main {
             case "sidecar" -> sidecar(rest, err);
             case "report" -> ReportCommand.run(rest, out, err);
             case "fix" -> FixCommand.run(rest, out, err);
+            case "rules" -> RulesCommand.run(rest, out, err);
             case "meter" -> MeterCommand.run(rest.toArray(String[]::new), out, err);
             case "analyze" -> AnalyzeCommand.run(rest.toArray(String[]::new), out, err);
             case "-h", "--help", "help" -> {
@@ -66,7 +69,7 @@ public final class Main {
 
     private static int sidecar(List<String> args, PrintStream err) {
         SidecarConfig config;
-        RuleConfig rules;
+        RuleOverrides rules;
         try {
             CommandLine cl = CommandLine.parse(args, Set.of("bind", "port", "port-file", "store", "rules",
                     "tls-cert", "tls-key", "token-file"), Set.of());
@@ -79,8 +82,8 @@ public final class Main {
                     cl.value("store").map(Path::of).orElseGet(SidecarConfig::defaultStoreDir),
                     SidecarSecurity.of(cl.value("tls-cert").map(Path::of), cl.value("tls-key").map(Path::of),
                             cl.value("token-file").map(Path::of)));
-            rules = cl.value("rules").isPresent() ? RulesConfigFile.load(Path.of(cl.value("rules").get()), "--rules ")
-                    : RuleConfig.defaults();
+            rules = cl.value("rules").isPresent() ? RulesConfigFile.loadOverrides(Path.of(cl.value("rules").get()), "--rules ")
+                    : RuleOverrides.NONE;
         } catch (IOException e) {
             err.println("gainstage sidecar: " + e.getMessage());
             return 2;

@@ -14,6 +14,8 @@ import java.util.Set;
  */
 public final class CommandLine {
     private final Map<String, String> values = new HashMap<>();
+    /** Every value of a flag given more than once, in order; {@link #values} keeps the last. */
+    private final Map<String, List<String>> repeated = new HashMap<>();
     private final List<String> positional = new ArrayList<>();
 
     private CommandLine() {
@@ -55,6 +57,7 @@ public final class CommandLine {
                     value = args.get(++i);
                 }
                 cl.values.put(name, value);
+                cl.repeated.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
             } else {
                 throw new UsageException("unknown option --" + name);
             }
@@ -68,6 +71,11 @@ public final class CommandLine {
 
     public Optional<String> value(String flag) {
         return Optional.ofNullable(values.get(flag));
+    }
+
+    /** Every value given to a repeatable flag ({@code --set a=1 --set b=2}), in order; empty if none. */
+    public List<String> values(String flag) {
+        return List.copyOf(repeated.getOrDefault(flag, List.of()));
     }
 
     public String value(String flag, String fallback) {

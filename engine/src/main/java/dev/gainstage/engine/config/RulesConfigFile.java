@@ -2,6 +2,8 @@ package dev.gainstage.engine.config;
 
 import com.google.protobuf.TextFormat;
 import dev.gainstage.engine.rules.RuleConfig;
+import dev.gainstage.engine.rules.RuleLayers;
+import dev.gainstage.engine.rules.RuleOverrides;
 import dev.gainstage.proto.v1.RulesConfig;
 
 import java.io.IOException;
@@ -16,11 +18,14 @@ public final class RulesConfigFile {
 
     /** @throws IOException naming the file and the problem (unreadable, not a RulesConfig, an absurd threshold) */
     public static RuleConfig load(Path file) throws IOException {
-        return load(file, "");
+        return new RuleLayers(loadOverrides(file, ""), RuleOverrides.NONE).effective();
     }
 
-    /** As {@link #load(Path)}, with {@code prefix} (e.g. the flag) before every message. */
-    public static RuleConfig load(Path file, String prefix) throws IOException {
+    /**
+     * The thresholds the file sets, checked over the defaults; {@code prefix} (e.g. the flag) goes
+     * before every message.
+     */
+    public static RuleOverrides loadOverrides(Path file, String prefix) throws IOException {
         try {
             return read(file);
         } catch (IOException e) {
@@ -28,7 +33,7 @@ public final class RulesConfigFile {
         }
     }
 
-    private static RuleConfig read(Path file) throws IOException {
+    private static RuleOverrides read(Path file) throws IOException {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
@@ -42,31 +47,11 @@ public final class RulesConfigFile {
             throw new IOException(file + ":" + e.getLine() + ":" + e.getColumn() + ": " + e.getMessage(), e);
         }
         try {
-            return apply(b.build(), RuleConfig.defaults());
+            RuleOverrides set = RulesConfigProtos.overrides(b.build());
+            new RuleLayers(set, RuleOverrides.NONE).effective(); // refuses an absurd threshold by name
+            return set;
         } catch (IllegalArgumentException e) {
             throw new IOException(file + ": " + e.getMessage(), e);
         }
-    }
-
-    static RuleConfig apply(RulesConfig c, RuleConfig d) {
-        return new RuleConfig(
-                c.hasSourceHotPeakDbfs() ? c.getSourceHotPeakDbfs() : d.sourceHotPeakDbfs(),
-                c.hasSourceTargetPeakDbfs() ? c.getSourceTargetPeakDbfs() : d.sourceTargetPeakDbfs(),
-                c.hasSourceClipPeakDbfs() ? c.getSourceClipPeakDbfs() : d.sourceClipPeakDbfs(),
-                c.hasSourceQuietPeakDbfs() ? c.getSourceQuietPeakDbfs() : d.sourceQuietPeakDbfs(),
-                c.hasQuietMinSignalSeconds() ? c.getQuietMinSignalSeconds() : d.quietMinSignalSeconds(),
-                c.hasNoiseFloorMarginDb() ? c.getNoiseFloorMarginDb() : d.noiseFloorMarginDb(),
-                c.hasPluginMismatchDb() ? c.getPluginMismatchDb() : d.pluginMismatchDb(),
-                c.hasPluginInputPeakDbfs() ? c.getPluginInputPeakDbfs() : d.pluginInputPeakDbfs(),
-                c.hasPluginInputRmsDbfs() ? c.getPluginInputRmsDbfs() : d.pluginInputRmsDbfs(),
-                c.hasPluginOutputPeakDbfs() ? c.getPluginOutputPeakDbfs() : d.pluginOutputPeakDbfs(),
-                c.hasBusPeakDbfs() ? c.getBusPeakDbfs() : d.busPeakDbfs(),
-                c.hasMasterPeakDbfs() ? c.getMasterPeakDbfs() : d.masterPeakDbfs(),
-                c.hasMasterHeadroomPeakDbfs() ? c.getMasterHeadroomPeakDbfs() : d.masterHeadroomPeakDbfs(),
-                c.hasFaderMaxDb() ? c.getFaderMaxDb() : d.faderMaxDb(),
-                c.hasFaderMinDb() ? c.getFaderMinDb() : d.faderMinDb(),
-                c.hasRaiseAfterSeconds() ? c.getRaiseAfterSeconds() : d.raiseAfterSeconds(),
-                c.hasClearAfterSeconds() ? c.getClearAfterSeconds() : d.clearAfterSeconds(),
-                c.hasClearMarginDb() ? c.getClearMarginDb() : d.clearMarginDb());
     }
 }

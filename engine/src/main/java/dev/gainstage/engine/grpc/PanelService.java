@@ -1,6 +1,9 @@
 package dev.gainstage.engine.grpc;
 
+import dev.gainstage.engine.config.RulesConfigProtos;
 import dev.gainstage.engine.graph.Strip;
+import dev.gainstage.engine.rules.RuleLayers;
+import dev.gainstage.engine.rules.RuleOverrides;
 import dev.gainstage.engine.session.Decisions;
 import dev.gainstage.engine.session.SessionEngine;
 import dev.gainstage.engine.session.SessionRegistry;
@@ -8,9 +11,12 @@ import dev.gainstage.proto.v1.AcknowledgeRequest;
 import dev.gainstage.proto.v1.AcknowledgeResponse;
 import dev.gainstage.proto.v1.ApplyFixRequest;
 import dev.gainstage.proto.v1.ApplyFixResponse;
+import dev.gainstage.proto.v1.GetRuleConfigRequest;
 import dev.gainstage.proto.v1.MarkIntentionalRequest;
 import dev.gainstage.proto.v1.MarkIntentionalResponse;
 import dev.gainstage.proto.v1.PanelServiceGrpc;
+import dev.gainstage.proto.v1.RuleConfigView;
+import dev.gainstage.proto.v1.SetRuleOverridesRequest;
 import dev.gainstage.proto.v1.SessionView;
 import dev.gainstage.proto.v1.WatchRequest;
 import io.grpc.Status;
@@ -19,6 +25,9 @@ import io.grpc.stub.StreamObserver;
 import jakarta.inject.Inject;
 
 import java.io.IOException;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 /** The panel-facing service: session views, and the user's decisions. */
@@ -61,11 +70,8 @@ public final class PanelService extends PanelServiceGrpc.PanelServiceImplBase {
             return;
         }
         String reason = request.getReason().isBlank() ? "acknowledged" : request.getReason();
-        if (decide(engine, d -> byWarning ? d.acknowledgeWarning(request.getWarningId(), reason)
-                : d.acknowledgeItem(request.getItemId(), reason), responses)) {
-            responses.onNext(AcknowledgeResponse.getDefaultInstance());
-            responses.onCompleted();
-        }
+        decide(engine, d -> byWarning ? d.acknowledgeWarning(request.getWarningId(), reason)
+                : d.acknowledgeItem(request.getItemId(), reason), responses, AcknowledgeResponse::getDefaultInstance);
     }
 
     @Override
@@ -81,10 +87,8 @@ public final class PanelService extends PanelServiceGrpc.PanelServiceImplBase {
             return;
         }
         String id = request.getStrip() ? strip.id() : request.getStageId();
-        if (decide(engine, d -> d.markIntentional(id, request.getIntentional()), responses)) {
-            responses.onNext(MarkIntentionalResponse.getDefaultInstance());
-            responses.onCompleted();
-        }
+        decide(engine, d -> d.markIntentional(id, request.getIntentional()), responses,
+                MarkIntentionalResponse::getDefaultInstance);
     }
 
     @Override
@@ -104,16 +108,64 @@ public final class PanelService extends PanelServiceGrpc.PanelServiceImplBase {
         });
     }
 
-    /** Applies a decision; a decision that could not be saved is not applied, and the caller is told. */
-    private static boolean decide(SessionEngine engine, UnaryOperator<Decisions> change, StreamObserver<?> responses) {
+    @Override
+    public void getRuleConfig(GetRuleConfigRequest request, StreamObserver<RuleConfigView> responses) {
+        SessionEngine engine = session(request.getSessionKey(), responses);
+        if (engine != null) {
+            reply(responses, ruleView(engine));
+        }
+    }
+
+    /** Clears, then merges (or replaces); the result is checked whole before it is saved or applied. */
+    @Override
+    public void setRuleOverrides(SetRuleOverridesRequest request, StreamObserver<RuleConfigView> responses) {
+        SessionEngine engine = session(request.getSessionKey(), responses);
+        if (engine == null) {
+            return;
+        }
+        RuleOverrides set = RulesConfigProtos.overrides(request.getOverrides());
+        Set<String> both = new HashSet<>(request.getClearList());
+        both.retainAll(set.values().keySet());
+        if (!both.isEmpty()) {
+            responses.onError(Status.INVALID_ARGUMENT.withDescription("both set and cleared: "
+                    + String.join(", ", both.stream().sorted().toList())).asRuntimeException());
+            return;
+        }
+        decide(engine, d -> d.withRuleOverrides((request.getReplace() ? RuleOverrides.NONE : d.ruleOverrides())
+                .without(request.getClearList()).merge(set)), responses, () -> ruleView(engine));
+    }
+
+    private static RuleConfigView ruleView(SessionEngine engine) {
+        RuleLayers layers = engine.ruleLayers();
+        return RuleConfigView.newBuilder().setSessionKey(engine.sessionKey())
+                .setEffective(RulesConfigProtos.message(layers.effective().byName()))
+                .setFile(RulesConfigProtos.message(layers.file().values()))
+                .setOverrides(RulesConfigProtos.message(layers.session().values())).build();
+    }
+
+    /**
+     * Applies a decision and answers with {@code reply}, made after it took effect. A decision that
+     * could not be saved is not applied, and the caller is told; one refused as it is made (an absurd
+     * threshold) is INVALID_ARGUMENT, with the reason.
+     */
+    private static <T> void decide(SessionEngine engine, UnaryOperator<Decisions> change, StreamObserver<T> responses,
+                                   Supplier<T> reply) {
         try {
             engine.updateDecisions(change);
-            return true;
+        } catch (IllegalArgumentException e) {
+            responses.onError(Status.INVALID_ARGUMENT.withDescription(e.getMessage()).asRuntimeException());
+            return;
         } catch (IOException e) {
             responses.onError(Status.UNAVAILABLE.withDescription("could not save the decision, so it was not applied: "
                     + e.getMessage()).asRuntimeException());
-            return false;
+            return;
         }
+        reply(responses, reply.get());
+    }
+
+    private static <T> void reply(StreamObserver<T> responses, T response) {
+        responses.onNext(response);
+        responses.onCompleted();
     }
 
     private SessionEngine session(String key, StreamObserver<?> responses) {

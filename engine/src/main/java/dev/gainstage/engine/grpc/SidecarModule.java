@@ -7,6 +7,7 @@ import com.google.inject.multibindings.Multibinder;
 import io.grpc.ServerInterceptor;
 import dev.gainstage.engine.metering.MeterOptions;
 import dev.gainstage.engine.rules.RuleConfig;
+import dev.gainstage.engine.rules.RuleOverrides;
 import dev.gainstage.engine.session.DecisionPersistence;
 import dev.gainstage.engine.session.MeterPool;
 import dev.gainstage.engine.session.SessionRegistry;
@@ -17,17 +18,23 @@ import java.time.Clock;
 /** Wires the sidecar. Binds values only: no sockets, threads or files are touched here. */
 public final class SidecarModule extends AbstractModule {
     private final SidecarConfig config;
-    private final RuleConfig rules;
+    private final RuleOverrides fileRules;
 
-    public SidecarModule(SidecarConfig config, RuleConfig rules) {
+    /** @param fileRules the thresholds the --rules file sets; sessions' own overrides go on top */
+    public SidecarModule(SidecarConfig config, RuleOverrides fileRules) {
         this.config = config;
-        this.rules = rules;
+        this.fileRules = fileRules;
+    }
+
+    /** With full thresholds (tests, embedders): those that differ from the defaults count as the file's. */
+    public SidecarModule(SidecarConfig config, RuleConfig rules) {
+        this(config, RuleOverrides.difference(RuleConfig.defaults(), rules));
     }
 
     @Override
     protected void configure() {
         bind(SidecarConfig.class).toInstance(config);
-        bind(RuleConfig.class).toInstance(rules);
+        bind(RuleOverrides.class).toInstance(fileRules);
         bind(MeterOptions.class).toInstance(MeterOptions.defaults());
         bind(ViewPump.class).in(Singleton.class);
         bind(SidecarServer.class).in(Singleton.class);
@@ -37,9 +44,9 @@ public final class SidecarModule extends AbstractModule {
 
     @Provides
     @Singleton
-    SessionRegistry sessionRegistry(RuleConfig ruleConfig, MeterOptions meterOptions, DecisionPersistence store,
+    SessionRegistry sessionRegistry(RuleOverrides rules, MeterOptions meterOptions, DecisionPersistence store,
                                     MeterPool meterPool) {
-        return new SessionRegistry(ruleConfig, meterOptions, store, meterPool);
+        return new SessionRegistry(rules, meterOptions, store, meterPool);
     }
 
     @Provides

@@ -1,5 +1,14 @@
 package dev.gainstage.engine.rules;
 
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
 /**
  * Thresholds of the staging rules. Defaults come from the seed article (sources peak around −12 to
  * −6 dBFS, plugin input and output balanced, master never above 0 dBFS) and DESIGN.md.
@@ -64,8 +73,79 @@ public record RuleConfig(
         }
     }
 
+    /** The thresholds' names as config.proto spells them (source_hot_peak_dbfs), in declaration order. */
+    public static List<String> names() {
+        return Fields.NAMES;
+    }
+
+    /** Every threshold by its config.proto name, in declaration order. */
+    public Map<String, Double> byName() {
+        Map<String, Double> values = new LinkedHashMap<>();
+        for (int i = 0; i < Fields.COMPONENTS.length; i++) {
+            RecordComponent c = Fields.COMPONENTS[i];
+            values.put(Fields.NAMES.get(i), (Double) Fields.invoke(() -> c.getAccessor().invoke(this)));
+        }
+        return values;
+    }
+
+    /**
+     * This config with some thresholds replaced, by config.proto name. The result is checked as a
+     * whole, so a change that only makes sense together with another must come with it.
+     *
+     * @throws IllegalArgumentException naming an unknown threshold, or a value that cannot make sense
+     */
+    public RuleConfig with(Map<String, Double> changes) {
+        Map<String, Double> values = byName();
+        changes.forEach((name, value) -> {
+            if (!values.containsKey(name)) {
+                throw new IllegalArgumentException("unknown threshold '" + name + "'; known: " + String.join(", ", names()));
+            }
+            values.put(name, value);
+        });
+        return (RuleConfig) Fields.invoke(() -> Fields.CANONICAL.newInstance(values.values().toArray()));
+    }
+
     public static RuleConfig defaults() {
         return new RuleConfig(-6.0, -9.0, -0.1, -18.0, 3.0, 40.0, 1.0, -6.0, -12.0, 0.0, 0.0, 0.0, -3.0,
                 6.0, -20.0, 0.3, 3.0, 1.0);
+    }
+
+    /**
+     * The record's components, read by reflection so that the list of thresholds is written once (the
+     * record header) and the mapping to config.proto's names cannot drift from it; a test checks
+     * that the names match the proto's fields.
+     */
+    private static final class Fields {
+        static final RecordComponent[] COMPONENTS = RuleConfig.class.getRecordComponents();
+        static final List<String> NAMES = Arrays.stream(COMPONENTS)
+                .map(c -> c.getName().replaceAll("([A-Z])", "_$1").toLowerCase(Locale.ROOT)).toList();
+        static final Constructor<RuleConfig> CANONICAL;
+
+        static {
+            try {
+                CANONICAL = RuleConfig.class.getDeclaredConstructor(
+                        Arrays.stream(COMPONENTS).map(RecordComponent::getType).toArray(Class<?>[]::new));
+            } catch (NoSuchMethodException e) {
+                throw new ExceptionInInitializerError(e); // every record has its canonical constructor
+            }
+        }
+
+        interface Reflective {
+            Object call() throws ReflectiveOperationException;
+        }
+
+        /** Runs a reflective call; the constructor's own refusal comes out as it was thrown. */
+        static Object invoke(Reflective call) {
+            try {
+                return call.call();
+            } catch (InvocationTargetException e) {
+                if (e.getCause() instanceof RuntimeException r) {
+                    throw r;
+                }
+                throw new IllegalStateException(e.getCause());
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("RuleConfig's own members are accessible to it", e);
+            }
+        }
     }
 }

@@ -26,7 +26,7 @@ public final class WarningTracker {
     /** An UPDATED event is sent when the measurement moved this much since the last event. */
     private static final double UPDATE_STEP_DB = 0.5;
 
-    private final RuleConfig config;
+    private RuleConfig config;
     private final Map<String, Track> tracks = new LinkedHashMap<>();
 
     private static final class Track {
@@ -38,6 +38,14 @@ public final class WarningTracker {
 
     public WarningTracker(RuleConfig config) {
         this.config = config;
+    }
+
+    /**
+     * Judges by new thresholds from the next update on. The tracks stay: a warning that no longer
+     * holds under them goes through the usual clearing, and a pending one keeps its start time.
+     */
+    public void reconfigure(RuleConfig next) {
+        this.config = next;
     }
 
     /**

@@ -1,33 +1,43 @@
 package dev.gainstage.engine.session;
 
+import dev.gainstage.engine.rules.RuleOverrides;
+
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
  * What the user decided about a session, immutable: acknowledged warnings and checklist items (with
- * the reason given) and stages or strips marked intentional saturation.
+ * the reason given), stages or strips marked intentional saturation, and the session's own rule
+ * thresholds. They are one value so that they are saved together, in one atomic write.
  */
-public record Decisions(Map<String, String> warningAcks, Map<String, String> itemAcks, Set<String> intentional) {
+public record Decisions(Map<String, String> warningAcks, Map<String, String> itemAcks, Set<String> intentional,
+                        RuleOverrides ruleOverrides) {
     public static final Decisions NONE = new Decisions(Map.of(), Map.of(), Set.of());
 
     public Decisions {
         warningAcks = Map.copyOf(warningAcks);
         itemAcks = Map.copyOf(itemAcks);
         intentional = Set.copyOf(intentional);
+        ruleOverrides = Objects.requireNonNull(ruleOverrides);
+    }
+
+    public Decisions(Map<String, String> warningAcks, Map<String, String> itemAcks, Set<String> intentional) {
+        this(warningAcks, itemAcks, intentional, RuleOverrides.NONE);
     }
 
     public Decisions acknowledgeWarning(String warningId, String reason) {
         Map<String, String> m = new HashMap<>(warningAcks);
         m.put(warningId, reason);
-        return new Decisions(m, itemAcks, intentional);
+        return new Decisions(m, itemAcks, intentional, ruleOverrides);
     }
 
     public Decisions acknowledgeItem(String itemId, String reason) {
         Map<String, String> m = new HashMap<>(itemAcks);
         m.put(itemId, reason);
-        return new Decisions(warningAcks, m, intentional);
+        return new Decisions(warningAcks, m, intentional, ruleOverrides);
     }
 
     public Decisions markIntentional(String id, boolean on) {
@@ -37,6 +47,10 @@ public record Decisions(Map<String, String> warningAcks, Map<String, String> ite
         } else {
             s.remove(id);
         }
-        return new Decisions(warningAcks, itemAcks, s);
+        return new Decisions(warningAcks, itemAcks, s, ruleOverrides);
+    }
+
+    public Decisions withRuleOverrides(RuleOverrides overrides) {
+        return new Decisions(warningAcks, itemAcks, intentional, overrides);
     }
 }

@@ -19,6 +19,8 @@ import dev.gainstage.engine.rules.RecentPeaks;
 import dev.gainstage.engine.rules.Observation;
 import dev.gainstage.engine.rules.RootCauses;
 import dev.gainstage.engine.rules.RuleConfig;
+import dev.gainstage.engine.rules.RuleLayers;
+import dev.gainstage.engine.rules.RuleOverrides;
 import dev.gainstage.engine.rules.StagingRules;
 import dev.gainstage.engine.rules.Warning;
 import dev.gainstage.engine.rules.WarningTracker;
@@ -53,7 +55,9 @@ public final class SessionEngine {
     private static final int MAX_RECENT_EVENTS = 512;
 
     private final String sessionKey;
-    private final StagingRules rules;
+    private final RuleOverrides fileRules;
+    /** Replaced, with the tracker's thresholds, under the adapter lock when the session's overrides change. */
+    private StagingRules rules;
     private final WarningTracker tracker;
     private final MeterOptions meterOptions;
     private final MeterPool meterPool;
@@ -87,16 +91,23 @@ public final class SessionEngine {
     private String sessionName;
     private volatile AdapterLink link;
 
-    public SessionEngine(String sessionKey, RuleConfig config, MeterOptions meterOptions, Decisions initialDecisions,
+    /**
+     * @param fileRules thresholds the sidecar's --rules file sets; {@code initialDecisions}' rule
+     *                  overrides go on top of them and must fit them
+     */
+    public SessionEngine(String sessionKey, RuleOverrides fileRules, MeterOptions meterOptions, Decisions initialDecisions,
                          DecisionPersistence persistence, String notice) {
-        this(sessionKey, config, meterOptions, MeterPool.inline(), initialDecisions, persistence, notice);
+        this(sessionKey, fileRules, meterOptions, MeterPool.inline(), initialDecisions, persistence, notice);
     }
 
-    public SessionEngine(String sessionKey, RuleConfig config, MeterOptions meterOptions, MeterPool meterPool,
+    /** As above, metering large batches on {@code meterPool}'s threads. */
+    public SessionEngine(String sessionKey, RuleOverrides fileRules, MeterOptions meterOptions, MeterPool meterPool,
                          Decisions initialDecisions, DecisionPersistence persistence, String notice) {
         this.sessionKey = Objects.requireNonNull(sessionKey);
         this.meterPool = Objects.requireNonNull(meterPool);
         this.sessionName = sessionKey;
+        this.fileRules = fileRules;
+        RuleConfig config = new RuleLayers(fileRules, initialDecisions.ruleOverrides()).effective();
         this.rules = new StagingRules(config);
         this.tracker = new WarningTracker(config);
         this.meterOptions = meterOptions;
@@ -118,6 +129,11 @@ public final class SessionEngine {
 
     public Decisions decisions() {
         return decisions.get();
+    }
+
+    /** Where the session's thresholds come from; {@code effective()} is what it is judged by. */
+    public RuleLayers ruleLayers() {
+        return new RuleLayers(fileRules, decisions.get().ruleOverrides());
     }
 
     /** Called (on the publishing thread) after each new state; must return quickly. */
@@ -422,16 +438,27 @@ public final class SessionEngine {
 
     /**
      * Applies and saves a decision. It takes effect only once saved: if saving fails, the session
-     * keeps its previous decisions and the caller hears why.
+     * keeps its previous decisions and the caller hears why. Changed rule overrides are judged by
+     * from the next tick.
+     *
+     * @throws IllegalArgumentException naming the threshold when the rule overrides make no sense;
+     *                                  nothing is saved or changed then
      */
     public void updateDecisions(UnaryOperator<Decisions> change) throws IOException {
         synchronized (decisionLock) {
             Decisions next = change.apply(decisions.get());
+            new RuleLayers(fileRules, next.ruleOverrides()).effective(); // refuses before anything is saved
             persistence.save(sessionKey, next);
             decisions.set(next);
         }
         adapterLock.lock();
         try {
+            // From the latest decisions, not this call's: a concurrent update may have saved newer ones.
+            RuleConfig config = ruleLayers().effective();
+            if (!config.equals(rules.config())) {
+                rules = new StagingRules(config);
+                tracker.reconfigure(config);
+            }
             publish();
         } finally {
             adapterLock.unlock();

@@ -1,7 +1,8 @@
 package dev.gainstage.engine.session;
 
 import dev.gainstage.engine.metering.MeterOptions;
-import dev.gainstage.engine.rules.RuleConfig;
+import dev.gainstage.engine.rules.RuleLayers;
+import dev.gainstage.engine.rules.RuleOverrides;
 
 import java.io.IOException;
 import java.util.Optional;
@@ -15,20 +16,22 @@ public final class SessionRegistry {
     private static final Logger LOG = Logger.getLogger(SessionRegistry.class.getName());
     private final ConcurrentHashMap<String, SessionEngine> sessions = new ConcurrentHashMap<>();
     private final CopyOnWriteArrayList<Consumer<SessionEngine>> attachListeners = new CopyOnWriteArrayList<>();
-    private final RuleConfig ruleConfig;
+    private final RuleOverrides fileRules;
     private final MeterOptions meterOptions;
     private final DecisionPersistence persistence;
     private final MeterPool meterPool;
     private volatile String latestKey = "";
 
-    public SessionRegistry(RuleConfig ruleConfig, MeterOptions meterOptions, DecisionPersistence persistence) {
-        this(ruleConfig, meterOptions, persistence, MeterPool.inline());
+    /** @param fileRules thresholds the sidecar's --rules file sets, under every session's own overrides */
+    public SessionRegistry(RuleOverrides fileRules, MeterOptions meterOptions, DecisionPersistence persistence) {
+        this(fileRules, meterOptions, persistence, MeterPool.inline());
     }
 
-    public SessionRegistry(RuleConfig ruleConfig, MeterOptions meterOptions, DecisionPersistence persistence,
+    /** As above, metering large batches of every session on {@code meterPool}'s threads. */
+    public SessionRegistry(RuleOverrides fileRules, MeterOptions meterOptions, DecisionPersistence persistence,
                            MeterPool meterPool) {
+        this.fileRules = fileRules;
         this.meterPool = meterPool;
-        this.ruleConfig = ruleConfig;
         this.meterOptions = meterOptions;
         this.persistence = persistence;
     }
@@ -51,10 +54,28 @@ public final class SessionRegistry {
             loaded = new DecisionPersistence.Loaded(Decisions.NONE, "cannot read the saved decisions for this session ("
                     + e.getMessage() + "); new decisions will not be saved until that is fixed");
         }
+        loaded = fitRules(loaded);
         if (!loaded.problem().isEmpty()) {
             LOG.warning("session '" + key + "': " + loaded.problem());
         }
-        return new SessionEngine(key, ruleConfig, meterOptions, meterPool, loaded.decisions(), persistence, loaded.problem());
+        return new SessionEngine(key, fileRules, meterOptions, meterPool, loaded.decisions(), persistence, loaded.problem());
+    }
+
+    /**
+     * Saved overrides that no longer fit the --rules file (it changed since) are left out, and the
+     * user is told which and why, rather than the session refusing to open.
+     */
+    private DecisionPersistence.Loaded fitRules(DecisionPersistence.Loaded loaded) {
+        RuleOverrides saved = loaded.decisions().ruleOverrides();
+        try {
+            new RuleLayers(fileRules, saved).effective();
+            return loaded;
+        } catch (IllegalArgumentException e) {
+            String problem = "the session's saved rule overrides " + saved + " do not fit the --rules file ("
+                    + e.getMessage() + "), so they are not applied; set them again with 'gainstage rules'";
+            return new DecisionPersistence.Loaded(loaded.decisions().withRuleOverrides(RuleOverrides.NONE),
+                    loaded.problem().isEmpty() ? problem : loaded.problem() + "; " + problem);
+        }
     }
 
     public Optional<SessionEngine> find(String key) {

@@ -1,5 +1,6 @@
 package dev.gainstage.engine.store;
 
+import dev.gainstage.engine.rules.RuleOverrides;
 import dev.gainstage.engine.session.DecisionPersistence;
 import dev.gainstage.engine.session.Decisions;
 
@@ -28,12 +29,14 @@ import java.util.TreeMap;
 import java.util.zip.CRC32;
 
 /**
- * Remembers what the user decided per DAW session: one file per session key in one folder. Writes
+ * Remembers what the user decided per DAW session, rule overrides included: one file per session
+ * key in one folder. Writes
  * are atomic (temp file, fsync, rename, fsync of the folder) so a crash leaves either the old or the
  * new file. A file that does not check out is moved aside and reported, never silently replaced.
  * File names are derived from a hash of the key, so no key can name a path outside the folder.
  */
 public final class DecisionStore implements DecisionPersistence {
+    /** Rule overrides came later as {@code rule.*} entries: a file without them is still this format. */
     static final String FORMAT = "gainstage-decisions-1";
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
@@ -105,12 +108,13 @@ public final class DecisionStore implements DecisionPersistence {
         d.warningAcks().forEach((id, reason) -> entries.put("ack.warning." + id, reason));
         d.itemAcks().forEach((id, reason) -> entries.put("ack.item." + id, reason));
         d.intentional().forEach(id -> entries.put("intentional." + id, "true"));
+        d.ruleOverrides().values().forEach((name, value) -> entries.put("rule." + name, Double.toString(value)));
         Properties p = new Properties();
         p.putAll(entries);
         p.put("checksum", checksum(entries));
         StringWriter w = new StringWriter();
         try {
-            p.store(w, "gainstage: decisions for one DAW session (acknowledgements, intentional saturation)");
+            p.store(w, "gainstage: decisions for one DAW session (acknowledgements, intentional saturation, rule overrides)");
         } catch (IOException e) {
             throw new IllegalStateException(e); // a StringWriter does not fail
         }
@@ -143,16 +147,32 @@ public final class DecisionStore implements DecisionPersistence {
         Map<String, String> warningAcks = new HashMap<>();
         Map<String, String> itemAcks = new HashMap<>();
         Set<String> intentional = new HashSet<>();
-        entries.forEach((k, v) -> {
+        Map<String, Double> rules = new HashMap<>();
+        for (Map.Entry<String, String> e : entries.entrySet()) {
+            String k = e.getKey();
             if (k.startsWith("ack.warning.")) {
-                warningAcks.put(k.substring("ack.warning.".length()), v);
+                warningAcks.put(k.substring("ack.warning.".length()), e.getValue());
             } else if (k.startsWith("ack.item.")) {
-                itemAcks.put(k.substring("ack.item.".length()), v);
+                itemAcks.put(k.substring("ack.item.".length()), e.getValue());
             } else if (k.startsWith("intentional.")) {
                 intentional.add(k.substring("intentional.".length()));
+            } else if (k.startsWith("rule.")) {
+                rules.put(k.substring("rule.".length()), number(k, e.getValue()));
             }
-        });
-        return new Decisions(warningAcks, itemAcks, intentional);
+        }
+        try {
+            return new Decisions(warningAcks, itemAcks, intentional, new RuleOverrides(rules));
+        } catch (IllegalArgumentException e) {
+            throw new CorruptFileException(e.getMessage());
+        }
+    }
+
+    private static double number(String key, String text) throws CorruptFileException {
+        try {
+            return Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+            throw new CorruptFileException(key + " is '" + text + "', not a number");
+        }
     }
 
     private static String checksum(TreeMap<String, String> entries) {

@@ -2,10 +2,14 @@ package dev.gainstage.engine.grpc;
 
 import dev.gainstage.proto.v1.AcknowledgeRequest;
 import dev.gainstage.proto.v1.ChecklistItem;
+import dev.gainstage.proto.v1.GetRuleConfigRequest;
 import dev.gainstage.proto.v1.ItemState;
 import dev.gainstage.proto.v1.MarkIntentionalRequest;
 import dev.gainstage.proto.v1.PanelServiceGrpc;
+import dev.gainstage.proto.v1.RuleConfigView;
+import dev.gainstage.proto.v1.RulesConfig;
 import dev.gainstage.proto.v1.SessionView;
+import dev.gainstage.proto.v1.SetRuleOverridesRequest;
 import dev.gainstage.proto.v1.SidecarMessage;
 import dev.gainstage.proto.v1.WatchRequest;
 import io.grpc.ManagedChannel;
@@ -22,15 +26,22 @@ import java.util.function.Predicate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** What the user decided survives a SIGKILL of the sidecar; a corrupt store file is reported. */
+/**
+ * What the user decided, rule overrides included, survives a SIGKILL of the sidecar; a corrupt store
+ * file is reported and set aside.
+ */
 class DecisionsSurviveACrashTest {
     @TempDir
     Path store;
     @TempDir
     Path work;
 
+    private static final RulesConfig OVERRIDES = RulesConfig.newBuilder().setSourceHotPeakDbfs(-10)
+            .setSourceTargetPeakDbfs(-12).build();
+
     @Test
-    void anAcknowledgementSurvivesSigkill() throws Exception {
+    void anAcknowledgementAndRuleOverridesSurviveSigkill() throws Exception {
+        Path rules = Files.writeString(work.resolve("rules.textproto"), "plugin_mismatch_db: 2\n");
         try (SidecarProcess first = SidecarProcess.start(store, work)) {
             withSession(first.port(), channel -> {
                 PanelServiceGrpc.PanelServiceBlockingStub panel = PanelServiceGrpc.newBlockingStub(channel)
@@ -39,11 +50,20 @@ class DecisionsSurviveACrashTest {
                         .setItemId("source:vox/source").setReason("recorded hot on purpose").build());
                 panel.markIntentional(MarkIntentionalRequest.newBuilder().setSessionKey("crash-test")
                         .setStageId("bass/sat").setIntentional(true).build());
+                panel.setRuleOverrides(SetRuleOverridesRequest.newBuilder().setSessionKey("crash-test")
+                        .setOverrides(OVERRIDES).build());
                 return null;
             });
             first.kill();
         }
-        try (SidecarProcess second = SidecarProcess.start(store, work)) {
+        // Restarted with a --rules file: the saved overrides go on top of it.
+        try (SidecarProcess second = SidecarProcess.start(store, work, "--rules", rules.toString())) {
+            RuleConfigView rulesView = withSession(second.port(), DecisionsSurviveACrashTest::ruleConfig);
+            assertEquals(OVERRIDES, rulesView.getOverrides());
+            assertEquals(RulesConfig.newBuilder().setPluginMismatchDb(2).build(), rulesView.getFile());
+            assertEquals(-10, rulesView.getEffective().getSourceHotPeakDbfs());
+            assertEquals(2, rulesView.getEffective().getPluginMismatchDb());
+
             SessionView view = withSession(second.port(), channel -> awaitView(channel,
                     v -> v.getChecklist().getStepsCount() > 0));
             ChecklistItem item = view.getChecklist().getSteps(0).getItemsList().stream()
@@ -57,6 +77,11 @@ class DecisionsSurviveACrashTest {
         }
     }
 
+    private static RuleConfigView ruleConfig(ManagedChannel channel) {
+        return PanelServiceGrpc.newBlockingStub(channel).withDeadlineAfter(10, TimeUnit.SECONDS)
+                .getRuleConfig(GetRuleConfigRequest.newBuilder().setSessionKey("crash-test").build());
+    }
+
     @Test
     void aCorruptStoreFileIsReportedInTheView() throws Exception {
         try (SidecarProcess first = SidecarProcess.start(store, work)) {
@@ -64,6 +89,9 @@ class DecisionsSurviveACrashTest {
                 PanelServiceGrpc.newBlockingStub(channel).withDeadlineAfter(10, TimeUnit.SECONDS)
                         .acknowledge(AcknowledgeRequest.newBuilder().setSessionKey("crash-test")
                                 .setItemId("source:vox/source").setReason("x").build());
+                PanelServiceGrpc.newBlockingStub(channel).withDeadlineAfter(10, TimeUnit.SECONDS)
+                        .setRuleOverrides(SetRuleOverridesRequest.newBuilder().setSessionKey("crash-test")
+                                .setOverrides(OVERRIDES).build());
                 return null;
             });
             first.kill();
@@ -77,6 +105,11 @@ class DecisionsSurviveACrashTest {
             assertEquals(1, view.getNoticesCount(), view.getNoticesList().toString());
             assertTrue(view.getNotices(0).contains("unreadable") && view.getNotices(0).contains(".corrupt-"),
                     view.getNotices(0));
+            assertEquals(RulesConfig.getDefaultInstance(), withSession(second.port(), DecisionsSurviveACrashTest::ruleConfig)
+                    .getOverrides(), "the session starts without them, and says so");
+        }
+        try (var files = Files.list(store)) {
+            assertTrue(files.anyMatch(f -> f.getFileName().toString().contains(".corrupt-")), "the file was set aside");
         }
     }
 

@@ -3,6 +3,7 @@ package dev.gainstage.engine.grpc;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -16,12 +17,15 @@ final class SidecarProcess implements AutoCloseable {
         this.port = port;
     }
 
-    static SidecarProcess start(Path store, Path work) throws IOException, InterruptedException {
+    /** @param flags more sidecar flags, e.g. {@code --rules FILE} */
+    static SidecarProcess start(Path store, Path work, String... flags) throws IOException, InterruptedException {
         Path portFile = work.resolve("port-" + System.nanoTime());
         Path log = work.resolve("sidecar-" + System.nanoTime() + ".log");
-        Process p = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), "dev.gainstage.engine.Main", "sidecar",
-                "--port", "0", "--port-file", portFile.toString(), "--store", store.toString()))
+                "--port", "0", "--port-file", portFile.toString(), "--store", store.toString()));
+        command.addAll(List.of(flags));
+        Process p = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (System.nanoTime() < deadline) {

@@ -214,8 +214,13 @@ class SidecarServiceTest {
     }
 
     private SessionView awaitView(java.util.function.Predicate<SessionView> done) {
+        return awaitView(channel, "", done);
+    }
+
+    /** The first view of the session ("" = the latest) that matches, within 20 s. */
+    static SessionView awaitView(ManagedChannel channel, String sessionKey, java.util.function.Predicate<SessionView> done) {
         Iterator<SessionView> views = PanelServiceGrpc.newBlockingStub(channel).withWaitForReady()
-                .withDeadlineAfter(20, TimeUnit.SECONDS).watch(WatchRequest.getDefaultInstance());
+                .withDeadlineAfter(20, TimeUnit.SECONDS).watch(WatchRequest.newBuilder().setSessionKey(sessionKey).build());
         SessionView last = null;
         try {
             while (views.hasNext()) {

@@ -7,7 +7,7 @@ import dev.gainstage.engine.graph.Strip;
 import dev.gainstage.engine.graph.StripKind;
 import dev.gainstage.engine.graph.TapKey;
 import dev.gainstage.engine.metering.MeterOptions;
-import dev.gainstage.engine.rules.RuleConfig;
+import dev.gainstage.engine.rules.RuleOverrides;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -125,7 +125,7 @@ class ParallelMeteringTest {
         final int[] handles = new int[TAPS];
 
         Rig(MeterPool pool) throws GraphException {
-            engine = new SessionEngine("parallel", RuleConfig.defaults(), MeterOptions.defaults(), pool,
+            engine = new SessionEngine("parallel", RuleOverrides.NONE, MeterOptions.defaults(), pool,
                     Decisions.NONE, new InMemoryDecisions(), "");
             Map<Integer, TapKey> plan = new TreeMap<>();
             engine.attach(new AdapterLink() {

@@ -1,5 +1,6 @@
 package dev.gainstage.engine.store;
 
+import dev.gainstage.engine.rules.RuleOverrides;
 import dev.gainstage.engine.session.DecisionPersistence;
 import dev.gainstage.engine.session.Decisions;
 import org.junit.jupiter.api.Test;
@@ -30,7 +31,8 @@ class DecisionStoreTest {
 
     static Decisions sample() {
         return new Decisions(Map.of("SOURCE_TOO_HOT@kick/source", "I like it hot"),
-                Map.of("plugin:vox/comp", "checked by ear = fine"), Set.of("bass/sat", "drums"));
+                Map.of("plugin:vox/comp", "checked by ear = fine"), Set.of("bass/sat", "drums"),
+                new RuleOverrides(Map.of("source_hot_peak_dbfs", -10.0, "plugin_mismatch_db", 0.25)));
     }
 
     @Test
@@ -77,6 +79,25 @@ class DecisionStoreTest {
         Path file = store().fileFor("song");
         Files.writeString(file, Files.readString(file).replace("I like it hot", "edited"));
         assertTrue(store().load("song").problem().contains("checksum"));
+    }
+
+    @Test
+    void anEditedRuleOverrideFailsItsChecksum() throws IOException {
+        store().save("song", sample());
+        Path file = store().fileFor("song");
+        String text = Files.readString(file);
+        assertTrue(text.contains("rule.source_hot_peak_dbfs=-10.0"), text);
+        Files.writeString(file, text.replace("rule.source_hot_peak_dbfs=-10.0", "rule.source_hot_peak_dbfs=-1.0"));
+        DecisionPersistence.Loaded loaded = store().load("song");
+        assertTrue(loaded.problem().contains("checksum"), loaded.problem());
+        assertEquals(Decisions.NONE, loaded.decisions());
+    }
+
+    @Test
+    void aFileFromBeforeRuleOverridesLoadsWithout() throws DecisionStore.CorruptFileException {
+        Decisions old = new Decisions(Map.of(), Map.of("source:vox/source", "ok"), Set.of());
+        assertEquals(old, DecisionStore.parse(DecisionStore.format("song", old), "song"));
+        assertEquals(RuleOverrides.NONE, DecisionStore.parse(DecisionStore.format("song", old), "song").ruleOverrides());
     }
 
     @Test

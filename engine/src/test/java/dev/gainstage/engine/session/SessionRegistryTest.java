@@ -1,0 +1,60 @@
+package dev.gainstage.engine.session;
+
+import dev.gainstage.engine.metering.MeterOptions;
+import dev.gainstage.engine.rules.RuleOverrides;
+import dev.gainstage.engine.store.DecisionStore;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SessionRegistryTest {
+    @TempDir
+    Path dir;
+
+    private static final RuleOverrides QUIET_AT_MINUS_10 = new RuleOverrides(Map.of("source_quiet_peak_dbfs", -10.0));
+
+    @Test
+    void savedOverridesComeBackOverTheFile() throws IOException {
+        DecisionStore store = new DecisionStore(dir, Clock.systemUTC());
+        store.save("song", Decisions.NONE.withRuleOverrides(QUIET_AT_MINUS_10));
+        RuleOverrides file = new RuleOverrides(Map.of("fader_max_db", 9.0));
+        SessionEngine engine = new SessionRegistry(file, MeterOptions.defaults(), store).open("song");
+        assertEquals(-10.0, engine.ruleLayers().effective().sourceQuietPeakDbfs());
+        assertEquals(9.0, engine.ruleLayers().effective().faderMaxDb());
+    }
+
+    @Test
+    void savedOverridesThatNoLongerFitTheFileAreLeftOutAndReported() throws IOException {
+        DecisionStore store = new DecisionStore(dir, Clock.systemUTC());
+        store.save("song", Decisions.NONE.withRuleOverrides(QUIET_AT_MINUS_10));
+        // A stricter file since: its hot threshold, -11, is now below the session's quiet one.
+        RuleOverrides file = new RuleOverrides(Map.of("source_hot_peak_dbfs", -11.0, "source_target_peak_dbfs", -14.0,
+                "source_quiet_peak_dbfs", -20.0));
+        SessionEngine engine = new SessionRegistry(file, MeterOptions.defaults(), store).open("song");
+        assertEquals(RuleOverrides.NONE, engine.ruleLayers().session());
+        engine.onTransport(true); // publishes a state
+        String notice = engine.state().notices().getFirst();
+        assertTrue(notice.contains("{source_quiet_peak_dbfs=-10.0} do not fit the --rules file")
+                && notice.contains("source_quiet_peak_dbfs (-10.0) must be below source_hot_peak_dbfs (-11.0)"), notice);
+    }
+
+    @Test
+    void anAbsurdOverrideIsNeitherSavedNorApplied() throws IOException {
+        DecisionStore store = new DecisionStore(dir, Clock.systemUTC());
+        SessionEngine engine = new SessionRegistry(RuleOverrides.NONE, MeterOptions.defaults(), store).open("song");
+        engine.updateDecisions(d -> d.withRuleOverrides(QUIET_AT_MINUS_10));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> engine.updateDecisions(
+                d -> d.withRuleOverrides(new RuleOverrides(Map.of("bus_peak_dbfs", 500.0)))));
+        assertTrue(e.getMessage().startsWith("bus_peak_dbfs = 500.0 is outside"), e.getMessage());
+        assertEquals(QUIET_AT_MINUS_10, engine.ruleLayers().session());
+        assertEquals(QUIET_AT_MINUS_10, store.load("song").decisions().ruleOverrides());
+    }
+}
