@@ -55,8 +55,8 @@ class ArdourGuiEndToEndTest {
         ArdourRig.ardourLuaOrSkip();
         ArdourGui.ardourOrSkip();
         rig = ArdourRig.startGui(Files.createTempDirectory("gainstage-ardour-gui-test"));
-        System.out.printf(Locale.ROOT, "Ardour GUI: started and ready (editor window mapped, engine on JACK) in %d ms%n",
-                rig.gui.startupMillis());
+        System.out.printf(Locale.ROOT, "Ardour GUI: started and ready (editor window mapped, engine on JACK) in %d ms"
+                + " (start %d)%n", rig.gui.startupMillis(), rig.gui.attempts());
         osc = new OscSocket(0, "test-osc", m -> { });
     }
 

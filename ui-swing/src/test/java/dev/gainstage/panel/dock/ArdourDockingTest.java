@@ -48,7 +48,7 @@ class ArdourDockingTest {
                 dir.resolve("jackd.log"))) {
             Path session = DemoSession.create(dir, jack, 1);
             gui = ArdourGui.start(session, display, jack, dir.resolve("gui"), dir.resolve("control"), false);
-            System.out.printf("Ardour GUI: ready in %d ms%n", gui.startupMillis());
+            System.out.printf("Ardour GUI: ready in %d ms (start %d)%n", gui.startupMillis(), gui.attempts());
             try (X11Top top = X11Top.open(display);
                  Docking docking = new Docking(DockingTest.panelFrame(panel), x11.get(), () -> SCREEN)) {
                 long editor = gui.editorWindow(top).orElseThrow().id();

@@ -44,6 +44,7 @@ public final class ArdourGui implements AutoCloseable {
     private final String sessionName;
     private Process process;
     private long startupMillis;
+    private int attempts;
 
     private ArdourGui(Path dir, String display, String sessionName) {
         this.dir = dir;
@@ -81,6 +82,7 @@ public final class ArdourGui implements AutoCloseable {
             String failure = gui.awaitReady(jack, 90_000);
             if (failure == null) {
                 gui.startupMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
+                gui.attempts = attempt;
                 return gui;
             }
             failures.append("attempt ").append(attempt).append(": ").append(failure).append('\n');
@@ -241,6 +243,11 @@ public final class ArdourGui implements AutoCloseable {
     /** From starting Ardour to ready, for the attempt that succeeded. */
     public long startupMillis() {
         return startupMillis;
+    }
+
+    /** How many starts it took (Ardour 7.3 sometimes loses JACK while loading; see the class comment). */
+    public int attempts() {
+        return attempts;
     }
 
     public Path log() {
