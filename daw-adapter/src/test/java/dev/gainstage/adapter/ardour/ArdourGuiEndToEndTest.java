@@ -7,6 +7,7 @@ import dev.gainstage.adapter.ardour.testing.ArdourLogOnFailure;
 import dev.gainstage.proto.v1.SessionView;
 import dev.gainstage.proto.v1.StageKind;
 import dev.gainstage.proto.v1.StageView;
+import dev.gainstage.adapter.ardour.testing.TestDirs;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -67,11 +68,7 @@ class ArdourGuiEndToEndTest {
         }
         if (rig != null) {
             rig.close();
-            if (System.getenv("GAINSTAGE_KEEP_ARDOUR_TEST") == null) {
-                ArdourRig.deleteTree(rig.dir);
-            } else {
-                System.out.println("Ardour test files kept in " + rig.dir);
-            }
+            TestDirs.removeUnlessKept(rig.dir);
         }
     }
 

@@ -4,6 +4,7 @@ import dev.gainstage.adapter.ardour.testing.ArdourGui;
 import dev.gainstage.adapter.ardour.testing.ArdourLogOnFailure;
 import dev.gainstage.adapter.ardour.testing.DemoSession;
 import dev.gainstage.adapter.ardour.testing.JackServer;
+import dev.gainstage.adapter.ardour.testing.TestDirs;
 import dev.gainstage.adapter.ardour.testing.X11Top;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -46,28 +47,35 @@ class ArdourDockingTest {
         JFrame[] panel = new JFrame[1];
         try (JackServer jack = JackServer.start("gainstage-dock-" + ProcessHandle.current().pid(),
                 dir.resolve("jackd.log"))) {
-            Path session = DemoSession.create(dir, jack, 1);
-            gui = ArdourGui.start(session, display, jack, dir.resolve("gui"), dir.resolve("control"), false);
-            System.out.printf("Ardour GUI: ready in %d ms (start %d)%n", gui.startupMillis(), gui.attempts());
-            try (X11Top top = X11Top.open(display);
-                 Docking docking = new Docking(DockingTest.panelFrame(panel), x11.get(), () -> SCREEN)) {
-                long editor = gui.editorWindow(top).orElseThrow().id();
-                docking.start();
-                Rectangle at = awaitDockedBeside(top, editor, panel[0]);
-                System.out.println("Ardour's editor at " + at + ", the panel at " + panel[0].getBounds());
+            runDocking(dir, jack, display, x11, panel);
+        } finally {
+            TestDirs.removeUnlessKept(dir);
+        }
+    }
 
-                top.move(editor, 120, 150); // no room on the left of the editor (about 1350 px wide): the panel goes right
-                assertEquals(new Rectangle(120, 150, at.width, at.height), awaitDockedBeside(top, editor, panel[0]));
+    private void runDocking(Path dir, JackServer jack, String display, Optional<X11Windows> x11, JFrame[] panel)
+            throws Exception {
+        Path session = DemoSession.create(dir, jack, 1);
+        gui = ArdourGui.start(session, display, jack, dir.resolve("gui"), dir.resolve("control"), false);
+        System.out.printf("Ardour GUI: ready in %d ms (start %d)%n", gui.startupMillis(), gui.attempts());
+        try (X11Top top = X11Top.open(display);
+             Docking docking = new Docking(DockingTest.panelFrame(panel), x11.get(), () -> SCREEN)) {
+            long editor = gui.editorWindow(top).orElseThrow().id();
+            docking.start();
+            Rectangle at = awaitDockedBeside(top, editor, panel[0]);
+            System.out.println("Ardour's editor at " + at + ", the panel at " + panel[0].getBounds());
 
-                top.move(editor, 1000, 300); // no room on the right: the panel goes left of it
-                Rectangle moved = awaitDockedBeside(top, editor, panel[0]);
-                assertEquals(1000 - PANEL_WIDTH, panel[0].getX(), "the panel against the editor's left edge");
-                assertEquals(new Rectangle(1000, 300, at.width, at.height), moved);
-            } finally {
-                gui.close();
-                if (panel[0] != null) {
-                    SwingUtilities.invokeAndWait(() -> panel[0].dispose());
-                }
+            top.move(editor, 120, 150); // no room on the left of the editor (about 1350 px wide): the panel goes right
+            assertEquals(new Rectangle(120, 150, at.width, at.height), awaitDockedBeside(top, editor, panel[0]));
+
+            top.move(editor, 1000, 300); // no room on the right: the panel goes left of it
+            Rectangle moved = awaitDockedBeside(top, editor, panel[0]);
+            assertEquals(1000 - PANEL_WIDTH, panel[0].getX(), "the panel against the editor's left edge");
+            assertEquals(new Rectangle(1000, 300, at.width, at.height), moved);
+        } finally {
+            gui.close();
+            if (panel[0] != null) {
+                SwingUtilities.invokeAndWait(() -> panel[0].dispose());
             }
         }
     }

@@ -75,24 +75,34 @@ public final class ArdourGui implements AutoCloseable {
         String name = sessionFile.getFileName().toString().replaceFirst("\\.ardour$", "");
         ArdourGui gui = new ArdourGui(dir, display, name);
         writeConfig(dir.resolve("xdg-config").resolve("ardour7"), bridgeHook);
+        try {
+            return gui.startAttempts(ardour, sessionFile, jack, controlDir);
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            gui.close(); // a test's timeout interrupts here: Ardour must not outlive it
+            throw e;
+        }
+    }
+
+    private ArdourGui startAttempts(Path ardour, Path sessionFile, JackServer jack, Path controlDir)
+            throws IOException, InterruptedException {
         StringBuilder failures = new StringBuilder();
         for (int attempt = 1; attempt <= 4; attempt++) {
             long t0 = System.nanoTime();
-            gui.launch(ardour, sessionFile, jack, controlDir);
-            String failure = gui.awaitReady(jack, 90_000);
+            launch(ardour, sessionFile, jack, controlDir);
+            String failure = awaitReady(jack, 60_000);
             if (failure == null) {
-                gui.startupMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
-                gui.attempts = attempt;
-                return gui;
+                startupMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
+                attempts = attempt;
+                return this;
             }
             failures.append("attempt ").append(attempt).append(": ").append(failure).append('\n');
-            Processes.stop(gui.process, 5000);
-            Files.writeString(gui.log, "---- gainstage: " + failure + "; starting JACK and Ardour again\n",
+            Processes.stop(process, 5000);
+            Files.writeString(log, "---- gainstage: " + failure + "; starting JACK and Ardour again\n",
                     StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
             jack.restart();
         }
         throw new IOException("Ardour's GUI did not come up:\n" + failures + "---- Ardour's log (last lines):\n"
-                + gui.logTail(40));
+                + logTail(40));
     }
 
     /** Writes the configuration that pre-answers Ardour 7.3's start-up dialogs (see the class comment). */
