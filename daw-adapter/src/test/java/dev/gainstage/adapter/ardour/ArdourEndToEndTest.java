@@ -11,6 +11,7 @@ import dev.gainstage.proto.v1.Warning;
 import dev.gainstage.proto.v1.WarningState;
 import io.grpc.ManagedChannel;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import dev.gainstage.adapter.ardour.testing.TestDirs;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -68,11 +69,7 @@ class ArdourEndToEndTest {
     void stop() throws Exception {
         if (rig != null) {
             rig.close();
-            if (System.getenv("GAINSTAGE_KEEP_ARDOUR_TEST") == null) {
-                ArdourRig.deleteTree(rig.dir);
-            } else {
-                System.out.println("Ardour test files kept in " + rig.dir);
-            }
+            TestDirs.removeUnlessKept(rig.dir);
         }
     }
 

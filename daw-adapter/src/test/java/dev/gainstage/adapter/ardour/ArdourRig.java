@@ -6,6 +6,10 @@ import dev.gainstage.engine.grpc.SidecarConfig;
 import dev.gainstage.engine.grpc.SidecarModule;
 import dev.gainstage.engine.grpc.SidecarServer;
 import dev.gainstage.engine.rules.RuleConfig;
+import dev.gainstage.adapter.ardour.testing.ArdourGui;
+import dev.gainstage.adapter.ardour.testing.DemoSession;
+import dev.gainstage.adapter.ardour.testing.JackServer;
+import dev.gainstage.adapter.ardour.testing.Xvfb;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -13,11 +17,8 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -25,14 +26,16 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /**
  * Real Ardour for the tests: a private JACK server (dummy driver, 48 kHz, 256 frames) named by the JVM's
  * JACK_DEFAULT_SERVER (set in the POM, so the adapter's libjack finds it), the demo session created headlessly,
- * the sidecar in-process, the Ardour adapter in-process and headless Ardour in a child process. Every process
- * it starts is stopped by its handle.
+ * the sidecar in-process, the Ardour adapter in-process and Ardour in a child process: headless
+ * ({@link #start}) or its GUI under Xvfb ({@link #startGui}). Every process it starts is stopped by its handle.
  */
 final class ArdourRig implements AutoCloseable {
     final Path dir;
     final Path log;
     final PrintStream logStream;
-    private Process jackd;
+    private JackServer jack;
+    private Xvfb xvfb;
+    ArdourGui gui;
     Path session;
     SidecarServer sidecar;
     ArdourAdapter adapter;
@@ -48,19 +51,17 @@ final class ArdourRig implements AutoCloseable {
 
     /** Skips (with the reason) when Ardour or JACK is not installed; CI installs both. */
     static Path ardourLuaOrSkip() {
-        Optional<Path> lua = ArdourHost.ardourLua();
-        assumeTrue(lua.isPresent() && ArdourHost.onPath("jackd").isPresent(),
-                "ardour7-lua and jackd are not installed (Debian: apt-get install ardour jackd2); skipping the Ardour tests");
+        Path lua = DemoSession.ardourLuaOrSkip();
         assumeTrue(System.getenv("JACK_DEFAULT_SERVER") != null,
                 "JACK_DEFAULT_SERVER is not set (the POM sets it for surefire)");
-        return lua.get();
+        return lua;
     }
 
+    /** Headless Ardour ({@code ardour7-lua}, the bridge polled by the host script) on the demo session. */
     static ArdourRig start(Path dir) throws Exception {
         ArdourRig rig = new ArdourRig(dir);
         try {
-            rig.startJack();
-            rig.createSession();
+            rig.startJackAndSession();
             rig.startSidecar(0);
             rig.views = new ViewWatcher(rig.sidecarPort);
             rig.startAdapter();
@@ -72,41 +73,32 @@ final class ArdourRig implements AutoCloseable {
         }
     }
 
-    private void startJack() throws Exception {
-        String server = System.getenv("JACK_DEFAULT_SERVER");
-        jackd = new ProcessBuilder("jackd", "-n", server, "-d", "dummy", "-r", "48000", "-p", "256")
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("jackd.log").toFile()))
-                .start();
-        Process wait = new ProcessBuilder("jack_wait", "-w", "-t", "10").redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        if (!wait.waitFor(15, TimeUnit.SECONDS) || wait.exitValue() != 0 || !jackd.isAlive()) {
-            throw new IOException("jackd did not start; see " + dir.resolve("jackd.log"));
+    /**
+     * Ardour's GUI on a private Xvfb display with the bridge as its action hook (signals and a timer), on the
+     * demo session; the sidecar and the adapter start once the GUI is up.
+     */
+    static ArdourRig startGui(Path dir) throws Exception {
+        ArdourGui.ardourOrSkip();
+        ArdourRig rig = new ArdourRig(dir);
+        try {
+            rig.startJackAndSession();
+            rig.xvfb = Xvfb.start(dir);
+            rig.gui = ArdourGui.start(rig.session, rig.xvfb.display(), rig.jack, dir.resolve("gui"),
+                    dir.resolve("control"), true);
+            rig.startSidecar(0);
+            rig.views = new ViewWatcher(rig.sidecarPort);
+            rig.startAdapter();
+            return rig;
+        } catch (Exception | AssertionError e) {
+            rig.close();
+            throw e;
         }
     }
 
-    /** The demo session (make-demo-session.lua), tones recorded in; a retry covers Ardour's JACK race. */
-    private void createSession() throws Exception {
-        Path script = BridgeScripts.writeTo(dir.resolve("scripts"), BridgeScripts.DEMO_SESSION);
-        for (int attempt = 1; attempt <= 3; attempt++) {
-            Path target = dir.resolve("session" + attempt);
-            Process p = new ProcessBuilder(ardourLuaOrSkip().toString(), "-X", script.toString(), target.toString(), "demo",
-                    "12").redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("make-session.log").toFile())).start();
-            if (!p.waitFor(120, TimeUnit.SECONDS)) {
-                p.destroyForcibly().waitFor();
-            }
-            try (Stream<Path> files = Files.walk(target)) {
-                if (files.anyMatch(f -> f.toString().endsWith(".wav") && f.toFile().length() > 100_000)) {
-                    session = target.resolve("demo.ardour");
-                    SessionFiles.enableOsc(session);
-                    return;
-                }
-            } catch (IOException e) {
-                // no session folder: try again
-            }
-            Thread.sleep(1000);
-        }
-        throw new IOException("could not create the demo session; see " + dir.resolve("make-session.log"));
+    private void startJackAndSession() throws Exception {
+        ardourLuaOrSkip();
+        jack = JackServer.start(System.getenv("JACK_DEFAULT_SERVER"), dir.resolve("jackd.log"));
+        session = DemoSession.create(dir, jack, 12);
     }
 
     void startSidecar(int port) throws IOException {
@@ -164,6 +156,12 @@ final class ArdourRig implements AutoCloseable {
         if (host != null) {
             host.close();
         }
+        if (gui != null) {
+            gui.close();
+        }
+        if (xvfb != null) {
+            xvfb.close();
+        }
         if (adapter != null) {
             adapter.close();
         }
@@ -173,24 +171,10 @@ final class ArdourRig implements AutoCloseable {
         if (sidecar != null) {
             sidecar.stop();
         }
-        if (jackd != null) {
-            jackd.destroy();
-            if (!jackd.waitFor(5, TimeUnit.SECONDS)) {
-                jackd.destroyForcibly().waitFor();
-            }
+        if (jack != null) {
+            jack.close();
         }
         logStream.close();
-    }
-
-    static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path f : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(f);
-            }
-        }
     }
 
     static List<String> lines(Path file) throws IOException {

@@ -33,12 +33,7 @@ class DockingTest {
 
     @Test
     void thePanelDocksToARealArdourTitledX11WindowAndFollowsItsMoves() throws Exception {
-        if (GraphicsEnvironment.isHeadless()) {
-            assertTrue(System.getenv("CI") == null, "CI has no display: run the tests through scripts/test (xvfb-run)");
-            Assumptions.abort("no display: run through scripts/test, which starts Xvfb");
-        }
-        Optional<X11Windows> x11 = X11Windows.open("Ardour");
-        Assumptions.assumeTrue(x11.isPresent(), "not an X11 display");
+        Optional<X11Windows> x11 = x11OrSkip();
         Process daw = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), FakeDawWindow.class.getName(), "100", "80", "800", "600"))
                 .redirectError(ProcessBuilder.Redirect.INHERIT).start();
@@ -64,7 +59,18 @@ class DockingTest {
         }
     }
 
-    private static JFrame panelFrame(JFrame[] holder) throws Exception {
+    /** The display's windows, or skips where there is no X11 display (fails on CI, which must have one). */
+    static Optional<X11Windows> x11OrSkip() {
+        if (GraphicsEnvironment.isHeadless()) {
+            assertTrue(System.getenv("CI") == null, "CI has no display: run the tests through scripts/test (xvfb-run)");
+            Assumptions.abort("no display: run through scripts/test, which starts Xvfb");
+        }
+        Optional<X11Windows> x11 = X11Windows.open("Ardour");
+        Assumptions.assumeTrue(x11.isPresent(), "not an X11 display");
+        return x11;
+    }
+
+    static JFrame panelFrame(JFrame[] holder) throws Exception {
         SwingUtilities.invokeAndWait(() -> {
             holder[0] = new JFrame("gainstage");
             holder[0].setBounds(10, 10, 360, 300);
@@ -73,7 +79,7 @@ class DockingTest {
         return holder[0];
     }
 
-    private static void awaitBounds(JFrame frame, Rectangle expected) throws Exception {
+    static void awaitBounds(JFrame frame, Rectangle expected) throws Exception {
         AtomicReference<Rectangle> now = new AtomicReference<>();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (System.nanoTime() < deadline) {

@@ -1,0 +1,275 @@
+package dev.gainstage.adapter.ardour.testing;
+
+import dev.gainstage.adapter.ardour.ArdourHost;
+import dev.gainstage.adapter.ardour.BridgeScripts;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * Ardour 7's GUI ({@code ardour}) on a private JACK server and an X display, non-interactively, with a session
+ * opened from the command line. Its configuration is private ($XDG_CONFIG_HOME, $XDG_DATA_HOME and
+ * $XDG_CACHE_HOME under the fixture's folder) and pre-answers every dialog Ardour 7.3 shows before its editor:
+ * <ul>
+ * <li>{@code ardour7/.a7} (empty): "been here before", so no new-user wizard;</li>
+ * <li>{@code ardour7/config}: an Audio/MIDI Setup state for the JACK backend marked active, so no Audio/MIDI
+ * Setup dialog: with a JACK server already running Ardour needs no setup and joins it;</li>
+ * <li>{@code ardour7/instant.xml} with {@code <no-memory-warning/>}: no "limit for maximum amount of locked
+ * memory" dialog (shown when {@code ulimit -l} is below 75% of the RAM);</li>
+ * <li>optionally {@code ardour7/ui_scripts}: the gainstage bridge registered as an action hook, as the Script
+ * Manager would save it.</li>
+ * </ul>
+ * Ardour runs with {@code --no-announcements --no-splash}. Ready means: the editor window titled
+ * "SESSION - Ardour" is mapped, Ardour's ports are on the JACK server and its log shows no engine halt, still so
+ * a moment later. Ardour 7.3 on JACK2 1.9.21 often loses its JACK connection while it loads a session (it logs
+ * "JACK HALTED"); then the fixture stops it, starts a fresh JACK server and tries again. Every process is
+ * stopped by its handle (Ardour with its children, such as ardour-avahi).
+ */
+public final class ArdourGui implements AutoCloseable {
+    /** A port every Ardour session has once its engine runs. */
+    static final String MASTER_PORT = "ardour:Master/audio_out 1";
+    private static final List<String> HALT_MARKS = List.of("JACK HALTED", "Engine halted");
+
+    private final Path dir;
+    private final Path log;
+    private final String display;
+    private final String sessionName;
+    private Process process;
+    private long startupMillis;
+    private int attempts;
+
+    private ArdourGui(Path dir, String display, String sessionName) {
+        this.dir = dir;
+        this.log = dir.resolve("ardour-gui.log");
+        this.display = display;
+        this.sessionName = sessionName;
+    }
+
+    /** The {@code ardour} launcher on the PATH, or skips the test when Ardour's GUI is not installed. */
+    public static Path ardourOrSkip() {
+        Optional<Path> ardour = ArdourHost.onPath("ardour");
+        assumeTrue(ardour.isPresent() && ArdourHost.onPath("jackd").isPresent(),
+                "Ardour's GUI (ardour) or jackd is not installed (Debian: apt-get install ardour jackd2); skipping");
+        return ardour.get();
+    }
+
+    /**
+     * Starts Ardour's GUI on the session and waits until it is ready (see the class comment).
+     *
+     * @param display    the X display, ":N"
+     * @param controlDir the gainstage control folder ($GAINSTAGE_ARDOUR_DIR of the bridge)
+     * @param bridgeHook whether the gainstage bridge runs as an action hook
+     */
+    public static ArdourGui start(Path sessionFile, String display, JackServer jack, Path dir, Path controlDir,
+                                  boolean bridgeHook) throws IOException, InterruptedException {
+        Path ardour = ardourOrSkip();
+        Files.createDirectories(dir);
+        String name = sessionFile.getFileName().toString().replaceFirst("\\.ardour$", "");
+        ArdourGui gui = new ArdourGui(dir, display, name);
+        writeConfig(dir.resolve("xdg-config").resolve("ardour7"), bridgeHook);
+        try {
+            return gui.startAttempts(ardour, sessionFile, jack, controlDir);
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            gui.close(); // a test's timeout interrupts here: Ardour must not outlive it
+            throw e;
+        }
+    }
+
+    private ArdourGui startAttempts(Path ardour, Path sessionFile, JackServer jack, Path controlDir)
+            throws IOException, InterruptedException {
+        StringBuilder failures = new StringBuilder();
+        for (int attempt = 1; attempt <= 4; attempt++) {
+            long t0 = System.nanoTime();
+            launch(ardour, sessionFile, jack, controlDir);
+            String failure = awaitReady(jack, 60_000);
+            if (failure == null) {
+                startupMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
+                attempts = attempt;
+                return this;
+            }
+            failures.append("attempt ").append(attempt).append(": ").append(failure).append('\n');
+            Processes.stop(process, 5000);
+            Files.writeString(log, "---- gainstage: " + failure + "; starting JACK and Ardour again\n",
+                    StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+            jack.restart();
+        }
+        throw new IOException("Ardour's GUI did not come up:\n" + failures + "---- Ardour's log (last lines):\n"
+                + logTail(40));
+    }
+
+    /** Writes the configuration that pre-answers Ardour 7.3's start-up dialogs (see the class comment). */
+    static void writeConfig(Path config, boolean bridgeHook) throws IOException {
+        Files.createDirectories(config);
+        Files.writeString(config.resolve(".a7"), "");
+        Files.writeString(config.resolve("config"), """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <Ardour>
+                  <Config/>
+                  <Extra>
+                    <AudioMIDISetup>
+                      <EngineStates>
+                        <State backend="JACK" driver="" device="" input-device="" output-device="" sample-rate="48000"
+                               buffer-size="256" n-periods="2" input-latency="0" output-latency="0" lm-input=""
+                               lm-output="" active="1" use-buffered-io="0" midi-option="" lru="0">
+                          <MIDIDevices/>
+                        </State>
+                      </EngineStates>
+                    </AudioMIDISetup>
+                  </Extra>
+                </Ardour>
+                """);
+        Files.writeString(config.resolve("instant.xml"), """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <instant>
+                  <no-memory-warning/>
+                </instant>
+                """);
+        Path uiScripts = config.resolve("ui_scripts");
+        if (bridgeHook) {
+            Files.writeString(uiScripts, bridgeHookXml());
+        } else {
+            Files.deleteIfExists(uiScripts);
+        }
+    }
+
+    /**
+     * Ardour 7.3's {@code ui_scripts} file (in its config folder, read when a session is set) with the gainstage
+     * bridge as an action hook. A hook is a {@code LuaCallback} element: its signals as a bit string (bit i = the
+     * i-th LuaSignal of Ardour 7.3's luasignal_syms.h) and, base64-encoded, the Lua state Ardour's script manager
+     * restores: {@code s = {n = name, s = script, f = factory chunk, a = args}}; {@code load(f)(a)} must return the
+     * callback. The factory chunk here is the script itself, returning its {@code factory (...)}.
+     */
+    static String bridgeHookXml() {
+        String script = BridgeScripts.text(BridgeScripts.BRIDGE);
+        String chunk = "local function ardour () end\n" + script + "\nreturn factory (...)\n";
+        String state = "s = {} s[\"n\"] = " + luaString("gainstage bridge") + " s[\"s\"] = " + luaString(script)
+                + " s[\"f\"] = " + luaString(chunk) + " s[\"a\"] = {} ";
+        return """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <UIScripts>
+                  <ActionScript lua="Lua 5.3"/>
+                  <ActionHooks>
+                    <LuaCallback lua="Lua 5.3" id="%d" name="gainstage bridge" signals="%s">%s</LuaCallback>
+                  </ActionHooks>
+                </UIScripts>
+                """.formatted(990_001, BridgeSignals.bits(), Base64.getEncoder().encodeToString(
+                state.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** A Lua string literal, as Lua's %q writes it. */
+    static String luaString(String s) {
+        StringBuilder b = new StringBuilder("\"");
+        for (char c : s.toCharArray()) {
+            switch (c) {
+                case '\\' -> b.append("\\\\");
+                case '"' -> b.append("\\\"");
+                case '\n' -> b.append("\\n");
+                case '\r' -> b.append("\\r");
+                default -> {
+                    if (c < 32) {
+                        b.append(String.format("\\%03d", (int) c));
+                    } else {
+                        b.append(c);
+                    }
+                }
+            }
+        }
+        return b.append('"').toString();
+    }
+
+    private void launch(Path ardour, Path sessionFile, JackServer jack, Path controlDir) throws IOException {
+        ProcessBuilder pb = jack.environment(new ProcessBuilder(ardour.toString(), "--no-announcements", "--no-splash",
+                sessionFile.toAbsolutePath().toString()));
+        pb.environment().put("DISPLAY", display);
+        pb.environment().put("XDG_CONFIG_HOME", dir.resolve("xdg-config").toString());
+        pb.environment().put("XDG_DATA_HOME", dir.resolve("xdg-data").toString());
+        pb.environment().put("XDG_CACHE_HOME", dir.resolve("xdg-cache").toString());
+        pb.environment().put("GAINSTAGE_ARDOUR_DIR", controlDir.toString());
+        process = pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+    }
+
+    /** @return null once ready, else why not */
+    private String awaitReady(JackServer jack, long timeoutMillis) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+        boolean seenOnce = false;
+        try (X11Top x = X11Top.open(display)) {
+            while (System.nanoTime() < deadline) {
+                if (!process.isAlive()) {
+                    return "Ardour exited with status " + process.exitValue();
+                }
+                if (engineHalted()) {
+                    return "Ardour's engine halted (lost its JACK connection) while loading";
+                }
+                boolean ready = editorWindow(x).isPresent() && jack.ports().contains(MASTER_PORT);
+                if (ready && seenOnce) {
+                    return null;
+                }
+                seenOnce = ready;
+                Thread.sleep(ready ? 1500 : 200); // ready: check again a moment later
+            }
+        }
+        return "no mapped editor window titled \"" + sessionName + " - Ardour\" with Ardour's ports on JACK within "
+                + timeoutMillis + " ms";
+    }
+
+    /** Whether Ardour's log reports that its engine halted. */
+    public boolean engineHalted() throws IOException {
+        if (!Files.exists(log)) {
+            return false;
+        }
+        String text = Files.readString(log, StandardCharsets.UTF_8);
+        int since = text.lastIndexOf("---- gainstage:");
+        String current = since < 0 ? text : text.substring(since);
+        return HALT_MARKS.stream().anyMatch(current::contains);
+    }
+
+    /** Ardour's main (editor) window: titled "SESSION - Ardour", "*SESSION - Ardour" when modified. */
+    public Optional<X11Top.Window> editorWindow(X11Top x) {
+        String title = sessionName + " - Ardour";
+        return x.windows().stream().filter(w -> w.viewable() && w.title() != null
+                && (w.title().equals(title) || w.title().equals("*" + title))).findFirst();
+    }
+
+    public String display() {
+        return display;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public boolean alive() {
+        return process != null && process.isAlive();
+    }
+
+    /** From starting Ardour to ready, for the attempt that succeeded. */
+    public long startupMillis() {
+        return startupMillis;
+    }
+
+    /** How many starts it took (Ardour 7.3 sometimes loses JACK while loading; see the class comment). */
+    public int attempts() {
+        return attempts;
+    }
+
+    public Path log() {
+        return log;
+    }
+
+    public String logTail(int lines) {
+        return Processes.tail(log, lines);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        Processes.stop(process, 5000);
+    }
+}

@@ -1,0 +1,63 @@
+package dev.gainstage.adapter.ardour.testing;
+
+import dev.gainstage.adapter.ardour.ArdourHost;
+import dev.gainstage.adapter.ardour.BridgeScripts;
+import dev.gainstage.adapter.ardour.SessionFiles;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * gainstage's demo session (make-demo-session.lua), created headlessly with {@code ardour7-lua} on a running JACK
+ * server, tones recorded in, with Ardour's OSC surface turned on. A retry (on a fresh JACK
+ * server) covers Ardour 7.3's JACK race.
+ */
+public final class DemoSession {
+    private DemoSession() {
+    }
+
+    /** ardour7-lua, or skips the test (with the reason) when Ardour or JACK is not installed; CI installs both. */
+    public static Path ardourLuaOrSkip() {
+        Optional<Path> lua = ArdourHost.ardourLua();
+        assumeTrue(lua.isPresent() && ArdourHost.onPath("jackd").isPresent(),
+                "ardour7-lua and jackd are not installed (Debian: apt-get install ardour jackd2); skipping the Ardour tests");
+        return lua.get();
+    }
+
+    /**
+     * Creates the session in {@code dir/session<attempt>} and returns its .ardour file.
+     *
+     * @param seconds how many seconds of tones to record into the tracks
+     */
+    public static Path create(Path dir, JackServer jack, int seconds) throws IOException, InterruptedException {
+        Path script = BridgeScripts.writeTo(dir.resolve("scripts"), BridgeScripts.DEMO_SESSION);
+        Path log = dir.resolve("make-session.log");
+        for (int attempt = 1; attempt <= 4; attempt++) {
+            Path target = dir.resolve("session" + attempt);
+            Process p = jack.environment(new ProcessBuilder(ardourLuaOrSkip().toString(), "-X", script.toString(),
+                    target.toString(), "demo", Integer.toString(seconds))).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+            if (!p.waitFor(120, TimeUnit.SECONDS)) {
+                Processes.stop(p, 2000);
+            }
+            try (Stream<Path> files = Files.walk(target)) {
+                if (files.anyMatch(f -> f.toString().endsWith(".wav") && f.toFile().length() > 40_000L * seconds)) {
+                    Path session = target.resolve("demo.ardour");
+                    SessionFiles.enableOsc(session);
+                    return session;
+                }
+            } catch (IOException e) {
+                // no session folder: try again
+            }
+            // Ardour lost JACK while creating it: try again on a fresh server
+            jack.restart();
+        }
+        throw new IOException("could not create the demo session:\n" + Processes.tail(log, 30));
+    }
+}
