@@ -28,7 +28,7 @@ public final class Main {
     static final String USAGE = """
             usage: gainstage <command> [options]
               sidecar [--bind 127.0.0.1] [--port 50551] [--port-file FILE] [--store DIR] [--rules FILE]
-                      [--tls-cert PEM --tls-key PEM] [--token-file FILE]
+                      [--tls-cert PEM --tls-key PEM] [--token-file FILE] [--meter-threads N]
               report  [--sidecar HOST:PORT] [--json FILE] [--session KEY] [--wait SECONDS]
               fix     [--sidecar HOST:PORT] [--session KEY] [--rounds N] [--settle SECONDS]
               rules   [--sidecar HOST:PORT] [--session KEY] [--set FIELD=VALUE ...] [--clear FIELD ... | --clear-all] [--show]
@@ -72,7 +72,7 @@ public final class Main {
         RuleOverrides rules;
         try {
             CommandLine cl = CommandLine.parse(args, Set.of("bind", "port", "port-file", "store", "rules",
-                    "tls-cert", "tls-key", "token-file"), Set.of());
+                    "tls-cert", "tls-key", "token-file", "meter-threads"), Set.of());
             if (!cl.positional().isEmpty()) {
                 throw new CommandLine.UsageException("unexpected argument '" + cl.positional().getFirst() + "'");
             }
@@ -81,7 +81,8 @@ public final class Main {
                     cl.value("port-file").map(Path::of), Optional.empty(),
                     cl.value("store").map(Path::of).orElseGet(SidecarConfig::defaultStoreDir),
                     SidecarSecurity.of(cl.value("tls-cert").map(Path::of), cl.value("tls-key").map(Path::of),
-                            cl.value("token-file").map(Path::of)));
+                            cl.value("token-file").map(Path::of)),
+                    cl.intValue("meter-threads", 0, 0, SidecarConfig.MAX_METER_THREADS));
             rules = cl.value("rules").isPresent() ? RulesConfigFile.loadOverrides(Path.of(cl.value("rules").get()), "--rules ")
                     : RuleOverrides.NONE;
         } catch (IOException e) {

@@ -156,6 +156,8 @@ public final class SidecarLoadBench {
             pace(warmupStart, b);
         }
         double cpuBefore = cpuSeconds(pid);
+        long self = ProcessHandle.current().pid();
+        double senderCpuBefore = cpuSeconds(self);
         long dropped = 0;
         long start = System.nanoTime();
         for (long b = 0; b < blocks; b++) {
@@ -174,14 +176,15 @@ public final class SidecarLoadBench {
         double wall = (System.nanoTime() - start) / 1e9;
         int cores = Runtime.getRuntime().availableProcessors();
         double cpu = cpuSeconds(pid) - cpuBefore;
+        double senderCpu = cpuSeconds(self) - senderCpuBefore;
         Thread.sleep(500);
         double[] l;
         synchronized (latencies) {
             l = latencies.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         }
-        System.out.printf(Locale.ROOT, "taps %5d  warm-up %.0f s  audio %5.1f s  wall %5.1f s  dropped %7d of %9d  sidecar cpu %5.1f%% of %d cores  "
+        System.out.printf(Locale.ROOT, "taps %5d  warm-up %.0f s  audio %5.1f s  wall %5.1f s  dropped %7d of %9d  sidecar cpu %5.1f%% of %d cores (sender %4.1f%%)  "
                         + "rss %6.0f MB  latency n=%d p50 %s p99 %s max %s%n",
-                taps, warmup, seconds, wall, dropped, blocks * taps, pid > 0 ? 100 * cpu / wall / cores : Double.NaN, cores, rssMb(pid),
+                taps, warmup, seconds, wall, dropped, blocks * taps, pid > 0 ? 100 * cpu / wall / cores : Double.NaN, cores, 100 * senderCpu / wall / cores, rssMb(pid),
                 l.length, ms(l, 0.5), ms(l, 0.99), ms(l, 1.0));
         link.close();
         watchChannel.shutdownNow();

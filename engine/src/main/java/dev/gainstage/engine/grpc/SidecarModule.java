@@ -51,8 +51,8 @@ public final class SidecarModule extends AbstractModule {
 
     @Provides
     @Singleton
-    MeterPool meterPool() {
-        return MeterPool.perCore(); // starts no thread until a large batch arrives
+    MeterPool meterPool(SidecarConfig sidecarConfig) {
+        return new MeterPool(sidecarConfig.meterThreadsOrCores()); // starts no thread until a large batch arrives
     }
 
     @Provides

@@ -39,11 +39,6 @@ public final class MeterPool implements AutoCloseable {
         this.parallelism = parallelism;
     }
 
-    /** One thread per core of this machine. */
-    public static MeterPool perCore() {
-        return new MeterPool(Runtime.getRuntime().availableProcessors());
-    }
-
     public static MeterPool inline() {
         return new MeterPool(1);
     }

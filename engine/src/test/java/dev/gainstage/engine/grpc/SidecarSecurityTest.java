@@ -63,7 +63,7 @@ class SidecarSecurityTest {
 
     private static SidecarServer server(String bind, SidecarSecurity security) {
         return Guice.createInjector(new SidecarModule(new SidecarConfig(bind, 0, Optional.empty(), Optional.empty(),
-                dir.resolve("store"), security), RuleConfig.defaults())).getInstance(SidecarServer.class);
+                dir.resolve("store"), security, 0), RuleConfig.defaults())).getInstance(SidecarServer.class);
     }
 
     @Test
