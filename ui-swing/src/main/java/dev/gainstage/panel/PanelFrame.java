@@ -133,6 +133,17 @@ public final class PanelFrame extends JFrame {
         });
         connection.setForeground(c.kind() == ConnectionState.Kind.CONNECTED ? StagingColors.IN_RANGE.brighter()
                 : StagingColors.HOT);
+        // In the title too: it shows in the window list and the taskbar while the panel is covered.
+        setTitle(windowTitle(c));
+    }
+
+    static String windowTitle(ConnectionState c) {
+        // Plain ASCII: X11 tools and some window managers read WM_NAME as Latin-1 or compound text.
+        return "gainstage: " + switch (c.kind()) {
+            case CONNECTED -> "connected";
+            case CONNECTING -> "connecting";
+            case RECONNECTING -> "reconnecting";
+        };
     }
 
     private void show(SessionView view) {
