@@ -1,5 +1,6 @@
 package dev.gainstage.engine.grpc;
 
+import dev.gainstage.engine.session.SessionRegistry;
 import io.grpc.Server;
 import io.grpc.ServerInterceptor;
 import io.grpc.ServerInterceptors;
@@ -29,14 +30,18 @@ public final class SidecarServer {
     private final AdapterService adapterService;
     private final PanelService panelService;
     private final ViewPump pump;
+    private final SessionRegistry registry;
     private Server server;
+    /** A session with no adapter and no watcher for this long is forgotten (its decisions are stored). */
+    static final long FORGET_IDLE_SESSIONS_AFTER_MINUTES = 10;
 
     private final List<ServerInterceptor> interceptors;
 
     @Inject
     SidecarServer(SidecarConfig config, AdapterService adapterService, PanelService panelService, ViewPump pump,
-                  Set<ServerInterceptor> interceptors) {
+                  SessionRegistry registry, Set<ServerInterceptor> interceptors) {
         this.config = config;
+        this.registry = registry;
         this.adapterService = adapterService;
         this.panelService = panelService;
         this.pump = pump;
@@ -58,6 +63,8 @@ public final class SidecarServer {
             throw new IllegalStateException("already started");
         }
         pump.start();
+        pump.every(TimeUnit.MINUTES.toMillis(1), () -> registry.forgetIdle(System.nanoTime(),
+                TimeUnit.MINUTES.toNanos(FORGET_IDLE_SESSIONS_AFTER_MINUTES)));
         if (config.inProcessName().isPresent()) {
             server = InProcessServerBuilder.forName(config.inProcessName().get()).directExecutor()
                     .addService(adapter()).addService(panel()).build().start();

@@ -90,6 +90,8 @@ public final class SessionEngine {
     private boolean rolling = true;
     private String sessionName;
     private volatile AdapterLink link;
+    /** {@link System#nanoTime()} when the session last had or was promised an adapter. */
+    private volatile long lastAttachedNanos = System.nanoTime();
 
     /**
      * @param fileRules thresholds the sidecar's --rules file sets; {@code initialDecisions}' rule
@@ -121,6 +123,16 @@ public final class SessionEngine {
 
     public String sessionKey() {
         return sessionKey;
+    }
+
+    /** An adapter is about to attach: the session is not idle, whatever happened before. */
+    void claim() {
+        lastAttachedNanos = System.nanoTime();
+    }
+
+    /** No adapter since {@code cutoffNanos} (a {@link System#nanoTime()} value) and nobody watching. */
+    boolean idleSince(long cutoffNanos) {
+        return link == null && lastAttachedNanos - cutoffNanos <= 0 && listeners.isEmpty();
     }
 
     public SessionState state() {
@@ -167,6 +179,7 @@ public final class SessionEngine {
         try {
             if (link == oldLink) {
                 link = null;
+                lastAttachedNanos = System.nanoTime();
                 publish();
             }
         } finally {

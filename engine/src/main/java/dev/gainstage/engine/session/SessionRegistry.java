@@ -5,6 +5,8 @@ import dev.gainstage.engine.rules.RuleLayers;
 import dev.gainstage.engine.rules.RuleOverrides;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -38,7 +40,12 @@ public final class SessionRegistry {
 
     /** The session for a key, created on first use; it becomes the "latest" one watchers follow by default. */
     public SessionEngine open(String key) {
-        SessionEngine engine = sessions.computeIfAbsent(key, this::create);
+        // Claimed inside the map's lock for the key, so forgetIdle cannot take it between here and attach.
+        SessionEngine engine = sessions.compute(key, (k, e) -> {
+            SessionEngine s = e == null ? create(k) : e;
+            s.claim();
+            return s;
+        });
         latestKey = key;
         for (Consumer<SessionEngine> l : attachListeners) {
             l.accept(engine);
@@ -76,6 +83,30 @@ public final class SessionRegistry {
             return new DecisionPersistence.Loaded(loaded.decisions().withRuleOverrides(RuleOverrides.NONE),
                     loaded.problem().isEmpty() ? problem : loaded.problem() + "; " + problem);
         }
+    }
+
+    /**
+     * Forgets the sessions that have had no adapter for {@code idleNanos} and that nobody watches:
+     * their meters and warnings are hundreds of kB per tap, and a sidecar running for days sees many
+     * sessions come and go. What the user decided is in the store; a session opened again starts from it.
+     *
+     * @return the keys forgotten
+     */
+    public List<String> forgetIdle(long nowNanos, long idleNanos) {
+        List<String> forgotten = new ArrayList<>();
+        for (String key : sessions.keySet()) {
+            sessions.computeIfPresent(key, (k, e) -> {
+                if (e.idleSince(nowNanos - idleNanos)) {
+                    forgotten.add(k);
+                    return null;
+                }
+                return e;
+            });
+        }
+        if (!forgotten.isEmpty()) {
+            LOG.info(() -> "forgot idle sessions (no adapter for " + idleNanos / 60_000_000_000L + " min): " + forgotten);
+        }
+        return forgotten;
     }
 
     public Optional<SessionEngine> find(String key) {

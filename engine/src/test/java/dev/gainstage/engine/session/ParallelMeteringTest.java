@@ -19,7 +19,6 @@ import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
-import java.util.concurrent.CompletableFuture;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -127,29 +126,9 @@ class ParallelMeteringTest {
         Rig(MeterPool pool) throws GraphException {
             engine = new SessionEngine("parallel", RuleOverrides.NONE, MeterOptions.defaults(), pool,
                     Decisions.NONE, new InMemoryDecisions(), "");
-            Map<Integer, TapKey> plan = new TreeMap<>();
-            engine.attach(new AdapterLink() {
-                @Override
-                public String adapterName() {
-                    return "test";
-                }
-
-                @Override
-                public boolean canApplyFixes() {
-                    return false;
-                }
-
-                @Override
-                public void requestTaps(Map<Integer, TapKey> taps) {
-                    plan.clear();
-                    plan.putAll(taps);
-                }
-
-                @Override
-                public CompletableFuture<FixOutcome> requestFix(String stageId, double changeDb) {
-                    return CompletableFuture.completedFuture(FixOutcome.refused("test"));
-                }
-            }, "parallel");
+            TestLink link = new TestLink();
+            engine.attach(link, "parallel");
+            Map<Integer, TapKey> plan = link.plan;
             List<Strip> strips = new ArrayList<>();
             for (int i = 0; i < TAPS; i++) {
                 strips.add(new Strip("t" + i, "Track " + i, StripKind.AUDIO_TRACK, 1,

@@ -9,9 +9,12 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -56,5 +59,29 @@ class SessionRegistryTest {
         assertTrue(e.getMessage().startsWith("bus_peak_dbfs = 500.0 is outside"), e.getMessage());
         assertEquals(QUIET_AT_MINUS_10, engine.ruleLayers().session());
         assertEquals(QUIET_AT_MINUS_10, store.load("song").decisions().ruleOverrides());
+    }
+
+    @Test
+    void sessionsWithNoAdapterAndNoWatcherAreForgottenAndComeBackFromTheStore() throws IOException {
+        SessionRegistry registry = new SessionRegistry(RuleOverrides.NONE, MeterOptions.defaults(),
+                new DecisionStore(dir, Clock.systemUTC()));
+        SessionEngine idle = registry.open("idle");
+        idle.updateDecisions(d -> d.acknowledgeItem("source:kick/source", "meant to be loud"));
+        SessionEngine watched = registry.open("watched");
+        watched.addListener(() -> { });
+        SessionEngine playing = registry.open("playing");
+        playing.attach(new TestLink(), "playing");
+        long minute = TimeUnit.MINUTES.toNanos(1);
+
+        assertEquals(List.of(), registry.forgetIdle(System.nanoTime(), 10 * minute), "nothing is 10 minutes idle yet");
+        assertEquals(List.of("idle"), registry.forgetIdle(System.nanoTime() + 11 * minute, 10 * minute));
+        assertTrue(registry.find("idle").isEmpty());
+        assertTrue(registry.find("watched").isPresent() && registry.find("playing").isPresent());
+
+        SessionEngine back = registry.open("idle");
+        assertNotSame(idle, back);
+        assertEquals("meant to be loud", back.decisions().itemAcks().get("source:kick/source"));
+        assertEquals(List.of(), registry.forgetIdle(System.nanoTime() + 5 * minute, 10 * minute),
+                "opening a session again makes it young again");
     }
 }
