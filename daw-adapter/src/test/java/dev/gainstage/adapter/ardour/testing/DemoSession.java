@@ -38,7 +38,7 @@ public final class DemoSession {
     public static Path create(Path dir, JackServer jack, int seconds) throws IOException, InterruptedException {
         Path script = BridgeScripts.writeTo(dir.resolve("scripts"), BridgeScripts.DEMO_SESSION);
         Path log = dir.resolve("make-session.log");
-        for (int attempt = 1; attempt <= 4; attempt++) {
+        for (int attempt = 1; attempt <= 5; attempt++) {
             Path target = dir.resolve("session" + attempt);
             Process p = jack.environment(new ProcessBuilder(ardourLuaOrSkip().toString(), "-X", script.toString(),
                     target.toString(), "demo", Integer.toString(seconds))).redirectErrorStream(true)
@@ -55,8 +55,10 @@ public final class DemoSession {
             } catch (IOException e) {
                 // no session folder: try again
             }
-            // Ardour lost JACK while creating it: try again on a fresh server
+            // Ardour lost JACK while creating it: try again on a fresh server, once it has settled (attempts
+            // made at once after a restart were seen to fail the same way, four in a row within 9 s).
             jack.restart();
+            Thread.sleep(1000L * attempt);
         }
         throw new IOException("could not create the demo session:\n" + Processes.tail(log, 30));
     }
