@@ -61,12 +61,12 @@ final class HtmlReport {
                 .append("<span style=\"background:#b00020\"></span>thresholds</p>");
         for (TrackAnalysis t : result.stems()) {
             h.append("<h2>").append(escape(t.name())).append("</h2>");
-            h.append(SvgLevelChart.render(t.series(), new double[] {StagingFindings.SOURCE_HOT_DBFS,
-                    StagingFindings.SOURCE_QUIET_DBFS}));
+            h.append(SvgLevelChart.render(t.series(), new double[] {StagingFindings.RULES.sourceHotPeakDbfs(),
+                    StagingFindings.RULES.sourceQuietPeakDbfs()}));
         }
         h.append("<h2>sum</h2>");
-        h.append(SvgLevelChart.render(result.sum().series(), new double[] {StagingFindings.MASTER_MAX_DBFS,
-                StagingFindings.MASTER_HEADROOM_DBFS}));
+        h.append(SvgLevelChart.render(result.sum().series(), new double[] {StagingFindings.RULES.masterPeakDbfs(),
+                StagingFindings.RULES.masterHeadroomPeakDbfs()}));
         h.append("</body></html>\n");
         return h.toString();
     }

@@ -42,6 +42,17 @@ public final class StagingRules {
     /**
      * @param intentional ids of stages and strips the user marked intentional saturation
      */
+    /**
+     * Whether a source's peaks sit less than {@code marginDb} above its noise floor. The floor only
+     * counts when quiet passages were found: on a steady signal the estimate is the signal itself,
+     * not its noise. Shared with {@code analyze}, which judges whole files.
+     */
+    public static boolean closeToNoiseFloor(MeterReading r, double marginDb) {
+        boolean floorFound = MeterReading.has(r.noiseFloorDbfs()) && MeterReading.has(r.overallRmsDbfs())
+                && r.noiseFloorDbfs() < r.overallRmsDbfs() - QUIET_PASSAGE_DB;
+        return floorFound && r.maxSamplePeakDbfs() - r.noiseFloorDbfs() < marginDb;
+    }
+
     public List<Observation> evaluate(SessionGraph graph, TapReadings readings, Set<String> intentional) {
         return evaluate(graph, readings, intentional, null, null);
     }
@@ -134,11 +145,7 @@ public final class StagingRules {
 
         boolean enoughSignal = r.signalSeconds() >= config.quietMinSignalSeconds();
         boolean quietPeak = peak < config.sourceQuietPeakDbfs();
-        // The floor only counts when quiet passages were found: on a steady signal the estimate is the
-        // signal itself, not its noise.
-        boolean floorFound = MeterReading.has(r.noiseFloorDbfs()) && MeterReading.has(r.overallRmsDbfs())
-                && r.noiseFloorDbfs() < r.overallRmsDbfs() - QUIET_PASSAGE_DB;
-        boolean noisy = floorFound && r.maxSamplePeakDbfs() - r.noiseFloorDbfs() < config.noiseFloorMarginDb();
+        boolean noisy = closeToNoiseFloor(r, config.noiseFloorMarginDb());
         if (enoughSignal) {
             out.add(new Observation(Rule.SOURCE_TOO_QUIET, strip.id(), source.id(), peak, config.sourceQuietPeakDbfs(),
                     Direction.BELOW, "dBFS", quietPeak || noisy,

@@ -8,10 +8,18 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class StagingFindingsTest {
-    /** A reading with the given peaks, clipping, noise floor and seconds of signal; other figures irrelevant. */
+    /**
+     * A reading with the given peaks, clipping, noise floor and seconds of signal, and an overall RMS 8 dB
+     * below the peak, like music; other figures irrelevant.
+     */
     private static MeterReading reading(double peak, double truePeak, long clippedRuns, double noiseFloor, double signal) {
+        return reading(peak, truePeak, clippedRuns, noiseFloor, signal, peak - 8);
+    }
+
+    private static MeterReading reading(double peak, double truePeak, long clippedRuns, double noiseFloor, double signal,
+                                        double overallRms) {
         double nan = Double.NaN;
-        return new MeterReading(48_000, 1, nan, nan, nan, nan, nan, peak, truePeak, nan, nan, nan, nan, nan, nan, 0,
+        return new MeterReading(48_000, 1, nan, nan, nan, nan, nan, peak, truePeak, nan, nan, nan, nan, overallRms, nan, 0,
                 clippedRuns * 2, clippedRuns, noiseFloor, nan, signal);
     }
 
@@ -32,6 +40,14 @@ class StagingFindingsTest {
         assertEquals(List.of("SOURCE_TOO_QUIET"), sourceRules(-12, 0, -51, 10), "noise floor within 40 dB");
         assertEquals(List.of(), sourceRules(-12, 0, -53, 10));
         assertEquals(List.of(), sourceRules(Double.NaN, 0, Double.NaN, 0), "silence");
+    }
+
+    @Test
+    void aSteadyToneIsNotItsOwnNoiseFloor() {
+        // Without quiet passages the floor estimate is the tone itself: no noise to speak of.
+        List<String> rules = StagingFindings.forSource("tone", reading(-12, -12, 0, -15.5, 10, -15)).stream()
+                .map(Finding::rule).toList();
+        assertEquals(List.of(), rules);
     }
 
     @Test
