@@ -40,9 +40,6 @@ public final class StagingRules {
     }
 
     /**
-     * @param intentional ids of stages and strips the user marked intentional saturation
-     */
-    /**
      * Whether a source's peaks sit less than {@code marginDb} above its noise floor. The floor only
      * counts when quiet passages were found: on a steady signal the estimate is the signal itself,
      * not its noise. Shared with {@code analyze}, which judges whole files.
@@ -53,6 +50,9 @@ public final class StagingRules {
         return floorFound && r.maxSamplePeakDbfs() - r.noiseFloorDbfs() < marginDb;
     }
 
+    /**
+     * @param intentional ids of stages and strips the user marked intentional saturation
+     */
     public List<Observation> evaluate(SessionGraph graph, TapReadings readings, Set<String> intentional) {
         return evaluate(graph, readings, intentional, null, null);
     }

@@ -25,6 +25,8 @@ public final class MeterPool implements AutoCloseable {
     /** Indices claimed at a time: few enough claims, small enough to even out at the end. */
     private static final int CHUNK = 8;
 
+    private static final MeterPool INLINE = new MeterPool(1);
+
     private final int parallelism;
     private final ReentrantLock inUse = new ReentrantLock();
     private final AtomicReference<Job> current = new AtomicReference<>();
@@ -39,8 +41,9 @@ public final class MeterPool implements AutoCloseable {
         this.parallelism = parallelism;
     }
 
+    /** Meters every batch on the caller; shared, as it holds no threads. */
     public static MeterPool inline() {
-        return new MeterPool(1);
+        return INLINE;
     }
 
     public int parallelism() {

@@ -96,13 +96,8 @@ public final class SessionEngine {
     /**
      * @param fileRules thresholds the sidecar's --rules file sets; {@code initialDecisions}' rule
      *                  overrides go on top of them and must fit them
+     * @param meterPool where large batches of taps are metered
      */
-    public SessionEngine(String sessionKey, RuleOverrides fileRules, MeterOptions meterOptions, Decisions initialDecisions,
-                         DecisionPersistence persistence, String notice) {
-        this(sessionKey, fileRules, meterOptions, MeterPool.inline(), initialDecisions, persistence, notice);
-    }
-
-    /** As above, metering large batches on {@code meterPool}'s threads. */
     public SessionEngine(String sessionKey, RuleOverrides fileRules, MeterOptions meterOptions, MeterPool meterPool,
                          Decisions initialDecisions, DecisionPersistence persistence, String notice) {
         this.sessionKey = Objects.requireNonNull(sessionKey);
@@ -269,7 +264,7 @@ public final class SessionEngine {
                 TapBlockData b = blocks.get(i);
                 TapMeter m = meterFor(b.handle());
                 if (m == null) {
-                    String field = blockField(i);
+                    String field = TapBlockDecoder.blockField(i);
                     throw new TapBlockException(field + ".handle", field + ".handle " + b.handle()
                             + " is not a subscribed tap", true);
                 }
@@ -305,10 +300,6 @@ public final class SessionEngine {
         } finally {
             adapterLock.unlock();
         }
-    }
-
-    static String blockField(int index) {
-        return "taps.blocks[" + index + "]";
     }
 
     private TapMeter meterFor(int handle) {

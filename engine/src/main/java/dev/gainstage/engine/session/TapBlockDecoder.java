@@ -15,35 +15,32 @@ public final class TapBlockDecoder {
     private TapBlockDecoder() {
     }
 
-    private static boolean headerOk(TapBlockData b) {
-        return b.sampleRate() >= MIN_SAMPLE_RATE && b.sampleRate() <= MAX_SAMPLE_RATE
-                && b.channels() >= 1 && b.channels() <= MAX_CHANNELS && b.frames() >= 1 && b.frames() <= MAX_FRAMES
-                && b.samples().remaining() == (long) b.frames() * b.channels() * Float.BYTES;
+    /** The field path of block {@code index} of a batch, for messages; built only when one is needed. */
+    static String blockField(int index) {
+        return "taps.blocks[" + index + "]";
     }
 
     /** Validates the header fields of block {@code index}; messages name the field ({@code taps.blocks[i].frames}). */
     public static void checkHeader(TapBlockData b, int index) throws TapBlockException {
-        if (headerOk(b)) {
-            return;
-        }
-        String field = SessionEngine.blockField(index);
         if (b.sampleRate() < MIN_SAMPLE_RATE || b.sampleRate() > MAX_SAMPLE_RATE) {
-            throw new TapBlockException(field + ".sample_rate", field + ".sample_rate " + b.sampleRate()
-                    + " Hz is outside " + MIN_SAMPLE_RATE + ".." + MAX_SAMPLE_RATE, false);
+            throw refused(index, "sample_rate", b.sampleRate() + " Hz is outside " + MIN_SAMPLE_RATE + ".." + MAX_SAMPLE_RATE);
         }
         if (b.channels() < 1 || b.channels() > MAX_CHANNELS) {
-            throw new TapBlockException(field + ".channels", field + ".channels " + b.channels()
-                    + " is outside 1.." + MAX_CHANNELS, false);
+            throw refused(index, "channels", b.channels() + " is outside 1.." + MAX_CHANNELS);
         }
         if (b.frames() < 1 || b.frames() > MAX_FRAMES) {
-            throw new TapBlockException(field + ".frames", field + ".frames " + b.frames()
-                    + " is outside 1.." + MAX_FRAMES, false);
+            throw refused(index, "frames", b.frames() + " is outside 1.." + MAX_FRAMES);
         }
         long expected = (long) b.frames() * b.channels() * Float.BYTES;
         if (b.samples().remaining() != expected) {
-            throw new TapBlockException(field + ".samples", field + ".samples holds " + b.samples().remaining()
-                    + " bytes but " + b.frames() + " frames x " + b.channels() + " channels need " + expected, false);
+            throw refused(index, "samples", "holds " + b.samples().remaining() + " bytes but " + b.frames()
+                    + " frames x " + b.channels() + " channels need " + expected);
         }
+    }
+
+    private static TapBlockException refused(int index, String name, String problem) {
+        String field = blockField(index) + "." + name;
+        return new TapBlockException(field, field + " " + problem, false);
     }
 
     /** Decodes into {@code dst[0..frames*channels)}; the header must have been checked. */
@@ -57,7 +54,7 @@ public final class TapBlockDecoder {
             bad |= (Float.floatToRawIntBits(dst[i]) & EXPONENT) == EXPONENT;
         }
         if (bad) {
-            String field = SessionEngine.blockField(index);
+            String field = blockField(index);
             for (int i = 0; i < n; i++) {
                 float x = dst[i];
                 if (!Float.isFinite(x)) {
