@@ -35,7 +35,11 @@ public final class X11Windows implements DawWindowSource, AutoCloseable {
         try {
             X11 x11 = X11.INSTANCE;
             X11.Display display = x11.XOpenDisplay(null);
-            return display == null ? Optional.empty() : Optional.of(new X11Windows(x11, display, titleContains));
+            if (display == null) {
+                return Optional.empty();
+            }
+            XlibErrors.skipOn(x11, display);
+            return Optional.of(new X11Windows(x11, display, titleContains));
         } catch (UnsatisfiedLinkError | NoClassDefFoundError e) {
             return Optional.empty();
         }
@@ -134,5 +138,6 @@ public final class X11Windows implements DawWindowSource, AutoCloseable {
     @Override
     public void close() {
         x11.XCloseDisplay(display);
+        XlibErrors.forget(display);
     }
 }

@@ -1,5 +1,6 @@
 package dev.gainstage.adapter.ardour.testing;
 
+import com.sun.jna.Library;
 import com.sun.jna.Native;
 import com.sun.jna.Pointer;
 import com.sun.jna.platform.unix.X11;
@@ -31,6 +32,15 @@ public final class X11Top implements AutoCloseable {
         return new X11Top(d);
     }
 
+    /** The two Xlib calls jna-platform's X11 binding leaves out. */
+    interface ServerGrab extends Library {
+        ServerGrab INSTANCE = Native.load("X11", ServerGrab.class);
+
+        int XGrabServer(X11.Display display);
+
+        int XUngrabServer(X11.Display display);
+    }
+
     /** A top-level window: its title (null when it has none) and bounds on the screen. */
     public record Window(long id, String title, Rectangle bounds, boolean viewable) {
     }
@@ -42,13 +52,25 @@ public final class X11Top implements AutoCloseable {
         PointerByReference children = new PointerByReference();
         IntByReference count = new IntByReference();
         List<Window> out = new ArrayList<>();
-        if (x11.XQueryTree(display, x11.XDefaultRootWindow(display), rootReturn, parent, children, count) == 0
-                || children.getValue() == null) {
-            return out;
-        }
-        Pointer ids = children.getValue();
+        // With the server grabbed no other client runs, so no window can vanish between listing it and
+        // reading it: Xlib's default answer to that (BadWindow) is to end the whole test JVM.
+        ServerGrab.INSTANCE.XGrabServer(display);
         try {
-            for (int i = 0; i < count.getValue(); i++) {
+            if (x11.XQueryTree(display, x11.XDefaultRootWindow(display), rootReturn, parent, children, count) == 0
+                    || children.getValue() == null) {
+                return out;
+            }
+            collect(children.getValue(), count.getValue(), out);
+        } finally {
+            ServerGrab.INSTANCE.XUngrabServer(display);
+            x11.XSync(display, false);
+        }
+        return out;
+    }
+
+    private void collect(Pointer ids, int count, List<Window> out) {
+        try {
+            for (int i = 0; i < count; i++) {
                 long id = Native.LONG_SIZE == 8 ? ids.getLong(8L * i) : ids.getInt(4L * i) & 0xFFFFFFFFL;
                 X11.Window w = new X11.Window(id);
                 X11.XWindowAttributes a = new X11.XWindowAttributes();
@@ -60,7 +82,6 @@ public final class X11Top implements AutoCloseable {
         } finally {
             x11.XFree(ids);
         }
-        return out;
     }
 
     private String name(X11.Window w) {
