@@ -8,6 +8,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -24,6 +25,9 @@ import java.util.concurrent.TimeUnit;
  * The host runs with {@code -X} so it exits then, and {@link #launch} starts it again.
  */
 public final class ArdourHost implements AutoCloseable {
+    /** The folder, under the control folder, where tests drop Lua for the host to run. */
+    private static final String COMMANDS = "host-commands";
+
     /** What the host script prints once the session is loaded and rolling. */
     static final String LOADED_MARK = "gainstage ardour-host: session ";
 
@@ -95,6 +99,7 @@ public final class ArdourHost implements AutoCloseable {
         String state = file.getFileName().toString().replaceFirst("\\.ardour$", "");
         Files.createDirectories(controlDir);
         Files.deleteIfExists(controlDir.resolve("host-stop"));
+        clearCommands(controlDir.resolve(COMMANDS));
         // -X: exit when the engine halts, so a caller can start it again instead of rolling a dead session
         ProcessBuilder pb = new ProcessBuilder(ardourLua.toString(), "-X", host.toString(), file.getParent().toString(),
                 state, bridge.toString(), String.format(Locale.ROOT, "%.3f", seconds), loop ? "1" : "0");
@@ -147,13 +152,28 @@ public final class ArdourHost implements AutoCloseable {
         return process.waitFor();
     }
 
+    /** Commands a host that ended never ran were meant for it, not for the next one: they go. */
+    private static void clearCommands(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (var files = Files.list(dir)) {
+            for (Path f : files.toList()) {
+                Files.deleteIfExists(f);
+            }
+        }
+    }
+
     /** Drops a Lua file for the host to run between ticks; waits until it ran. */
     public void run(String name, String lua, long timeoutMillis) throws IOException, InterruptedException {
-        Path dir = controlDir.resolve("host-commands");
+        Path dir = controlDir.resolve(COMMANDS);
         Files.createDirectories(dir);
+        // An earlier command of the same name must not answer for this one.
+        Files.deleteIfExists(dir.resolve(name + ".lua.done"));
+        Files.deleteIfExists(dir.resolve(name + ".lua.failed"));
         Path tmp = dir.resolve(name + ".tmp");
         Files.writeString(tmp, lua);
-        Files.move(tmp, dir.resolve(name + ".lua"));
+        Files.move(tmp, dir.resolve(name + ".lua"), StandardCopyOption.REPLACE_EXISTING);
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
         while (System.nanoTime() < deadline) {
             if (Files.exists(dir.resolve(name + ".lua.done"))) {

@@ -26,6 +26,7 @@ import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 
 import javax.xml.parsers.DocumentBuilderFactory;
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -400,15 +401,23 @@ class ArdourEndToEndTest {
     @Order(8)
     void addingATrackAndDeactivatingAPluginWhileRollingArriveAsDeltas() throws Exception {
         long snapshots = rig.adapter.snapshotsSent();
-        rig.host.run("add-track", """
-                local tl = Session:new_audio_track (1, 2, nil, 1, "Added", ARDOUR.PresentationInfo.max_order,
-                    ARDOUR.TrackMode.Normal, true)
-                assert (tl:size () == 1)
-                """, 10_000);
-        rig.host.run("deactivate", """
-                local p = Session:route_by_name ("Gtr"):nth_plugin (0)
-                p:deactivate ()
-                """, 10_000);
+        try {
+            addTrackAndDeactivate();
+        } catch (IOException e) {
+            // Ardour 7.3 on JACK2 1.9.21 can lose its audio engine when a track's ports appear while it rolls
+            // (README, "Good to know"): every tap falls silent and its Lua loop stops. That is Ardour's failure,
+            // not the adapter's: start Ardour again and repeat the step once. Anything else fails the test.
+            if (!ardourFellSilent()) {
+                throw e;
+            }
+            System.out.println("Ardour's audio stopped while adding a track (" + e.getMessage()
+                    + "); starting Ardour again and repeating the step");
+            rig.stopHost();
+            rig.startHost(rig.session);
+            rolling();
+            snapshots = rig.adapter.snapshotsSent();
+            addTrackAndDeactivate();
+        }
         String comp = stageOf("Gtr", "ACE Compressor");
         SessionView v = rig.views.await("the new track and the compressor off", 10_000,
                 view -> ViewWatcher.row(view, "Added").isPresent()
@@ -420,6 +429,32 @@ class ArdourEndToEndTest {
         rig.host.run("reactivate", "Session:route_by_name (\"Gtr\"):nth_plugin (0):activate ()", 10_000);
         rig.views.await("the compressor on again", 10_000, view -> stage(view, comp).map(StageView::getActive)
                 .orElse(false));
+    }
+
+    private void addTrackAndDeactivate() throws IOException, InterruptedException {
+        rig.host.run("add-track", """
+                local tl = Session:new_audio_track (1, 2, nil, 1, "Added", ARDOUR.PresentationInfo.max_order,
+                    ARDOUR.TrackMode.Normal, true)
+                assert (tl:size () == 1)
+                """, 10_000);
+        rig.host.run("deactivate", """
+                local p = Session:route_by_name ("Gtr"):nth_plugin (0)
+                p:deactivate ()
+                """, 10_000);
+    }
+
+    /** No track's source shows signal any more, for 3 s on end. */
+    private boolean ardourFellSilent() throws InterruptedException {
+        long end = System.nanoTime() + 3_000_000_000L;
+        while (System.nanoTime() < end) {
+            SessionView v = rig.views.latest();
+            if (v == null || List.of("Vox", "Gtr", "Keys").stream().anyMatch(t -> stage(v, source(t))
+                    .map(s -> s.getOutput().getHasSignal()).orElse(false))) {
+                return false;
+            }
+            Thread.sleep(100);
+        }
+        return true;
     }
 
     @Test
