@@ -13,7 +13,7 @@ import java.util.Map;
 
 /**
  * {@code analyze STEM.wav... [--html FILE] [--json FILE]}: meters every stem and their sample-by-sample
- * sum, prints the figures and the staging findings (DESIGN.md defaults), and optionally writes a
+ * sum, prints the figures and the staging findings (docs/rules.md defaults), and optionally writes a
  * self-contained HTML report and a JSON document. Exit 0 when analysed (findings are advice, not
  * failures), 1 when a stem cannot be read or summed, 2 for usage errors.
  */

@@ -4,7 +4,7 @@ import dev.gainstage.engine.metering.MeterReading;
 
 /** The figures of one whole file: its format and the meter's reading at the end. */
 public record FileMeasurement(String file, WavFormat format, MeterReading reading) {
-    /** The JSON line {@code meter --json} prints (the DESIGN.md "Command line" field set, and more). */
+    /** The JSON line {@code meter --json} prints (docs/cli.md, "meter and analyze", shows one). */
     public JsonObject toJson() {
         MeterReading r = reading;
         return new JsonObject()

@@ -3,7 +3,7 @@ package dev.gainstage.engine.offline;
 /**
  * One staging finding of {@code analyze}.
  *
- * @param rule      the DESIGN.md rule name (SOURCE_TOO_HOT, MASTER_OVER_0DBFS, ...)
+ * @param rule      the rule name as docs/rules.md spells it (SOURCE_TOO_HOT, MASTER_OVER_0DBFS, ...)
  * @param track     the stem's file name, or "sum"
  * @param measured  the level that triggered it (dBFS)
  * @param threshold the rule's threshold (dBFS)

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The offline subset of the DESIGN.md staging rules, with the live rules' default thresholds and
+ * The offline subset of the staging rules (docs/rules.md), with the live rules' default thresholds and
  * their noise-floor test: stems are
  * judged as sources (peaks around -12 to -6 dBFS, trimmed towards -9 dBFS), the sum as the master
  * (never above 0 dBFS, pre-mastering headroom -6..-3 dBFS).

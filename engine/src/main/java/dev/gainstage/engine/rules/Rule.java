@@ -1,6 +1,6 @@
 package dev.gainstage.engine.rules;
 
-/** The staging rules of DESIGN.md, each with the severity its warnings carry. */
+/** The staging rules of docs/rules.md, each with the severity its warnings carry. */
 public enum Rule {
     SOURCE_TOO_HOT(Severity.WARNING),
     SOURCE_CLIPPING(Severity.CRITICAL),

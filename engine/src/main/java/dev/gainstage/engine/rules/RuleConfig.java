@@ -11,7 +11,7 @@ import java.util.Map;
 
 /**
  * Thresholds of the staging rules. Defaults come from the seed article (sources peak around −12 to
- * −6 dBFS, plugin input and output balanced, master never above 0 dBFS) and DESIGN.md.
+ * −6 dBFS, plugin input and output balanced, master never above 0 dBFS); docs/rules.md lists them.
  */
 public record RuleConfig(
         double sourceHotPeakDbfs,
