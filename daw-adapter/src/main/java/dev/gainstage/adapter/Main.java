@@ -2,6 +2,7 @@ package dev.gainstage.adapter;
 
 import dev.gainstage.adapter.ardour.ArdourCommand;
 import dev.gainstage.adapter.ardour.ArdourHostCommand;
+import dev.gainstage.adapter.doctor.DoctorCommand;
 import dev.gainstage.adapter.sim.SimCommand;
 
 import java.io.PrintStream;
@@ -14,7 +15,8 @@ public final class Main {
             usage: gainstage <command> [options]
               sim (--demo | SESSION.textproto) [--sidecar HOST:PORT] [--speed realtime|max] [--seconds N]
               ardour [--osc 127.0.0.1:3819] [--sidecar HOST:PORT] [--control-dir DIR] [--no-install]
-              ardour-host SESSION.ardour [--loop] [--seconds N] [--control-dir DIR]""";
+              ardour-host SESSION.ardour [--loop] [--seconds N] [--control-dir DIR]
+              doctor [--sidecar HOST:PORT] [--osc HOST:PORT]""";
 
     private Main() {
     }
@@ -33,6 +35,7 @@ public final class Main {
             case "sim" -> SimCommand.run(rest, out, err);
             case "ardour" -> ArdourCommand.run(rest, out, err);
             case "ardour-host" -> ArdourHostCommand.run(rest, out, err);
+            case "doctor" -> DoctorCommand.run(rest, out, err);
             default -> {
                 err.println("gainstage: unknown command '" + args.getFirst() + "'");
                 err.println(USAGE);

@@ -1,5 +1,6 @@
 package dev.gainstage.e2e;
 
+import dev.gainstage.adapter.ardour.testing.RealParts;
 import dev.gainstage.client.SidecarAddress;
 import dev.gainstage.panel.connection.ConnectionState;
 import dev.gainstage.panel.connection.ViewStream;
@@ -27,7 +28,6 @@ import java.util.function.Predicate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 /**
  * SIGKILL of the sidecar, the adapter and the panel, mid-session, each a separate process, in two
@@ -118,7 +118,7 @@ class FaultRecoveryIT {
      */
     @Test
     void panelAdapterAndSidecarKilledInAnotherOrderRecover() throws Exception {
-        assumeFalse(GraphicsEnvironment.isHeadless(), "needs a display (scripts/test runs the tests under Xvfb)");
+        RealParts.require(!GraphicsEnvironment.isHeadless(), "needs a display (scripts/test runs the tests under Xvfb)");
         int port = freePort();
         SidecarAddress address = new SidecarAddress("127.0.0.1", port);
         AtomicReference<SessionView> latest = new AtomicReference<>(SessionView.getDefaultInstance());

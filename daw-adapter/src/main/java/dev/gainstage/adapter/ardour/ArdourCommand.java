@@ -70,7 +70,7 @@ public final class ArdourCommand {
         }
     }
 
-    static InetSocketAddress hostPort(String text) throws CommandLine.UsageException {
+    public static InetSocketAddress hostPort(String text) throws CommandLine.UsageException {
         int colon = text.lastIndexOf(':');
         try {
             if (colon <= 0) {

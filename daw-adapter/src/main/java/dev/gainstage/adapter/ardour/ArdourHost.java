@@ -51,7 +51,11 @@ public final class ArdourHost implements AutoCloseable {
     }
 
     public static Optional<Path> onPath(String name) {
-        String path = System.getenv("PATH");
+        return onPath(name, System.getenv("PATH"));
+    }
+
+    /** The first executable {@code name} in the folders of {@code path} (a PATH-style list). */
+    public static Optional<Path> onPath(String name, String path) {
         if (path == null) {
             return Optional.empty();
         }

@@ -1,5 +1,6 @@
 package dev.gainstage.adapter.ardour;
 
+import dev.gainstage.adapter.ardour.testing.RealParts;
 import com.google.inject.Guice;
 import dev.gainstage.client.SidecarAddress;
 import dev.gainstage.engine.grpc.SidecarConfig;
@@ -21,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Real Ardour for the tests: a private JACK server (dummy driver, 48 kHz, 256 frames) named by the JVM's
@@ -52,7 +52,7 @@ final class ArdourRig implements AutoCloseable {
     /** Skips (with the reason) when Ardour or JACK is not installed; CI installs both. */
     static Path ardourLuaOrSkip() {
         Path lua = DemoSession.ardourLuaOrSkip();
-        assumeTrue(System.getenv("JACK_DEFAULT_SERVER") != null,
+        RealParts.require(System.getenv("JACK_DEFAULT_SERVER") != null,
                 "JACK_DEFAULT_SERVER is not set (the POM sets it for surefire)");
         return lua;
     }

@@ -7,16 +7,20 @@ import dev.gainstage.engine.rules.RuleOverrides;
 import dev.gainstage.engine.session.Decisions;
 import dev.gainstage.engine.session.SessionEngine;
 import dev.gainstage.engine.session.SessionRegistry;
+import dev.gainstage.engine.session.SessionState;
 import dev.gainstage.proto.v1.AcknowledgeRequest;
 import dev.gainstage.proto.v1.AcknowledgeResponse;
 import dev.gainstage.proto.v1.ApplyFixRequest;
 import dev.gainstage.proto.v1.ApplyFixResponse;
+import dev.gainstage.proto.v1.DescribeRequest;
 import dev.gainstage.proto.v1.GetRuleConfigRequest;
 import dev.gainstage.proto.v1.MarkIntentionalRequest;
 import dev.gainstage.proto.v1.MarkIntentionalResponse;
 import dev.gainstage.proto.v1.PanelServiceGrpc;
 import dev.gainstage.proto.v1.RuleConfigView;
+import dev.gainstage.proto.v1.SessionSummary;
 import dev.gainstage.proto.v1.SetRuleOverridesRequest;
+import dev.gainstage.proto.v1.SidecarDescription;
 import dev.gainstage.proto.v1.SessionView;
 import dev.gainstage.proto.v1.WatchRequest;
 import io.grpc.Status;
@@ -114,6 +118,20 @@ public final class PanelService extends PanelServiceGrpc.PanelServiceImplBase {
         if (engine != null) {
             reply(responses, ruleView(engine));
         }
+    }
+
+    @Override
+    public void describe(DescribeRequest request, StreamObserver<SidecarDescription> responses) {
+        SidecarDescription.Builder d = SidecarDescription.newBuilder()
+                .setVersion(SidecarVersion.VERSION).setProtocolVersion(AdapterConnection.PROTOCOL_VERSION);
+        for (SessionEngine engine : registry.all()) {
+            SessionState s = engine.state();
+            d.addSessions(SessionSummary.newBuilder().setSessionKey(s.sessionKey()).setSessionName(s.sessionName())
+                    .setAdapterConnected(s.adapterConnected()).setAdapterName(s.adapterName())
+                    .setAudioTimeSeconds(s.audioSeconds()).setActiveWarnings(s.warnings().size()));
+        }
+        responses.onNext(d.build());
+        responses.onCompleted();
     }
 
     /** Clears, then merges (or replaces); the result is checked whole before it is saved or applied. */

@@ -6,6 +6,7 @@ import dev.gainstage.engine.rules.RuleOverrides;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -107,6 +108,15 @@ public final class SessionRegistry {
             LOG.info(() -> "forgot idle sessions (no adapter for " + idleNanos / 60_000_000_000L + " min): " + forgotten);
         }
         return forgotten;
+    }
+
+    /** Every session held now, the one watchers follow by default (the latest opened) first. */
+    public List<SessionEngine> all() {
+        List<SessionEngine> all = new ArrayList<>(sessions.values());
+        String latest = latestKey;
+        all.sort(Comparator.comparing((SessionEngine e) -> !e.sessionKey().equals(latest))
+                .thenComparing(SessionEngine::sessionKey));
+        return all;
     }
 
     public Optional<SessionEngine> find(String key) {

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Ardour 7's GUI ({@code ardour}) on a private JACK server and an X display, non-interactively, with a session
@@ -56,8 +55,8 @@ public final class ArdourGui implements AutoCloseable {
     /** The {@code ardour} launcher on the PATH, or skips the test when Ardour's GUI is not installed. */
     public static Path ardourOrSkip() {
         Optional<Path> ardour = ArdourHost.onPath("ardour");
-        assumeTrue(ardour.isPresent() && ArdourHost.onPath("jackd").isPresent(),
-                "Ardour's GUI (ardour) or jackd is not installed (Debian: apt-get install ardour jackd2); skipping");
+        RealParts.require(ardour.isPresent() && ArdourHost.onPath("jackd").isPresent(),
+                "Ardour's GUI (ardour) or jackd is not installed (Debian: apt-get install ardour jackd2)");
         return ardour.get();
     }
 

@@ -11,7 +11,6 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * gainstage's demo session (make-demo-session.lua), created headlessly with {@code ardour7-lua} on a running JACK
@@ -25,8 +24,8 @@ public final class DemoSession {
     /** ardour7-lua, or skips the test (with the reason) when Ardour or JACK is not installed; CI installs both. */
     public static Path ardourLuaOrSkip() {
         Optional<Path> lua = ArdourHost.ardourLua();
-        assumeTrue(lua.isPresent() && ArdourHost.onPath("jackd").isPresent(),
-                "ardour7-lua and jackd are not installed (Debian: apt-get install ardour jackd2); skipping the Ardour tests");
+        RealParts.require(lua.isPresent() && ArdourHost.onPath("jackd").isPresent(),
+                "ardour7-lua and jackd are not installed (Debian: apt-get install ardour jackd2)");
         return lua.get();
     }
 
