@@ -14,7 +14,7 @@ public final class Main {
     static final String USAGE = """
             usage: gainstage <command> [options]
               sim (--demo | SESSION.textproto) [--sidecar HOST:PORT] [--speed realtime|max] [--seconds N]
-              ardour [--osc 127.0.0.1:3819] [--sidecar HOST:PORT] [--control-dir DIR] [--no-install]
+              ardour [--osc 127.0.0.1:3819] [--sidecar HOST:PORT] [--control-dir DIR] [--no-install] [--max-tap-ports N]
               ardour-host SESSION.ardour [--loop] [--seconds N] [--control-dir DIR]
               doctor [--sidecar HOST:PORT] [--osc HOST:PORT]""";
 

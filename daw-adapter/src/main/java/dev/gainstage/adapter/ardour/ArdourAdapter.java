@@ -5,12 +5,15 @@ import dev.gainstage.adapter.ardour.bridge.BridgeFrame;
 import dev.gainstage.adapter.ardour.bridge.FrameAssembler;
 import dev.gainstage.adapter.ardour.jack.Fanout;
 import dev.gainstage.adapter.ardour.jack.JackTapClient;
+import dev.gainstage.adapter.ardour.jack.LoadedLibjack;
+import dev.gainstage.adapter.ardour.jack.TapBudget;
 import dev.gainstage.adapter.ardour.osc.OscMessage;
 import dev.gainstage.adapter.ardour.osc.OscSocket;
 import dev.gainstage.adapter.link.SidecarLink;
 import dev.gainstage.adapter.link.TapTable;
 import dev.gainstage.client.SidecarAddress;
 import dev.gainstage.proto.v1.AdapterMessage;
+import dev.gainstage.proto.v1.AdapterNotice;
 import dev.gainstage.proto.v1.FixRequest;
 import dev.gainstage.proto.v1.FixResult;
 import dev.gainstage.proto.v1.Hello;
@@ -28,6 +31,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -60,7 +64,15 @@ public final class ArdourAdapter implements AutoCloseable {
     /**
      * @param probeAllocations measure the JACK callback's own allocations (tests)
      */
-    public record Config(InetSocketAddress ardourOsc, SidecarAddress sidecar, Path controlDir, boolean probeAllocations) {
+    /**
+     * @param maxTapPorts the JACK ports the taps may use; 0 = PipeWire's default cap (768) when its libjack is
+     *                    the one loaded, else no limit
+     */
+    public record Config(InetSocketAddress ardourOsc, SidecarAddress sidecar, Path controlDir, boolean probeAllocations,
+                         int maxTapPorts) {
+        public Config(InetSocketAddress ardourOsc, SidecarAddress sidecar, Path controlDir, boolean probeAllocations) {
+            this(ardourOsc, sidecar, controlDir, probeAllocations, 0);
+        }
     }
 
     private final Config config;
@@ -91,6 +103,8 @@ public final class ArdourAdapter implements AutoCloseable {
 
     // control-thread state
     private Map<List<String>, Fanout> capturing = Map.of();
+    /** The notice last sent about taps left out ("" for none): control thread only. */
+    private String lastNotice = "";
     private long lastJackAttempt;
     private volatile int connectedTapChannels;
     private volatile boolean closed;
@@ -101,7 +115,7 @@ public final class ArdourAdapter implements AutoCloseable {
         this.heartbeat = new BridgeHeartbeat(config.controlDir(), bridgeSocket.port(), Clock.systemUTC());
         this.jack = new JackTapClient("gainstage", config.probeAllocations());
         this.surface = new ArdourSurface(config.ardourOsc());
-        this.streamer = new TapStreamer(jack::plan, () -> link, jack::sampleRate);
+        this.streamer = new TapStreamer(jack::plan, () -> link);
     }
 
     /** Starts talking to the bridge (and JACK); the sidecar is attached when the first frame names the session. */
@@ -237,6 +251,8 @@ public final class ArdourAdapter implements AutoCloseable {
             return;
         }
         TapTable table = l.taps();
+        TapPriority priority = new TapPriority(s.strips());
+        Map<List<String>, Integer> rankOfSource = new HashMap<>();
         Map<List<String>, List<double[]>> bySource = new LinkedHashMap<>();
         List<Map.Entry<ArdourSession.TapKey, TapSource>> entries = new ArrayList<>(s.taps().entrySet());
         entries.sort(Comparator.comparing((Map.Entry<ArdourSession.TapKey, TapSource> e) -> e.getKey().stageId())
@@ -246,6 +262,7 @@ public final class ArdourAdapter implements AutoCloseable {
             if (handle != 0) {
                 bySource.computeIfAbsent(e.getValue().ports(), k -> new ArrayList<>())
                         .add(new double[] {handle, e.getValue().gain()});
+                rankOfSource.merge(e.getValue().ports(), priority.rank(e.getKey()), Math::min);
             }
         }
         Map<List<String>, Fanout> wanted = new LinkedHashMap<>();
@@ -258,16 +275,44 @@ public final class ArdourAdapter implements AutoCloseable {
             }
             wanted.put(k, new Fanout(handles, gains));
         });
+        TapBudget.Fit fit = TapBudget.fit(wanted, rankOfSource::get, tapPortBudget());
         try {
-            if (force || !wanted.equals(capturing)) {
-                jack.update(wanted);
-                capturing = wanted;
-                LOG.fine(() -> "capturing " + wanted.size() + " tap sources for " + table.size() + " taps");
+            if (force || !fit.kept().equals(capturing)) {
+                jack.update(fit.kept());
+                capturing = fit.kept();
+                LOG.fine(() -> "capturing " + fit.kept().size() + " tap sources for " + table.size() + " taps");
+                sayWhatIsNotTapped(fit, l);
             }
             connectedTapChannels = jack.wire();
         } catch (JackException e) {
             LOG.warning(() -> "JACK refused a tap change: " + e.getMessage());
         }
+    }
+
+    /** The JACK ports the taps may use: the configured number, or PipeWire's cap when its libjack is loaded. */
+    private int tapPortBudget() {
+        if (config.maxTapPorts() > 0) {
+            return config.maxTapPorts();
+        }
+        return LoadedLibjack.path().filter(LoadedLibjack::isPipeWire).isPresent() ? TapBudget.PIPEWIRE_DEFAULT_PORTS : 0;
+    }
+
+    /** Tells the user (log and panel) when taps were left out for the port budget, and when that is over. */
+    private void sayWhatIsNotTapped(TapBudget.Fit fit, SidecarLink l) {
+        String text = fit.complete() ? "" : ("gainstage can use " + fit.budget() + " JACK ports here, fewer than the "
+                + "session's taps need: " + fit.sourcesLeftOut() + " tap points (" + fit.channelsLeftOut() + " channels) "
+                + "are not metered; the master, buses and plugin outputs are. With PipeWire, raise jack.max-client-ports "
+                + "(and run gainstage ardour --max-tap-ports N).");
+        if (text.equals(lastNotice)) {
+            return;
+        }
+        lastNotice = text;
+        if (!text.isEmpty()) {
+            LOG.warning(text);
+        } else {
+            LOG.info("every tap fits the JACK port budget again");
+        }
+        l.send(AdapterMessage.newBuilder().setNotice(AdapterNotice.newBuilder().setText(text)).build());
     }
 
     // ---- housekeeping ---------------------------------------------------------------------------

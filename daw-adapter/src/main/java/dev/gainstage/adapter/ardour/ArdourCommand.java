@@ -18,7 +18,7 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class ArdourCommand {
     static final String USAGE = "usage: gainstage ardour [--osc 127.0.0.1:3819] [--sidecar HOST:PORT] "
-            + "[--control-dir DIR] [--no-install]";
+            + "[--control-dir DIR] [--no-install] [--max-tap-ports N]";
 
     private ArdourCommand() {
     }
@@ -28,8 +28,10 @@ public final class ArdourCommand {
         SidecarAddress sidecar;
         Path controlDir;
         boolean install;
+        int maxTapPorts;
         try {
-            CommandLine cl = CommandLine.parse(args, Set.of("osc", "sidecar", "control-dir"), Set.of("no-install"));
+            CommandLine cl = CommandLine.parse(args, Set.of("osc", "sidecar", "control-dir", "max-tap-ports"),
+                    Set.of("no-install"));
             if (!cl.positional().isEmpty()) {
                 throw new CommandLine.UsageException("unexpected argument '" + cl.positional().getFirst() + "'");
             }
@@ -38,6 +40,7 @@ public final class ArdourCommand {
                     : SidecarAddress.DEFAULT;
             controlDir = cl.value("control-dir").map(Path::of).orElse(BridgeScripts.defaultControlDir());
             install = !cl.has("no-install");
+            maxTapPorts = cl.intValue("max-tap-ports", 0, 0, 100_000);
         } catch (CommandLine.UsageException e) {
             err.println("gainstage ardour: " + e.getMessage());
             err.println(USAGE);
@@ -49,7 +52,7 @@ public final class ArdourCommand {
                 err.println("gainstage ardour: bridge script at " + script
                         + " (in the GUI: Edit > Lua Scripts > Script Manager > Action Hooks > Add > gainstage bridge)");
             }
-            ArdourAdapter adapter = new ArdourAdapter(new ArdourAdapter.Config(osc, sidecar, controlDir, false));
+            ArdourAdapter adapter = new ArdourAdapter(new ArdourAdapter.Config(osc, sidecar, controlDir, false, maxTapPorts));
             CountDownLatch done = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 adapter.close();

@@ -17,7 +17,6 @@ import java.nio.ByteOrder;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
-import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
 
@@ -32,7 +31,6 @@ final class TapStreamer implements AutoCloseable {
 
     private final Supplier<CapturePlan> plans;
     private final Supplier<SidecarLink> links;
-    private final IntSupplier sampleRate;
     private final Thread thread;
     private final Map<Integer, Long> linkDrops = new HashMap<>();
     private volatile boolean running = true;
@@ -46,10 +44,9 @@ final class TapStreamer implements AutoCloseable {
     private TapTable checkedTable;
     private boolean accepted;
 
-    TapStreamer(Supplier<CapturePlan> plans, Supplier<SidecarLink> links, IntSupplier sampleRate) {
+    TapStreamer(Supplier<CapturePlan> plans, Supplier<SidecarLink> links) {
         this.plans = plans;
         this.links = links;
-        this.sampleRate = sampleRate;
         this.thread = Thread.ofPlatform().daemon().name("gainstage-ardour-taps").start(this::run);
     }
 
@@ -128,7 +125,7 @@ final class TapStreamer implements AutoCloseable {
 
     private TapBatch batch(CapturePlan plan, TapRing.Period p) {
         TapBatch.Builder batch = TapBatch.newBuilder();
-        int rate = sampleRate.getAsInt();
+        int rate = plan.sampleRate(); // the rate these periods were captured at, even if the server changed since
         float[] samples = p.samples();
         int off = 0;
         for (int s = 0; s < plan.sources(); s++) {

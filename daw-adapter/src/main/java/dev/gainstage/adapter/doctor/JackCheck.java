@@ -1,18 +1,15 @@
 package dev.gainstage.adapter.doctor;
 
+import dev.gainstage.adapter.ardour.jack.LoadedLibjack;
 import org.jaudiolibs.jnajack.Jack;
 import org.jaudiolibs.jnajack.JackClient;
 import org.jaudiolibs.jnajack.JackException;
 import org.jaudiolibs.jnajack.JackOptions;
 import org.jaudiolibs.jnajack.JackStatus;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The JACK server the adapter's taps join (JACK2, or PipeWire's JACK when its libjack is the one loaded):
@@ -39,7 +36,7 @@ final class JackCheck implements DoctorCheck {
                     "install JACK's client library (Debian: apt-get install libjack-jackd2-0 for JACK2, "
                             + "or pipewire-jack for PipeWire)"));
         }
-        String flavour = loadedLibjack().map(p -> (p.contains("pipewire") ? "PipeWire's libjack " : "JACK2's libjack ") + p)
+        String flavour = LoadedLibjack.path().map(p -> (LoadedLibjack.isPipeWire(p) ? "PipeWire's libjack " : "JACK2's libjack ") + p)
                 .orElse("libjack");
         JackClient client = null;
         try {
@@ -56,18 +53,6 @@ final class JackCheck implements DoctorCheck {
             if (client != null) {
                 client.close();
             }
-        }
-    }
-
-    /** The libjack this process mapped: PipeWire's lives in its own folder (pipewire-0.3/jack). */
-    private static Optional<String> loadedLibjack() {
-        try {
-            return Files.readAllLines(Path.of("/proc/self/maps")).stream()
-                    .filter(l -> l.contains("libjack.so"))
-                    .map(l -> l.substring(l.indexOf('/')))
-                    .findFirst();
-        } catch (IOException | RuntimeException e) {
-            return Optional.empty();
         }
     }
 

@@ -93,6 +93,7 @@ final class AdapterConnection implements StreamObserver<AdapterMessage>, Adapter
                     engine.onDrops(drops);
                 }
                 case TRANSPORT -> engine.onTransport(msg.getTransport().getRolling());
+                case NOTICE -> engine.onAdapterNotice(msg.getNotice().getText());
                 case BODY_NOT_SET -> error(ErrorCode.ERROR_CODE_INVALID_FIELD, "body", "message carries no body", false);
             }
         } catch (GraphException e) {

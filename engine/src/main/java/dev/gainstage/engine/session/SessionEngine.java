@@ -77,6 +77,8 @@ public final class SessionEngine {
     private final DecisionPersistence persistence;
     private final Object decisionLock = new Object();
     private final List<String> notices = new CopyOnWriteArrayList<>();
+    /** The attached adapter's notice, "" for none: written under adapterLock, read when publishing. */
+    private volatile String adapterNotice = "";
 
     private float[][] scratch = new float[0][];
     private TapMeter[] meters = new TapMeter[0];
@@ -159,6 +161,7 @@ public final class SessionEngine {
         adapterLock.lock();
         try {
             this.link = newLink;
+            adapterNotice = "";
             if (name != null && !name.isBlank()) {
                 this.sessionName = name;
             }
@@ -174,6 +177,7 @@ public final class SessionEngine {
         try {
             if (link == oldLink) {
                 link = null;
+                adapterNotice = ""; // it spoke of the adapter's side, which has gone
                 lastAttachedNanos = System.nanoTime();
                 publish();
             }
@@ -212,6 +216,17 @@ public final class SessionEngine {
 
     public long mirroredSequence() {
         return mirror.sequence();
+    }
+
+    /** The adapter's own notice (it replaces the one before; empty withdraws it), until the adapter detaches. */
+    public void onAdapterNotice(String text) {
+        adapterLock.lock();
+        try {
+            adapterNotice = text == null ? "" : text.strip();
+            publish();
+        } finally {
+            adapterLock.unlock();
+        }
     }
 
     public void onTransport(boolean isRolling) {
@@ -405,6 +420,16 @@ public final class SessionEngine {
         publish(state.get().readings());
     }
 
+    private List<String> allNotices() {
+        String adapter = adapterNotice;
+        if (adapter.isEmpty()) {
+            return List.copyOf(notices);
+        }
+        List<String> all = new ArrayList<>(notices);
+        all.add(adapter);
+        return all;
+    }
+
     private void publish(Map<TapKey, MeterReading> readings) {
         Decisions d = decisions.get();
         SessionGraph graph = mirror.graph();
@@ -417,7 +442,7 @@ public final class SessionEngine {
         AdapterLink current = link;
         state.set(new SessionState(sessionKey, sessionName, ++version, audioSeconds, current != null,
                 current == null ? "" : current.adapterName(), rolling, graph, readings, warnings,
-                new ArrayList<>(recentEvents), checklist, drops, d.intentional(), List.copyOf(notices)));
+                new ArrayList<>(recentEvents), checklist, drops, d.intentional(), allNotices()));
         for (Runnable l : listeners) {
             l.run();
         }

@@ -50,6 +50,26 @@ class SessionRegistryTest {
     }
 
     @Test
+    void anAdaptersNoticeIsShownUntilWithdrawnOrTheAdapterLeavesAndTheLatestSessionIsListedFirst() throws IOException {
+        SessionRegistry registry = new SessionRegistry(RuleOverrides.NONE, MeterOptions.defaults(),
+                new DecisionStore(dir, Clock.systemUTC()));
+        SessionEngine other = registry.open("other");
+        SessionEngine engine = registry.open("song");
+        assertEquals(List.of(engine, other), registry.all());
+        TestLink link = new TestLink();
+        engine.attach(link, "Song");
+        engine.onAdapterNotice("  12 tap points are not metered  ");
+        assertEquals(List.of("12 tap points are not metered"), engine.state().notices());
+        engine.onAdapterNotice("3 tap points are not metered");
+        assertEquals(List.of("3 tap points are not metered"), engine.state().notices(), "a notice replaces the last");
+        engine.onAdapterNotice("");
+        assertEquals(List.of(), engine.state().notices());
+        engine.onAdapterNotice("again");
+        engine.detach(link);
+        assertEquals(List.of(), engine.state().notices(), "it spoke of an adapter that has gone");
+    }
+
+    @Test
     void anAbsurdOverrideIsNeitherSavedNorApplied() throws IOException {
         DecisionStore store = new DecisionStore(dir, Clock.systemUTC());
         SessionEngine engine = new SessionRegistry(RuleOverrides.NONE, MeterOptions.defaults(), store).open("song");

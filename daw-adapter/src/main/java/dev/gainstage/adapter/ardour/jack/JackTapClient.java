@@ -1,6 +1,7 @@
 package dev.gainstage.adapter.ardour.jack;
 
 import org.jaudiolibs.jnajack.Jack;
+import org.jaudiolibs.jnajack.JackBufferSizeCallback;
 import org.jaudiolibs.jnajack.JackClient;
 import org.jaudiolibs.jnajack.JackException;
 import org.jaudiolibs.jnajack.JackOptions;
@@ -9,6 +10,7 @@ import org.jaudiolibs.jnajack.JackPort;
 import org.jaudiolibs.jnajack.JackPortFlags;
 import org.jaudiolibs.jnajack.JackPortType;
 import org.jaudiolibs.jnajack.JackProcessCallback;
+import org.jaudiolibs.jnajack.JackSampleRateCallback;
 import org.jaudiolibs.jnajack.JackShutdownCallback;
 import org.jaudiolibs.jnajack.JackStatus;
 
@@ -24,6 +26,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
 import java.util.logging.Logger;
 
 /**
@@ -33,6 +37,12 @@ import java.util.logging.Logger;
  * <p>Threads: {@link #update} and {@link #wire} run on the adapter's control thread (they register ports and
  * connect, which JACK forbids in the process callback); the process callback only reads the published plan.
  * Ports leave the plan before they are unregistered, and the callback gets two periods to let go of them.
+ *
+ * <p>The server's format can change while it runs: PipeWire changes its quantum (the period) at will, and a
+ * JACK server can be told to. The buffer-size and sample-rate callbacks (PipeWire calls them on its real-time
+ * thread, so they only note the new format and wake the format thread), and a period longer than the plan
+ * holds, make the "gainstage-jack-format" thread publish the same plan for the new format. Until it has, the
+ * periods that do not fit are dropped and counted, never written past the ring.
  */
 public final class JackTapClient implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(JackTapClient.class.getName());
@@ -45,14 +55,17 @@ public final class JackTapClient implements AutoCloseable {
     // JNA keeps only weak references to callbacks: these fields keep them alive while the client runs.
     private final Process process = new Process();
     private final Shutdown shutdown = new Shutdown();
+    private final FormatChange formatChange = new FormatChange();
     private final Map<List<String>, JackPort[]> ports = new LinkedHashMap<>();
     private final AtomicLong xruns = new AtomicLong();
     private Jack jack;
     private JackClient client;
-    private int sampleRate;
-    private int bufferSize;
+    private volatile int sampleRate;
+    /** The server's period as last reported, or the longest period the process callback saw, if longer. */
+    private volatile int bufferSize;
     private int nextPort = 1;
-    private volatile CapturePlan plan;
+    private final AtomicReference<CapturePlan> plan = new AtomicReference<>();
+    private volatile Thread formatThread;
     private volatile boolean alive;
     private volatile long maxCallbackAllocation;
     private volatile long allocatingPeriods;
@@ -60,8 +73,6 @@ public final class JackTapClient implements AutoCloseable {
     private volatile long callbackErrors;
     /** Frames processed since the client started: written by the process callback, read for settling. */
     private volatile long position;
-    /** Our port's full name to its source in the current plan, for the connect callback. */
-    private volatile Map<String, Integer> sourceOfPort = Map.of();
     private final Connections connections = new Connections();
 
     /**
@@ -99,8 +110,13 @@ public final class JackTapClient implements AutoCloseable {
         client.onShutdown(shutdown);
         client.setXrunCallback(c -> xruns.incrementAndGet());
         client.setPortConnectCallback(connections);
+        client.setBuffersizeCallback(formatChange);
+        client.setSampleRateCallback(formatChange);
         client.activate();
         alive = true;
+        if (formatThread == null) {
+            formatThread = Thread.ofPlatform().daemon().name("gainstage-jack-format").start(this::followFormat);
+        }
         LOG.info(() -> "JACK client " + client.getName() + " at " + sampleRate + " Hz, " + bufferSize + " frames");
     }
 
@@ -112,8 +128,13 @@ public final class JackTapClient implements AutoCloseable {
         return sampleRate;
     }
 
+    /** The server's period in frames, as last reported (or seen). */
+    public int bufferSize() {
+        return bufferSize;
+    }
+
     public CapturePlan plan() {
-        return plan;
+        return plan.get();
     }
 
     /**
@@ -174,9 +195,15 @@ public final class JackTapClient implements AutoCloseable {
             buffers.add(cb);
             fanouts.add(e.getValue());
         }
-        CapturePlan next = new CapturePlan(buffers, fanouts, Math.max(bufferSize, 1024), RING_SLOTS);
-        plan = next;
-        sourceOfPort = Map.copyOf(sources);
+        CapturePlan next;
+        int rate;
+        int period;
+        do { // a format change during the build: build again for the new format (the format thread may not see it)
+            rate = sampleRate;
+            period = bufferSize;
+            next = new CapturePlan(buffers, fanouts, sources, rate, period, RING_SLOTS);
+            plan.set(next);
+        } while (rate != sampleRate || period != bufferSize);
         List<JackPort> unused = new ArrayList<>();
         ports.entrySet().removeIf(e -> {
             if (wanted.containsKey(e.getKey())) {
@@ -242,14 +269,60 @@ public final class JackTapClient implements AutoCloseable {
 
     /** How many tap sources the current plan captures. */
     public int sources() {
-        CapturePlan p = plan;
+        CapturePlan p = plan.get();
         return p == null ? 0 : p.sources();
+    }
+
+    /**
+     * The format thread: republishes the current plan whenever the server's format is no longer the plan's.
+     * Lock-free against {@link #update}: a plan replaced meanwhile is not overwritten (compare-and-set).
+     */
+    private void followFormat() {
+        while (formatThread == Thread.currentThread()) {
+            CapturePlan p = plan.get();
+            int rate = sampleRate;
+            int period = bufferSize;
+            if (p != null && alive && (p.sampleRate() != rate || p.maxFrames() < period)) {
+                if (plan.compareAndSet(p, p.withFormat(rate, period))) {
+                    LOG.info(() -> "JACK format now " + rate + " Hz, period " + period + " frames: taps follow");
+                }
+                continue;
+            }
+            LockSupport.parkNanos(500_000_000L);
+        }
+    }
+
+    /** Buffer-size and sample-rate callbacks: note the new format and wake the format thread; nothing more. */
+    private final class FormatChange implements JackBufferSizeCallback, JackSampleRateCallback {
+        @Override
+        public void buffersizeChanged(JackClient c, int frames) {
+            bufferSize = frames;
+            wakeFormatThread();
+        }
+
+        @Override
+        public void sampleRateChanged(JackClient c, int rate) {
+            sampleRate = rate;
+            wakeFormatThread();
+        }
+    }
+
+    private void wakeFormatThread() {
+        Thread t = formatThread;
+        if (t != null) {
+            LockSupport.unpark(t);
+        }
     }
 
     @Override
     public synchronized void close() {
         alive = false;
-        plan = null;
+        plan.set(null);
+        Thread t = formatThread;
+        formatThread = null;
+        if (t != null) {
+            LockSupport.unpark(t);
+        }
         if (client != null) {
             client.close();
             client = null;
@@ -261,8 +334,8 @@ public final class JackTapClient implements AutoCloseable {
     static final int SETTLE_PERIODS = 16;
 
     private void settle(String ourPort) {
-        CapturePlan p = plan;
-        Integer source = sourceOfPort.get(ourPort);
+        CapturePlan p = plan.get();
+        Integer source = p == null ? null : p.sourceOfPort(ourPort);
         if (p != null && source != null && source < p.sources()) {
             // from now on; periods that ran before we heard of the connection are the streamer's plausibility
             // check's to catch
@@ -295,11 +368,16 @@ public final class JackTapClient implements AutoCloseable {
         @Override
         public boolean process(JackClient c, int frames) {
             try {
-                CapturePlan p = plan;
+                CapturePlan p = plan.get();
                 long pos = position;
                 position = pos + frames;
                 if (p == null) {
                     return true;
+                }
+                if (frames > p.maxFrames()) {
+                    // a longer period than announced (PipeWire may change its quantum before telling us)
+                    bufferSize = frames;
+                    wakeFormatThread();
                 }
                 if (probeAllocations && ++periods > PROBE_WARMUP_PERIODS) {
                     long before = threads.getCurrentThreadAllocatedBytes();
@@ -325,7 +403,7 @@ public final class JackTapClient implements AutoCloseable {
         @Override
         public void clientShutdown(JackClient c) {
             alive = false;
-            plan = null;
+            plan.set(null);
             LOG.warning("the JACK server shut our client down; reopening when it is back");
         }
     }

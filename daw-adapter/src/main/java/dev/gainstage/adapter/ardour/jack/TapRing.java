@@ -57,6 +57,10 @@ public final class TapRing {
         return capacity;
     }
 
+    public int slots() {
+        return periods.length;
+    }
+
     /** Producer: the period to fill, or {@code null} when the ring is full. */
     public Period claim() {
         long t = tail.get();

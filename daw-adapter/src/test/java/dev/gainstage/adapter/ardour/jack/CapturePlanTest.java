@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import java.lang.management.ManagementFactory;
 import java.nio.FloatBuffer;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -20,7 +21,7 @@ class CapturePlanTest {
         CapturePlan plan = new CapturePlan(List.of(new ChannelBuffer[] {() -> mono},
                 new ChannelBuffer[] {() -> left, () -> right}),
                 List.of(new Fanout(new int[] {1}, new float[] {1}), new Fanout(new int[] {2, 3}, new float[] {1, 0.5f})),
-                8, 4);
+                Map.of(), 48000, 8, 4);
         plan.capture(4, 1024);
         TapRing.Period p = plan.ring().peek();
         assertNotNull(p);
@@ -38,14 +39,14 @@ class CapturePlanTest {
     void dropsAndCountsWhenTheConsumerLags() {
         FloatBuffer b = FloatBuffer.allocate(256);
         CapturePlan plan = new CapturePlan(List.<ChannelBuffer[]>of(new ChannelBuffer[] {() -> b}),
-                List.of(new Fanout(new int[] {7}, new float[] {1})), 256, 4);
+                List.of(new Fanout(new int[] {7}, new float[] {1})), Map.of(), 48000, 256, 4);
         for (int i = 0; i < 10; i++) {
             plan.capture(256, i * 256L);
         }
         assertEquals(4, plan.ring().size());
         assertEquals(6, plan.ringDrops(0));
         assertEquals(0, plan.ring().peek().position(), "the oldest periods are kept, the newest dropped");
-        plan.capture(512, 0); // longer than the plan's largest period: dropped, not overrun
+        plan.capture(CapturePlan.MIN_PERIOD_CAPACITY + 1, 0); // longer than the plan holds: dropped, not overrun
         assertEquals(7, plan.ringDrops(0));
     }
 
@@ -60,7 +61,7 @@ class CapturePlanTest {
             sources[s] = new ChannelBuffer[] {() -> l, () -> r};
             fanouts[s] = new Fanout(new int[] {s + 1}, new float[] {1});
         }
-        CapturePlan plan = new CapturePlan(List.of(sources), List.of(fanouts), 256, 8);
+        CapturePlan plan = new CapturePlan(List.of(sources), List.of(fanouts), Map.of(), 48000, 256, 8);
         TapRing ring = plan.ring();
         for (int warm = 0; warm < 20_000; warm++) { // let the JIT compile the loop first
             plan.capture(256, warm);
@@ -80,5 +81,27 @@ class CapturePlanTest {
         }
         long allocated = threads.getCurrentThreadAllocatedBytes() - before;
         assertEquals(0, allocated, "bytes allocated by 30000 captures");
+    }
+
+    @Test
+    void aPlanForANewFormatKeepsItsSourcesAndHoldsTheLongerPeriod() {
+        FloatBuffer b = FloatBuffer.allocate(4096);
+        CapturePlan plan = new CapturePlan(List.<ChannelBuffer[]>of(new ChannelBuffer[] {() -> b}),
+                List.of(new Fanout(new int[] {7}, new float[] {1})), Map.of("gainstage:tap1-1", 0), 48000, 256, 4);
+        plan.settle(0, 5000);
+        plan.capture(2048, 0);
+        assertEquals(1, plan.ringDrops(0), "a quantum of 2048 does not fit a plan made for 256 (1024 at least)");
+
+        CapturePlan next = plan.withFormat(44100, 2048);
+        assertEquals(44100, next.sampleRate());
+        assertEquals(2048, next.maxFrames());
+        assertEquals(0, next.sourceOfPort("gainstage:tap1-1"));
+        assertEquals(plan.fanout(0), next.fanout(0));
+        assertEquals(false, next.settled(0, 4999), "what was not yet trusted stays so");
+        next.capture(2048, 6000);
+        assertEquals(0, next.ringDrops(0));
+        assertEquals(2048, next.ring().peek().frames());
+        assertEquals(1024, new CapturePlan(List.of(), List.of(), Map.of(), 48000, 64, 4).maxFrames(),
+                "short periods share the 1024-frame minimum: no new plan for every small quantum change");
     }
 }
