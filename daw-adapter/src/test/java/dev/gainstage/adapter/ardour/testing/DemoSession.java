@@ -11,10 +11,11 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * gainstage's demo session (make-demo-session.lua), created headlessly with {@code ardour7-lua} on a running JACK
+ * gainstage's demo session (make-demo-session.lua), created headlessly with {@code ardourN-lua} on a running JACK
  * server, tones recorded in, with Ardour's OSC surface turned on. A retry (on a fresh JACK
  * server) covers Ardour 7.3's JACK race.
  */
@@ -22,11 +23,19 @@ public final class DemoSession {
     private DemoSession() {
     }
 
-    /** ardour7-lua, or skips the test (with the reason) when Ardour or JACK is not installed; CI installs both. */
+    /**
+     * The Ardour session tool the tests run ({@link ArdourHost#ardourLua}: $ARDOUR_LUA, else the newest
+     * ardourN-lua on the PATH), or skips the test (with the reason) when Ardour or JACK is not installed; CI
+     * installs both. An $ARDOUR_LUA that cannot run fails instead: a version asked for is never skipped.
+     */
     public static Path ardourLuaOrSkip() {
         Optional<Path> lua = ArdourHost.ardourLua();
+        if (lua.isEmpty() && ArdourHost.explicitArdourLua().isPresent()) {
+            fail(ArdourHost.ardourLuaMissing());
+        }
         assumeTrue(lua.isPresent() && ArdourHost.onPath("jackd").isPresent(),
-                "ardour7-lua and jackd are not installed (Debian: apt-get install ardour jackd2); skipping the Ardour tests");
+                ArdourHost.ardourLuaMissing() + " or jackd is not installed (Debian: apt-get install ardour jackd2); "
+                        + "skipping the Ardour tests");
         return lua.get();
     }
 
