@@ -40,7 +40,24 @@ public final class DemoSession {
     }
 
     /**
-     * Creates the session in {@code dir/session<attempt>} and returns its .ardour file.
+     * The Ardour that creates the demo session: $GAINSTAGE_SESSION_ARDOUR_LUA when set (say Ardour 7.3's
+     * ardour7-lua, for a session made by 7.3 and run by a newer Ardour, as users who upgrade have), else the
+     * one under test.
+     */
+    public static Path sessionMaker() {
+        String maker = System.getenv("GAINSTAGE_SESSION_ARDOUR_LUA");
+        if (maker == null || maker.isBlank()) {
+            return ardourLuaOrSkip();
+        }
+        Path p = Path.of(maker);
+        if (!Files.isExecutable(p)) {
+            fail("GAINSTAGE_SESSION_ARDOUR_LUA=" + maker + " is not an executable file");
+        }
+        return p;
+    }
+
+    /**
+     * Creates the session in {@code dir/session<attempt>} with {@link #sessionMaker} and returns its .ardour file.
      *
      * @param seconds how many seconds of tones to record into the tracks
      */
@@ -49,7 +66,7 @@ public final class DemoSession {
         Path log = dir.resolve("make-session.log");
         for (int attempt = 1; attempt <= 5; attempt++) {
             Path target = dir.resolve("session" + attempt);
-            Process p = jack.environment(new ProcessBuilder(ardourLuaOrSkip().toString(), "-X", script.toString(),
+            Process p = jack.environment(new ProcessBuilder(sessionMaker().toString(), "-X", script.toString(),
                     target.toString(), "demo", Integer.toString(seconds))).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
             if (!p.waitFor(120, TimeUnit.SECONDS)) {
