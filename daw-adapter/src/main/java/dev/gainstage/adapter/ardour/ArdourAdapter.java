@@ -197,6 +197,8 @@ public final class ArdourAdapter implements AutoCloseable {
             LOG.info(() -> "Ardour switched to session " + s.name() + "; attaching it to the sidecar");
             Thread.ofVirtual().start(old::close);
         }
+        LOG.info(() -> s.dawName() + (s.ardourRevision().isEmpty() ? " (its bridge does not report the revision)"
+                : " (revision " + s.ardourRevision() + ")") + " runs session " + s.name() + "; attaching it to the sidecar");
         sent = null;
         ardourGone = false;
         link = new SidecarLink(config.sidecar(), new Listener());
@@ -227,6 +229,12 @@ public final class ArdourAdapter implements AutoCloseable {
             rollingSent = s.rolling();
             l.send(AdapterMessage.newBuilder().setTransport(TransportState.newBuilder().setRolling(rollingSent)).build());
         }
+    }
+
+    /** The Ardour the bridge last reported ("Ardour 9.8"), as the sidecar is told in Hello; empty before a report. */
+    public Optional<String> dawName() {
+        ArdourSession s = current;
+        return s == null ? Optional.empty() : Optional.of(s.dawName());
     }
 
     /** Snapshots sent since start: each (re)attach sends one; graph changes go as deltas. */
@@ -374,7 +382,7 @@ public final class ArdourAdapter implements AutoCloseable {
                     return;
                 }
                 l.send(AdapterMessage.newBuilder().setHello(Hello.newBuilder().setProtocolVersion(1)
-                        .setAdapterName("ardour").setDawName("Ardour 7").setSessionKey(s.key())
+                        .setAdapterName("ardour").setDawName(s.dawName()).setSessionKey(s.key())
                         .setSessionName(s.name()).setCanApplyFixes(true)).build());
                 sendSnapshot(l, s);
                 rollingSent = s.rolling();

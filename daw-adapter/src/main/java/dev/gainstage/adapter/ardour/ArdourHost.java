@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -16,7 +17,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A headless Ardour ({@code ardour7-lua} on JACK) running a session with the gainstage bridge: the process
+ * A headless Ardour ({@code ardour9-lua}, {@code ardour8-lua} or {@code ardour7-lua} on JACK) running a session
+ * with the gainstage bridge: the process
  * behind {@code gainstage ardour-host}, and what the tests start. Stopping it asks the host script to remove
  * its taps and close the session (a stop file it polls), then ends the process if it does not.
  *
@@ -41,13 +43,38 @@ public final class ArdourHost implements AutoCloseable {
         Thread.ofPlatform().daemon().name("gainstage-ardour-host-output").start(() -> pump(out));
     }
 
-    /** The {@code ardour7-lua} on the PATH (or $ARDOUR_LUA), if installed. */
+    /** Ardour's headless session tools, newest first: each major version installs its own. */
+    public static final List<String> ARDOUR_LUA_NAMES = List.of("ardour9-lua", "ardour8-lua", "ardour7-lua");
+
+    /**
+     * The Ardour session tool to run: {@code $ARDOUR_LUA} when set (a path to an {@code ardourN-lua}, or to a
+     * wrapper that runs one, e.g. from a chroot), else the newest of {@link #ARDOUR_LUA_NAMES} on the PATH.
+     * Empty when $ARDOUR_LUA is not executable or none is installed. Which Ardour it is, the bridge reports.
+     */
     public static Optional<Path> ardourLua() {
-        String explicit = System.getenv("ARDOUR_LUA");
-        if (explicit != null && !explicit.isBlank()) {
-            return Optional.of(Path.of(explicit)).filter(Files::isExecutable);
+        Optional<String> explicit = explicitArdourLua();
+        if (explicit.isPresent()) {
+            return Optional.of(Path.of(explicit.get())).filter(Files::isExecutable);
         }
-        return onPath("ardour7-lua");
+        for (String name : ARDOUR_LUA_NAMES) {
+            Optional<Path> p = onPath(name);
+            if (p.isPresent()) {
+                return p;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** $ARDOUR_LUA, when set and not blank. */
+    public static Optional<String> explicitArdourLua() {
+        return Optional.ofNullable(System.getenv("ARDOUR_LUA")).filter(s -> !s.isBlank());
+    }
+
+    /** Why {@link #ardourLua} found nothing, in a sentence for the user. */
+    public static String ardourLuaMissing() {
+        return explicitArdourLua().map(e -> "ARDOUR_LUA=" + e + " is not an executable file")
+                .orElse("none of " + String.join(", ", ARDOUR_LUA_NAMES) + " is on the PATH (Debian: apt-get install "
+                        + "ardour)");
     }
 
     public static Optional<Path> onPath(String name) {

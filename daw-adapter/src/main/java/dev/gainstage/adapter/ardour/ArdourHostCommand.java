@@ -14,7 +14,7 @@ import java.util.Set;
 
 /**
  * {@code ardour-host SESSION.ardour [--loop] [--seconds N] [--control-dir DIR]}: headless Ardour
- * ({@code ardour7-lua} on the running JACK server) loading the session with the bridge, rolling (optionally
+ * ({@code ardourN-lua}, 7 to 9, on the running JACK server) loading the session with the bridge, rolling (optionally
  * looping) the transport. Turns the session's OSC surface on first (fixes go through it).
  */
 public final class ArdourHostCommand {
@@ -60,7 +60,7 @@ public final class ArdourHostCommand {
         }
         Optional<Path> lua = ArdourHost.ardourLua();
         if (lua.isEmpty()) {
-            err.println("gainstage ardour-host: ardour7-lua is not installed (Debian: apt-get install ardour)");
+            err.println("gainstage ardour-host: no Ardour to run: " + ArdourHost.ardourLuaMissing());
             return 1;
         }
         Optional<String> jack = JackTapClient.serverProblem();

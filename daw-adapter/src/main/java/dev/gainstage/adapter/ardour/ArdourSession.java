@@ -19,6 +19,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The gainstage view of one bridge frame: strips with their stages in signal order, where each tap point's
@@ -34,13 +36,15 @@ import java.util.Set;
  * tapped.
  *
  * <p>{@code ardourMeters}: Ardour's own meter of each strip (post-fader by default, max peak since it was
- * reset, in dB), for checking the taps against.
+ * reset, in dB), for checking the taps against. {@code ardourRevision}: {@code ARDOUR.revision} of the Ardour
+ * running the session, as the bridge reports it ("" when it does not).
  */
 public record ArdourSession(String key, String name, boolean rolling, List<Strip> strips,
                             Map<TapKey, TapSource> taps, Map<String, FixTarget> fixTargets,
-                            Map<String, Double> ardourMeters) {
+                            Map<String, Double> ardourMeters, String ardourRevision) {
     /** The lowest gain reported, instead of -inf (the sidecar wants finite numbers). */
     static final double MIN_GAIN_DB = -144;
+    private static final Pattern VERSION = Pattern.compile("^(\\d+)\\.(\\d+)");
 
     public record TapKey(String stageId, TapPoint point) {
     }
@@ -50,6 +54,20 @@ public record ArdourSession(String key, String name, boolean rolling, List<Strip
         taps = Map.copyOf(taps);
         fixTargets = Map.copyOf(fixTargets);
         ardourMeters = Map.copyOf(ardourMeters);
+        ardourRevision = ardourRevision == null ? "" : ardourRevision;
+    }
+
+    /**
+     * The DAW's name as the panel shows it: "Ardour 9.8" from the revision "9.8.0~ds-1" (Debian) or "9.8-12-gabc"
+     * (a build from git); "Ardour" when the bridge did not say.
+     */
+    public String dawName() {
+        return dawName(ardourRevision);
+    }
+
+    static String dawName(String revision) {
+        Matcher m = VERSION.matcher(revision);
+        return m.find() ? "Ardour " + m.group(1) + "." + m.group(2) : revision.isBlank() ? "Ardour" : "Ardour " + revision;
     }
 
     public static String stripId(String routeId) {
@@ -78,7 +96,7 @@ public record ArdourSession(String key, String name, boolean rolling, List<Strip
             strips.add(strip(r, known, taps, fixes));
         }
         return new ArdourSession("ardour:" + frame.sessionPath(), frame.sessionName(), frame.rolling(), strips, taps,
-                fixes, meters);
+                fixes, meters, frame.ardourRevision());
     }
 
     private static Strip strip(BridgeRoute r, Set<String> known, Map<TapKey, TapSource> taps,

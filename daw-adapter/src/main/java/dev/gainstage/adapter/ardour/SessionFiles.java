@@ -7,11 +7,17 @@ import java.nio.file.StandardCopyOption;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Small edits of an Ardour 7 session file that a headless Ardour cannot make itself. */
+/** Small edits of an Ardour session file (7.x to 9.x) that a headless Ardour cannot make itself. */
 public final class SessionFiles {
     static final String OSC_PROTOCOL = "Open Sound Control (OSC)";
-    private static final Pattern OSC_ELEMENT = Pattern.compile("<Protocol name=\"" + Pattern.quote(OSC_PROTOCOL)
-            + "\"([^>]*?)active=\"0\"");
+    /** The start tag of the OSC surface's element in ControlProtocols, whatever its other attributes. */
+    private static final Pattern OSC_TAG = Pattern.compile("<Protocol\\s[^>]*?\\bname=\"" + Pattern.quote(OSC_PROTOCOL)
+            + "\"[^>]*?(/?)>");
+    private static final Pattern ACTIVE = Pattern.compile("\\sactive=\"[^\"]*\"");
+    private static final Pattern CONFIG = Pattern.compile("\\sconfig=\"[^\"]*\"");
+    /** The element as {@link #enableOsc} writes it when the session has none. */
+    static final String OSC_ELEMENT = "<Protocol name=\"" + OSC_PROTOCOL + "\" active=\"1\" config=\"" + OSC_PROTOCOL
+            + "\"/>";
 
     private SessionFiles() {
     }
@@ -23,7 +29,9 @@ public final class SessionFiles {
 
     /**
      * Turns Ardour's OSC surface on in the session (it then listens on UDP 3819), as the GUI's Preferences >
-     * Control Surfaces would; {@code ardour7-lua} has no call for it.
+     * Control Surfaces would; Ardour's Lua session tool has no call for it before 9.3. The element gets
+     * {@code active="1"} and a {@code config} attribute naming the surface: from 9.6 Ardour skips a Protocol
+     * element without one (7.x and 8.x ignore it).
      *
      * The file as it was is kept next to it ({@link #backup}).
      *
@@ -32,20 +40,29 @@ public final class SessionFiles {
     public static boolean enableOsc(Path sessionFile) throws IOException {
         String xml = Files.readString(sessionFile);
         String patched;
-        Matcher m = OSC_ELEMENT.matcher(xml);
+        Matcher m = OSC_TAG.matcher(xml);
         if (m.find()) {
-            patched = m.replaceFirst(Matcher.quoteReplacement("<Protocol name=\"" + OSC_PROTOCOL + "\"" + m.group(1)
-                    + "active=\"1\""));
-        } else if (xml.contains("name=\"" + OSC_PROTOCOL + "\"")) {
-            return false;
+            String tag = m.group();
+            String close = m.group(1) + ">";
+            String body = tag.substring(0, tag.length() - close.length());
+            Matcher active = ACTIVE.matcher(body);
+            body = active.find() ? active.replaceFirst(" active=\"1\"") : body + " active=\"1\"";
+            if (!CONFIG.matcher(body).find()) {
+                body += " config=\"" + OSC_PROTOCOL + "\"";
+            }
+            String fixed = body + close;
+            if (fixed.equals(tag)) {
+                return false;
+            }
+            patched = xml.substring(0, m.start()) + fixed + xml.substring(m.end());
         } else if (xml.contains("<ControlProtocols>")) {
             patched = xml.replaceFirst("<ControlProtocols>", Matcher.quoteReplacement(
-                    "<ControlProtocols>\n    <Protocol name=\"" + OSC_PROTOCOL + "\" active=\"1\"/>"));
+                    "<ControlProtocols>\n    " + OSC_ELEMENT));
         } else if (xml.contains("<ControlProtocols/>")) {
             patched = xml.replaceFirst("<ControlProtocols/>", Matcher.quoteReplacement(
-                    "<ControlProtocols>\n    <Protocol name=\"" + OSC_PROTOCOL + "\" active=\"1\"/>\n  </ControlProtocols>"));
+                    "<ControlProtocols>\n    " + OSC_ELEMENT + "\n  </ControlProtocols>"));
         } else {
-            throw new IOException(sessionFile + " has no ControlProtocols element: is it an Ardour 7 session?");
+            throw new IOException(sessionFile + " has no ControlProtocols element: is it an Ardour session?");
         }
         Files.copy(sessionFile, backup(sessionFile), StandardCopyOption.REPLACE_EXISTING);
         Path tmp = Files.createTempFile(sessionFile.getParent(), sessionFile.getFileName().toString(), ".tmp");

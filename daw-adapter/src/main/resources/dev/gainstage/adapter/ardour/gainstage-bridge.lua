@@ -13,7 +13,8 @@ Talks only while the adapter runs (it refreshes a small file in the gainstage co
 -- The control dir is $GAINSTAGE_ARDOUR_DIR, else $HOME/.cache/gainstage/ardour.
 --
 -- Wire format (all OSC, to 127.0.0.1:port): one frame per tick,
---   /gainstage/frame   i frame, s session path, s session name, i routes, i rolling, d transport sample
+--   /gainstage/frame   i frame, s session path, s session name, i routes, i rolling, d transport sample,
+--                      s Ardour's revision (ARDOUR.revision, "9.8.0~ds-1" say; the adapter shows it)
 --   /gainstage/route   i frame, i index, s description       (once per route)
 --   /gainstage/end     i frame
 -- A route description is lines of tab-separated fields:
@@ -340,8 +341,8 @@ function factory (params)
 		end
 		if dirty then save_taps () end
 		frame = frame + 1
-		tx:send ("/gainstage/frame", "issiid", frame, Session:path (), Session:name (), #routes,
-			Session:transport_rolling () and 1 or 0, Session:transport_sample ())
+		tx:send ("/gainstage/frame", "issiids", frame, Session:path (), Session:name (), #routes,
+			Session:transport_rolling () and 1 or 0, Session:transport_sample (), tostring (ARDOUR.revision))
 		for i, r in ipairs (routes) do
 			tx:send ("/gainstage/route", "iis", frame, i - 1, describe (r, seen_by_route[sid (r)], inputs))
 		end

@@ -1,5 +1,5 @@
--- Creates gainstage's Ardour demo session headlessly: ardour7-lua make-demo-session.lua DIR NAME [SECONDS]
--- Needs a running JACK server. Every track carries known audio: a sine recorded from a SinGen bus
+-- Creates gainstage's Ardour demo session headlessly: ardourN-lua make-demo-session.lua DIR NAME [SECONDS]
+-- (Ardour 7.3 to 9.x). Needs a running JACK server. Every track carries known audio: a sine recorded from a SinGen bus
 -- (Lua cannot import files headlessly, so the tones are recorded through Ardour itself; the generator
 -- buses are deactivated afterwards and take no part in the mix).
 --   Vox   mono,   440 Hz at -12 dBFS peak  -> ACE Amplifier +15 dB (output +3 dBFS: hot) -> fader -10 dB -> Music
@@ -8,14 +8,27 @@
 --   Music stereo bus -> Master
 local dir, name, seconds = arg[1], arg[2], tonumber (arg[3] or "12")
 
-if not AudioEngine:set_backend ("JACK", "", "") then
-	print ("make-demo-session: cannot use the JACK backend (is jackd running?)")
+local function say (line)
+	print (line)
+	io.stdout:flush ()
+end
+
+-- "JACK" up to 8.6, "JACK/Pipewire" from 8.7; an unknown name leaves Ardour silently on another backend.
+local jack, names = nil, {}
+for b in AudioEngine:available_backends ():iter () do
+	names[#names + 1] = '"' .. b.name .. '"'
+	if not jack and b.name:match ("^JACK") then jack = b.name end
+end
+if not jack or AudioEngine:set_backend (jack, "", ""):isnil () or AudioEngine:current_backend_name () ~= jack then
+	say ("make-demo-session: Ardour " .. ARDOUR.revision .. " cannot use a JACK backend (its backends: "
+		.. (#names > 0 and table.concat (names, ", ") or "none") .. ")")
 	quit ()
 	return
 end
 local s = create_session (dir, name, 48000)
-if not s then
-	print ("make-demo-session: cannot create " .. dir)
+if not s or not AudioEngine:running () then
+	say ("make-demo-session: cannot create " .. dir .. " on Ardour " .. ARDOUR.revision .. "'s " .. jack
+		.. " backend (is the JACK server running?)")
 	quit ()
 	return
 end
@@ -24,13 +37,22 @@ local function db (v) return ARDOUR.DSP.dB_to_coefficient (v) end
 local nogroup = PBD.GroupControlDisposition.NoGroup
 local order = ARDOUR.PresentationInfo.max_order
 
+-- The route group of a new route: Ardour 9 crashes on nil and wants an empty ARDOUR.RouteGroup (); 7 and 8
+-- cannot construct one from Lua and take nil.
+local function no_group ()
+	local ok, g = pcall (function () return ARDOUR.RouteGroup () end)
+	if ok then return g end
+	return nil
+end
+
 local function track (tname, channels)
-	local tl = Session:new_audio_track (channels, 2, nil, 1, tname, order, ARDOUR.TrackMode.Normal, true)
+	local tl = Session:new_audio_track (channels, 2, no_group (), 1, tname, order, ARDOUR.TrackMode.Normal, true)
 	return tl:front ()
 end
 
 local function bus (bname, channels)
-	local rl = Session:new_audio_route (channels, channels, nil, 1, bname, ARDOUR.PresentationInfo.Flag.AudioBus, order)
+	local rl = Session:new_audio_route (channels, channels, no_group (), 1, bname, ARDOUR.PresentationInfo.Flag.AudioBus,
+		order)
 	return rl:front ()
 end
 
@@ -93,6 +115,6 @@ for _, g in ipairs (gens) do
 end
 Session:goto_start (false)
 Session:save_state ("", false, false, false, false, false)
-print ("make-demo-session: created " .. Session:path ())
+say ("make-demo-session: created " .. Session:path () .. " with Ardour " .. ARDOUR.revision)
 close_session ()
 quit ()

@@ -57,7 +57,7 @@ final class ArdourRig implements AutoCloseable {
         return lua;
     }
 
-    /** Headless Ardour ({@code ardour7-lua}, the bridge polled by the host script) on the demo session. */
+    /** Headless Ardour ({@code ardourN-lua}, the bridge polled by the host script) on the demo session. */
     static ArdourRig start(Path dir) throws Exception {
         ArdourRig rig = new ArdourRig(dir);
         try {

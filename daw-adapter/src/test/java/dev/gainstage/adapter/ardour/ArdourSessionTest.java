@@ -38,6 +38,15 @@ class ArdourSessionTest {
     }
 
     @Test
+    void theDawIsNamedByTheRevisionArdourReports() {
+        assertEquals("Ardour 7.3", ArdourSession.dawName("7.3.0~ds0-1")); // Debian bookworm
+        assertEquals("Ardour 8.12", ArdourSession.dawName("8.12.0~ds-1")); // trixie
+        assertEquals("Ardour 9.8", ArdourSession.dawName("9.8-12-g0a1b2c3")); // a build from git
+        assertEquals("Ardour", ArdourSession.dawName(""));
+        assertEquals("Ardour nightly", ArdourSession.dawName("nightly"));
+    }
+
+    @Test
     void stripsCarryArdoursIdsAndChainOrder() throws BridgeFormatException {
         ArdourSession s = session();
         assertEquals("ardour:/s/mix", s.key());

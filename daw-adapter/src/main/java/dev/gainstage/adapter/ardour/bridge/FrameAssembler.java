@@ -8,7 +8,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Puts the bridge's OSC messages back together into frames: {@code /gainstage/frame}, one
+ * Puts the bridge's OSC messages back together into frames: {@code /gainstage/frame} (6 arguments, or 7 with
+ * Ardour's revision last: an older bridge, say a GUI hook installed before, sends 6), one
  * {@code /gainstage/route} per route, {@code /gainstage/end}. A frame with a lost or foreign message is
  * dropped whole (UDP may lose one); the next one, a tick later, replaces it. Not thread-safe: fed by the
  * one OSC receiver thread.
@@ -19,6 +20,7 @@ public final class FrameAssembler {
     private String name;
     private boolean rolling;
     private long sample;
+    private String revision;
     private BridgeRoute[] routes;
     private int received;
     private long dropped;
@@ -30,7 +32,9 @@ public final class FrameAssembler {
                 if (routes != null) {
                     dropped++;
                 }
-                expect(m, 6);
+                if (m.size() != 6 && m.size() != 7) {
+                    throw new BridgeFormatException(m.address() + " has " + m.size() + " arguments, not 6 or 7");
+                }
                 number = m.integer(0);
                 path = m.string(1);
                 name = m.string(2);
@@ -40,6 +44,7 @@ public final class FrameAssembler {
                 }
                 rolling = m.integer(4) != 0;
                 sample = (long) m.number(5);
+                revision = m.size() > 6 ? m.string(6) : "";
                 routes = new BridgeRoute[count];
                 received = 0;
             }
@@ -70,7 +75,7 @@ public final class FrameAssembler {
                     return Optional.empty();
                 }
                 List<BridgeRoute> list = new ArrayList<>(Arrays.asList(done));
-                return Optional.of(new BridgeFrame(number, path, name, rolling, sample, list));
+                return Optional.of(new BridgeFrame(number, path, name, rolling, sample, list, revision));
             }
             default -> {
             }

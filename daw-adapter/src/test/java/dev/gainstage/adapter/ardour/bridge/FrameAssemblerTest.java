@@ -77,6 +77,18 @@ class FrameAssemblerTest {
     }
 
     @Test
+    void aFrameSaysWhichArdourSentItAndAnOlderBridgesFrameStillReads() throws BridgeFormatException {
+        FrameAssembler a = new FrameAssembler();
+        a.accept(OscMessage.of("/gainstage/frame", 1, "/tmp/s", "s", 1, 1, 48000.0, "9.8.0~ds-1"));
+        a.accept(OscMessage.of("/gainstage/route", 1, 0, VOX));
+        assertEquals("9.8.0~ds-1", a.accept(OscMessage.of("/gainstage/end", 1)).orElseThrow().ardourRevision());
+        a.accept(frame(2, 1)); // a bridge from before the revision was reported (a GUI hook installed earlier)
+        a.accept(OscMessage.of("/gainstage/route", 2, 0, VOX));
+        assertEquals("", a.accept(OscMessage.of("/gainstage/end", 2)).orElseThrow().ardourRevision());
+        assertThrows(BridgeFormatException.class, () -> a.accept(OscMessage.of("/gainstage/frame", 3, "/tmp/s", "s")));
+    }
+
+    @Test
     void aBadRouteLeavesTheFrameIncomplete() throws BridgeFormatException {
         FrameAssembler a = new FrameAssembler();
         a.accept(frame(1, 1));

@@ -11,9 +11,10 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import static org.junit.jupiter.api.Assertions.fail;
 
 /**
- * gainstage's demo session (make-demo-session.lua), created headlessly with {@code ardour7-lua} on a running JACK
+ * gainstage's demo session (make-demo-session.lua), created headlessly with {@code ardourN-lua} on a running JACK
  * server, tones recorded in, with Ardour's OSC surface turned on. A retry (on a fresh JACK
  * server) covers Ardour 7.3's JACK race.
  */
@@ -21,16 +22,40 @@ public final class DemoSession {
     private DemoSession() {
     }
 
-    /** ardour7-lua, or skips the test (with the reason) when Ardour or JACK is not installed; CI installs both. */
+    /**
+     * The Ardour session tool the tests run ({@link ArdourHost#ardourLua}: $ARDOUR_LUA, else the newest
+     * ardourN-lua on the PATH), or fails (under scripts/test and CI) or skips when Ardour or JACK is not installed (see
+     * {@link RealParts}). An $ARDOUR_LUA that cannot run fails instead: a version asked for is never skipped.
+     */
     public static Path ardourLuaOrSkip() {
         Optional<Path> lua = ArdourHost.ardourLua();
+        if (lua.isEmpty() && ArdourHost.explicitArdourLua().isPresent()) {
+            fail(ArdourHost.ardourLuaMissing());
+        }
         RealParts.require(lua.isPresent() && ArdourHost.onPath("jackd").isPresent(),
-                "ardour7-lua and jackd are not installed (Debian: apt-get install ardour jackd2)");
+                ArdourHost.ardourLuaMissing() + " or jackd is not installed (Debian: apt-get install ardour jackd2)");
         return lua.get();
     }
 
     /**
-     * Creates the session in {@code dir/session<attempt>} and returns its .ardour file.
+     * The Ardour that creates the demo session: $GAINSTAGE_SESSION_ARDOUR_LUA when set (say Ardour 7.3's
+     * ardour7-lua, for a session made by 7.3 and run by a newer Ardour, as users who upgrade have), else the
+     * one under test.
+     */
+    public static Path sessionMaker() {
+        String maker = System.getenv("GAINSTAGE_SESSION_ARDOUR_LUA");
+        if (maker == null || maker.isBlank()) {
+            return ardourLuaOrSkip();
+        }
+        Path p = Path.of(maker);
+        if (!Files.isExecutable(p)) {
+            fail("GAINSTAGE_SESSION_ARDOUR_LUA=" + maker + " is not an executable file");
+        }
+        return p;
+    }
+
+    /**
+     * Creates the session in {@code dir/session<attempt>} with {@link #sessionMaker} and returns its .ardour file.
      *
      * @param seconds how many seconds of tones to record into the tracks
      */
@@ -39,7 +64,7 @@ public final class DemoSession {
         Path log = dir.resolve("make-session.log");
         for (int attempt = 1; attempt <= 5; attempt++) {
             Path target = dir.resolve("session" + attempt);
-            Process p = jack.environment(new ProcessBuilder(ardourLuaOrSkip().toString(), "-X", script.toString(),
+            Process p = jack.environment(new ProcessBuilder(sessionMaker().toString(), "-X", script.toString(),
                     target.toString(), "demo", Integer.toString(seconds))).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
             if (!p.waitFor(120, TimeUnit.SECONDS)) {
