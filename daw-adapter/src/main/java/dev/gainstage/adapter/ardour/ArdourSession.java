@@ -44,6 +44,8 @@ public record ArdourSession(String key, String name, boolean rolling, List<Strip
                             Map<String, Double> ardourMeters, String ardourRevision) {
     /** The lowest gain reported, instead of -inf (the sidecar wants finite numbers). */
     static final double MIN_GAIN_DB = -144;
+    /** The most channels a strip or a tap has for the sidecar. */
+    static final int MAX_CHANNELS = 8;
     private static final Pattern VERSION = Pattern.compile("^(\\d+)\\.(\\d+)");
 
     public record TapKey(String stageId, TapPoint point) {
@@ -101,8 +103,11 @@ public record ArdourSession(String key, String name, boolean rolling, List<Strip
 
     private static Strip strip(BridgeRoute r, Set<String> known, Map<TapKey, TapSource> taps,
                                Map<String, FixTarget> fixes) {
+        boolean surround = r.kind() == RouteKind.SURROUND_MASTER;
+        // the Surround Master has no input ports (surround sends feed it inside Ardour): its width is its output's
+        int channels = surround ? r.outputPorts().size() : r.inputs();
         Strip.Builder s = Strip.newBuilder().setId(stripId(r.id())).setName(r.name()).setKind(r.kind().stripKind())
-                .setChannels(Math.clamp(r.inputs() == 0 ? 2 : r.inputs(), 1, 8));
+                .setChannels(Math.clamp(channels == 0 ? 2 : channels, 1, MAX_CHANNELS));
         for (String f : r.feeds()) {
             if (known.contains(stripId(f))) {
                 s.addOutputs(stripId(f));
@@ -113,6 +118,10 @@ public record ArdourSession(String key, String name, boolean rolling, List<Strip
         s.addStages(Stage.newBuilder().setId(source).setKind(StageKind.STAGE_KIND_SOURCE)
                 .setName(track ? "Source" : "Input").setActive(true));
         List<BridgeProcessor> ps = r.processors();
+        if (surround) {
+            // its Trim is off (the surround return applies the trim control inside): not a stage of its own
+            ps = ps.stream().filter(p -> p.kind() != ProcessorKind.TRIM).toList();
+        }
         if (!ps.isEmpty()) {
             BridgeProcessor first = ps.getFirst();
             if (first.kind() == ProcessorKind.TRIM) {
@@ -120,7 +129,7 @@ public record ArdourSession(String key, String name, boolean rolling, List<Strip
                 List<String> afterTrim = ps.size() > 1 ? ps.get(1).tapPorts() : r.outputPorts();
                 double trim = first.gainCoefficient().orElse(1.0);
                 if (!afterTrim.isEmpty() && trim > 0) {
-                    TapSource before = new TapSource(afterTrim, 1 / trim);
+                    TapSource before = new TapSource(firstChannels(afterTrim), 1 / trim);
                     taps.put(new TapKey(source, TapPoint.TAP_POINT_OUTPUT), before);
                     taps.put(new TapKey(stageId(r.id(), first.id()), TapPoint.TAP_POINT_INPUT), before);
                 }
@@ -189,8 +198,16 @@ public record ArdourSession(String key, String name, boolean rolling, List<Strip
 
     private static void tap(Map<TapKey, TapSource> taps, String stageId, TapPoint point, List<String> ports) {
         if (!ports.isEmpty()) {
-            taps.put(new TapKey(stageId, point), new TapSource(ports));
+            taps.put(new TapKey(stageId, point), new TapSource(firstChannels(ports)));
         }
+    }
+
+    /**
+     * A tap carries at most {@link #MAX_CHANNELS} channels (what the sidecar meters): of a wider signal (the Surround
+     * Master's 7.1.4 and binaural outputs, say), the first ones.
+     */
+    private static List<String> firstChannels(List<String> ports) {
+        return ports.size() <= MAX_CHANNELS ? ports : ports.subList(0, MAX_CHANNELS);
     }
 
     private static double db(BridgeProcessor p) {

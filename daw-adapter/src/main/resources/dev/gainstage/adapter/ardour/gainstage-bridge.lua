@@ -21,9 +21,10 @@ Talks only while the adapter runs (it refreshes a small file in the gainstage co
 --   R id name kind active n_inputs feeds(comma ids) meter_max_peak_db output_ports(comma)
 --   P id kind name uri active gain_coefficient tap_ports(comma) send_target
 --   C processor_id osc_param_index label value lower upper      (output-like plugin controls)
--- kind of R: track, miditrack, bus, master, monitor; kind of P: trim, plugin, send, fader, output.
--- tap_ports are the ports of the tap send placed just before the processor (its input signal); none for
--- Trim, which Ardour keeps at the head of the chain.
+-- kind of R: track, miditrack, bus, master, surround (Ardour 8's Surround Master), monitor; kind of P: trim,
+-- plugin, send, fader, output.
+-- tap_ports are the ports of the tap send placed just before the processor (its input signal), one per channel
+-- of that signal; none for Trim, which Ardour keeps at the head of the chain.
 
 function signals ()
 	local s = LuaSignal.Set ()
@@ -44,7 +45,7 @@ function factory (params)
 	end
 	local frame = 0
 	local ticks = 0
-	local taps = nil        -- send id -> { route = id, before = id }; loaded per session
+	local taps = nil        -- send id -> { route = id, before = id, own = bool }; loaded per session
 	local taps_session = nil
 	local last_port = nil
 	local tx = nil
@@ -69,6 +70,8 @@ function factory (params)
 	-- The registry of tap sends survives bridge restarts: sends saved with a session are found again by id.
 	-- Entries stay after their send is removed: a session saved while the taps were in place brings them
 	-- back when it is loaded again, and they must still be known as taps (Ardour never reuses an id).
+	-- A line is "send route before", plus "own-panner" for a tap made with a panner of its own (see new_tap):
+	-- taps listed without it were made by an older bridge, share the route's panner, and are replaced.
 	local function registry_file ()
 		return dir .. "/taps-" .. Session:path ():gsub ("[^%w]", "_")
 	end
@@ -80,8 +83,8 @@ function factory (params)
 		local f = io.open (registry_file (), "r")
 		if not f then return end
 		for line in f:lines () do
-			local s, r, b = line:match ("^(%S+) (%S+) (%S+)$")
-			if s then taps[s] = { route = r, before = b } end
+			local s, r, b, flag = line:match ("^(%S+) (%S+) (%S+) ?(%S*)$")
+			if s then taps[s] = { route = r, before = b, own = flag == "own-panner" } end
 		end
 		f:close ()
 	end
@@ -90,7 +93,7 @@ function factory (params)
 		local f = io.open (registry_file (), "w")
 		if not f then return end
 		for s, t in pairs (taps) do
-			f:write (s .. " " .. t.route .. " " .. t.before .. "\n")
+			f:write (s .. " " .. t.route .. " " .. t.before .. (t.own and " own-panner" or "") .. "\n")
 		end
 		f:close ()
 	end
@@ -144,10 +147,35 @@ function factory (params)
 		route:remove_processor (p, nil, true)
 	end
 
+	-- A new tap send right before stage processor p. A send made while Ardour's "link send and route panner"
+	-- preference is on (its default) shares the route's panner, and a stereo stage would be read with the
+	-- user's panning applied (a track panned hard left reads nothing on its right channel). Made with the
+	-- preference off, the send gets a panner of its own at its default, centre, which passes a stereo signal
+	-- unchanged (Ardour's Lua reaches neither a send's panner nor its link). The send has one port per channel
+	-- of the stage's input, so a mono stage's tap has no panner at all. The preference is the user's: it is
+	-- put back at once.
+	local function new_tap (route, p)
+		local config = ARDOUR.config ()
+		local linked = config:get_link_send_and_route_panner ()
+		if linked then config:set_link_send_and_route_panner (false) end
+		local ok, s = pcall (function () return ARDOUR.LuaAPI.new_send (Session, route, p) end)
+		if linked then config:set_link_send_and_route_panner (true) end
+		if ok and s and not s:isnil () then return s end
+		return nil
+	end
+
+	-- A tap carries its stage's channels as they are: a panner of its own, and one port per channel (a stage
+	-- whose channel count changed since, a plugin replaced say, gets a new tap).
+	local function tap_fits (p, t, stage)
+		if not t.own or not stage then return false end
+		return p:to_send ():output ():n_ports ():n_audio () == stage:input_streams ():n_audio ()
+	end
+
 	-- Makes sure exactly one tap send sits right before every stage but Trim. Ardour pins Polarity and
 	-- Trim at the head of the chain: a send asked for before Trim lands right after it, so the source is
 	-- read after Trim and the adapter divides Trim's gain out. Processors that do not change the signal
-	-- (a post-fader meter, say) may sit between a tap and its stage.
+	-- (a post-fader meter, say) may sit between a tap and its stage. Taps of an older bridge (sharing the
+	-- route's panner) are replaced, once.
 	local function place_taps (route)
 		local rid = sid (route)
 		local ids = stage_ids (route)
@@ -158,12 +186,12 @@ function factory (params)
 			local id = sid (p)
 			local t = taps[id]
 			if t then
-				local nxt = nil
+				local nxt, stage = nil, nil
 				for j = i + 1, #list do
 					local q = list[j]
-					if stage_kind (q, sid (q), ids) then nxt = sid (q) break end
+					if stage_kind (q, sid (q), ids) then nxt, stage = sid (q), q break end
 				end
-				if t.route == rid and nxt == t.before and not seen[t.before] then
+				if t.route == rid and nxt == t.before and not seen[t.before] and tap_fits (p, t, stage) then
 					seen[t.before] = id
 				else
 					remove_tap (route, p, id)
@@ -173,15 +201,15 @@ function factory (params)
 		end
 		for _, st in ipairs (stages (route)) do
 			if st.kind ~= "trim" and not seen[st.id] and st.p:input_streams ():n_audio () > 0 then
-				local s = ARDOUR.LuaAPI.new_send (Session, route, st.p)
-				if not s:isnil () then
-					taps[sid (s)] = { route = rid, before = st.id }
+				local s = new_tap (route, st.p)
+				if s then
+					taps[sid (s)] = { route = rid, before = st.id, own = true }
 					seen[st.id] = sid (s)
 					changed = true
 				end
 			end
 		end
-		-- a tap must read what the stage reads: unity gain (its panner follows the route's; see docs)
+		-- a tap must read what the stage reads: unity gain
 		for _, send_id in pairs (seen) do
 			local p = Session:processor_by_id (PBD.ID (send_id))
 			if p and not p:isnil () then
@@ -216,8 +244,15 @@ function factory (params)
 		return table.concat (names, ",")
 	end
 
+	-- Ardour 8's Surround Master (7.x has no such method: the call fails there)
+	local function is_surround_master (r)
+		local ok, yes = pcall (function () return r:is_surround_master () end)
+		return ok and yes
+	end
+
 	local function route_kind (r)
 		if r:is_master () then return "master" end
+		if is_surround_master (r) then return "surround" end
 		if r:is_monitor () then return "monitor" end
 		local t = r:to_track ()
 		if not t:isnil () then

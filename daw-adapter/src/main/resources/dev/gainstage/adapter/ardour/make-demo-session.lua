@@ -4,7 +4,7 @@
 -- buses are deactivated afterwards and take no part in the mix).
 --   Vox   mono,   440 Hz at -12 dBFS peak  -> ACE Amplifier +15 dB (output +3 dBFS: hot) -> fader -10 dB -> Music
 --   Gtr   stereo, 1 kHz at -14 dBFS peak  -> ACE Compressor (threshold 0 dB, makeup +6 dB)          -> Music
---   Keys  stereo, 220 Hz at -18 dBFS peak  (clean)                                                   -> Master
+--   Keys  stereo, left 220 Hz at -18 dBFS peak, right 330 Hz at -24 dBFS (clean)                      -> Master
 --   Music stereo bus -> Master
 local dir, name, seconds = arg[1], arg[2], tonumber (arg[3] or "12")
 
@@ -83,18 +83,26 @@ ARDOUR.LuaAPI.set_processor_param (comp, 5, 6)  -- makeup +6 dB
 feed (vox, music)
 feed (gtr, music)
 
--- the tones, recorded through SinGen buses
-local tones = { { vox, 440, -12, 1 }, { gtr, 1000, -14, 2 }, { keys, 220, -18, 2 } }
+-- the tones, recorded through SinGen buses: { track, Hz, dBFS, generator channels, the track's input (all when
+-- nil) }. Keys gets a different tone on each side: a tap that swaps, sums or drops a channel shows.
+local tones = { { vox, 440, -12, 1 }, { gtr, 1000, -14, 2 }, { keys, 220, -18, 1, 0 }, { keys, 330, -24, 1, 1 } }
+for _, t in ipairs ({ vox, gtr, keys }) do
+	t:input ():disconnect_all (nil)
+	t:rec_enable_control ():set_value (1, nogroup)
+end
 local gens = {}
-for _, t in ipairs (tones) do
-	local g = bus ("gs-gen " .. t[1]:name (), t[4])
+for i, t in ipairs (tones) do
+	local g = bus ("gs-gen " .. i .. " " .. t[1]:name (), t[4])
 	local sg = ARDOUR.LuaAPI.new_luaproc (Session, "SinGen")
 	g:add_processor_by_index (sg, 0, nil, true)
 	ARDOUR.LuaAPI.set_processor_param (sg, 0, t[2])
 	ARDOUR.LuaAPI.set_processor_param (sg, 1, t[3])
-	t[1]:input ():disconnect_all (nil)
-	feed (g, t[1])
-	t[1]:rec_enable_control ():set_value (1, nogroup)
+	if t[5] then
+		g:output ():disconnect_all (nil)
+		g:output ():audio (0):connect (t[1]:input ():audio (t[5]):name ())
+	else
+		feed (g, t[1])
+	end
 	gens[#gens + 1] = g
 end
 
@@ -105,9 +113,9 @@ sleep (seconds)
 Session:request_stop (false, false, ARDOUR.TransportRequestSource.TRS_UI)
 sleep (1.5)
 Session:disable_record (false, false)
-for _, t in ipairs (tones) do
-	t[1]:rec_enable_control ():set_value (0, nogroup)
-	t[1]:input ():disconnect_all (nil)
+for _, t in ipairs ({ vox, gtr, keys }) do
+	t:rec_enable_control ():set_value (0, nogroup)
+	t:input ():disconnect_all (nil)
 end
 for _, g in ipairs (gens) do
 	g:output ():disconnect_all (nil)

@@ -101,6 +101,11 @@ final class ArdourRig implements AutoCloseable {
         session = DemoSession.create(dir, jack, 12);
     }
 
+    /** The rig's JACK server (for Ardour processes a test starts itself). */
+    JackServer jack() {
+        return jack;
+    }
+
     void startSidecar(int port) throws IOException {
         sidecar = Guice.createInjector(new SidecarModule(SidecarConfig.loopback(port, dir.resolve("store")),
                 RuleConfig.defaults())).getInstance(SidecarServer.class);

@@ -91,6 +91,39 @@ class ArdourSessionTest {
                 s.taps().get(new ArdourSession.TapKey("r329/p359", TapPoint.TAP_POINT_OUTPUT)).ports());
     }
 
+    /**
+     * Ardour 8's Surround Master as the bridge reports it: no input ports, its Trim off, 16 output ports (7.1.4,
+     * binaural, ...). A master-like strip without a Trim stage, its taps on the first 8 channels.
+     */
+    @Test
+    void theSurroundMasterIsAMasterWithoutTrim() throws BridgeFormatException {
+        List<String> outs = java.util.stream.IntStream.rangeClosed(1, 16).mapToObj(c -> "Surround/audio_out " + c)
+                .toList();
+        List<String> fader = java.util.stream.IntStream.rangeClosed(1, 16).mapToObj(c -> "send 20/audio_send " + c)
+                .toList();
+        String surround = String.join("\n",
+                "R\t40\tSurround\tsurround\t1\t0\t\t-1000.000\t" + String.join(",", outs),
+                "P\t45\ttrim\tTrim\t\t0\t1.0\t\t",
+                "P\t42\tfader\tFader\t\t1\t1.0\t" + String.join(",", fader) + "\t",
+                "P\t47\toutput\tmain outs\t\t1\t\t" + String.join(",", fader).replace("send 20", "send 21") + "\t");
+        ArdourSession s = ArdourSession.from(new BridgeFrame(3, "/s/mix", "mix", true, 0,
+                List.of(RouteDescriptions.parse(GTR), RouteDescriptions.parse(surround))));
+        Strip sm = s.strips().get(1);
+        assertEquals(dev.gainstage.proto.v1.StripKind.STRIP_KIND_MASTER, sm.getKind());
+        assertEquals(List.of(StageKind.STAGE_KIND_SOURCE, StageKind.STAGE_KIND_FADER, StageKind.STAGE_KIND_OUTPUT),
+                sm.getStagesList().stream().map(Stage::getKind).toList());
+        assertEquals("Input", sm.getStages(0).getName());
+        assertEquals(8, sm.getChannels());
+        assertFalse(s.fixTargets().containsKey("r40/p45"), "no Trim to fix");
+        assertTrue(s.fixTargets().get("r40/p42") instanceof FixTarget.Fader);
+        TapSource source = s.taps().get(new ArdourSession.TapKey("r40/source", TapPoint.TAP_POINT_OUTPUT));
+        assertEquals(fader.subList(0, 8), source.ports());
+        assertEquals(1.0, source.gain());
+        assertEquals(outs.subList(0, 8), s.taps().get(new ArdourSession.TapKey("r40/p47", TapPoint.TAP_POINT_OUTPUT))
+                .ports());
+        assertTrue(s.taps().values().stream().allMatch(t -> t.channels() <= 8));
+    }
+
     @Test
     void fixTargetsNameTheStripAndTheControl() throws BridgeFormatException {
         ArdourSession s = session();
