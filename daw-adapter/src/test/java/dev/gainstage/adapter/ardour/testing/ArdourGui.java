@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -31,7 +32,8 @@ import static org.junit.jupiter.api.Assertions.fail;
  * <li>{@code ardourN/instant.xml} with {@code <no-memory-warning/>}: no "limit for maximum amount of locked
  * memory" dialog (shown when {@code ulimit -l} is below 75% of the RAM);</li>
  * <li>optionally {@code ardourN/ui_scripts}: the gainstage bridge registered as an action hook, as that version's
- * Script Manager would save it (its signal numbers: {@link LuaSignals}), and {@link SignalProbe}s.</li>
+ * Script Manager would save it (its signal numbers: {@link LuaSignals}), and further hooks such as
+ * {@link SignalProbe}s.</li>
  * </ul>
  * Ardour runs with {@code --no-announcements --no-splash}. Ready means: the editor window titled
  * "SESSION - Ardour" is mapped, Ardour's ports are on the JACK server and its log shows no engine halt, still so
@@ -106,9 +108,13 @@ public final class ArdourGui implements AutoCloseable {
         return start(sessionFile, display, jack, dir, controlDir, bridgeHook, List.of());
     }
 
-    /** {@link #start(Path, String, JackServer, Path, Path, boolean)} with signal probes as further action hooks. */
+    /**
+     * {@link #start(Path, String, JackServer, Path, Path, boolean)} with further action hooks (say
+     * {@link SignalProbe}s), each made for this Ardour's signal numbering.
+     */
     public static ArdourGui start(Path sessionFile, String display, JackServer jack, Path dir, Path controlDir,
-                                  boolean bridgeHook, List<SignalProbe> probes) throws IOException, InterruptedException {
+                                  boolean bridgeHook, List<Function<LuaSignals, ActionHook>> extraHooks)
+            throws IOException, InterruptedException {
         Path ardour = ardourOrSkip();
         ArdourVersion version = version(ardour);
         Files.createDirectories(dir);
@@ -118,7 +124,7 @@ public final class ArdourGui implements AutoCloseable {
         if (bridgeHook) {
             hooks.add(ActionHook.bridge(LuaSignals.of(version)));
         }
-        probes.forEach(p -> hooks.add(p.hook()));
+        extraHooks.forEach(h -> hooks.add(h.apply(LuaSignals.of(version))));
         writeConfig(dir.resolve("xdg-config"), version, hooks);
         try {
             return gui.startAttempts(ardour, sessionFile, jack, controlDir);
@@ -251,6 +257,11 @@ public final class ArdourGui implements AutoCloseable {
     /** The version this GUI said it is. */
     public ArdourVersion version() {
         return version;
+    }
+
+    /** This GUI's config folder, {@code ardourN} in its private $XDG_CONFIG_HOME. */
+    public Path configFolder() {
+        return dir.resolve("xdg-config").resolve("ardour" + version.major());
     }
 
     /** How this GUI numbers its LuaSignals. */

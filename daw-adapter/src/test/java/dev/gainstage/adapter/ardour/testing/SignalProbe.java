@@ -9,7 +9,10 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -66,6 +69,11 @@ public final class SignalProbe {
         return new ActionHook(name, signals, "-- " + name + "\n" + chunk, chunk);
     }
 
+    /** The hook's name, "gainstage probe ARDOUR_8" (after the numbering that saved its signals). */
+    public String hookName() {
+        return name;
+    }
+
     /** The bit string the probe was saved with. */
     public String signals() {
         return signals;
@@ -99,6 +107,34 @@ public final class SignalProbe {
             }
         }
         return new Report(count, numbers, fired);
+    }
+
+    /** The name of {@link #dropper}'s hook. */
+    public static final String DROPPER = "gainstage dropper";
+
+    /**
+     * A hook whose callback fails on Ardour's first once-a-second timer tick: Ardour then drops it and saves its
+     * action hooks again (LuaInstance::unregister_lua_slot), so {@code ui_scripts} then holds every other hook's
+     * signals as this Ardour saves them ({@code std::bitset::to_string}, as the Script Manager saves a new hook).
+     */
+    public static ActionHook dropper(LuaSignals numbering) {
+        String chunk = "return function (signal, ref, ...) error (\"" + DROPPER
+                + ": leaves so that Ardour saves its action hooks again\") end\n";
+        return new ActionHook(DROPPER, numbering.bits(Set.of("LuaTimerS")), "-- " + DROPPER + "\n" + chunk, chunk);
+    }
+
+    /** The signals of every hook in a {@code ui_scripts} file, by name. */
+    public static Map<String, String> savedHooks(Path uiScripts) throws IOException {
+        Map<String, String> hooks = new TreeMap<>();
+        Matcher m = Pattern.compile("<LuaCallback\\b[^>]*>").matcher(Files.readString(uiScripts, StandardCharsets.UTF_8));
+        while (m.find()) {
+            Matcher name = Pattern.compile("\\bname=\"([^\"]*)\"").matcher(m.group());
+            Matcher signals = Pattern.compile("\\bsignals=\"([^\"]*)\"").matcher(m.group());
+            if (name.find() && signals.find()) {
+                hooks.put(name.group(1), signals.group(1));
+            }
+        }
+        return hooks;
     }
 
     /** Every signal name any known release has. */
