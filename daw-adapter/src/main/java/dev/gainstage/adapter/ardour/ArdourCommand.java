@@ -8,13 +8,15 @@ import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code ardour [--osc 127.0.0.1:3819] [--sidecar HOST:PORT] [--control-dir DIR] [--no-install]}: connects a
  * running Ardour (GUI with the bridge hook enabled, or {@code gainstage ardour-host}) to the sidecar until
- * interrupted. Installs the bridge script into Ardour's script folder first, so the GUI can find it.
+ * interrupted. Installs the bridge script into the script folder of every Ardour major present first (so each GUI
+ * can find it), and warns of a bridge hook saved by a release whose signal numbers differ (see {@link BridgeHook}).
  */
 public final class ArdourCommand {
     static final String USAGE = "usage: gainstage ardour [--osc 127.0.0.1:3819] [--sidecar HOST:PORT] "
@@ -47,11 +49,12 @@ public final class ArdourCommand {
             return 2;
         }
         try {
+            Map<String, String> env = System.getenv();
+            List<ArdourInstalls.Install> ardours = ArdourInstalls.present(env);
             if (install) {
-                Path script = BridgeScripts.writeTo(BridgeScripts.ardourScriptFolder(), BridgeScripts.BRIDGE);
-                err.println("gainstage ardour: bridge script at " + script
-                        + " (in the GUI: Edit > Lua Scripts > Script Manager > Action Hooks > Add > gainstage bridge)");
+                installBridge(ardours, env, err);
             }
+            warnOfStaleHooks(ardours, err);
             ArdourAdapter adapter = new ArdourAdapter(new ArdourAdapter.Config(osc, sidecar, controlDir, false, maxTapPorts));
             CountDownLatch done = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -70,6 +73,32 @@ public final class ArdourCommand {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return 1;
+        }
+    }
+
+    /** Puts the bridge script into the script folder of every Ardour major present, and says where. */
+    static void installBridge(List<ArdourInstalls.Install> ardours, Map<String, String> env, PrintStream err)
+            throws IOException {
+        if (ardours.isEmpty()) {
+            err.println("gainstage ardour: no Ardour found (no ardour9, ardour8 or ardour7 on the PATH, no "
+                    + ArdourInstalls.configFolder(env, 9).resolveSibling("ardourN") + "): start Ardour once, then "
+                    + "run gainstage ardour again to put the bridge into its script folder");
+            return;
+        }
+        for (ArdourInstalls.Install a : ardours) {
+            Path script = BridgeScripts.writeTo(a.scripts(), BridgeScripts.BRIDGE);
+            err.println("gainstage ardour: bridge script for Ardour " + a.major() + " at " + script + " (in its GUI: "
+                    + "Edit > Lua Scripts > Script Manager > Action Hooks > New Hook > gainstage bridge > Add)");
+        }
+    }
+
+    /** A bridge hook saved by a release that numbers Ardour's signals differently runs on the wrong signals. */
+    static void warnOfStaleHooks(List<ArdourInstalls.Install> ardours, PrintStream err) {
+        for (ArdourInstalls.Install a : ardours) {
+            BridgeHook.State hook = BridgeHook.check(a);
+            if (hook.status() == BridgeHook.Status.STALE) {
+                err.println("gainstage ardour: warning: " + BridgeHook.reAddFix(a.major()) + ". " + hook.text());
+            }
         }
     }
 

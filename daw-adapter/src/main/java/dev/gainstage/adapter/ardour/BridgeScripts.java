@@ -42,13 +42,6 @@ public final class BridgeScripts {
         return target;
     }
 
-    /** Ardour 7's user script folder: $XDG_CONFIG_HOME/ardour7/scripts, else ~/.config/ardour7/scripts. */
-    public static Path ardourScriptFolder() {
-        String xdg = System.getenv("XDG_CONFIG_HOME");
-        Path config = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".config");
-        return config.resolve("ardour7").resolve("scripts");
-    }
-
     /**
      * Where the adapter and the bridge meet: $GAINSTAGE_ARDOUR_DIR, else ~/.cache/gainstage/ardour (the bridge
      * computes the same path from the environment of the Ardour process).

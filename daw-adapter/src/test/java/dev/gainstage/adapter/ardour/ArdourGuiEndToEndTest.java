@@ -4,6 +4,7 @@ import dev.gainstage.adapter.ardour.osc.OscMessage;
 import dev.gainstage.adapter.ardour.osc.OscSocket;
 import dev.gainstage.adapter.ardour.testing.ArdourGui;
 import dev.gainstage.adapter.ardour.testing.ArdourLogOnFailure;
+import dev.gainstage.adapter.ardour.testing.SignalProbe;
 import dev.gainstage.proto.v1.SessionView;
 import dev.gainstage.proto.v1.StageKind;
 import dev.gainstage.proto.v1.StageView;
@@ -24,7 +25,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 import static dev.gainstage.adapter.ardour.ViewWatcher.stage;
 import static dev.gainstage.adapter.ardour.ViewWatcher.warning;
@@ -56,8 +62,8 @@ class ArdourGuiEndToEndTest {
         ArdourRig.ardourLuaOrSkip();
         ArdourGui.ardourOrSkip();
         rig = ArdourRig.startGui(Files.createTempDirectory("gainstage-ardour-gui-test"));
-        System.out.printf(Locale.ROOT, "Ardour GUI: started and ready (editor window mapped, engine on JACK) in %d ms"
-                + " (start %d)%n", rig.gui.startupMillis(), rig.gui.attempts());
+        System.out.printf(Locale.ROOT, "Ardour GUI: Ardour %s started and ready (editor window mapped, engine on JACK)"
+                + " in %d ms (start %d)%n", rig.gui.version(), rig.gui.startupMillis(), rig.gui.attempts());
         osc = new OscSocket(0, "test-osc", m -> { });
     }
 
@@ -142,5 +148,70 @@ class ArdourGuiEndToEndTest {
                 .orElse(false));
         assertEquals(snapshots, rig.adapter.snapshotsSent(), "the change went as a delta, not as a new snapshot");
         assertTrue(rig.gui.alive(), "Ardour's GUI is running");
+    }
+
+    /**
+     * The probe hooks, saved with the bridge's signals as each known release numbers them, report from inside
+     * Ardour how this Ardour numbers every LuaSignal and which signals each probe's callback got: the numbers must
+     * be {@link LuaSignals}' for this version, and each probe must get the timers and SetSession exactly when
+     * {@link LuaSignals#read} says this Ardour subscribes it to them (the doctor's stale-hook check rests on it).
+     */
+    @Test
+    @Order(4)
+    void eachReleasesSavedSignalsSubscribeAHookToWhatLuaSignalsPredicts() throws Exception {
+        LuaSignals here = rig.gui.numbering();
+        List<String> timers = List.of("LuaTimerS", "LuaTimerDS", "SetSession");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        for (SignalProbe probe : rig.probes) {
+            Set<String> predicted = here.read(probe.signals()).orElseThrow();
+            SignalProbe.Report r = probe.read();
+            // LuaTimerS ticks once a second: wait until every timer the probe should get has come
+            while (System.nanoTime() < deadline && !firedNames(here, r).containsAll(
+                    timers.stream().filter(predicted::contains).toList())) {
+                Thread.sleep(200);
+                r = probe.read();
+            }
+            assertEquals(here.count(), r.count(), "LuaSignal.Set():size() in Ardour " + rig.gui.version());
+            Map<String, Integer> expected = new TreeMap<>();
+            here.names().forEach(n -> expected.put(n, here.number(n)));
+            assertEquals(expected, new TreeMap<>(r.numbers()), "LuaSignal numbers in Ardour " + rig.gui.version());
+            Set<String> fired = firedNames(here, r);
+            System.out.printf(Locale.ROOT, "Ardour GUI: Ardour %s, a hook saved as %s saves the bridge's signals: "
+                    + "subscribed to %s; fired %s%n", rig.gui.version(), probe.hookName(), predicted, fired);
+            assertTrue(predicted.containsAll(fired), "fired " + fired + ", predicted only " + predicted);
+            for (String timer : timers) {
+                assertEquals(predicted.contains(timer), fired.contains(timer), timer + " for " + probe.hookName()
+                        + " (predicted " + predicted + ", fired " + fired + ")");
+            }
+        }
+    }
+
+    /**
+     * Once Ardour dropped the failing hook it saved every other one again: the bridge's signals as this Ardour
+     * saves them are the bit string the fixture wrote ({@link LuaSignals#bits}), and each probe's are what
+     * {@link LuaSignals#read} says it subscribed to, in this Ardour's length.
+     */
+    @Test
+    @Order(5)
+    void ardourSavesTheHooksSignalsAsLuaSignalsWritesThem() throws Exception {
+        LuaSignals here = rig.gui.numbering();
+        Path uiScripts = rig.gui.configFolder().resolve("ui_scripts");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        Map<String, String> saved = SignalProbe.savedHooks(uiScripts);
+        while (saved.containsKey(SignalProbe.DROPPER) && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            saved = SignalProbe.savedHooks(uiScripts);
+        }
+        assertFalse(saved.containsKey(SignalProbe.DROPPER), "Ardour did not drop the failing hook: " + saved.keySet());
+        System.out.printf(Locale.ROOT, "Ardour GUI: Ardour %s saved its hooks again: %s%n", rig.gui.version(), saved);
+        assertEquals(here.bits(LuaSignals.BRIDGE), saved.get(BridgeHook.NAME));
+        for (SignalProbe probe : rig.probes) {
+            assertEquals(here.bits(here.read(probe.signals()).orElseThrow()), saved.get(probe.hookName()), probe.hookName());
+        }
+    }
+
+    private static Set<String> firedNames(LuaSignals numbering, SignalProbe.Report r) {
+        return r.fired().stream().map(i -> i < numbering.count() ? numbering.names().get(i) : "#" + i)
+                .collect(Collectors.toCollection(TreeSet::new));
     }
 }

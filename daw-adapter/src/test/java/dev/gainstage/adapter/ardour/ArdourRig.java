@@ -7,9 +7,11 @@ import dev.gainstage.engine.grpc.SidecarConfig;
 import dev.gainstage.engine.grpc.SidecarModule;
 import dev.gainstage.engine.grpc.SidecarServer;
 import dev.gainstage.engine.rules.RuleConfig;
+import dev.gainstage.adapter.ardour.testing.ActionHook;
 import dev.gainstage.adapter.ardour.testing.ArdourGui;
 import dev.gainstage.adapter.ardour.testing.DemoSession;
 import dev.gainstage.adapter.ardour.testing.JackServer;
+import dev.gainstage.adapter.ardour.testing.SignalProbe;
 import dev.gainstage.adapter.ardour.testing.Xvfb;
 
 import java.io.IOException;
@@ -18,8 +20,10 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 
@@ -36,6 +40,11 @@ final class ArdourRig implements AutoCloseable {
     private JackServer jack;
     private Xvfb xvfb;
     ArdourGui gui;
+    /**
+     * With {@link #startGui}: one probe hook per known numbering, as that release saves the bridge's signals (and a
+     * {@link SignalProbe#dropper}, so that Ardour saves its hooks again).
+     */
+    List<SignalProbe> probes = List.of();
     Path session;
     SidecarServer sidecar;
     ArdourAdapter adapter;
@@ -74,8 +83,8 @@ final class ArdourRig implements AutoCloseable {
     }
 
     /**
-     * Ardour's GUI on a private Xvfb display with the bridge as its action hook (signals and a timer), on the
-     * demo session; the sidecar and the adapter start once the GUI is up.
+     * Ardour's GUI on a private Xvfb display with the bridge as its action hook (signals and a timer) and the
+     * {@link #probes}, on the demo session; the sidecar and the adapter start once the GUI is up.
      */
     static ArdourRig startGui(Path dir) throws Exception {
         ArdourGui.ardourOrSkip();
@@ -83,8 +92,13 @@ final class ArdourRig implements AutoCloseable {
         try {
             rig.startJackAndSession();
             rig.xvfb = Xvfb.start(dir);
+            rig.probes = Stream.of(LuaSignals.values())
+                    .map(n -> SignalProbe.savedBy(n, dir.resolve("probe-" + n.name() + ".txt"))).toList();
+            List<Function<LuaSignals, ActionHook>> hooks = new ArrayList<>();
+            rig.probes.forEach(p -> hooks.add(n -> p.hook()));
+            hooks.add(SignalProbe::dropper);
             rig.gui = ArdourGui.start(rig.session, rig.xvfb.display(), rig.jack, dir.resolve("gui"),
-                    dir.resolve("control"), true);
+                    dir.resolve("control"), true, hooks);
             rig.startSidecar(0);
             rig.views = new ViewWatcher(rig.sidecarPort);
             rig.startAdapter();

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.inject.Guice;
 import dev.gainstage.adapter.ardour.ArdourHost;
+import dev.gainstage.adapter.ardour.LuaSignals;
+import dev.gainstage.adapter.ardour.testing.ActionHook;
 import dev.gainstage.adapter.ardour.testing.JackServer;
 import dev.gainstage.adapter.ardour.testing.RealParts;
 import dev.gainstage.adapter.sim.SimAdapter;
@@ -115,15 +117,51 @@ class DoctorTest {
         assertEquals(Finding.Status.TODO, unhooked.get(1).status());
         assertTrue(unhooked.get(1).fix().contains("in Ardour 8: Edit > Lua Scripts > Script Manager > Action Hooks"));
 
-        Files.writeString(config.resolve("ardour8").resolve("ui_scripts"), """
-                <UIScripts><ActionHooks><LuaCallback lua="Lua 5.3" id="1" name="gainstage bridge" signals="1">AA==</LuaCallback>
-                </ActionHooks></UIScripts>""");
+        Files.writeString(config.resolve("ardour8").resolve("ui_scripts"),
+                ActionHook.uiScripts(List.of(ActionHook.bridge(LuaSignals.ARDOUR_8))));
         Finding hooked = new ArdourCheck(env).run().get(1);
         assertEquals(Finding.Status.OK, hooked.status(), hooked.toString());
 
         List<Finding> nothing = new ArdourCheck(Map.of("PATH", dir.resolve("empty").toString(), "HOME", dir.toString())).run();
         assertEquals(Finding.Status.TODO, only(nothing).status());
         assertTrue(only(nothing).fix().startsWith("install Ardour"));
+    }
+
+    @Test
+    void aBridgeHookArdour9CopiedFromArdour8IsSomethingToDoAndTheOneInArdour8IsFine() throws Exception {
+        Path bin = Files.createDirectories(dir.resolve("bin"));
+        Path gui9 = bin.resolve("ardour9");
+        Files.writeString(gui9, "#!/bin/sh\necho 'Ardour9.8.0~ds (built using 9.8.0~ds-1 and GCC version 16.2.0)'\n");
+        assertTrue(gui9.toFile().setExecutable(true));
+        Path config = dir.resolve("config");
+        // Ardour 9 copied ardour8/ui_scripts when it first started (as it does when the user says yes)
+        String savedBy8 = ActionHook.uiScripts(List.of(ActionHook.bridge(LuaSignals.ARDOUR_8)));
+        for (String folder : List.of("ardour8", "ardour9")) {
+            Files.createDirectories(config.resolve(folder));
+            Files.writeString(config.resolve(folder).resolve("ui_scripts"), savedBy8);
+        }
+        Map<String, String> env = Map.of("PATH", bin.toString(), "XDG_CONFIG_HOME", config.toString());
+
+        List<Finding> found = new ArdourCheck(env).run();
+        assertEquals(List.of("Ardour 9", "bridge hook", "bridge hook"), found.stream().map(Finding::subject).toList(),
+                found.toString());
+        Finding nine = found.get(1);
+        assertEquals(Finding.Status.TODO, nine.status(), nine.toString());
+        assertTrue(nine.text().startsWith("Ardour 9's gainstage bridge hook (" + config.resolve("ardour9/ui_scripts")
+                + ") subscribes to Change, Located, LuaTimerS, PositionChanged, RegionsPropertyChanged instead of "), nine.text());
+        assertTrue(nine.text().endsWith("it was saved by Ardour 8.0 to 9.7, which numbers Ardour's signals differently "
+                + "from Ardour 9.8.0~ds"), nine.text());
+        assertTrue(nine.fix().startsWith("re-add the gainstage bridge hook in Ardour 9 (it was saved by an older Ardour)"),
+                nine.fix());
+        assertEquals(Finding.Status.OK, found.get(2).status(), found.get(2).toString());
+
+        // once re-added in Ardour 9.8 (the Script Manager saves 9.8's numbering), nothing is left to do
+        Files.writeString(config.resolve("ardour9").resolve("ui_scripts"),
+                ActionHook.uiScripts(List.of(ActionHook.bridge(LuaSignals.ARDOUR_9_8))));
+        List<Finding> fixed = new ArdourCheck(env).run();
+        assertTrue(fixed.stream().noneMatch(f -> f.status() == Finding.Status.TODO), fixed.toString());
+        assertEquals("ok     bridge hook  Ardour 9 runs the gainstage bridge as an action hook ("
+                + config.resolve("ardour9/ui_scripts") + ")", DoctorCommand.line(fixed.get(1)));
     }
 
     @Test

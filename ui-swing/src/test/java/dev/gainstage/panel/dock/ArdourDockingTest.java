@@ -23,8 +23,9 @@ import static dev.gainstage.panel.dock.DockingTest.SCREEN;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * Docking against Ardour's real GUI: Ardour 7 on a private JACK server, on the panel's own X display (Xvfb under
- * scripts/test), with a small demo session. The panel must sit against the editor window's edge at its height,
+ * Docking against Ardour's real GUI ({@code $ARDOUR_GUI}, else {@code ardour} on the PATH: 7.3, 8.12 or 9.8; see
+ * {@link ArdourGui}) on a private JACK server, on the panel's own X display (Xvfb under scripts/test), with a small
+ * demo session made by {@code $ARDOUR_LUA} (else the newest ardourN-lua on the PATH). The panel must sit against the editor window's edge at its height,
  * and follow it when the window moves. Skipped where Ardour or JACK is not installed (CI installs both).
  */
 @Tag("ardour")
@@ -57,7 +58,8 @@ class ArdourDockingTest {
             throws Exception {
         Path session = DemoSession.create(dir, jack, 1);
         gui = ArdourGui.start(session, display, jack, dir.resolve("gui"), dir.resolve("control"), false);
-        System.out.printf("Ardour GUI: ready in %d ms (start %d)%n", gui.startupMillis(), gui.attempts());
+        System.out.printf("Ardour GUI: Ardour %s ready in %d ms (start %d)%n", gui.version(), gui.startupMillis(),
+                gui.attempts());
         try (X11Top top = X11Top.open(display);
              Docking docking = new Docking(DockingTest.panelFrame(panel), x11.get(), () -> SCREEN)) {
             long editor = gui.editorWindow(top).orElseThrow().id();

@@ -1,30 +1,39 @@
 package dev.gainstage.adapter.ardour.testing;
 
 import dev.gainstage.adapter.ardour.ArdourHost;
-import dev.gainstage.adapter.ardour.BridgeScripts;
+import dev.gainstage.adapter.ardour.ArdourVersion;
+import dev.gainstage.adapter.ardour.LuaSignals;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Base64;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
+import static org.junit.jupiter.api.Assertions.fail;
 
 /**
- * Ardour 7's GUI ({@code ardour}) on a private JACK server and an X display, non-interactively, with a session
- * opened from the command line. Its configuration is private ($XDG_CONFIG_HOME, $XDG_DATA_HOME and
- * $XDG_CACHE_HOME under the fixture's folder) and pre-answers every dialog Ardour 7.3 shows before its editor:
+ * Ardour's GUI on a private JACK server and an X display, non-interactively, with a session opened from the command
+ * line: {@code $ARDOUR_GUI} (say a chroot's wrapper {@code DIR/ardour9}) else {@code ardour} on the PATH, Ardour
+ * 7.3, 8.12 or 9.8, whose version it asks the GUI itself ({@code --version}). Its configuration is private
+ * ($XDG_CONFIG_HOME, $XDG_DATA_HOME and $XDG_CACHE_HOME under the fixture's folder) and pre-answers every dialog
+ * Ardour shows before its editor, in that version's config folder {@code ardourN}:
  * <ul>
- * <li>{@code ardour7/.a7} (empty): "been here before", so no new-user wizard;</li>
- * <li>{@code ardour7/config}: an Audio/MIDI Setup state for the JACK backend marked active, so no Audio/MIDI
- * Setup dialog: with a JACK server already running Ardour needs no setup and joins it;</li>
- * <li>{@code ardour7/instant.xml} with {@code <no-memory-warning/>}: no "limit for maximum amount of locked
+ * <li>{@code ardourN/.aN} (empty): "been here before", so no new-user wizard;</li>
+ * <li>{@code ardourN/config}: an Audio/MIDI Setup state for the JACK backend (named "JACK" up to 8.6,
+ * "JACK/Pipewire" from 8.7) marked active, so no Audio/MIDI Setup dialog: with a JACK server already running
+ * Ardour needs no setup and joins it;</li>
+ * <li>{@code ardourN/instant.xml} with {@code <no-memory-warning/>}: no "limit for maximum amount of locked
  * memory" dialog (shown when {@code ulimit -l} is below 75% of the RAM);</li>
- * <li>optionally {@code ardour7/ui_scripts}: the gainstage bridge registered as an action hook, as the Script
- * Manager would save it.</li>
+ * <li>optionally {@code ardourN/ui_scripts}: the gainstage bridge registered as an action hook, as that version's
+ * Script Manager would save it (its signal numbers: {@link LuaSignals}), and further hooks such as
+ * {@link SignalProbe}s.</li>
  * </ul>
  * Ardour runs with {@code --no-announcements --no-splash}. Ready means: the editor window titled
  * "SESSION - Ardour" is mapped, Ardour's ports are on the JACK server and its log shows no engine halt, still so
@@ -36,28 +45,55 @@ public final class ArdourGui implements AutoCloseable {
     /** A port every Ardour session has once its engine runs. */
     static final String MASTER_PORT = "ardour:Master/audio_out 1";
     private static final List<String> HALT_MARKS = List.of("JACK HALTED", "Engine halted");
+    private static final Map<Path, ArdourVersion> VERSIONS = new ConcurrentHashMap<>();
 
     private final Path dir;
     private final Path log;
     private final String display;
     private final String sessionName;
+    private final ArdourVersion version;
     private Process process;
     private long startupMillis;
     private int attempts;
 
-    private ArdourGui(Path dir, String display, String sessionName) {
+    private ArdourGui(Path dir, String display, String sessionName, ArdourVersion version) {
         this.dir = dir;
         this.log = dir.resolve("ardour-gui.log");
         this.display = display;
         this.sessionName = sessionName;
+        this.version = version;
     }
 
-    /** The {@code ardour} launcher on the PATH, or skips the test when Ardour's GUI is not installed. */
+    /**
+     * The Ardour GUI the tests run: {@code $ARDOUR_GUI} when set (a path to an Ardour GUI, or a wrapper that runs
+     * one), else the {@code ardour} launcher on the PATH; skips the test (fails under scripts/test and CI) when
+     * it or jackd is not installed. An $ARDOUR_GUI that cannot run fails: a version asked for is never skipped.
+     */
     public static Path ardourOrSkip() {
+        String explicit = System.getenv("ARDOUR_GUI");
+        if (explicit != null && !explicit.isBlank()) {
+            Path gui = Path.of(explicit);
+            if (!Files.isExecutable(gui)) {
+                fail("ARDOUR_GUI=" + explicit + " is not an executable file");
+            }
+            RealParts.require(ArdourHost.onPath("jackd").isPresent(), "jackd is not installed (Debian: apt-get install jackd2)");
+            return gui;
+        }
         Optional<Path> ardour = ArdourHost.onPath("ardour");
         RealParts.require(ardour.isPresent() && ArdourHost.onPath("jackd").isPresent(),
-                "Ardour's GUI (ardour) or jackd is not installed (Debian: apt-get install ardour jackd2)");
+                "Ardour's GUI (ardour) or jackd is not installed (Debian: apt-get install ardour jackd2; or set "
+                        + "ARDOUR_GUI to an Ardour GUI)");
         return ardour.get();
+    }
+
+    /** What the GUI says its version is ({@code --version}), asked once per binary. */
+    public static ArdourVersion version(Path gui) throws IOException {
+        ArdourVersion known = VERSIONS.get(gui);
+        if (known == null) {
+            known = ArdourVersion.ask(gui);
+            VERSIONS.put(gui, known);
+        }
+        return known;
     }
 
     /**
@@ -69,11 +105,27 @@ public final class ArdourGui implements AutoCloseable {
      */
     public static ArdourGui start(Path sessionFile, String display, JackServer jack, Path dir, Path controlDir,
                                   boolean bridgeHook) throws IOException, InterruptedException {
+        return start(sessionFile, display, jack, dir, controlDir, bridgeHook, List.of());
+    }
+
+    /**
+     * {@link #start(Path, String, JackServer, Path, Path, boolean)} with further action hooks (say
+     * {@link SignalProbe}s), each made for this Ardour's signal numbering.
+     */
+    public static ArdourGui start(Path sessionFile, String display, JackServer jack, Path dir, Path controlDir,
+                                  boolean bridgeHook, List<Function<LuaSignals, ActionHook>> extraHooks)
+            throws IOException, InterruptedException {
         Path ardour = ardourOrSkip();
+        ArdourVersion version = version(ardour);
         Files.createDirectories(dir);
         String name = sessionFile.getFileName().toString().replaceFirst("\\.ardour$", "");
-        ArdourGui gui = new ArdourGui(dir, display, name);
-        writeConfig(dir.resolve("xdg-config").resolve("ardour7"), bridgeHook);
+        ArdourGui gui = new ArdourGui(dir, display, name, version);
+        List<ActionHook> hooks = new ArrayList<>();
+        if (bridgeHook) {
+            hooks.add(ActionHook.bridge(LuaSignals.of(version)));
+        }
+        extraHooks.forEach(h -> hooks.add(h.apply(LuaSignals.of(version))));
+        writeConfig(dir.resolve("xdg-config"), version, hooks);
         try {
             return gui.startAttempts(ardour, sessionFile, jack, controlDir);
         } catch (IOException | InterruptedException | RuntimeException e) {
@@ -100,14 +152,23 @@ public final class ArdourGui implements AutoCloseable {
                     StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
             jack.restart();
         }
-        throw new IOException("Ardour's GUI did not come up:\n" + failures + "---- Ardour's log (last lines):\n"
-                + logTail(40));
+        throw new IOException("Ardour " + version + "'s GUI did not come up:\n" + failures
+                + "---- Ardour's log (last lines):\n" + logTail(40));
     }
 
-    /** Writes the configuration that pre-answers Ardour 7.3's start-up dialogs (see the class comment). */
-    static void writeConfig(Path config, boolean bridgeHook) throws IOException {
+    /** The name of Ardour's JACK backend: "JACK" up to 8.6, "JACK/Pipewire" from 8.7 (on Linux). */
+    static String jackBackend(ArdourVersion version) {
+        return version.atLeast(8, 7) ? "JACK/Pipewire" : "JACK";
+    }
+
+    /**
+     * Writes, into {@code xdgConfig/ardourN} for Ardour {@code version}, the configuration that pre-answers its
+     * start-up dialogs and the action hooks (see the class comment); returns that folder.
+     */
+    static Path writeConfig(Path xdgConfig, ArdourVersion version, List<ActionHook> hooks) throws IOException {
+        Path config = xdgConfig.resolve("ardour" + version.major());
         Files.createDirectories(config);
-        Files.writeString(config.resolve(".a7"), "");
+        Files.writeString(config.resolve(".a" + version.major()), "");
         Files.writeString(config.resolve("config"), """
                 <?xml version="1.0" encoding="UTF-8"?>
                 <Ardour>
@@ -115,7 +176,7 @@ public final class ArdourGui implements AutoCloseable {
                   <Extra>
                     <AudioMIDISetup>
                       <EngineStates>
-                        <State backend="JACK" driver="" device="" input-device="" output-device="" sample-rate="48000"
+                        <State backend="%s" driver="" device="" input-device="" output-device="" sample-rate="48000"
                                buffer-size="256" n-periods="2" input-latency="0" output-latency="0" lm-input=""
                                lm-output="" active="1" use-buffered-io="0" midi-option="" lru="0">
                           <MIDIDevices/>
@@ -124,7 +185,7 @@ public final class ArdourGui implements AutoCloseable {
                     </AudioMIDISetup>
                   </Extra>
                 </Ardour>
-                """);
+                """.formatted(jackBackend(version)));
         Files.writeString(config.resolve("instant.xml"), """
                 <?xml version="1.0" encoding="UTF-8"?>
                 <instant>
@@ -132,56 +193,12 @@ public final class ArdourGui implements AutoCloseable {
                 </instant>
                 """);
         Path uiScripts = config.resolve("ui_scripts");
-        if (bridgeHook) {
-            Files.writeString(uiScripts, bridgeHookXml());
-        } else {
+        if (hooks.isEmpty()) {
             Files.deleteIfExists(uiScripts);
+        } else {
+            Files.writeString(uiScripts, ActionHook.uiScripts(hooks));
         }
-    }
-
-    /**
-     * Ardour 7.3's {@code ui_scripts} file (in its config folder, read when a session is set) with the gainstage
-     * bridge as an action hook. A hook is a {@code LuaCallback} element: its signals as a bit string (bit i = the
-     * i-th LuaSignal of Ardour 7.3's luasignal_syms.h) and, base64-encoded, the Lua state Ardour's script manager
-     * restores: {@code s = {n = name, s = script, f = factory chunk, a = args}}; {@code load(f)(a)} must return the
-     * callback. The factory chunk here is the script itself, returning its {@code factory (...)}.
-     */
-    static String bridgeHookXml() {
-        String script = BridgeScripts.text(BridgeScripts.BRIDGE);
-        String chunk = "local function ardour () end\n" + script + "\nreturn factory (...)\n";
-        String state = "s = {} s[\"n\"] = " + luaString("gainstage bridge") + " s[\"s\"] = " + luaString(script)
-                + " s[\"f\"] = " + luaString(chunk) + " s[\"a\"] = {} ";
-        return """
-                <?xml version="1.0" encoding="UTF-8"?>
-                <UIScripts>
-                  <ActionScript lua="Lua 5.3"/>
-                  <ActionHooks>
-                    <LuaCallback lua="Lua 5.3" id="%d" name="gainstage bridge" signals="%s">%s</LuaCallback>
-                  </ActionHooks>
-                </UIScripts>
-                """.formatted(990_001, BridgeSignals.bits(), Base64.getEncoder().encodeToString(
-                state.getBytes(StandardCharsets.UTF_8)));
-    }
-
-    /** A Lua string literal, as Lua's %q writes it. */
-    static String luaString(String s) {
-        StringBuilder b = new StringBuilder("\"");
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '\\' -> b.append("\\\\");
-                case '"' -> b.append("\\\"");
-                case '\n' -> b.append("\\n");
-                case '\r' -> b.append("\\r");
-                default -> {
-                    if (c < 32) {
-                        b.append(String.format("\\%03d", (int) c));
-                    } else {
-                        b.append(c);
-                    }
-                }
-            }
-        }
-        return b.append('"').toString();
+        return config;
     }
 
     private void launch(Path ardour, Path sessionFile, JackServer jack, Path controlDir) throws IOException {
@@ -235,6 +252,21 @@ public final class ArdourGui implements AutoCloseable {
         String title = sessionName + " - Ardour";
         return x.windows().stream().filter(w -> w.viewable() && w.title() != null
                 && (w.title().equals(title) || w.title().equals("*" + title))).findFirst();
+    }
+
+    /** The version this GUI said it is. */
+    public ArdourVersion version() {
+        return version;
+    }
+
+    /** This GUI's config folder, {@code ardourN} in its private $XDG_CONFIG_HOME. */
+    public Path configFolder() {
+        return dir.resolve("xdg-config").resolve("ardour" + version.major());
+    }
+
+    /** How this GUI numbers its LuaSignals. */
+    public LuaSignals numbering() {
+        return LuaSignals.of(version);
     }
 
     public String display() {
