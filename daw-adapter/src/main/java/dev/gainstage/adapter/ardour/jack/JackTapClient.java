@@ -119,7 +119,10 @@ public final class JackTapClient implements AutoCloseable {
         client.activate();
         alive = true;
         if (formatThread == null) {
-            formatThread = Thread.ofPlatform().daemon().name("gainstage-jack-format").start(this::followFormat);
+            // The field is set before the thread runs: it exits as soon as it is not the client's format thread.
+            Thread t = Thread.ofPlatform().daemon().name("gainstage-jack-format").unstarted(this::followFormat);
+            formatThread = t;
+            t.start();
         }
         LOG.info(() -> "JACK client " + client.getName() + " at " + sampleRate + " Hz, " + bufferSize + " frames");
     }
@@ -305,10 +308,15 @@ public final class JackTapClient implements AutoCloseable {
             int rate = sampleRate;
             int period = bufferSize;
             if (p != null && alive && (p.sampleRate() != rate || p.maxFrames() < period)) {
-                if (plan.compareAndSet(p, p.withFormat(rate, period))) {
-                    LOG.info(() -> "JACK format now " + rate + " Hz, period " + period + " frames: taps follow");
+                try {
+                    if (plan.compareAndSet(p, p.withFormat(rate, period))) {
+                        LOG.info(() -> "JACK format now " + rate + " Hz, period " + period + " frames: taps follow");
+                    }
+                    continue;
+                } catch (RuntimeException | OutOfMemoryError e) {
+                    // the thread must outlive a failed attempt: without it every longer period is dropped
+                    LOG.warning(() -> "no capture plan for " + rate + " Hz, " + period + " frames yet: " + e);
                 }
-                continue;
             }
             LockSupport.parkNanos(500_000_000L);
         }
