@@ -88,6 +88,30 @@ final class DemoSessionFile {
     }
 
     /**
+     * Ardour's own meter of a route (its max peak, dB) as the bridge last reported it, waiting up to 5 s for a
+     * report that has it; fails naming the meters reported.
+     */
+    double ardourMeter(ArdourAdapter adapter, String route) throws InterruptedException {
+        long t0 = System.nanoTime();
+        long deadline = t0 + 5_000_000_000L;
+        Map<String, Double> meters = Map.of();
+        while (System.nanoTime() < deadline) {
+            meters = adapter.session().map(ArdourSession::ardourMeters).orElse(Map.of());
+            Double meter = meters.get(strip(route));
+            if (meter != null) {
+                long waited = (System.nanoTime() - t0) / 1_000_000;
+                if (waited > 0) {
+                    System.out.println("Ardour's meter of " + route + " reported after " + waited + " ms");
+                }
+                return meter;
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("Ardour's meter of " + route + " (" + strip(route) + ") was not reported in 5 s; "
+                + "the meters reported: " + meters);
+    }
+
+    /**
      * The sample peak (dBFS) each tap must read, from the demo's tones and gains, keyed "stageId in|out": before
      * the compressor's fix (its +6 dB makeup in place).
      */

@@ -117,6 +117,9 @@ class PipeWireEndToEndTest {
         assertTrue(LoadedLibjack.isPipeWire(libjack), libjack);
         assertEquals(TapBudget.PIPEWIRE_DEFAULT_PORTS, rig.adapter.tapPortBudget());
         // PipeWire's own limit, measured: a client registers ports until PipeWire refuses one
+        JackTapClient taps = rig.adapter.jack();
+        long blocksDroppedBefore = rig.views.latest().getDroppedBlocks();
+        long periodsDroppedBefore = taps.droppedPeriods();
         JackClient probe = Jack.getInstance().openClient("gainstage-port-limit", EnumSet.of(JackOptions.JackNoStartServer),
                 EnumSet.noneOf(JackStatus.class));
         int registered = 0;
@@ -135,6 +138,14 @@ class PipeWireEndToEndTest {
         System.out.printf(Locale.ROOT, "PipeWire took %d ports of one client, refused the next (%s), in %d ms%n",
                 registered, refusal, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0));
         assertEquals(TapBudget.PIPEWIRE_DEFAULT_PORTS, registered, "PipeWire's jack.max-client-ports");
+        // the taps go on meanwhile (another client's ports are no business of theirs)
+        long captured = taps.capturedPeriods();
+        Thread.sleep(2000);
+        System.out.printf(Locale.ROOT, "meanwhile: %d tap periods dropped by the adapter's client, %d tap blocks "
+                        + "reported dropped to the sidecar; then %d periods captured in 2 s%n",
+                taps.droppedPeriods() - periodsDroppedBefore, rig.views.latest().getDroppedBlocks() - blocksDroppedBefore,
+                taps.capturedPeriods() - captured);
+        assertTrue(taps.capturedPeriods() - captured > 300, "the taps go on after the port-limit probe");
     }
 
     /** One period size in a quantum run, measured at the adapter's JACK client over a window. */
@@ -204,9 +215,8 @@ class PipeWireEndToEndTest {
             assertEquals(wanted, w.sentPerSecond(), wanted * 0.1, "periods per second sent to the sidecar");
             SessionView v = rig.views.await("the taps at their stages' levels with a quantum of " + expected, 10_000,
                     view -> DemoSessionFile.atLevels(view, levels, 0.1));
-            ArdourSession s = rig.adapter.session().orElseThrow();
             for (String route : List.of("Vox", "Gtr", "Keys")) {
-                double ardour = s.ardourMeters().get(demo.strip(route));
+                double ardour = demo.ardourMeter(rig.adapter, route);
                 double tap = stage(v, demo.stageOf(route, "Fader")).orElseThrow().getOutput().getSamplePeakDbfs();
                 assertEquals(ardour, tap, 0.1, route + ": tap vs Ardour's meter at a quantum of " + expected);
             }

@@ -28,7 +28,7 @@ public final class PipeWireServer implements JackGraph {
     /** PipeWire's libjack folder under the library folder: pw-jack's LD_LIBRARY_PATH entry. */
     public static final String LIBJACK_FOLDER = "pipewire-0.3/jack";
     private static final Pattern SETTING = Pattern.compile("key:'([^']*)' value:'([^']*)'");
-    private static final Pattern BINARY = Pattern.compile("application\\.process\\.binary = \"([^\"]*)\"");
+    private static final Pattern BINARY = Pattern.compile("\"application\\.process\\.binary\": \"([^\"]*)\"");
 
     private final Path config;
     private final Path log;
@@ -43,7 +43,7 @@ public final class PipeWireServer implements JackGraph {
 
     /** Starts PipeWire with the tests' configuration (written into {@code dir}) and waits until it accepts clients. */
     public static PipeWireServer start(Path dir) throws IOException, InterruptedException {
-        for (String tool : List.of("pipewire", "pw-cli", "pw-metadata", "jack_lsp")) {
+        for (String tool : List.of("pipewire", "pw-cli", "pw-dump", "pw-metadata", "jack_lsp")) {
             RealParts.require(ArdourHost.onPath(tool).isPresent(), tool + " is not installed (Debian: apt-get install "
                     + "pipewire pipewire-bin pipewire-jack jack-example-tools; scripts/pipewire-e2e runs the tests "
                     + "in a Debian trixie chroot that has them)");
@@ -129,7 +129,8 @@ public final class PipeWireServer implements JackGraph {
     /** The executables of the clients connected to this PipeWire (luasession, java, jack_lsp ...). */
     public List<String> clientBinaries() throws IOException, InterruptedException {
         List<String> binaries = new ArrayList<>();
-        Matcher m = BINARY.matcher(Processes.run(new ProcessBuilder("pw-cli", "ls", "Client"), 5000));
+        // pw-dump lists every property; pw-cli ls only a few
+        Matcher m = BINARY.matcher(Processes.run(new ProcessBuilder("pw-dump", "Client"), 5000));
         while (m.find()) {
             binaries.add(m.group(1));
         }
