@@ -297,8 +297,11 @@ public final class ArdourAdapter implements AutoCloseable {
         }
     }
 
-    /** The JACK ports the taps may use: the configured number, or PipeWire's cap when its libjack is loaded. */
-    private int tapPortBudget() {
+    /**
+     * The JACK ports the taps may use: the configured number, or PipeWire's cap when its libjack is loaded;
+     * 0 for no limit.
+     */
+    public int tapPortBudget() {
         if (config.maxTapPorts() > 0) {
             return config.maxTapPorts();
         }

@@ -82,6 +82,10 @@ ARDOUR.LuaAPI.set_processor_param (comp, 5, 6)  -- makeup +6 dB
 
 feed (vox, music)
 feed (gtr, music)
+-- Said outright, not left to Ardour's auto-connect: Ardour 8.12 connects a new route's outputs to the master only
+-- when the graph has physical ports (a headless PipeWire, or jackd -d dummy -P 0, has none).
+feed (keys, Session:master_out ())
+feed (music, Session:master_out ())
 
 -- the tones, recorded through SinGen buses: { track, Hz, dBFS, generator channels, the track's input (all when
 -- nil) }. Keys gets a different tone on each side: a tap that swaps, sums or drops a channel shows.

@@ -22,7 +22,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
-import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -46,8 +45,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The Ardour adapter against real Ardour (the newest ardourN-lua on the PATH, or $ARDOUR_LUA: 7.3, 8.x or 9.x,
- * on a private JACK server) and a real sidecar: one demo session, rolled and looped, and the sidecar's views as
- * the panel sees them. Skipped, with the reason, where no ardourN-lua or jackd is installed. The tests run in order on one rig (starting Ardour takes
+ * on a private JACK server, or on PipeWire's JACK with GAINSTAGE_AUDIO_SERVER=pipewire: scripts/pipewire-e2e) and a
+ * real sidecar: one demo session, rolled and looped, and the sidecar's views as the panel sees them. Skipped, with
+ * the reason, where no ardourN-lua or jackd is installed. The tests run in order on one rig (starting Ardour takes
  * seconds); the last ones restart the sidecar and Ardour.
  */
 @Tag("ardour")
@@ -55,6 +55,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ArdourEndToEndTest {
     private ArdourRig rig;
+    private DemoSessionFile demo;
     private Map<String, String> routeIds; // name -> Ardour route id, from the session file
     private Map<String, List<String[]>> chains; // route name -> {processor id, kind, name, uri, active}
 
@@ -63,7 +64,9 @@ class ArdourEndToEndTest {
         ArdourRig.ardourLuaOrSkip();
         Path dir = Files.createTempDirectory("gainstage-ardour-test");
         rig = ArdourRig.start(dir);
-        readSessionFile(rig.session);
+        demo = DemoSessionFile.read(rig.session);
+        routeIds = demo.routeIds;
+        chains = demo.chains;
     }
 
     @AfterAll
@@ -79,66 +82,18 @@ class ArdourEndToEndTest {
     }
 
     private String stageOf(String route, String processorName) {
-        for (String[] p : chains.get(route)) {
-            if (p[2].equals(processorName)) {
-                return "r" + routeIds.get(route) + "/p" + p[0];
-            }
-        }
-        throw new AssertionError(route + " has no processor " + processorName);
+        return demo.stageOf(route, processorName);
     }
 
     private String source(String route) {
-        return "r" + routeIds.get(route) + "/source";
+        return demo.source(route);
     }
 
     private SessionView rolling() throws InterruptedException {
-        return rig.views.await("every track's source and the master showing signal", 60_000, v -> v.getAdapterConnected()
-                && v.getRowsCount() >= 5 && List.of("Vox", "Gtr", "Keys").stream().allMatch(t -> stage(v, source(t))
-                .map(s -> s.getOutput().getHasSignal()).orElse(false))
-                && stage(v, stageOf("Master", "main outs")).map(s -> s.getOutput().getHasSignal()).orElse(false));
+        return demo.rolling(rig.views);
     }
 
     // ---- the session file, as Ardour saved it ---------------------------------------------------
-
-    private void readSessionFile(Path file) throws Exception {
-        Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(file.toFile());
-        routeIds = new LinkedHashMap<>();
-        chains = new LinkedHashMap<>();
-        NodeList routes = doc.getElementsByTagName("Route");
-        for (int i = 0; i < routes.getLength(); i++) {
-            Element r = (Element) routes.item(i);
-            if (!r.getAttribute("active").equals("1")) {
-                continue; // the demo's tone generators, deactivated after recording
-            }
-            routeIds.put(r.getAttribute("name"), r.getAttribute("id"));
-            List<String[]> chain = new ArrayList<>();
-            for (Node n = r.getFirstChild(); n != null; n = n.getNextSibling()) {
-                if (!(n instanceof Element p) || !p.getTagName().equals("Processor")) {
-                    continue;
-                }
-                String type = p.getAttribute("type");
-                String kind = switch (type) {
-                    case "trim" -> "trim";
-                    case "amp" -> "fader";
-                    case "main-outs" -> "output";
-                    case "lv2", "ladspa", "luaproc", "vst3", "vst", "lxvst", "mac-vst", "audiounit" -> "plugin";
-                    case "send", "intsend" -> "send";
-                    default -> null;
-                };
-                if (kind != null) {
-                    String name = switch (kind) {
-                        case "trim" -> "Trim";
-                        case "fader" -> "Fader";
-                        case "output" -> "main outs";
-                        default -> p.getAttribute("name");
-                    };
-                    chain.add(new String[] {p.getAttribute("id"), kind, name, p.getAttribute("unique-id"),
-                            p.getAttribute("active")});
-                }
-            }
-            chains.put(r.getAttribute("name"), chain);
-        }
-    }
 
     /** Which routes each route's outputs connect to, from the IO Port Connection elements of the file. */
     private static Map<String, Set<String>> routingOf(Path file) throws Exception {
@@ -225,37 +180,12 @@ class ArdourEndToEndTest {
     void everyTapReadsTheLevelOfTheStageItTaps() throws Exception {
         rolling();
         // The tones and gains of the demo session: each tap must read the level the stage has, within 0.1 dB.
-        Map<String, Double> expected = new LinkedHashMap<>();
-        expected.put(source("Vox") + " out", -12.0);
-        expected.put(vox("Trim") + " out", -12.0);
-        expected.put(vox("ACE Amplifier") + " in", -12.0);
-        expected.put(vox("ACE Amplifier") + " out", 3.0);
-        expected.put(vox("Fader") + " in", 3.0);
-        expected.put(vox("Fader") + " out", -7.0);
-        expected.put(vox("main outs") + " out", -10.0); // mono panned to the centre: -3 dB per side
-        expected.put(source("Gtr") + " out", -14.0);
-        expected.put(stageOf("Gtr", "ACE Compressor") + " in", -14.0);
-        expected.put(stageOf("Gtr", "ACE Compressor") + " out", -8.0);
-        expected.put(stageOf("Gtr", "main outs") + " out", -8.0);
-        expected.put(source("Keys") + " out", -18.0);
-        SessionView v = rig.views.await("the taps at their stages' levels", 30_000, view -> {
-            for (Map.Entry<String, Double> e : expected.entrySet()) {
-                String[] key = e.getKey().split(" ");
-                StageView st = stage(view, key[0]).orElse(null);
-                if (st == null) {
-                    return false;
-                }
-                var levels = key[1].equals("in") ? st.getInput() : st.getOutput();
-                if (!levels.hasSamplePeakDbfs() || Math.abs(levels.getSamplePeakDbfs() - e.getValue()) > 0.1) {
-                    return false;
-                }
-            }
-            return true;
-        });
+        Map<String, Double> expected = demo.expectedLevels();
+        SessionView v = rig.views.await("the taps at their stages' levels", 30_000,
+                view -> DemoSessionFile.atLevels(view, expected, 0.1));
         // ...and the fader outputs read what Ardour's own (post-fader) meters read
-        ArdourSession s = rig.adapter.session().orElseThrow();
         for (String route : List.of("Vox", "Gtr", "Keys")) {
-            double ardour = s.ardourMeters().get("r" + routeIds.get(route));
+            double ardour = demo.ardourMeter(rig.adapter, route);
             double tap = stage(v, stageOf(route, "Fader")).orElseThrow().getOutput().getSamplePeakDbfs();
             System.out.printf(Locale.ROOT, "%s: Ardour's meter %.2f dBFS, gainstage's fader tap %.2f dBFS%n", route,
                     ardour, tap);
@@ -296,14 +226,14 @@ class ArdourEndToEndTest {
         ArdourSession s = rig.adapter.session().orElseThrow();
         Warning hot = warning(v, "PLUGIN_OUTPUT_HOT", amp).orElseThrow();
         // Ardour's meter is post-fader (-10 dB on Vox): the amplifier's output is 10 dB above it
-        double ardourAmpOut = s.ardourMeters().get("r" + routeIds.get("Vox")) + 10;
+        double ardourAmpOut = demo.ardourMeter(rig.adapter, "Vox") + 10;
         assertEquals(ardourAmpOut, stage(v, amp).orElseThrow().getOutput().getSamplePeakDbfs(), 0.5,
                 "the hot output's sample peak vs Ardour's meter");
         // the warning takes the worse of sample and true peak; the loop's seam adds inter-sample overs
         assertTrue(hot.getMeasured() >= ardourAmpOut - 0.5, "measured " + hot.getMeasured());
         Warning mismatch = warning(v, "PLUGIN_GAIN_MISMATCH", comp).orElseThrow();
         assertEquals(6.0, mismatch.getMeasured(), 0.5, "the compressor's makeup");
-        double ardourGtr = s.ardourMeters().get("r" + routeIds.get("Gtr"));
+        double ardourGtr = demo.ardourMeter(rig.adapter, "Gtr");
         assertEquals(ardourGtr, stage(v, comp).orElseThrow().getOutput().getSamplePeakDbfs(), 0.5,
                 "the compressor's output vs Ardour's meter");
         assertTrue(warning(v, "PLUGIN_OUTPUT_HOT", comp).isEmpty(), "the compressor's output is not hot");

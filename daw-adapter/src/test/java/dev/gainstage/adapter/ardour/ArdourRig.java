@@ -10,6 +10,7 @@ import dev.gainstage.engine.rules.RuleConfig;
 import dev.gainstage.adapter.ardour.testing.ActionHook;
 import dev.gainstage.adapter.ardour.testing.ArdourGui;
 import dev.gainstage.adapter.ardour.testing.DemoSession;
+import dev.gainstage.adapter.ardour.testing.JackGraph;
 import dev.gainstage.adapter.ardour.testing.JackServer;
 import dev.gainstage.adapter.ardour.testing.SignalProbe;
 import dev.gainstage.adapter.ardour.testing.Xvfb;
@@ -29,7 +30,8 @@ import java.util.stream.Stream;
 
 /**
  * Real Ardour for the tests: a private JACK server (dummy driver, 48 kHz, 256 frames) named by the JVM's
- * JACK_DEFAULT_SERVER (set in the POM, so the adapter's libjack finds it), the demo session created headlessly,
+ * JACK_DEFAULT_SERVER (set in the POM, so the adapter's libjack finds it), or PipeWire serving JACK
+ * ({@link JackGraph#startForTests}: GAINSTAGE_AUDIO_SERVER=pipewire), the demo session created headlessly,
  * the sidecar in-process, the Ardour adapter in-process and Ardour in a child process: headless
  * ({@link #start}) or its GUI under Xvfb ({@link #startGui}). Every process it starts is stopped by its handle.
  */
@@ -37,7 +39,7 @@ final class ArdourRig implements AutoCloseable {
     final Path dir;
     final Path log;
     final PrintStream logStream;
-    private JackServer jack;
+    private JackGraph jack;
     private Xvfb xvfb;
     ArdourGui gui;
     /**
@@ -66,11 +68,22 @@ final class ArdourRig implements AutoCloseable {
         return lua;
     }
 
+    /** How a rig gets its JACK graph: {@link JackGraph#startForTests}, or a particular server. */
+    @FunctionalInterface
+    interface Server {
+        JackGraph start(Path dir) throws Exception;
+    }
+
     /** Headless Ardour ({@code ardourN-lua}, the bridge polled by the host script) on the demo session. */
     static ArdourRig start(Path dir) throws Exception {
+        return start(dir, JackGraph::startForTests);
+    }
+
+    /** The same, on the JACK graph {@code server} starts. */
+    static ArdourRig start(Path dir, Server server) throws Exception {
         ArdourRig rig = new ArdourRig(dir);
         try {
-            rig.startJackAndSession();
+            rig.startJackAndSession(server);
             rig.startSidecar(0);
             rig.views = new ViewWatcher(rig.sidecarPort);
             rig.startAdapter();
@@ -88,16 +101,19 @@ final class ArdourRig implements AutoCloseable {
      */
     static ArdourRig startGui(Path dir) throws Exception {
         ArdourGui.ardourOrSkip();
+        ardourLuaOrSkip();
         ArdourRig rig = new ArdourRig(dir);
         try {
-            rig.startJackAndSession();
+            // the GUI tests run on jackd (ArdourGui restarts it when Ardour 7.3 loses it while loading)
+            JackServer jackd = JackServer.start(System.getenv("JACK_DEFAULT_SERVER"), dir.resolve("jackd.log"));
+            rig.startJackAndSession(d -> jackd);
             rig.xvfb = Xvfb.start(dir);
             rig.probes = Stream.of(LuaSignals.values())
                     .map(n -> SignalProbe.savedBy(n, dir.resolve("probe-" + n.name() + ".txt"))).toList();
             List<Function<LuaSignals, ActionHook>> hooks = new ArrayList<>();
             rig.probes.forEach(p -> hooks.add(n -> p.hook()));
             hooks.add(SignalProbe::dropper);
-            rig.gui = ArdourGui.start(rig.session, rig.xvfb.display(), rig.jack, dir.resolve("gui"),
+            rig.gui = ArdourGui.start(rig.session, rig.xvfb.display(), jackd, dir.resolve("gui"),
                     dir.resolve("control"), true, hooks);
             rig.startSidecar(0);
             rig.views = new ViewWatcher(rig.sidecarPort);
@@ -109,14 +125,14 @@ final class ArdourRig implements AutoCloseable {
         }
     }
 
-    private void startJackAndSession() throws Exception {
+    private void startJackAndSession(Server server) throws Exception {
         ardourLuaOrSkip();
-        jack = JackServer.start(System.getenv("JACK_DEFAULT_SERVER"), dir.resolve("jackd.log"));
+        jack = server.start(dir);
         session = DemoSession.create(dir, jack, 12);
     }
 
-    /** The rig's JACK server (for Ardour processes a test starts itself). */
-    JackServer jack() {
+    /** The JACK graph Ardour and the adapter run on (for Ardour processes a test starts itself). */
+    JackGraph jack() {
         return jack;
     }
 

@@ -122,14 +122,16 @@ public final class CapturePlan {
     /**
      * Real-time: copies one period of every source into the ring, interleaving channels. Allocates nothing,
      * never blocks; drops the period (and counts it) when the ring is full or the period is too long.
+     *
+     * @return whether the period went into the ring
      */
-    public void capture(int frames, long position) {
+    public boolean capture(int frames, long position) {
         TapRing.Period p = frames > maxFrames ? null : ring.claim();
         if (p == null) {
             for (int s = 0; s < ports.length; s++) {
                 ringDrops.incrementAndGet(s);
             }
-            return;
+            return false;
         }
         float[] dst = p.samples;
         int off = 0;
@@ -148,5 +150,6 @@ public final class CapturePlan {
             off += ch * frames;
         }
         ring.publish(frames, position);
+        return true;
     }
 }

@@ -71,6 +71,10 @@ public final class JackTapClient implements AutoCloseable {
     private volatile long allocatingPeriods;
     private volatile long probedPeriods;
     private volatile long callbackErrors;
+    // Written by the process callback only (one writer): what the taps delivered, across plans and formats.
+    private volatile long capturedPeriods;
+    private volatile long droppedPeriods;
+    private volatile int lastPeriodFrames;
     /** Frames processed since the client started: written by the process callback, read for settling. */
     private volatile long position;
     private final Connections connections = new Connections();
@@ -115,7 +119,10 @@ public final class JackTapClient implements AutoCloseable {
         client.activate();
         alive = true;
         if (formatThread == null) {
-            formatThread = Thread.ofPlatform().daemon().name("gainstage-jack-format").start(this::followFormat);
+            // The field is set before the thread runs: it exits as soon as it is not the client's format thread.
+            Thread t = Thread.ofPlatform().daemon().name("gainstage-jack-format").unstarted(this::followFormat);
+            formatThread = t;
+            t.start();
         }
         LOG.info(() -> "JACK client " + client.getName() + " at " + sampleRate + " Hz, " + bufferSize + " frames");
     }
@@ -157,6 +164,24 @@ public final class JackTapClient implements AutoCloseable {
 
     public long callbackErrors() {
         return callbackErrors;
+    }
+
+    /** Periods the process callback copied into a plan's ring, over the client's life (every plan, every format). */
+    public long capturedPeriods() {
+        return capturedPeriods;
+    }
+
+    /**
+     * Periods that went to no ring while a plan was published: the ring was full, or the period was longer than
+     * the plan held (until the format thread published one that holds it). Over the client's life.
+     */
+    public long droppedPeriods() {
+        return droppedPeriods;
+    }
+
+    /** The frames of the last period the process callback ran: the server's period as the taps see it. */
+    public int lastPeriodFrames() {
+        return lastPeriodFrames;
     }
 
     public long xruns() {
@@ -283,10 +308,15 @@ public final class JackTapClient implements AutoCloseable {
             int rate = sampleRate;
             int period = bufferSize;
             if (p != null && alive && (p.sampleRate() != rate || p.maxFrames() < period)) {
-                if (plan.compareAndSet(p, p.withFormat(rate, period))) {
-                    LOG.info(() -> "JACK format now " + rate + " Hz, period " + period + " frames: taps follow");
+                try {
+                    if (plan.compareAndSet(p, p.withFormat(rate, period))) {
+                        LOG.info(() -> "JACK format now " + rate + " Hz, period " + period + " frames: taps follow");
+                    }
+                    continue;
+                } catch (RuntimeException | OutOfMemoryError e) {
+                    // the thread must outlive a failed attempt: without it every longer period is dropped
+                    LOG.warning(() -> "no capture plan for " + rate + " Hz, " + period + " frames yet: " + e);
                 }
-                continue;
             }
             LockSupport.parkNanos(500_000_000L);
         }
@@ -371,6 +401,7 @@ public final class JackTapClient implements AutoCloseable {
                 CapturePlan p = plan.get();
                 long pos = position;
                 position = pos + frames;
+                lastPeriodFrames = frames;
                 if (p == null) {
                     return true;
                 }
@@ -379,9 +410,10 @@ public final class JackTapClient implements AutoCloseable {
                     bufferSize = frames;
                     wakeFormatThread();
                 }
+                boolean captured;
                 if (probeAllocations && ++periods > PROBE_WARMUP_PERIODS) {
                     long before = threads.getCurrentThreadAllocatedBytes();
-                    p.capture(frames, pos);
+                    captured = p.capture(frames, pos);
                     long used = threads.getCurrentThreadAllocatedBytes() - before;
                     probedPeriods++;
                     if (used > 0) {
@@ -389,7 +421,12 @@ public final class JackTapClient implements AutoCloseable {
                         maxCallbackAllocation = Math.max(maxCallbackAllocation, used);
                     }
                 } else {
-                    p.capture(frames, pos);
+                    captured = p.capture(frames, pos);
+                }
+                if (captured) {
+                    capturedPeriods++;
+                } else {
+                    droppedPeriods++;
                 }
             } catch (Throwable t) {
                 // never into native code: count it and keep the JACK graph running

@@ -8,8 +8,10 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The real-time half of the taps: what the JACK process callback runs each period. */
 class CapturePlanTest {
@@ -22,7 +24,7 @@ class CapturePlanTest {
                 new ChannelBuffer[] {() -> left, () -> right}),
                 List.of(new Fanout(new int[] {1}, new float[] {1}), new Fanout(new int[] {2, 3}, new float[] {1, 0.5f})),
                 Map.of(), 48000, 8, 4);
-        plan.capture(4, 1024);
+        assertTrue(plan.capture(4, 1024));
         TapRing.Period p = plan.ring().peek();
         assertNotNull(p);
         assertEquals(4, p.frames());
@@ -46,8 +48,9 @@ class CapturePlanTest {
         assertEquals(4, plan.ring().size());
         assertEquals(6, plan.ringDrops(0));
         assertEquals(0, plan.ring().peek().position(), "the oldest periods are kept, the newest dropped");
-        plan.capture(CapturePlan.MIN_PERIOD_CAPACITY + 1, 0); // longer than the plan holds: dropped, not overrun
-        assertEquals(7, plan.ringDrops(0));
+        assertFalse(plan.capture(256, 10 * 256L), "the ring is full");
+        assertFalse(plan.capture(CapturePlan.MIN_PERIOD_CAPACITY + 1, 0)); // longer than the plan holds: not overrun
+        assertEquals(8, plan.ringDrops(0));
     }
 
     @Test
@@ -89,7 +92,7 @@ class CapturePlanTest {
         CapturePlan plan = new CapturePlan(List.<ChannelBuffer[]>of(new ChannelBuffer[] {() -> b}),
                 List.of(new Fanout(new int[] {7}, new float[] {1})), Map.of("gainstage:tap1-1", 0), 48000, 256, 4);
         plan.settle(0, 5000);
-        plan.capture(2048, 0);
+        assertFalse(plan.capture(2048, 0));
         assertEquals(1, plan.ringDrops(0), "a quantum of 2048 does not fit a plan made for 256 (1024 at least)");
 
         CapturePlan next = plan.withFormat(44100, 2048);
@@ -98,7 +101,7 @@ class CapturePlanTest {
         assertEquals(0, next.sourceOfPort("gainstage:tap1-1"));
         assertEquals(plan.fanout(0), next.fanout(0));
         assertEquals(false, next.settled(0, 4999), "what was not yet trusted stays so");
-        next.capture(2048, 6000);
+        assertTrue(next.capture(2048, 6000));
         assertEquals(0, next.ringDrops(0));
         assertEquals(2048, next.ring().peek().frames());
         assertEquals(1024, new CapturePlan(List.of(), List.of(), Map.of(), 48000, 64, 4).maxFrames(),

@@ -59,7 +59,7 @@ public final class DemoSession {
      *
      * @param seconds how many seconds of tones to record into the tracks
      */
-    public static Path create(Path dir, JackServer jack, int seconds) throws IOException, InterruptedException {
+    public static Path create(Path dir, JackGraph jack, int seconds) throws IOException, InterruptedException {
         Path script = BridgeScripts.writeTo(dir.resolve("scripts"), BridgeScripts.DEMO_SESSION);
         Path log = dir.resolve("make-session.log");
         for (int attempt = 1; attempt <= 5; attempt++) {

@@ -2,13 +2,12 @@ package dev.gainstage.adapter.ardour.testing;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
 
 /**
  * A private JACK server for the tests: {@code jackd -n NAME -d dummy -r 48000 -p 256}. Clients find it through
  * JACK_DEFAULT_SERVER=NAME in their environment ({@link #environment}). Stopped by its process handle.
  */
-public final class JackServer implements AutoCloseable {
+public final class JackServer implements JackGraph {
     private final String name;
     private final Path log;
     private Process process;
@@ -40,6 +39,7 @@ public final class JackServer implements AutoCloseable {
     }
 
     /** Stops the server and starts a fresh one under the same name. */
+    @Override
     public void restart() throws IOException, InterruptedException {
         close();
         launch();
@@ -49,26 +49,19 @@ public final class JackServer implements AutoCloseable {
         return name;
     }
 
+    @Override
     public Path log() {
         return log;
     }
 
     /** Puts JACK_DEFAULT_SERVER into a child's environment. */
+    @Override
     public ProcessBuilder environment(ProcessBuilder pb) {
         pb.environment().put("JACK_DEFAULT_SERVER", name);
         return pb;
     }
 
-    /** A JACK tool (jack_lsp, jack_wait ...) talking to this server. */
-    public ProcessBuilder tool(String... command) {
-        return environment(new ProcessBuilder(command));
-    }
-
-    /** The server's ports, by full name ("ardour:Master/audio_out 1"). */
-    public List<String> ports() throws IOException, InterruptedException {
-        return Processes.run(tool("jack_lsp"), 10_000).lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
-    }
-
+    @Override
     public boolean alive() {
         return process != null && process.isAlive();
     }

@@ -1,11 +1,15 @@
 package dev.gainstage.adapter.ardour.testing;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /** Stopping the processes a fixture started (by their handles, children first) and reading their logs. */
 public final class Processes {
@@ -50,14 +54,28 @@ public final class Processes {
         }
     }
 
-    /** Runs a short tool to completion and returns its output; fails after the timeout. */
+    /**
+     * Runs a short tool to completion and returns its output; fails after the timeout, killing the tool (its
+     * output is read on another thread, so a tool that hangs with its output open cannot hold the caller).
+     */
     public static String run(ProcessBuilder pb, long timeoutMillis) throws IOException, InterruptedException {
         Process p = pb.redirectErrorStream(true).start();
-        byte[] out = p.getInputStream().readAllBytes();
+        CompletableFuture<byte[]> out = new CompletableFuture<>();
+        Thread.ofVirtual().start(() -> {
+            try (InputStream in = p.getInputStream()) {
+                out.complete(in.readAllBytes());
+            } catch (IOException e) {
+                out.complete(new byte[0]);
+            }
+        });
         if (!p.waitFor(timeoutMillis, TimeUnit.MILLISECONDS)) {
             p.destroyForcibly().waitFor();
             throw new IOException(String.join(" ", pb.command()) + " did not finish in " + timeoutMillis + " ms");
         }
-        return new String(out, StandardCharsets.UTF_8);
+        try {
+            return new String(out.get(5, TimeUnit.SECONDS), StandardCharsets.UTF_8);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IOException(String.join(" ", pb.command()) + " exited but its output stayed open: " + e);
+        }
     }
 }
