@@ -206,7 +206,9 @@ public final class StageMeter {
         int h = history;
         subEnergy += weights[c] * s.weightedSquares;
         if (truePeakEnabled) {
-            segmentTruePeak = Math.max(segmentTruePeak, truePeak.interSamplePeak(b, h, n));
+            // Only values above what this sub-block already holds can change its true peak.
+            double floor = Math.max(subTruePeak, Math.max(segmentPeak, Math.max(s.peak, segmentTruePeak)));
+            segmentTruePeak = Math.max(segmentTruePeak, truePeak.interSamplePeak(b, h, n, floor));
         }
         clips.scan(c, b, h, n, s.peak, options.clipLevel());
         channelSums[c] += s.sum;

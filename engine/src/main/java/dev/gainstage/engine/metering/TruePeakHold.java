@@ -34,7 +34,8 @@ public final class TruePeakHold {
                     b[history + i] = x;
                     peak = Math.max(peak, Math.abs(x));
                 }
-                max = Math.max(max, Math.max(peak, meter.interSamplePeak(b, history, n)));
+                max = Math.max(max, peak);
+                max = Math.max(max, meter.interSamplePeak(b, history, n, max)); // only what can raise max
                 System.arraycopy(b, n, b, 0, history);
             }
             done += n;

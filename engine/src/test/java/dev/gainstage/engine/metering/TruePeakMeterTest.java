@@ -45,6 +45,29 @@ class TruePeakMeterTest {
         assertEquals(expected, meter.interSamplePeak(x, history, n), 1e-6);
     }
 
+    /**
+     * With a floor, chunks that cannot exceed it are skipped, and max(floor, result) is still exactly the
+     * unskipped peak: for floors below, at and above the peak, on noise whose level swells so that some
+     * chunks are skipped and others not.
+     */
+    @Test
+    void aFloorSkipsOnlyWhatCannotExceedIt() {
+        int history = TruePeakMeter.history();
+        int n = 2000;
+        Random random = new Random(11);
+        float[] x = new float[history + n];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (float) (random.nextGaussian() * 0.1 * (1 + Math.sin(i / 150.0)));
+        }
+        TruePeakMeter meter = new TruePeakMeter(48_000, n);
+        double peak = meter.interSamplePeak(x, history, n, 0);
+        assertTrue(peak > 0.3, "the signal has peaks");
+        for (double floor : new double[] {0, 0.05, peak * 0.5, peak * 0.9, Math.nextDown(peak), peak, peak * 2}) {
+            double skipped = meter.interSamplePeak(x, history, n, floor);
+            assertEquals(Math.max(floor, peak), Math.max(floor, skipped), 0, "floor " + floor);
+        }
+    }
+
     /** Sines up to 18 kHz at 44.1/48 kHz (and 36 kHz at 96 kHz): inter-sample peaks within 0.05 dB of the waveform's. */
     @ParameterizedTest
     @ValueSource(ints = {44_100, 48_000, 96_000})
