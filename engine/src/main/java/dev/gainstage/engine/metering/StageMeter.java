@@ -45,8 +45,8 @@ public final class StageMeter {
     private float[][] buffers;
     private int history;
     private double[] channelSums;
-    private final SegmentStats stats = new SegmentStats();
-    private final SegmentStats pairStats = new SegmentStats();
+    /** Per channel (and one for the silent partner of an odd last channel): what its segment measured. */
+    private SegmentStats[] stats;
     /** Partner of an odd last channel in the K-weighting pair loop; always zeros. */
     private float[] silence;
 
@@ -109,6 +109,10 @@ public final class StageMeter {
         this.rightSquares = new SubBlockRing(recentBlocks);
         this.powers = new SubBlockRing(LoudnessMeter.MOMENTARY_BLOCKS);
         this.channelSums = new double[channels];
+        this.stats = new SegmentStats[channels + 1];
+        for (int c = 0; c < stats.length; c++) {
+            stats[c] = new SegmentStats();
+        }
         reset();
     }
 
@@ -165,24 +169,30 @@ public final class StageMeter {
         }
     }
 
+    /**
+     * Each per-sample step runs once over every channel from one call site, so the JIT compiles each
+     * loop once (a copy per channel made the first compile of this method the slowest of a run).
+     */
     private void processSegment(float[] interleaved, int pos, int n) {
         int h = history;
+        for (int c = 0; c < channels; c++) {
+            deinterleave(interleaved, pos + c, channels, buffers[c], h, n);
+        }
+        for (int c = 0; c < channels; c += 2) {
+            float[] second = c + 1 < channels ? buffers[c + 1] : silence;
+            kWeighting.filterAndMeasure(c / 2, buffers[c], second, h, n, stats[c], stats[c + 1]);
+        }
         segmentSquares = 0;
         segmentPeak = 0;
         segmentTruePeak = 0;
-        for (int c = 0; c < channels; c += 2) {
-            boolean pair = c + 1 < channels;
-            float[] first = buffers[c];
-            float[] second = pair ? buffers[c + 1] : silence;
-            deinterleave(interleaved, pos + c, channels, first, h, n);
-            if (pair) {
-                deinterleave(interleaved, pos + c + 1, channels, second, h, n);
-            }
-            kWeighting.filterAndMeasure(c / 2, first, second, h, n, stats, pairStats);
-            measureChannel(c, first, n, stats);
-            if (pair) {
-                measureChannel(c + 1, second, n, pairStats);
-            }
+        for (int c = 0; c < channels; c++) {
+            segmentPeak = Math.max(segmentPeak, stats[c].peak); // first, so true peak can skip more
+        }
+        for (int c = 0; c < channels; c++) {
+            measureChannel(c, buffers[c], n, stats[c]);
+        }
+        if (channels > 1) {
+            subCross += crossSum(buffers[0], buffers[1], h, n);
         }
         for (float[] b : buffers) {
             System.arraycopy(b, n, b, 0, h); // keep the last samples as the interpolator's history
@@ -207,18 +217,16 @@ public final class StageMeter {
         subEnergy += weights[c] * s.weightedSquares;
         if (truePeakEnabled) {
             // Only values above what this sub-block already holds can change its true peak.
-            double floor = Math.max(subTruePeak, Math.max(segmentPeak, Math.max(s.peak, segmentTruePeak)));
+            double floor = Math.max(subTruePeak, Math.max(segmentPeak, segmentTruePeak));
             segmentTruePeak = Math.max(segmentTruePeak, truePeak.interSamplePeak(b, h, n, floor));
         }
         clips.scan(c, b, h, n, s.peak, options.clipLevel());
         channelSums[c] += s.sum;
         segmentSquares += s.squares;
-        segmentPeak = Math.max(segmentPeak, s.peak);
         if (c == 0) {
             subLeft += s.squares;
         } else if (c == 1) {
             subRight += s.squares;
-            subCross += crossSum(buffers[0], b, h, n);
         }
     }
 

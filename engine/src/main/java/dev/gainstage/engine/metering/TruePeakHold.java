@@ -27,19 +27,23 @@ public final class TruePeakHold {
             int n = Math.min(segment, frames - done);
             for (int c = 0; c < channels; c++) {
                 float[] b = buffers[c];
-                int from = offset + done * channels + c;
-                float peak = 0;
-                for (int i = 0; i < n; i++) {
-                    float x = interleaved[from + i * channels];
-                    b[history + i] = x;
-                    peak = Math.max(peak, Math.abs(x));
-                }
-                max = Math.max(max, peak);
+                max = Math.max(max, copyPeak(interleaved, offset + done * channels + c, channels, b, history, n));
                 max = Math.max(max, meter.interSamplePeak(b, history, n, max)); // only what can raise max
                 System.arraycopy(b, n, b, 0, history);
             }
             done += n;
         }
+    }
+
+    /** Copies one channel's samples into {@code out} at {@code at}; their largest |x|. */
+    private static float copyPeak(float[] interleaved, int first, int stride, float[] out, int at, int n) {
+        float peak = 0;
+        for (int i = 0; i < n; i++) {
+            float x = interleaved[first + i * stride];
+            out[at + i] = x;
+            peak = Math.max(peak, Math.abs(x));
+        }
+        return peak;
     }
 
     /** The maximum true peak in dBTP; NaN while nothing but silence was seen. */
