@@ -45,10 +45,8 @@ public final class StageMeter {
     private float[][] buffers;
     private int history;
     private double[] channelSums;
-    /** Per channel (and one for the silent partner of an odd last channel): what its segment measured. */
+    /** Per channel (and one for the copy an odd last channel is paired with): what its segment measured. */
     private SegmentStats[] stats;
-    /** Partner of an odd last channel in the K-weighting pair loop; always zeros. */
-    private float[] silence;
 
     // position within the current 100 ms sub-block
     private int frameIndex; // 0 or 1: which 50 ms half
@@ -100,7 +98,6 @@ public final class StageMeter {
         this.truePeak = new TruePeakMeter(sampleRate, segment);
         this.history = TruePeakMeter.history();
         this.buffers = new float[channels][history + segment];
-        this.silence = new float[history + segment];
         this.clips = new ClipCounter(channels);
         this.peaks = new SubBlockRing(recentBlocks);
         this.truePeaks = new SubBlockRing(recentBlocks);
@@ -172,15 +169,12 @@ public final class StageMeter {
     /**
      * Each per-sample step runs once over every channel from one call site, so the JIT compiles each
      * loop once (a copy per channel made the first compile of this method the slowest of a run).
+     * K-weighting reads the interleaved block itself; channels are copied out only for true peak.
      */
     private void processSegment(float[] interleaved, int pos, int n) {
-        int h = history;
-        for (int c = 0; c < channels; c++) {
-            deinterleave(interleaved, pos + c, channels, buffers[c], h, n);
-        }
         for (int c = 0; c < channels; c += 2) {
-            float[] second = c + 1 < channels ? buffers[c + 1] : silence;
-            kWeighting.filterAndMeasure(c / 2, buffers[c], second, h, n, stats[c], stats[c + 1]);
+            int second = c + 1 < channels ? c + 1 : c; // an odd last channel pairs with itself
+            kWeighting.filterAndMeasure(c / 2, interleaved, pos + c, pos + second, channels, n, stats[c], stats[c + 1]);
         }
         segmentSquares = 0;
         segmentPeak = 0;
@@ -188,15 +182,18 @@ public final class StageMeter {
         for (int c = 0; c < channels; c++) {
             segmentPeak = Math.max(segmentPeak, stats[c].peak); // first, so true peak can skip more
         }
+        if (truePeakEnabled) {
+            for (int c = 0; c < channels; c++) {
+                deinterleave(interleaved, pos + c, channels, buffers[c], history, n);
+            }
+        }
         for (int c = 0; c < channels; c++) {
-            measureChannel(c, buffers[c], n, stats[c]);
+            measureChannel(c, interleaved, pos + c, n, stats[c]);
         }
         if (channels > 1) {
-            subCross += crossSum(buffers[0], buffers[1], h, n);
+            subCross += stats[0].products;
         }
-        for (float[] b : buffers) {
-            System.arraycopy(b, n, b, 0, h); // keep the last samples as the interpolator's history
-        }
+        keepHistory(interleaved, pos, n);
         framePower += segmentSquares;
         subPower += segmentSquares;
         totalSquares += segmentSquares;
@@ -211,16 +208,15 @@ public final class StageMeter {
         }
     }
 
-    /** The per-channel figures of a segment whose K-weighting pass measured {@code s}. */
-    private void measureChannel(int c, float[] b, int n, SegmentStats s) {
-        int h = history;
+    /** The per-channel figures of a segment (channel {@code c} from {@code first}) whose K-weighting pass measured {@code s}. */
+    private void measureChannel(int c, float[] interleaved, int first, int n, SegmentStats s) {
         subEnergy += weights[c] * s.weightedSquares;
         if (truePeakEnabled) {
             // Only values above what this sub-block already holds can change its true peak.
             double floor = Math.max(subTruePeak, Math.max(segmentPeak, segmentTruePeak));
-            segmentTruePeak = Math.max(segmentTruePeak, truePeak.interSamplePeak(b, h, n, floor));
+            segmentTruePeak = Math.max(segmentTruePeak, truePeak.interSamplePeak(buffers[c], history, n, floor));
         }
-        clips.scan(c, b, h, n, s.peak, options.clipLevel());
+        clips.scan(c, interleaved, first, channels, n, s.peak, options.clipLevel());
         channelSums[c] += s.sum;
         segmentSquares += s.squares;
         if (c == 0) {
@@ -230,18 +226,28 @@ public final class StageMeter {
         }
     }
 
+    /**
+     * Leaves each channel's last {@link TruePeakMeter#history()} samples in front of its buffer, where
+     * the interpolator reads them, also while true peak is off (so turning it on again is exact).
+     */
+    private void keepHistory(float[] interleaved, int pos, int n) {
+        int h = history;
+        for (int c = 0; c < channels; c++) {
+            float[] b = buffers[c];
+            if (truePeakEnabled) {
+                System.arraycopy(b, n, b, 0, h);
+            } else {
+                int fresh = Math.min(n, h);
+                System.arraycopy(b, fresh, b, 0, h - fresh);
+                deinterleave(interleaved, pos + (n - fresh) * channels + c, channels, b, h - fresh, fresh);
+            }
+        }
+    }
+
     private static void deinterleave(float[] interleaved, int first, int stride, float[] out, int at, int n) {
         for (int i = 0; i < n; i++) {
             out[at + i] = interleaved[first + i * stride];
         }
-    }
-
-    private static double crossSum(float[] left, float[] right, int from, int n) {
-        double s = 0;
-        for (int i = from, end = from + n; i < end; i++) {
-            s += left[i] * right[i];
-        }
-        return s;
     }
 
     private void endFrame() {
