@@ -95,7 +95,7 @@ public final class StageMeter {
         this.frameLengths = new int[] {subBlockFrames / 2, subBlockFrames - subBlockFrames / 2};
         this.kWeighting = new KWeightingFilter(sampleRate, channels);
         int segment = Math.min(MAX_SEGMENT, subBlockFrames - subBlockFrames / 2);
-        this.truePeak = new TruePeakMeter(sampleRate, segment);
+        this.truePeak = new TruePeakMeter(sampleRate);
         this.history = TruePeakMeter.history();
         this.buffers = new float[channels][history + segment];
         this.clips = new ClipCounter(channels);

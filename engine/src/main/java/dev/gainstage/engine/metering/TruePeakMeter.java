@@ -34,6 +34,8 @@ public final class TruePeakMeter {
     static final double KAISER_BETA = 7.0;
     /** Outputs that the bound test keeps or skips together; at least the taps' history, see below. */
     static final int CHUNK = 64;
+    /** The longest run of adjacent chunks interpolated in one go: its sums stay in the L1 cache. */
+    static final int RUN = 16 * CHUNK;
     /**
      * Head room on the bound for rounding: the sweeps add float pair sums and double products, whose
      * error is below 1e-6 of the bound, so a chunk skipped with this slack cannot hold a larger value.
@@ -47,22 +49,20 @@ public final class TruePeakMeter {
      */
     private final double[][] weights;
     private final float[] signs;
-    /** Per sum, its value at each output of the segment. */
+    /** Per sum, its value at each output of the run. */
     private final double[][] sums;
     /** The largest sum of |coefficients| of any phase: no interpolated value exceeds it times max |x|. */
     private final double gain;
 
-    /**
-     * @param maxSegment the largest {@code n} that {@link #interSamplePeak} will be called with
-     */
-    public TruePeakMeter(int sampleRate, int maxSegment) {
+    /** Allocates everything; {@link #interSamplePeak} then allocates nothing, for any {@code n}. */
+    public TruePeakMeter(int sampleRate) {
         this.factor = oversampling(sampleRate);
         double[][] phases = design(factor);
         int half = TAPS_PER_PHASE / 2;
         int count = factor == 4 ? 3 : factor == 2 ? 1 : 0;
         this.weights = new double[count][half];
         this.signs = new float[] {1, 1, -1};
-        this.sums = new double[count][maxSegment];
+        this.sums = new double[count][RUN];
         if (factor > 1) {
             System.arraycopy(phases[factor / 2 - 1], 0, weights[0], 0, half);
         }
@@ -165,10 +165,12 @@ public final class TruePeakMeter {
             }
             if (needed && run < 0) {
                 run = start;
-            } else if (!needed && run >= 0) { // the run ends before this chunk or at the end
-                peak = Math.max(peak, interpolatedPeak(x, run, Math.min(start, end) - run));
+            }
+            int stop = Math.min(start, end);
+            if (run >= 0 && (!needed || stop - run == RUN)) { // the run ends before this chunk
+                peak = Math.max(peak, interpolatedPeak(x, run, stop - run));
                 limit = Math.max(limit, peak);
-                run = -1;
+                run = needed ? start : -1;
             }
         }
         return peak;
@@ -183,9 +185,11 @@ public final class TruePeakMeter {
     }
 
     /**
-     * Every phase between samples {@code from .. from+n-1}; the largest |value|. Each sum is built one
-     * tap pair at a time (a multiply-add sweep over the run), from one call site each, so the JIT
-     * compiles each loop once and soon.
+     * Every phase between samples {@code from .. from+n-1} (a run of at most {@link #RUN}); the
+     * largest |value|. Each sum is built one tap pair at a time, a multiply-add sweep over the run;
+     * the pair difference of Q is a sum with sign -1, so it is exactly x - y. All in one method: the
+     * JIT then compiles it as a whole (split into small loops, each loop was compiled alone and
+     * again where it was inlined).
      */
     private double interpolatedPeak(float[] x, int from, int n) {
         int last = TAPS_PER_PHASE - 1;
@@ -193,45 +197,31 @@ public final class TruePeakMeter {
             double[] w = weights[s];
             double[] out = sums[s];
             float sign = signs[s];
-            first(w[0], x, from, from - last, sign, out, n);
+            double c = w[0];
+            for (int i = 0; i < n; i++) { // the first pair writes, so nothing is cleared
+                out[i] = c * (x[from + i] + sign * x[from - last + i]);
+            }
             for (int k = 1; k < w.length; k++) {
-                add(w[k], x, from - k, from - last + k, sign, out, n);
+                c = w[k];
+                int near = from - k;
+                int far = from - last + k;
+                for (int i = 0; i < n; i++) {
+                    out[i] += c * (x[near + i] + sign * x[far + i]);
+                }
             }
         }
-        return factor == 4 ? peakOf4x(n) : peakOf2x(n);
-    }
-
-    /** out[i] = c * (x[near + i] + sign * x[far + i]): the first pair writes, so nothing is cleared. */
-    private static void first(double c, float[] x, int near, int far, float sign, double[] out, int n) {
-        for (int i = 0; i < n; i++) {
-            out[i] = c * (x[near + i] + sign * x[far + i]);
-        }
-    }
-
-    /** out[i] += c * (x[near + i] + sign * x[far + i]); sign is +1 or -1, so the pair sum is exact x + y or x - y. */
-    private static void add(double c, float[] x, int near, int far, float sign, double[] out, int n) {
-        for (int i = 0; i < n; i++) {
-            out[i] += c * (x[near + i] + sign * x[far + i]);
-        }
-    }
-
-    /** max(|middle|, (|P| + |Q|) / 2), the last being max(|y1|, |y3|). */
-    private double peakOf4x(int n) {
         double[] middle = sums[0];
+        double peak = 0;
+        if (factor == 2) {
+            for (int i = 0; i < n; i++) {
+                peak = Math.max(peak, Math.abs(middle[i]));
+            }
+            return peak;
+        }
         double[] p = sums[1];
         double[] q = sums[2];
-        double peak = 0;
-        for (int i = 0; i < n; i++) {
+        for (int i = 0; i < n; i++) { // max(|middle|, (|P| + |Q|) / 2), the last being max(|y1|, |y3|)
             peak = Math.max(peak, Math.max(Math.abs(middle[i]), (Math.abs(p[i]) + Math.abs(q[i])) * 0.5));
-        }
-        return peak;
-    }
-
-    private double peakOf2x(int n) {
-        double[] middle = sums[0];
-        double peak = 0;
-        for (int i = 0; i < n; i++) {
-            peak = Math.max(peak, Math.abs(middle[i]));
         }
         return peak;
     }

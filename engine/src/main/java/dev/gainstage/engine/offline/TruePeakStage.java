@@ -13,19 +13,20 @@ import java.util.concurrent.ExecutionException;
  * recycled blocks.
  */
 final class TruePeakStage {
-    private static final BlockPrefetcher.Block END = new BlockPrefetcher.Block(null, 0, null);
+    private static final BlockPrefetcher.Block END = new BlockPrefetcher.Block(null, null, 0, null);
 
     private final BlockingQueue<BlockPrefetcher.Block> queue = new ArrayBlockingQueue<>(BlockPrefetcher.BLOCKS + 1);
     private final CompletableFuture<Double> result = new CompletableFuture<>();
     private final Thread thread;
 
-    TruePeakStage(WavFormat format, int blockFrames, BlockPrefetcher recycler, String name) {
-        TruePeakHold hold = new TruePeakHold(format.sampleRate(), format.channels(), blockFrames);
+    /** Takes blocks with their {@link BlockPrefetcher.Block#channels()} copied out. */
+    TruePeakStage(WavFormat format, BlockPrefetcher recycler, String name) {
+        TruePeakHold hold = new TruePeakHold(format.sampleRate(), format.channels());
         thread = new Thread(() -> {
             try {
                 for (BlockPrefetcher.Block b; (b = queue.take()) != END; ) {
-                    hold.process(b.samples(), 0, b.frames());
-                    recycler.recycle(b.samples());
+                    hold.process(b.channels(), recycler.decodedPeak()); // a later block's peak counts too
+                    recycler.recycle(b);
                 }
                 result.complete(hold.maxDbtp());
             } catch (InterruptedException e) {
@@ -43,7 +44,7 @@ final class TruePeakStage {
     private void drain(BlockPrefetcher recycler) {
         try {
             for (BlockPrefetcher.Block b; (b = queue.take()) != END; ) {
-                recycler.recycle(b.samples());
+                recycler.recycle(b);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

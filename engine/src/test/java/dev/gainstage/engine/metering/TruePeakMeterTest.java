@@ -30,7 +30,7 @@ class TruePeakMeterTest {
         for (int i = 0; i < x.length; i++) {
             x[i] = (float) (random.nextGaussian() * 0.3);
         }
-        TruePeakMeter meter = new TruePeakMeter(sampleRate, n);
+        TruePeakMeter meter = new TruePeakMeter(sampleRate);
         double[][] phases = TruePeakMeter.design(meter.factor());
         double expected = 0;
         for (double[] h : phases) {
@@ -59,7 +59,7 @@ class TruePeakMeterTest {
         for (int i = 0; i < x.length; i++) {
             x[i] = (float) (random.nextGaussian() * 0.1 * (1 + Math.sin(i / 150.0)));
         }
-        TruePeakMeter meter = new TruePeakMeter(48_000, n);
+        TruePeakMeter meter = new TruePeakMeter(48_000);
         double peak = meter.interSamplePeak(x, history, n, 0);
         assertTrue(peak > 0.3, "the signal has peaks");
         for (double floor : new double[] {0, 0.05, peak * 0.5, peak * 0.9, Math.nextDown(peak), peak, peak * 2}) {
@@ -79,7 +79,7 @@ class TruePeakMeterTest {
             for (int i = 0; i < x.length; i++) {
                 x[i] = (float) (0.5 * Math.sin(2 * Math.PI * hz * i / sampleRate + 0.3));
             }
-            TruePeakMeter meter = new TruePeakMeter(sampleRate, n);
+            TruePeakMeter meter = new TruePeakMeter(sampleRate);
             double peak = meter.interSamplePeak(x, history, n);
             double samplePeak = 0;
             for (float v : x) {
@@ -92,7 +92,7 @@ class TruePeakMeterTest {
 
     @Test
     void noOversamplingFrom192kHz() {
-        TruePeakMeter meter = new TruePeakMeter(192_000, 64);
+        TruePeakMeter meter = new TruePeakMeter(192_000);
         float[] x = new float[TruePeakMeter.history() + 64];
         x[30] = 1;
         assertEquals(1, meter.factor());

@@ -65,7 +65,7 @@ public class MeterBenchmarks {
         monoMeter = new StageMeter(MeterOptions.defaults());
         monoMeter.initialize(sampleRate, 1, FRAMES);
         kWeighting = new KWeightingFilter(sampleRate, 2);
-        truePeak = new TruePeakMeter(sampleRate, FRAMES);
+        truePeak = new TruePeakMeter(sampleRate);
     }
 
     /** Everything a tap gets: K-weighting, loudness windows and gates, true peak, RMS, clips, correlation. */
