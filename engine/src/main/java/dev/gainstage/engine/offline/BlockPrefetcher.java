@@ -21,20 +21,26 @@ final class BlockPrefetcher implements Closeable {
 
     private final BlockingQueue<Block> full = new ArrayBlockingQueue<>(BLOCKS + 1);
     private final BlockingQueue<Block> empty = new ArrayBlockingQueue<>(BLOCKS);
+    private final int unit;
+    private final boolean channelBlocks;
     private final Thread thread;
-    /** The largest |sample| of the blocks copied out per channel so far (float bits; they are >= 0). */
+    /** Blocks made so far; they are made by the decoding thread, as needed, up to {@value #BLOCKS}. */
+    private int made;
+    /** The largest |sample| of the blocks copied out per channel so far. */
     private volatile float decodedPeak;
 
     BlockPrefetcher(WavReader reader, String name) {
-        this(reader, name, false);
+        this(reader, name, false, 1);
     }
 
-    BlockPrefetcher(WavReader reader, String name, boolean channelBlocks) {
-        int channels = reader.format().channels();
-        for (int i = 0; i < BLOCKS; i++) {
-            ChannelBlock split = channelBlocks ? new ChannelBlock(channels, reader.blockFrames()) : null;
-            empty.add(new Block(new float[reader.blockFrames() * channels], split, 0, null));
-        }
+    /**
+     * Blocks hold whole multiples of {@code unit} frames where the reader's block allows it (the
+     * file meter passes its 100 ms sub-block, so every block starts one: the meter then cuts the
+     * audio exactly as one call over the whole file would, to the last bit of every sum).
+     */
+    BlockPrefetcher(WavReader reader, String name, boolean channelBlocks, int unit) {
+        this.unit = unit <= reader.blockFrames() ? unit : 1;
+        this.channelBlocks = channelBlocks;
         thread = new Thread(() -> produce(reader), "decode " + name);
         thread.setDaemon(true);
         thread.start();
@@ -43,11 +49,16 @@ final class BlockPrefetcher implements Closeable {
     private void produce(WavReader reader) {
         try {
             ChannelBlock previous = null;
+            // The first block is a 16th and they double to full size: the consumers start after a
+            // small block is decoded instead of a whole one (15 ms of a cold start).
+            int largest = reader.blockFrames() / unit * unit;
+            int want = Math.max(unit, largest / 16 / unit * unit);
             while (true) {
-                Block slot = empty.take();
+                Block slot = nextSlot(reader);
                 int frames;
                 try {
-                    frames = reader.read(slot.samples());
+                    frames = reader.read(slot.samples(), want);
+                    want = Math.min(largest, 2 * want);
                 } catch (IOException e) {
                     full.put(new Block(null, null, 0, e));
                     return;
@@ -70,6 +81,21 @@ final class BlockPrefetcher implements Closeable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt(); // closed by the consumer
         }
+    }
+
+    /**
+     * A recycled block, or a new one while fewer than {@value #BLOCKS} exist: made here as needed
+     * rather than all up front by the caller, which then waited 10 ms for 12 MB of arrays.
+     */
+    private Block nextSlot(WavReader reader) throws InterruptedException {
+        Block slot = empty.poll();
+        if (slot == null && made < BLOCKS) {
+            made++;
+            int channels = reader.format().channels();
+            ChannelBlock split = channelBlocks ? new ChannelBlock(channels, reader.blockFrames()) : null;
+            return new Block(new float[reader.blockFrames() * channels], split, 0, null);
+        }
+        return slot != null ? slot : empty.take();
     }
 
     /** The next block, in file order; hand it back with {@link #recycle} when done. */

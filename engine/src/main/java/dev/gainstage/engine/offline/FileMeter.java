@@ -21,7 +21,8 @@ public final class FileMeter {
             StageMeter meter = newMeter(file.toString(), format, options, reader.blockFrames());
             meter.measureTruePeak(false); // measured by the TruePeakStage, in parallel
             double truePeak;
-            try (BlockPrefetcher blocks = new BlockPrefetcher(reader, file.toString(), true)) {
+            int subBlock = (format.sampleRate() + 5) / 10; // StageMeter's 100 ms sub-block
+            try (BlockPrefetcher blocks = new BlockPrefetcher(reader, file.toString(), true, subBlock)) {
                 TruePeakStage truePeaks = new TruePeakStage(format, blocks, file.toString());
                 try {
                     for (BlockPrefetcher.Block b; (b = blocks.next()).frames() > 0; ) {
