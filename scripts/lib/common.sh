@@ -2,7 +2,11 @@
 # start the JVM warm from a class-data archive made with the jars.
 # shellcheck shell=bash
 
-GAINSTAGE_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+# Parameter expansion rather than dirname: the launcher's own start-up is on the path of every command.
+_gainstage_lib=${BASH_SOURCE[0]%/*}
+[ "$_gainstage_lib" = "${BASH_SOURCE[0]}" ] && _gainstage_lib=.
+GAINSTAGE_ROOT=$(cd "$_gainstage_lib/../.." && pwd)
+unset _gainstage_lib
 GAINSTAGE_VERSION=0.1.0-SNAPSHOT
 GAINSTAGE_STATE="$GAINSTAGE_ROOT/.gainstage"
 GAINSTAGE_MODULES=(engine daw-adapter ui-swing)
@@ -10,8 +14,12 @@ GAINSTAGE_MODULES=(engine daw-adapter ui-swing)
 # Prints the feature version (17, 21, 25 ...) of the JDK at $1, or nothing. Reads the JDK's `release`
 # file, so no process starts; only a JDK without one is asked by running it.
 gainstage_java_major() {
-  local home=$1 v=""
-  [ -r "$home/release" ] && v=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$home/release")
+  local home=$1 v="" line
+  if [ -r "$home/release" ]; then
+    while IFS= read -r line; do # read by the shell: no sed process on every start
+      case $line in JAVA_VERSION=\"[0-9]*) v=${line#JAVA_VERSION=\"}; v=${v%%[!0-9]*}; break ;; esac
+    done <"$home/release"
+  fi
   [ -z "$v" ] && v=$("$home/bin/java" -XshowSettings:properties -version 2>&1 \
       | sed -n 's/^ *java\.specification\.version = \([0-9]*\).*/\1/p' | head -n 1)
   echo "$v"

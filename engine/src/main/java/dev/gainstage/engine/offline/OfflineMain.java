@@ -23,6 +23,7 @@ public final class OfflineMain {
             }
         };
         System.out.flush();
-        System.exit(code);
+        System.err.flush();
+        Runtime.getRuntime().halt(code); // not System.exit: see dev.gainstage.engine.Main#main
     }
 }

@@ -53,15 +53,14 @@ class KWeightingFilterTest {
             }
             KWeightingFilter filter = new KWeightingFilter(sampleRate, 2);
             int n = sampleRate; // 1 s: the 38 Hz high-pass has settled after ~0.2 s
-            float[] x = new float[n];
+            float[] x = new float[2 * n]; // interleaved: the sine, then silence
             for (int i = 0; i < n; i++) {
-                x[i] = (float) Math.sin(2 * Math.PI * hz * i / sampleRate);
+                x[2 * i] = (float) Math.sin(2 * Math.PI * hz * i / sampleRate);
             }
             SegmentStats stats = new SegmentStats();
             SegmentStats silent = new SegmentStats();
-            float[] zeros = new float[n];
-            filter.filterAndMeasure(0, x, zeros, 0, n / 2, stats, silent);
-            filter.filterAndMeasure(0, x, zeros, n / 2, n / 2, stats, silent);
+            filter.filterAndMeasure(0, x, 0, 1, 2, n / 2, stats, silent);
+            filter.filterAndMeasure(0, x, n / 2 * 2, n / 2 * 2 + 1, 2, n / 2, stats, silent);
             double energy = stats.weightedSquares;
             assertEquals(0, silent.weightedSquares, "the pair's other channel is independent");
             double gainDb = 10 * Math.log10(energy / (n / 2) / 0.5);

@@ -30,7 +30,7 @@ class TruePeakMeterTest {
         for (int i = 0; i < x.length; i++) {
             x[i] = (float) (random.nextGaussian() * 0.3);
         }
-        TruePeakMeter meter = new TruePeakMeter(sampleRate, n);
+        TruePeakMeter meter = new TruePeakMeter(sampleRate);
         double[][] phases = TruePeakMeter.design(meter.factor());
         double expected = 0;
         for (double[] h : phases) {
@@ -45,6 +45,29 @@ class TruePeakMeterTest {
         assertEquals(expected, meter.interSamplePeak(x, history, n), 1e-6);
     }
 
+    /**
+     * With a floor, chunks that cannot exceed it are skipped, and max(floor, result) is still exactly the
+     * unskipped peak: for floors below, at and above the peak, on noise whose level swells so that some
+     * chunks are skipped and others not.
+     */
+    @Test
+    void aFloorSkipsOnlyWhatCannotExceedIt() {
+        int history = TruePeakMeter.history();
+        int n = 2000;
+        Random random = new Random(11);
+        float[] x = new float[history + n];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (float) (random.nextGaussian() * 0.1 * (1 + Math.sin(i / 150.0)));
+        }
+        TruePeakMeter meter = new TruePeakMeter(48_000);
+        double peak = meter.interSamplePeak(x, history, n, 0);
+        assertTrue(peak > 0.3, "the signal has peaks");
+        for (double floor : new double[] {0, 0.05, peak * 0.5, peak * 0.9, Math.nextDown(peak), peak, peak * 2}) {
+            double skipped = meter.interSamplePeak(x, history, n, floor);
+            assertEquals(Math.max(floor, peak), Math.max(floor, skipped), 0, "floor " + floor);
+        }
+    }
+
     /** Sines up to 18 kHz at 44.1/48 kHz (and 36 kHz at 96 kHz): inter-sample peaks within 0.05 dB of the waveform's. */
     @ParameterizedTest
     @ValueSource(ints = {44_100, 48_000, 96_000})
@@ -56,7 +79,7 @@ class TruePeakMeterTest {
             for (int i = 0; i < x.length; i++) {
                 x[i] = (float) (0.5 * Math.sin(2 * Math.PI * hz * i / sampleRate + 0.3));
             }
-            TruePeakMeter meter = new TruePeakMeter(sampleRate, n);
+            TruePeakMeter meter = new TruePeakMeter(sampleRate);
             double peak = meter.interSamplePeak(x, history, n);
             double samplePeak = 0;
             for (float v : x) {
@@ -69,7 +92,7 @@ class TruePeakMeterTest {
 
     @Test
     void noOversamplingFrom192kHz() {
-        TruePeakMeter meter = new TruePeakMeter(192_000, 64);
+        TruePeakMeter meter = new TruePeakMeter(192_000);
         float[] x = new float[TruePeakMeter.history() + 64];
         x[30] = 1;
         assertEquals(1, meter.factor());

@@ -37,7 +37,7 @@ class BlockPrefetcherTest {
                 for (int i = 0; i < b.frames(); i++, seen++) {
                     assertEquals((seen % 1000) / 1000f, b.samples()[i], "frame " + seen);
                 }
-                blocks.recycle(b.samples());
+                blocks.recycle(b);
             }
         }
         assertEquals(frames, seen);
@@ -53,7 +53,7 @@ class BlockPrefetcherTest {
             try (BlockPrefetcher blocks = new BlockPrefetcher(reader, "ramp")) {
                 WavException e = assertThrows(WavException.class, () -> {
                     for (BlockPrefetcher.Block b; (b = blocks.next()).frames() > 0; ) {
-                        blocks.recycle(b.samples());
+                        blocks.recycle(b);
                     }
                 });
                 assertTrue(e.getMessage().startsWith(file + ": file ended while reading audio data"), e.getMessage());

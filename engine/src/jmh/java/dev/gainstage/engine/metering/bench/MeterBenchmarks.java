@@ -48,7 +48,6 @@ public class MeterBenchmarks {
     private TruePeakMeter truePeak;
     private final SegmentStats stats = new SegmentStats();
     private final SegmentStats otherStats = new SegmentStats();
-    private float[] other;
 
     @Setup
     public void setUp() {
@@ -65,9 +64,8 @@ public class MeterBenchmarks {
         stereoMeter.initialize(sampleRate, 2, FRAMES);
         monoMeter = new StageMeter(MeterOptions.defaults());
         monoMeter.initialize(sampleRate, 1, FRAMES);
-        other = mono.clone();
         kWeighting = new KWeightingFilter(sampleRate, 2);
-        truePeak = new TruePeakMeter(sampleRate, FRAMES);
+        truePeak = new TruePeakMeter(sampleRate);
     }
 
     /** Everything a tap gets: K-weighting, loudness windows and gates, true peak, RMS, clips, correlation. */
@@ -87,7 +85,7 @@ public class MeterBenchmarks {
     @Benchmark
     @OperationsPerInvocation(FRAMES * 2)
     public double kWeighting() {
-        kWeighting.filterAndMeasure(0, mono, other, TruePeakMeter.history(), FRAMES, stats, otherStats);
+        kWeighting.filterAndMeasure(0, stereo, 0, 1, 2, FRAMES, stats, otherStats);
         return stats.weightedSquares() + otherStats.weightedSquares();
     }
 
