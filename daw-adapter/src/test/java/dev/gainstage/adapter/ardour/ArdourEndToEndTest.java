@@ -185,7 +185,7 @@ class ArdourEndToEndTest {
                 view -> DemoSessionFile.atLevels(view, expected, 0.1));
         // ...and the fader outputs read what Ardour's own (post-fader) meters read
         for (String route : List.of("Vox", "Gtr", "Keys")) {
-            double ardour = demo.ardourMeter(rig.adapter, route);
+            double ardour = demo.ardourMeter(rig, route);
             double tap = stage(v, stageOf(route, "Fader")).orElseThrow().getOutput().getSamplePeakDbfs();
             System.out.printf(Locale.ROOT, "%s: Ardour's meter %.2f dBFS, gainstage's fader tap %.2f dBFS%n", route,
                     ardour, tap);
@@ -226,14 +226,14 @@ class ArdourEndToEndTest {
         ArdourSession s = rig.adapter.session().orElseThrow();
         Warning hot = warning(v, "PLUGIN_OUTPUT_HOT", amp).orElseThrow();
         // Ardour's meter is post-fader (-10 dB on Vox): the amplifier's output is 10 dB above it
-        double ardourAmpOut = demo.ardourMeter(rig.adapter, "Vox") + 10;
+        double ardourAmpOut = demo.ardourMeter(rig, "Vox") + 10;
         assertEquals(ardourAmpOut, stage(v, amp).orElseThrow().getOutput().getSamplePeakDbfs(), 0.5,
                 "the hot output's sample peak vs Ardour's meter");
         // the warning takes the worse of sample and true peak; the loop's seam adds inter-sample overs
         assertTrue(hot.getMeasured() >= ardourAmpOut - 0.5, "measured " + hot.getMeasured());
         Warning mismatch = warning(v, "PLUGIN_GAIN_MISMATCH", comp).orElseThrow();
         assertEquals(6.0, mismatch.getMeasured(), 0.5, "the compressor's makeup");
-        double ardourGtr = demo.ardourMeter(rig.adapter, "Gtr");
+        double ardourGtr = demo.ardourMeter(rig, "Gtr");
         assertEquals(ardourGtr, stage(v, comp).orElseThrow().getOutput().getSamplePeakDbfs(), 0.5,
                 "the compressor's output vs Ardour's meter");
         assertTrue(warning(v, "PLUGIN_OUTPUT_HOT", comp).isEmpty(), "the compressor's output is not hot");

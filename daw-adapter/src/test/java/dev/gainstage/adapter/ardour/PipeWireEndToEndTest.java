@@ -216,7 +216,7 @@ class PipeWireEndToEndTest {
             SessionView v = rig.views.await("the taps at their stages' levels with a quantum of " + expected, 10_000,
                     view -> DemoSessionFile.atLevels(view, levels, 0.1));
             for (String route : List.of("Vox", "Gtr", "Keys")) {
-                double ardour = demo.ardourMeter(rig.adapter, route);
+                double ardour = demo.ardourMeter(rig, route);
                 double tap = stage(v, demo.stageOf(route, "Fader")).orElseThrow().getOutput().getSamplePeakDbfs();
                 assertEquals(ardour, tap, 0.1, route + ": tap vs Ardour's meter at a quantum of " + expected);
             }
