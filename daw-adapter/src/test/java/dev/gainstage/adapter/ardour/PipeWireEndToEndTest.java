@@ -253,10 +253,7 @@ class PipeWireEndToEndTest {
             surface.apply(target, 16, ssid);
             rig.views.await("PLUGIN_OUTPUT_HOT on the compressor", 15_000,
                     view -> warning(view, "PLUGIN_OUTPUT_HOT", comp).isPresent());
-            long raised = rig.views.events().subList(before, rig.views.events().size()).stream()
-                    .filter(e -> e.warning().getId().equals("PLUGIN_OUTPUT_HOT@" + comp)
-                            && e.warning().getState() == WarningState.WARNING_STATE_RAISED)
-                    .mapToLong(ViewWatcher.Event::nanos).findFirst().orElseThrow();
+            long raised = rig.views.raisedNanos("PLUGIN_OUTPUT_HOT@" + comp, before);
             double ms = (raised - sent) / 1e6;
             System.out.printf(Locale.ROOT, "latency at a quantum of 2048: OSC makeup step to PLUGIN_OUTPUT_HOT at the "
                     + "panel: %.0f ms (of which 300 ms is the rule's raise hysteresis)%n", ms);

@@ -5,6 +5,7 @@ import dev.gainstage.proto.v1.PanelServiceGrpc;
 import dev.gainstage.proto.v1.SessionView;
 import dev.gainstage.proto.v1.StageView;
 import dev.gainstage.proto.v1.Warning;
+import dev.gainstage.proto.v1.WarningState;
 import dev.gainstage.proto.v1.WatchRequest;
 import io.grpc.ManagedChannel;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
@@ -86,6 +87,14 @@ final class ViewWatcher implements AutoCloseable {
         }
         throw new AssertionError("timed out after " + timeoutMillis + " ms waiting for " + what + "; last view:\n"
                 + describe(latest.get()));
+    }
+
+    /** When the warning {@code id} was first seen raised among the events from index {@code from} on. */
+    long raisedNanos(String id, int from) {
+        List<Event> all = events();
+        return all.subList(from, all.size()).stream()
+                .filter(e -> e.warning().getId().equals(id) && e.warning().getState() == WarningState.WARNING_STATE_RAISED)
+                .mapToLong(Event::nanos).findFirst().orElseThrow();
     }
 
     static Optional<Warning> warning(SessionView v, String rule, String stageId) {
