@@ -15,10 +15,11 @@ package dev.gainstage.engine.metering;
  *     phase is its own mirror. Pairing x[n-k] with x[n-T+1+k] halves the multiplies: the middle phase
  *     is a sum over T/2 pairs, and phases 1 and 3 of 4x come out of P = y1 + y3 and Q = y1 - y3,
  *     each also over T/2 pairs, as max(|y1|, |y3|) = (|P| + |Q|) / 2.
- * <li>Each sum is evaluated as one multiply-add sweep per tap pair over the whole segment, and the
+ * <li>Each sum is evaluated as one multiply-add sweep per tap pair over a run of chunks, and the
  *     accumulators are double[] while the input is float[]: arrays of different element types cannot
  *     alias, so the JIT vectorises the sweep (with a float[] accumulator it must assume a store may feed
- *     a later load and runs it scalar, measured 4x slower).
+ *     a later load and runs it scalar, measured 4x slower). A sweep over several pairs at once is not
+ *     vectorised at all (its loop body is too large for the JIT to unroll).
  * </ul>
  *
  * <p>Skipping what cannot matter, also without changing the result: a caller that keeps only the
@@ -26,8 +27,8 @@ package dev.gainstage.engine.metering;
  * largest sum of |coefficients| of a phase (2.25, +7 dB) times the largest |x| among its taps, so
  * {@value #CHUNK}-sample chunks whose bound is at or below the floor are not interpolated at all.
  * Programme material has a crest factor of 10..20 dB, so once the floor is near the signal's peak
- * most chunks are skipped (a 300 s pink-noise file: 88 %); a signal that sits at its peak all the
- * time costs what it did before.
+ * most chunks are skipped (about 85 % of a 300 s pink-noise file); a signal that sits at its peak
+ * all the time costs what it did before.
  */
 public final class TruePeakMeter {
     public static final int TAPS_PER_PHASE = 24;
