@@ -7,11 +7,12 @@ import java.util.Arrays;
  * for readings.
  *
  * <p>Audio is cut into segments that never cross a 50 ms frame boundary (two frames make the 100 ms
- * sub-block all loudness windows are built from) and never exceed the internal buffer. Each segment
- * is de-interleaved once into per-channel buffers that keep the true-peak filter's history in front,
- * and every per-sample loop then runs over one contiguous float array: that keeps the loops tight,
- * lets the JIT vectorise the interpolator, and makes the results independent of the caller's block
- * size. Everything is allocated in {@link #initialize}; {@link #process} allocates nothing.
+ * sub-block all loudness windows are built from) and never exceed the internal buffer, so a stream
+ * is cut the same way whatever the caller's blocks (to the last bit when blocks start at sub-block
+ * boundaries). K-weighting and the raw statistics read the interleaved segment in one pass per pair
+ * of channels; for true peak each segment is also copied into per-channel buffers that keep the
+ * interpolator's history in front, one contiguous float array each, which lets the JIT vectorise the
+ * interpolator. Everything is allocated in {@link #initialize}; {@link #process} allocates nothing.
  */
 public final class StageMeter {
     /**

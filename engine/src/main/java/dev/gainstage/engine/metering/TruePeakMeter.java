@@ -15,19 +15,21 @@ package dev.gainstage.engine.metering;
  *     phase is its own mirror. Pairing x[n-k] with x[n-T+1+k] halves the multiplies: the middle phase
  *     is a sum over T/2 pairs, and phases 1 and 3 of 4x come out of P = y1 + y3 and Q = y1 - y3,
  *     each also over T/2 pairs, as max(|y1|, |y3|) = (|P| + |Q|) / 2.
- * <li>Each sum is evaluated as one multiply-add sweep per tap pair over the whole segment, and the
+ * <li>Each sum is evaluated as one multiply-add sweep per tap pair over a run of chunks, and the
  *     accumulators are double[] while the input is float[]: arrays of different element types cannot
  *     alias, so the JIT vectorises the sweep (with a float[] accumulator it must assume a store may feed
- *     a later load and runs it scalar, measured 4x slower).
+ *     a later load and runs it scalar, measured 4x slower). A sweep over several pairs at once is not
+ *     vectorised at all (its loop body is too large for the JIT to unroll).
  * </ul>
  *
  * <p>Skipping what cannot matter, also without changing the result: a caller that keeps only the
- * largest peak passes the largest it already has as a floor. No interpolated value exceeds the
- * largest sum of |coefficients| of a phase (2.25, +7 dB) times the largest |x| among its taps, so
- * {@value #CHUNK}-sample chunks whose bound is at or below the floor are not interpolated at all.
+ * largest peak passes the largest it already has as a floor. No value of a phase exceeds its sum of
+ * |coefficients| (2.25, +7 dB, for the middle phase; 1.90 for the others) times the largest |x|
+ * among its taps, so {@value #CHUNK}-sample chunks whose bound is at or below the floor are not
+ * interpolated at all, and those only the middle phase could lift are interpolated there only.
  * Programme material has a crest factor of 10..20 dB, so once the floor is near the signal's peak
- * most chunks are skipped (a 300 s pink-noise file: 88 %); a signal that sits at its peak all the
- * time costs what it did before.
+ * most chunks are skipped (about 85 % of a 300 s pink-noise file); a signal that sits at its peak
+ * all the time costs what it did before.
  */
 public final class TruePeakMeter {
     public static final int TAPS_PER_PHASE = 24;
@@ -51,8 +53,13 @@ public final class TruePeakMeter {
     private final float[] signs;
     /** Per sum, its value at each output of the run. */
     private final double[][] sums;
-    /** The largest sum of |coefficients| of any phase: no interpolated value exceeds it times max |x|. */
-    private final double gain;
+    /**
+     * The sums of |coefficients| of the middle phase and the largest of the others (2.25 and 1.90 at
+     * 4x): no value of a phase exceeds its gain times max |x|. Chunks that only the middle phase can
+     * make rise above the floor are interpolated at the middle only, a third of the work.
+     */
+    private final double middleGain;
+    private final double outerGain;
 
     /** Allocates everything; {@link #interSamplePeak} then allocates nothing, for any {@code n}. */
     public TruePeakMeter(int sampleRate) {
@@ -73,15 +80,21 @@ public final class TruePeakMeter {
                 weights[2][k] = first[k] - first[TAPS_PER_PHASE - 1 - k];
             }
         }
-        double largest = 0;
-        for (double[] phase : phases) {
+        double middle = 0;
+        double outer = 0;
+        for (int p = 0; p < phases.length; p++) {
             double sum = 0;
-            for (double c : phase) {
+            for (double c : phases[p]) {
                 sum += Math.abs(c);
             }
-            largest = Math.max(largest, sum);
+            if (p == factor / 2 - 1) {
+                middle = sum;
+            } else {
+                outer = Math.max(outer, sum);
+            }
         }
-        this.gain = largest * BOUND_SLACK;
+        this.middleGain = middle * BOUND_SLACK;
+        this.outerGain = outer * BOUND_SLACK;
     }
 
     public static int oversampling(int sampleRate) {
@@ -154,13 +167,17 @@ public final class TruePeakMeter {
         double limit = floor;
         int end = from + n;
         int run = -1; // start of the chunks waiting to be interpolated, -1 when none
+        boolean runOuter = false; // whether a chunk of the run needs the outer phases too
         // CHUNK >= history(): the previous chunk's peak covers a chunk's taps before its first sample.
         float previous = magnitudePeak(x, from - history(), from);
         for (int start = from; start < end || run >= 0; start += CHUNK) {
             boolean needed = false;
+            boolean outer = false;
             if (start < end) {
                 float own = magnitudePeak(x, start, Math.min(end, start + CHUNK));
-                needed = !(gain * Math.max(own, previous) <= limit); // NaN samples are interpolated
+                float taps = Math.max(own, previous);
+                outer = !(outerGain * taps <= limit); // NaN samples are interpolated
+                needed = outer || !(middleGain * taps <= limit);
                 previous = own;
             }
             if (needed && run < 0) {
@@ -168,10 +185,12 @@ public final class TruePeakMeter {
             }
             int stop = Math.min(start, end);
             if (run >= 0 && (!needed || stop - run == RUN)) { // the run ends before this chunk
-                peak = Math.max(peak, interpolatedPeak(x, run, stop - run));
+                peak = Math.max(peak, interpolatedPeak(x, run, stop - run, runOuter));
                 limit = Math.max(limit, peak);
                 run = needed ? start : -1;
+                runOuter = false;
             }
+            runOuter |= outer;
         }
         return peak;
     }
@@ -185,15 +204,17 @@ public final class TruePeakMeter {
     }
 
     /**
-     * Every phase between samples {@code from .. from+n-1} (a run of at most {@link #RUN}); the
-     * largest |value|. Each sum is built one tap pair at a time, a multiply-add sweep over the run,
-     * the sweep a small method of its own: the JIT compiles it early, after a few runs, while a
-     * method holding all the loops ran its first calls in the interpreter (8 % of a cold run). The
-     * sums start at zero, as the reduction leaves them.
+     * Every phase between samples {@code from .. from+n-1} (a run of at most {@link #RUN}), or only
+     * the middle one when the others cannot rise above the floor; the largest |value|. Each sum is
+     * built one tap pair at a time, a multiply-add sweep over the run, the sweep a small method of
+     * its own: the JIT compiles it early, after a few runs, while a method holding all the loops ran
+     * its first calls in the interpreter (8 % of a cold run). The sums start at zero, as the
+     * reductions leave them.
      */
-    private double interpolatedPeak(float[] x, int from, int n) {
+    private double interpolatedPeak(float[] x, int from, int n, boolean outer) {
         int last = TAPS_PER_PHASE - 1;
-        for (int s = 0; s < weights.length; s++) {
+        int used = outer ? weights.length : 1;
+        for (int s = 0; s < used; s++) {
             double[] w = weights[s];
             double[] out = sums[s];
             float sign = signs[s];
@@ -201,7 +222,7 @@ public final class TruePeakMeter {
                 add(w[k], x, from - k, from - last + k, sign, out, n);
             }
         }
-        return factor == 4 ? peakOf4x(n) : peakOf2x(n);
+        return used == 3 ? peakOf4x(n) : peakOfMiddle(n);
     }
 
     /** out[i] += c * (x[near + i] + sign * x[far + i]); sign is +1 or -1, so the pair sum is exactly x + y or x - y. */
@@ -226,7 +247,7 @@ public final class TruePeakMeter {
         return peak;
     }
 
-    private double peakOf2x(int n) {
+    private double peakOfMiddle(int n) {
         double[] middle = sums[0];
         double peak = 0;
         for (int i = 0; i < n; i++) {
