@@ -16,8 +16,7 @@ import java.util.Map;
  * JACK client class, in a JVM of its own): what each Ardour port carries, channel by channel, where the sidecar
  * sees only the loudest channel of a tap.
  *
- * <p>A JVM of its own: a second JACK client run in the tests' JVM before {@link ArdourEndToEndTest} was seen to make
- * the adapter's callback allocate once there (896 bytes, in one period after warm-up), which that test forbids.
+ * <p>A JVM of its own ({@link ChildJvm} says why).
  */
 final class ChannelPeaks {
     private ChannelPeaks() {
@@ -28,20 +27,14 @@ final class ChannelPeaks {
      * gain applied), in the order given; -Infinity for a silent channel.
      */
     static Map<String, double[]> measure(Map<String, TapSource> sources, long millis) throws Exception {
-        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-cp",
-                System.getProperty("java.class.path"), ChannelPeaks.class.getName(), Long.toString(millis)));
+        List<String> args = new ArrayList<>(List.of(Long.toString(millis)));
         for (Map.Entry<String, TapSource> e : sources.entrySet()) {
             // label, gain, ports: one argument each, in that order
-            command.add(e.getKey());
-            command.add(Double.toString(e.getValue().gain()));
-            command.add(String.join("\t", e.getValue().ports()));
+            args.add(e.getKey());
+            args.add(Double.toString(e.getValue().gain()));
+            args.add(String.join("\t", e.getValue().ports()));
         }
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        if (!p.waitFor(millis + 30_000, java.util.concurrent.TimeUnit.MILLISECONDS) || p.exitValue() != 0) {
-            p.destroyForcibly();
-            throw new AssertionError("measuring the taps' channels failed:\n" + out);
-        }
+        String out = ChildJvm.run(ChannelPeaks.class, args, millis + 30_000);
         Map<String, double[]> peaks = new LinkedHashMap<>();
         for (String line : out.lines().toList()) {
             if (line.startsWith("peaks\t")) {

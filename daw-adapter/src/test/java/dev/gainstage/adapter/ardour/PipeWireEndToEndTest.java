@@ -9,13 +9,6 @@ import dev.gainstage.adapter.ardour.testing.Processes;
 import dev.gainstage.adapter.ardour.testing.TestDirs;
 import dev.gainstage.proto.v1.SessionView;
 import dev.gainstage.proto.v1.WarningState;
-import org.jaudiolibs.jnajack.Jack;
-import org.jaudiolibs.jnajack.JackClient;
-import org.jaudiolibs.jnajack.JackException;
-import org.jaudiolibs.jnajack.JackOptions;
-import org.jaudiolibs.jnajack.JackPortFlags;
-import org.jaudiolibs.jnajack.JackPortType;
-import org.jaudiolibs.jnajack.JackStatus;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -28,7 +21,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -116,28 +108,14 @@ class PipeWireEndToEndTest {
         System.out.println("the adapter's libjack: " + libjack);
         assertTrue(LoadedLibjack.isPipeWire(libjack), libjack);
         assertEquals(TapBudget.PIPEWIRE_DEFAULT_PORTS, rig.adapter.tapPortBudget());
-        // PipeWire's own limit, measured: a client registers ports until PipeWire refuses one
+        // PipeWire's own limit, measured: a client (in a JVM of its own) registers ports until PipeWire refuses one
         JackTapClient taps = rig.adapter.jack();
         long blocksDroppedBefore = rig.views.latest().getDroppedBlocks();
         long periodsDroppedBefore = taps.droppedPeriods();
-        JackClient probe = Jack.getInstance().openClient("gainstage-port-limit", EnumSet.of(JackOptions.JackNoStartServer),
-                EnumSet.noneOf(JackStatus.class));
-        int registered = 0;
-        String refusal = "none";
-        long t0 = System.nanoTime();
-        try {
-            while (registered < 2000) {
-                probe.registerPort("in" + (registered + 1), JackPortType.AUDIO, JackPortFlags.JackPortIsInput);
-                registered++;
-            }
-        } catch (JackException e) {
-            refusal = e.getMessage();
-        } finally {
-            probe.close();
-        }
+        PortLimitProbe.Limit limit = PortLimitProbe.measure();
         System.out.printf(Locale.ROOT, "PipeWire took %d ports of one client, refused the next (%s), in %d ms%n",
-                registered, refusal, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0));
-        assertEquals(TapBudget.PIPEWIRE_DEFAULT_PORTS, registered, "PipeWire's jack.max-client-ports");
+                limit.registered(), limit.refusal(), limit.millis());
+        assertEquals(TapBudget.PIPEWIRE_DEFAULT_PORTS, limit.registered(), "PipeWire's jack.max-client-ports");
         // the taps go on meanwhile (another client's ports are no business of theirs)
         long captured = taps.capturedPeriods();
         Thread.sleep(2000);
