@@ -9,7 +9,7 @@ GAINSTAGE_ROOT=$(cd "$_gainstage_lib/../.." && pwd)
 unset _gainstage_lib
 GAINSTAGE_VERSION=0.1.0-SNAPSHOT
 GAINSTAGE_STATE="$GAINSTAGE_ROOT/.gainstage"
-GAINSTAGE_MODULES=(engine daw-adapter ui-swing)
+GAINSTAGE_MODULES=(engine file-tools daw-adapter ui-swing)
 
 # Prints the feature version (17, 21, 25 ...) of the JDK at $1, or nothing. Reads the JDK's `release`
 # file, so no process starts; only a JDK without one is asked by running it.
@@ -78,8 +78,8 @@ gainstage_needs_build() {
   for mod in "${GAINSTAGE_MODULES[@]}"; do
     [ -f "$GAINSTAGE_ROOT/$mod/target/gainstage-$mod-$GAINSTAGE_VERSION.jar" ] || return 0
   done
-  [ -n "$(find "$GAINSTAGE_ROOT/pom.xml" "$GAINSTAGE_ROOT/proto" "$GAINSTAGE_ROOT/engine" "$GAINSTAGE_ROOT/daw-adapter" \
-      "$GAINSTAGE_ROOT/ui-swing" -path '*/target' -prune -o -newer "$stamp" -type f -print -quit 2>/dev/null)" ]
+  [ -n "$(find "$GAINSTAGE_ROOT/pom.xml" "$GAINSTAGE_ROOT/proto" "$GAINSTAGE_ROOT/engine" "$GAINSTAGE_ROOT/file-tools" \
+      "$GAINSTAGE_ROOT/daw-adapter" "$GAINSTAGE_ROOT/ui-swing" -path '*/target' -prune -o -newer "$stamp" -type f -print -quit 2>/dev/null)" ]
 }
 
 # Reads Maven's log on stdin and prints one short line per module it starts, and one when it first
@@ -153,23 +153,23 @@ gainstage_archive_opts() {
   else echo "-XX:SharedArchiveFile=$archive -Xlog:cds=off"; fi
 }
 
-# Makes the engine's archive by running `meter` once on a short silent WAV: the offline commands are
+# Makes the file tools' archive by running `meter` once on a short silent WAV: the offline commands are
 # the ones whose start-up a user waits for (the long-running processes start once). Failing to make
 # it is not an error: the JVM then starts cold.
 gainstage_train_archives() {
   local archive wav="$GAINSTAGE_STATE/cds/train.wav" cp
   mkdir -p "$GAINSTAGE_STATE/cds"
-  archive=$(gainstage_archive engine)
+  archive=$(gainstage_archive file-tools)
   rm -f "$archive"
   gainstage_silent_wav "$wav" 48000 4800
-  cp=$(gainstage_classpath engine)
+  cp=$(gainstage_classpath file-tools)
   # shellcheck disable=SC2046 # the option string splits on purpose
   if [ "$JAVA_MAJOR" -ge 25 ]; then
     "$JAVA" $(gainstage_jvm_opts) -XX:AOTCacheOutput="$archive" -Xlog:aot=error -Xlog:cds=off \
-        -cp "$cp" dev.gainstage.engine.Main meter --json "$wav" >/dev/null 2>"$GAINSTAGE_STATE/cds/train.log" || rm -f "$archive"
+        -cp "$cp" dev.gainstage.files.Main meter --json "$wav" >/dev/null 2>"$GAINSTAGE_STATE/cds/train.log" || rm -f "$archive"
   else
     "$JAVA" $(gainstage_jvm_opts) -XX:ArchiveClassesAtExit="$archive" -Xlog:cds=off \
-        -cp "$cp" dev.gainstage.engine.Main meter --json "$wav" >/dev/null 2>"$GAINSTAGE_STATE/cds/train.log" || rm -f "$archive"
+        -cp "$cp" dev.gainstage.files.Main meter --json "$wav" >/dev/null 2>"$GAINSTAGE_STATE/cds/train.log" || rm -f "$archive"
   fi
 }
 

@@ -51,7 +51,7 @@ class FaultRecoveryIT {
     }
 
     private Process sidecar(int port) throws IOException {
-        return java("sidecar", "dev.gainstage.engine.Main", "sidecar", "--port", Integer.toString(port),
+        return java("sidecar", "dev.gainstage.engine.app.Main", "sidecar", "--port", Integer.toString(port),
                 "--store", work.resolve("store").toString());
     }
 

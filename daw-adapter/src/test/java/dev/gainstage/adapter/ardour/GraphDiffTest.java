@@ -1,6 +1,6 @@
 package dev.gainstage.adapter.ardour;
 
-import dev.gainstage.engine.grpc.MirrorReplay;
+import dev.gainstage.adapter.ardour.MirrorReplay;
 import dev.gainstage.proto.v1.SessionDelta;
 import dev.gainstage.proto.v1.Stage;
 import dev.gainstage.proto.v1.StageKind;

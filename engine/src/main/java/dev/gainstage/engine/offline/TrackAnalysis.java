@@ -1,7 +1,0 @@
-package dev.gainstage.engine.offline;
-
-import dev.gainstage.engine.metering.MeterReading;
-
-/** One analysed track (a stem or the sum): its figures at the end and its levels over time. */
-public record TrackAnalysis(String name, WavFormat format, MeterReading reading, LevelSeries series) {
-}

@@ -1,0 +1,242 @@
+package dev.gainstage.engine.transport;
+
+import dev.gainstage.engine.transport.protos.GraphProtos;
+
+import dev.gainstage.engine.graph.GraphException;
+import dev.gainstage.engine.graph.TapKey;
+import dev.gainstage.engine.session.AdapterLink;
+import dev.gainstage.engine.session.FixOutcome;
+import dev.gainstage.engine.session.SessionEngine;
+import dev.gainstage.engine.session.SessionRegistry;
+import dev.gainstage.engine.session.TapBlockData;
+import dev.gainstage.engine.session.TapBlockException;
+import dev.gainstage.proto.v1.Ack;
+import dev.gainstage.proto.v1.AdapterMessage;
+import dev.gainstage.proto.v1.ErrorCode;
+import dev.gainstage.proto.v1.FixRequest;
+import dev.gainstage.proto.v1.FixResult;
+import dev.gainstage.proto.v1.Hello;
+import dev.gainstage.proto.v1.ProtocolError;
+import dev.gainstage.proto.v1.SidecarMessage;
+import dev.gainstage.proto.v1.TapAssignment;
+import dev.gainstage.proto.v1.TapBlock;
+import dev.gainstage.proto.v1.TapDrops;
+import dev.gainstage.proto.v1.TapSubscription;
+import io.grpc.Status;
+import io.grpc.stub.StreamObserver;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * One adapter's Attach stream: the protocol state machine (Hello first, then snapshot, deltas and
+ * taps), and the session's {@link AdapterLink} back to the adapter. A refused message is answered
+ * with a {@link ProtocolError} naming the problem and the stream stays open; only a stream that
+ * never says Hello is closed.
+ */
+final class AdapterConnection implements StreamObserver<AdapterMessage>, AdapterLink {
+    private static final Logger LOG = Logger.getLogger(AdapterConnection.class.getName());
+    static final int PROTOCOL_VERSION = 1;
+    private static final long FIX_TIMEOUT_SECONDS = 5;
+
+    private final SessionRegistry registry;
+    private final StreamObserver<SidecarMessage> responses;
+    private final Map<String, CompletableFuture<FixOutcome>> pendingFixes = new ConcurrentHashMap<>();
+    private final Object sendLock = new Object();
+    private SessionEngine engine;
+    private volatile Hello hello;
+    private boolean closed;
+    private long refused;
+    private static final int LOGGED_REFUSALS = 20;
+
+    AdapterConnection(SessionRegistry registry, StreamObserver<SidecarMessage> responses) {
+        this.registry = registry;
+        this.responses = responses;
+    }
+
+    @Override
+    public void onNext(AdapterMessage msg) {
+        try {
+            if (engine == null) {
+                if (msg.getBodyCase() != AdapterMessage.BodyCase.HELLO) {
+                    close(Status.FAILED_PRECONDITION.withDescription(
+                            "the first message of an Attach stream must be hello, not " + msg.getBodyCase()));
+                    return;
+                }
+                onHello(msg.getHello());
+                return;
+            }
+            switch (msg.getBodyCase()) {
+                case HELLO -> error(ErrorCode.ERROR_CODE_INVALID_FIELD, "hello", "hello was already sent on this stream", false);
+                case SNAPSHOT -> {
+                    engine.onSnapshot(msg.getSnapshot().getSequence(),
+                            GraphProtos.strips(msg.getSnapshot().getStripsList(), "snapshot.strips"));
+                    ack(msg.getSnapshot().getSequence());
+                }
+                case DELTA -> {
+                    engine.onChange(msg.getDelta().getSequence(), GraphProtos.change(msg.getDelta()));
+                    ack(msg.getDelta().getSequence());
+                }
+                case TAPS -> onTaps(msg.getTaps().getBlocksList());
+                case FIX_RESULT -> onFixResult(msg.getFixResult());
+                case DROPS -> {
+                    Map<Integer, Long> drops = new HashMap<>();
+                    for (TapDrops d : msg.getDrops().getDropsList()) {
+                        drops.put(d.getHandle(), d.getDroppedBlocks());
+                    }
+                    engine.onDrops(drops);
+                }
+                case TRANSPORT -> engine.onTransport(msg.getTransport().getRolling());
+                case NOTICE -> engine.onAdapterNotice(msg.getNotice().getText());
+                case BODY_NOT_SET -> error(ErrorCode.ERROR_CODE_INVALID_FIELD, "body", "message carries no body", false);
+            }
+        } catch (GraphException e) {
+            ErrorCode code = switch (e.reason()) {
+                case SEQUENCE_GAP -> ErrorCode.ERROR_CODE_SEQUENCE_GAP;
+                case UNKNOWN_ID -> ErrorCode.ERROR_CODE_UNKNOWN_ID;
+                case NO_SNAPSHOT -> ErrorCode.ERROR_CODE_NO_SNAPSHOT;
+                case INVALID -> ErrorCode.ERROR_CODE_INVALID_FIELD;
+            };
+            error(code, e.field(), e.getMessage(), e.resyncRequired());
+        } catch (TapBlockException e) {
+            error(e.unknownHandle() ? ErrorCode.ERROR_CODE_UNKNOWN_ID : ErrorCode.ERROR_CODE_INVALID_FIELD,
+                    e.field(), e.getMessage(), false);
+        } catch (RuntimeException e) {
+            // A bug of ours must not take the session down with it; the adapter hears about it.
+            LOG.log(Level.SEVERE, "internal error handling " + msg.getBodyCase(), e);
+            error(ErrorCode.ERROR_CODE_UNSPECIFIED, "", "internal error: " + e, false);
+        }
+    }
+
+    private void onHello(Hello h) {
+        if (h.getProtocolVersion() != PROTOCOL_VERSION) {
+            close(Status.FAILED_PRECONDITION.withDescription("hello.protocol_version " + h.getProtocolVersion()
+                    + " is not supported (this sidecar speaks " + PROTOCOL_VERSION + ")"));
+            return;
+        }
+        if (h.getSessionKey().isBlank()) {
+            close(Status.INVALID_ARGUMENT.withDescription("hello.session_key is empty"));
+            return;
+        }
+        hello = h;
+        engine = registry.open(h.getSessionKey());
+        engine.attach(this, h.getSessionName());
+        LOG.info(() -> "adapter '" + h.getAdapterName() + "' attached session '" + h.getSessionKey() + "'");
+    }
+
+    private void onTaps(List<TapBlock> blocks) throws TapBlockException {
+        List<TapBlockData> data = new ArrayList<>(blocks.size());
+        for (TapBlock b : blocks) {
+            data.add(new TapBlockData(b.getHandle(), b.getSampleRate(), b.getChannels(), b.getFrames(),
+                    b.getSamplePosition(), b.getSamples().asReadOnlyByteBuffer()));
+        }
+        engine.onTaps(data);
+    }
+
+    private void onFixResult(FixResult r) {
+        CompletableFuture<FixOutcome> f = pendingFixes.remove(r.getFixId());
+        if (f == null) {
+            error(ErrorCode.ERROR_CODE_UNKNOWN_ID, "fix_result.fix_id", "no fix request '" + r.getFixId() + "' is pending", false);
+            return;
+        }
+        f.complete(new FixOutcome(r.getApplied(), r.getMessage()));
+    }
+
+    @Override
+    public void onError(Throwable t) {
+        LOG.info(() -> "adapter stream ended: " + Status.fromThrowable(t));
+        end();
+    }
+
+    @Override
+    public void onCompleted() {
+        end();
+        synchronized (sendLock) {
+            if (!closed) {
+                closed = true;
+                responses.onCompleted();
+            }
+        }
+    }
+
+    private void end() {
+        if (engine != null) {
+            engine.detach(this);
+        }
+        pendingFixes.forEach((id, f) -> f.complete(FixOutcome.refused("the adapter disconnected")));
+        pendingFixes.clear();
+    }
+
+    // ---- AdapterLink ----------------------------------------------------------------------------
+
+    @Override
+    public String adapterName() {
+        return hello == null ? "" : hello.getAdapterName();
+    }
+
+    @Override
+    public boolean canApplyFixes() {
+        return hello != null && hello.getCanApplyFixes();
+    }
+
+    @Override
+    public void requestTaps(Map<Integer, TapKey> taps) {
+        TapSubscription.Builder sub = TapSubscription.newBuilder();
+        taps.forEach((handle, key) -> sub.addTaps(TapAssignment.newBuilder().setHandle(handle)
+                .setStageId(key.stageId()).setPoint(GraphProtos.toProto(key.point()))));
+        send(SidecarMessage.newBuilder().setTaps(sub).build());
+    }
+
+    @Override
+    public CompletableFuture<FixOutcome> requestFix(String stageId, double changeDb) {
+        String fixId = UUID.randomUUID().toString();
+        CompletableFuture<FixOutcome> f = new CompletableFuture<>();
+        pendingFixes.put(fixId, f);
+        send(SidecarMessage.newBuilder().setFix(FixRequest.newBuilder().setFixId(fixId).setStageId(stageId)
+                .setChangeDb(changeDb)).build());
+        return f.completeOnTimeout(FixOutcome.refused("the adapter did not answer within " + FIX_TIMEOUT_SECONDS + " s"),
+                FIX_TIMEOUT_SECONDS, TimeUnit.SECONDS).whenComplete((r, t) -> pendingFixes.remove(fixId));
+    }
+
+    // ---- sending ----------------------------------------------------------------------------------
+
+    private void ack(long sequence) {
+        send(SidecarMessage.newBuilder().setAck(Ack.newBuilder().setSequence(sequence)).build());
+    }
+
+    private void error(ErrorCode code, String field, String message, boolean resync) {
+        // A misbehaving adapter must not flood the log: the first refusals in full, then a count.
+        long n = ++refused;
+        if (n <= LOGGED_REFUSALS || n % 1000 == 0) {
+            LOG.warning(() -> "refused from adapter '" + adapterName() + "' (" + n + " so far): " + message);
+        }
+        send(SidecarMessage.newBuilder().setError(ProtocolError.newBuilder().setCode(code).setField(field)
+                .setMessage(message).setResyncRequired(resync)).build());
+    }
+
+    /** Responses are sent from the stream's thread and from panel calls (fixes): one at a time. */
+    private void send(SidecarMessage m) {
+        synchronized (sendLock) {
+            if (!closed) {
+                responses.onNext(m);
+            }
+        }
+    }
+
+    private void close(Status status) {
+        synchronized (sendLock) {
+            if (!closed) {
+                closed = true;
+                responses.onError(status.asRuntimeException());
+            }
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package dev.gainstage.engine.transport;
+
+import dev.gainstage.engine.session.SessionRegistry;
+import dev.gainstage.proto.v1.AdapterMessage;
+import dev.gainstage.proto.v1.AdapterServiceGrpc;
+import dev.gainstage.proto.v1.SidecarMessage;
+import io.grpc.stub.StreamObserver;
+import jakarta.inject.Inject;
+
+/** The adapter-facing service: one {@link AdapterConnection} per Attach stream. */
+public final class AdapterService extends AdapterServiceGrpc.AdapterServiceImplBase {
+    private final SessionRegistry registry;
+
+    @Inject
+    AdapterService(SessionRegistry registry) {
+        this.registry = registry;
+    }
+
+    @Override
+    public StreamObserver<AdapterMessage> attach(StreamObserver<SidecarMessage> responses) {
+        return new AdapterConnection(registry, responses);
+    }
+}

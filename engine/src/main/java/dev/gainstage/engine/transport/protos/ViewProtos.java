@@ -1,0 +1,152 @@
+package dev.gainstage.engine.transport.protos;
+
+import dev.gainstage.engine.checklist.ChecklistItem;
+import dev.gainstage.engine.checklist.ChecklistStep;
+import dev.gainstage.engine.graph.Stage;
+import dev.gainstage.engine.graph.StageKind;
+import dev.gainstage.engine.graph.Strip;
+import dev.gainstage.engine.graph.TapKey;
+import dev.gainstage.engine.graph.TapPoint;
+import dev.gainstage.engine.metering.MeterReading;
+import dev.gainstage.engine.rules.FixStep;
+import dev.gainstage.engine.rules.StagingStates;
+import dev.gainstage.engine.rules.Warning;
+import dev.gainstage.engine.session.SessionState;
+import dev.gainstage.engine.session.WarningEvent;
+import dev.gainstage.proto.v1.Checklist;
+import dev.gainstage.proto.v1.ItemState;
+import dev.gainstage.proto.v1.Levels;
+import dev.gainstage.proto.v1.OverviewRow;
+import dev.gainstage.proto.v1.Rule;
+import dev.gainstage.proto.v1.SessionView;
+import dev.gainstage.proto.v1.Severity;
+import dev.gainstage.proto.v1.StageView;
+import dev.gainstage.proto.v1.StagingState;
+import dev.gainstage.proto.v1.WarningState;
+
+/** Builds the protocol's session view from a published session state. */
+public final class ViewProtos {
+    private ViewProtos() {
+    }
+
+    /** The view without events; each watcher adds the events it has not sent yet. */
+    public static SessionView view(SessionState s) {
+        SessionView.Builder v = SessionView.newBuilder()
+                .setSessionKey(s.sessionKey())
+                .setSessionName(s.sessionName())
+                .setViewSequence(s.version())
+                .setAudioTimeSeconds(s.audioSeconds())
+                .setAdapterConnected(s.adapterConnected())
+                .setAdapterName(s.adapterName())
+                .setRolling(s.rolling())
+                .setDroppedBlocks(s.droppedBlocks())
+                .addAllNotices(s.notices());
+        for (Strip strip : s.graph().strips()) {
+            OverviewRow.Builder row = OverviewRow.newBuilder().setStripId(strip.id()).setName(strip.name())
+                    .setKind(GraphProtos.toProto(strip.kind())).addAllOutputs(strip.outputs());
+            for (Stage stage : strip.stages()) {
+                row.addStages(stage(s, strip, stage));
+            }
+            v.addRows(row);
+        }
+        for (Warning w : s.warnings()) {
+            v.addWarnings(warning(w));
+        }
+        v.setChecklist(checklist(s.checklist()));
+        return v.build();
+    }
+
+    public static SessionView withEventsAfter(SessionView base, SessionState s, long afterSequence) {
+        SessionView.Builder b = null;
+        for (WarningEvent e : s.recentEvents()) {
+            if (e.sequence() > afterSequence) {
+                if (b == null) {
+                    b = base.toBuilder();
+                }
+                b.addEvents(warning(e.warning()));
+            }
+        }
+        return b == null ? base : b.build();
+    }
+
+    private static StageView stage(SessionState s, Strip strip, Stage stage) {
+        MeterReading in = s.reading(new TapKey(stage.id(), TapPoint.INPUT));
+        MeterReading out = s.reading(new TapKey(stage.id(), TapPoint.OUTPUT));
+        StageView.Builder b = StageView.newBuilder().setStageId(stage.id()).setName(stage.name())
+                .setKind(GraphProtos.toProto(stage.kind())).setActive(stage.active())
+                .setState(StagingState.valueOf("STAGING_STATE_"
+                        + StagingStates.classify(stage.id(), out, s.warnings()).name()))
+                .setIntentional(s.intentional().contains(stage.id()) || s.intentional().contains(strip.id()))
+                .setDroppedBlocks(s.drops().getOrDefault(stage.id(), 0L));
+        if (in != null) {
+            b.setInput(levels(in));
+        }
+        if (out != null) {
+            b.setOutput(levels(out));
+        }
+        if (stage.kind() == StageKind.PLUGIN && in != null && out != null
+                && MeterReading.has(in.shortTermLufs()) && MeterReading.has(out.shortTermLufs())) {
+            b.setGainDeltaDb(out.shortTermLufs() - in.shortTermLufs());
+        }
+        return b.build();
+    }
+
+    private static Levels levels(MeterReading r) {
+        Levels.Builder b = Levels.newBuilder().setHasSignal(MeterReading.has(r.samplePeakDbfs()));
+        if (MeterReading.has(r.samplePeakDbfs())) {
+            b.setSamplePeakDbfs(r.samplePeakDbfs());
+        }
+        if (MeterReading.has(r.truePeakDbtp())) {
+            b.setTruePeakDbtp(r.truePeakDbtp());
+        }
+        if (MeterReading.has(r.rmsDbfs())) {
+            b.setRmsDbfs(r.rmsDbfs());
+        }
+        if (MeterReading.has(r.momentaryLufs())) {
+            b.setMomentaryLufs(r.momentaryLufs());
+        }
+        if (MeterReading.has(r.shortTermLufs())) {
+            b.setShortTermLufs(r.shortTermLufs());
+        }
+        if (MeterReading.has(r.maxSamplePeakDbfs())) {
+            b.setPeakHoldDbfs(r.maxSamplePeakDbfs());
+        }
+        return b.build();
+    }
+
+    public static dev.gainstage.proto.v1.Warning warning(Warning w) {
+        dev.gainstage.proto.v1.Warning.Builder b = dev.gainstage.proto.v1.Warning.newBuilder()
+                .setId(w.id())
+                .setRule(Rule.valueOf(w.rule().name()))
+                .setSeverity(Severity.valueOf("SEVERITY_" + w.severity().name()))
+                .setState(WarningState.valueOf("WARNING_STATE_" + w.state().name()))
+                .setStripId(w.stripId()).setStripName(w.stripName())
+                .setStageId(w.stageId()).setStageName(w.stageName())
+                .setMeasured(w.measured()).setThreshold(w.threshold()).setUnit(w.unit())
+                .setMessage(w.message()).setSuggestion(w.suggestion())
+                .setFirstSeenSeconds(w.firstSeenSeconds()).setLastSeenSeconds(w.lastSeenSeconds())
+                .setPeakMeasured(w.peakMeasured()).setRootCauseId(w.rootCauseId())
+                .setAcknowledged(w.acknowledged()).setAckReason(w.ackReason())
+                .setClearing(w.clearing());
+        for (FixStep step : w.fix()) {
+            b.addFix(dev.gainstage.proto.v1.FixStep.newBuilder().setStageId(step.stageId()).setChangeDb(step.changeDb()));
+        }
+        return b.build();
+    }
+
+    private static Checklist checklist(dev.gainstage.engine.checklist.Checklist c) {
+        Checklist.Builder b = Checklist.newBuilder().setNextItemId(c.nextItemId()).setDone(c.done()).setTotal(c.total());
+        for (ChecklistStep step : c.steps()) {
+            dev.gainstage.proto.v1.ChecklistStep.Builder sb = dev.gainstage.proto.v1.ChecklistStep.newBuilder()
+                    .setNumber(step.number()).setTitle(step.title());
+            for (ChecklistItem item : step.items()) {
+                sb.addItems(dev.gainstage.proto.v1.ChecklistItem.newBuilder().setId(item.id()).setText(item.text())
+                        .setStripId(item.stripId()).setStageId(item.stageId())
+                        .setState(ItemState.valueOf("ITEM_STATE_" + item.state().name()))
+                        .setDetail(item.detail()).setAckReason(item.ackReason()));
+            }
+            b.addSteps(sb);
+        }
+        return b.build();
+    }
+}

@@ -1,0 +1,241 @@
+package dev.gainstage.engine.transport;
+
+import dev.gainstage.engine.app.SidecarConfig;
+import dev.gainstage.engine.app.SidecarModule;
+import dev.gainstage.engine.app.SidecarServer;
+
+import com.google.inject.Guice;
+import com.google.protobuf.ByteString;
+import dev.gainstage.engine.rules.RuleConfig;
+import dev.gainstage.proto.v1.AdapterMessage;
+import dev.gainstage.proto.v1.ErrorCode;
+import dev.gainstage.proto.v1.PanelServiceGrpc;
+import dev.gainstage.proto.v1.ProtocolError;
+import dev.gainstage.proto.v1.SessionDelta;
+import dev.gainstage.proto.v1.SessionSnapshot;
+import dev.gainstage.proto.v1.SessionView;
+import dev.gainstage.proto.v1.SidecarMessage;
+import dev.gainstage.proto.v1.Stage;
+import dev.gainstage.proto.v1.StageKind;
+import dev.gainstage.proto.v1.StripKind;
+import dev.gainstage.proto.v1.StripRenamed;
+import dev.gainstage.proto.v1.TapAssignment;
+import dev.gainstage.proto.v1.TapBatch;
+import dev.gainstage.proto.v1.TapBlock;
+import dev.gainstage.proto.v1.TapPoint;
+import dev.gainstage.proto.v1.Warning;
+import dev.gainstage.proto.v1.WatchRequest;
+import io.grpc.ManagedChannel;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.inprocess.InProcessChannelBuilder;
+import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The sidecar over a real gRPC server, in-process and on loopback: known tap blocks in, warnings out. */
+class SidecarServiceTest {
+    @TempDir
+    Path store;
+    private SidecarServer server;
+    private ManagedChannel channel;
+
+    private void start(String transport) throws Exception {
+        String name = "sidecar-" + UUID.randomUUID();
+        SidecarConfig config = transport.equals("inprocess") ? SidecarConfig.inProcess(name, store)
+                : SidecarConfig.loopback(0, store);
+        server = Guice.createInjector(new SidecarModule(config, RuleConfig.defaults())).getInstance(SidecarServer.class);
+        server.start();
+        channel = transport.equals("inprocess") ? InProcessChannelBuilder.forName(name).directExecutor().build()
+                : NettyChannelBuilder.forAddress("127.0.0.1", server.port()).usePlaintext().build();
+    }
+
+    @AfterEach
+    void stop() throws InterruptedException {
+        if (channel != null) {
+            channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+        }
+        if (server != null) {
+            server.stop();
+        }
+    }
+
+    static Stage stage(String id, StageKind kind, String name) {
+        return Stage.newBuilder().setId(id).setKind(kind).setName(name).setActive(true).build();
+    }
+
+    static dev.gainstage.proto.v1.Strip track(String id, String name, String plugin, String pluginName) {
+        return dev.gainstage.proto.v1.Strip.newBuilder().setId(id).setName(name)
+                .setKind(StripKind.STRIP_KIND_AUDIO_TRACK).setChannels(1)
+                .addStages(stage(id + "/source", StageKind.STAGE_KIND_SOURCE, "Source"))
+                .addStages(stage(id + "/trim", StageKind.STAGE_KIND_TRIM, "Trim").toBuilder().setGainDb(0))
+                .addStages(stage(id + "/" + plugin, StageKind.STAGE_KIND_PLUGIN, pluginName))
+                .addStages(stage(id + "/fader", StageKind.STAGE_KIND_FADER, "Fader").toBuilder().setGainDb(0))
+                .addStages(stage(id + "/output", StageKind.STAGE_KIND_OUTPUT, "Output"))
+                .addOutputs("master").build();
+    }
+
+    static SessionSnapshot session() {
+        return SessionSnapshot.newBuilder().setSequence(1)
+                .addStrips(track("vox", "Lead Vox", "comp", "ACE Compressor"))
+                .addStrips(track("bass", "Bass", "sat", "Tube Saturator"))
+                .addStrips(dev.gainstage.proto.v1.Strip.newBuilder().setId("master").setName("Master")
+                        .setKind(StripKind.STRIP_KIND_MASTER).setChannels(1)
+                        .addStages(stage("master/source", StageKind.STAGE_KIND_SOURCE, "Master input"))
+                        .addStages(stage("master/output", StageKind.STAGE_KIND_OUTPUT, "Output")))
+                .build();
+    }
+
+    /** Peaks per tap: every tap is a well-staged -12 dBFS sine but for the mis-staged ones. */
+    // vox: source too hot (> -6); vox/comp: +7 dB louder than its input; bass: too quiet (< -18) and
+    // its saturator's output over 0 dBFS; master over 0 dBFS.
+    static final Map<String, Double> PEAKS = Map.ofEntries(
+            Map.entry("vox/source:OUT", -3.0),
+            Map.entry("vox/trim:IN", -3.0),
+            Map.entry("vox/trim:OUT", -3.0),
+            Map.entry("vox/comp:OUT", -5.0),
+            Map.entry("bass/source:OUT", -30.0),
+            Map.entry("bass/trim:IN", -30.0),
+            Map.entry("bass/trim:OUT", -30.0),
+            Map.entry("bass/sat:OUT", 2.0),
+            Map.entry("master/source:OUT", 1.0),
+            Map.entry("master/output:IN", 1.0),
+            Map.entry("master/output:OUT", 1.0));
+
+    static double peakOf(TapAssignment tap) {
+        String key = tap.getStageId() + ":" + (tap.getPoint() == TapPoint.TAP_POINT_INPUT ? "IN" : "OUT");
+        return PEAKS.getOrDefault(key, -12.0);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"inprocess", "loopback"})
+    void knownTapBlocksRaiseTheExpectedWarnings(String transport) throws Exception {
+        start(transport);
+        try (TestAdapter adapter = new TestAdapter(channel)) {
+            adapter.hello("test-session");
+            adapter.snapshot(session());
+            assertEquals(1, adapter.await(SidecarMessage.BodyCase.ACK).getAck().getSequence());
+            adapter.await(SidecarMessage.BodyCase.TAPS);
+            assertEquals(2 * 5 + 2 * 5 - 2 + 1 + 2 - 0, adapter.subscription().getTapsCount(),
+                    "every stage's input and output, sources' output only");
+            // 3 s for the first short-term loudness, 3 s more for the mismatch window, then 300 ms to raise.
+            adapter.streamSines(8.0, SidecarServiceTest::peakOf);
+
+            SessionView view = awaitView(v -> v.getAudioTimeSeconds() >= 7.9 && v.getWarningsCount() >= 6);
+            Set<String> ids = view.getWarningsList().stream().map(Warning::getId).collect(Collectors.toSet());
+            assertEquals(Set.of("SOURCE_TOO_HOT@vox/source", "SOURCE_TOO_QUIET@bass/source",
+                    "PLUGIN_GAIN_MISMATCH@vox/comp", "PLUGIN_GAIN_MISMATCH@bass/sat", "PLUGIN_OUTPUT_HOT@bass/sat",
+                    "MASTER_OVER_0DBFS@master/output"), ids);
+            Warning mismatch = view.getWarningsList().stream().filter(w -> w.getId().equals("PLUGIN_GAIN_MISMATCH@vox/comp"))
+                    .findFirst().orElseThrow();
+            assertEquals("Lead Vox", mismatch.getStripName());
+            assertEquals("ACE Compressor", mismatch.getStageName());
+            assertEquals(-7.0, mismatch.getFix(0).getChangeDb(), 0.3, mismatch.toString());
+            assertTrue(mismatch.getMessage().startsWith("Lead Vox \u25B8 ACE Compressor adds 7"), mismatch.getMessage());
+            Warning hot = view.getWarningsList().stream().filter(w -> w.getId().equals("SOURCE_TOO_HOT@vox/source"))
+                    .findFirst().orElseThrow();
+            assertEquals(-3.0, hot.getMeasured(), 0.1);
+            assertEquals("vox/trim", hot.getFix(0).getStageId());
+            assertEquals(-6.0, hot.getFix(0).getChangeDb(), 0.1, "trim by (-9 - peak)");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"inprocess", "loopback"})
+    void badMessagesAreRefusedByNameAndLeaveTheSessionIntact(String transport) throws Exception {
+        start(transport);
+        try (TestAdapter adapter = new TestAdapter(channel)) {
+            adapter.hello("bad-input");
+            adapter.snapshot(session());
+            assertEquals(1, adapter.await(SidecarMessage.BodyCase.ACK).getAck().getSequence());
+            adapter.await(SidecarMessage.BodyCase.TAPS);
+            TapAssignment first = adapter.subscription().getTaps(0);
+
+            ByteBuffer nan = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putFloat(0.5f).putFloat(Float.NaN).flip();
+            adapter.send(AdapterMessage.newBuilder().setTaps(TapBatch.newBuilder().addBlocks(TapBlock.newBuilder()
+                    .setHandle(first.getHandle()).setSampleRate(48000).setChannels(1).setFrames(2)
+                    .setSamples(ByteString.copyFrom(nan)))).build());
+            ProtocolError e1 = adapter.awaitError();
+            assertEquals(ErrorCode.ERROR_CODE_INVALID_FIELD, e1.getCode());
+            assertEquals("taps.blocks[0].samples", e1.getField());
+            assertTrue(e1.getMessage().contains("NaN"), e1.getMessage());
+
+            adapter.send(AdapterMessage.newBuilder().setTaps(TapBatch.newBuilder().addBlocks(TapBlock.newBuilder()
+                    .setHandle(9999).setSampleRate(48000).setChannels(1).setFrames(1)
+                    .setSamples(ByteString.copyFrom(new byte[4])))).build());
+            ProtocolError e2 = adapter.awaitError();
+            assertEquals(ErrorCode.ERROR_CODE_UNKNOWN_ID, e2.getCode());
+            assertTrue(e2.getMessage().contains("9999"), e2.getMessage());
+
+            adapter.send(AdapterMessage.newBuilder().setTaps(TapBatch.newBuilder().addBlocks(TapBlock.newBuilder()
+                    .setHandle(first.getHandle()).setSampleRate(48000).setChannels(1).setFrames(4)
+                    .setSamples(ByteString.copyFrom(new byte[12])))).build());
+            ProtocolError e3 = adapter.awaitError();
+            assertTrue(e3.getMessage().contains("12 bytes") && e3.getMessage().contains("16"), e3.getMessage());
+
+            adapter.send(AdapterMessage.newBuilder().setDelta(SessionDelta.newBuilder().setSequence(5)
+                    .setStripRenamed(StripRenamed.newBuilder().setStripId("vox").setName("x"))).build());
+            ProtocolError gap = adapter.awaitError();
+            assertEquals(ErrorCode.ERROR_CODE_SEQUENCE_GAP, gap.getCode());
+            assertTrue(gap.getResyncRequired());
+
+            // The session survived all of it: a resync and good audio still produce a view.
+            adapter.snapshot(session().toBuilder().setSequence(7).build());
+            assertEquals(7, adapter.await(SidecarMessage.BodyCase.ACK).getAck().getSequence());
+            adapter.streamSines(1.0, tap -> -12.0);
+            SessionView view = awaitView(v -> v.getAudioTimeSeconds() >= 0.9);
+            assertEquals("Lead Vox", view.getRows(0).getName());
+            assertFalse(view.getRows(0).getStages(0).getOutput().getSamplePeakDbfs() > -11.9);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"inprocess", "loopback"})
+    void aStreamThatDoesNotStartWithHelloIsClosed(String transport) throws Exception {
+        start(transport);
+        try (TestAdapter adapter = new TestAdapter(channel)) {
+            adapter.snapshot(session());
+            Throwable t = adapter.ended.poll(10, TimeUnit.SECONDS);
+            assertEquals(Status.Code.FAILED_PRECONDITION, Status.fromThrowable(t).getCode());
+            assertTrue(Status.fromThrowable(t).getDescription().contains("hello"));
+        }
+    }
+
+    private SessionView awaitView(java.util.function.Predicate<SessionView> done) {
+        return awaitView(channel, "", done);
+    }
+
+    /** The first view of the session ("" = the latest) that matches, within 20 s. */
+    static SessionView awaitView(ManagedChannel channel, String sessionKey, java.util.function.Predicate<SessionView> done) {
+        Iterator<SessionView> views = PanelServiceGrpc.newBlockingStub(channel).withWaitForReady()
+                .withDeadlineAfter(20, TimeUnit.SECONDS).watch(WatchRequest.newBuilder().setSessionKey(sessionKey).build());
+        SessionView last = null;
+        try {
+            while (views.hasNext()) {
+                last = views.next();
+                if (done.test(last)) {
+                    return last;
+                }
+            }
+        } catch (StatusRuntimeException e) {
+            throw new AssertionError("no matching view; last: " + last, e);
+        }
+        throw new AssertionError("stream ended; last: " + last);
+    }
+}

@@ -1,0 +1,159 @@
+package dev.gainstage.files;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class WavReaderTest {
+    @TempDir
+    Path dir;
+
+    private static final float[] SAMPLES = {0f, 0.5f, -0.5f, 0.25f, -1f, 0.999f, 0.125f, -0.125f};
+
+    @ParameterizedTest
+    @CsvSource({"16, false, 0.0001", "24, false, 0.0000002", "32, false, 0.000000001", "32, true, 0", "64, true, 0"})
+    void readsPcmAndFloatFilesItWrote(int bits, boolean floatingPoint, double tolerance) throws IOException {
+        Path file = dir.resolve("t.wav");
+        try (WavWriter w = new WavWriter(file, 44_100, 2, bits, floatingPoint)) {
+            w.write(SAMPLES, 4);
+        }
+        try (WavReader r = WavReader.open(file)) {
+            assertEquals(new WavFormat(44_100, 2, bits, floatingPoint, 4), r.format());
+            float[] out = new float[r.blockFrames() * 2];
+            assertEquals(4, r.read(out));
+            for (int i = 0; i < SAMPLES.length; i++) {
+                assertEquals(SAMPLES[i], out[i], tolerance, "sample " + i);
+            }
+            assertEquals(0, r.read(out));
+        }
+    }
+
+    @Test
+    void floatAboveFullScaleIsKept() throws IOException {
+        Path file = dir.resolve("hot.wav");
+        try (WavWriter w = new WavWriter(file, 48_000, 1, 32, true)) {
+            w.write(new float[] {2.5f, -3f}, 2);
+        }
+        try (WavReader r = WavReader.open(file)) {
+            float[] out = new float[r.blockFrames()];
+            r.read(out);
+            assertEquals(2.5f, out[0]);
+            assertEquals(-3f, out[1]);
+        }
+    }
+
+    @Test
+    void readsExtensibleWithOtherChunksAndOddPadding() throws IOException {
+        ByteBuffer fmt = le(40).putShort((short) 0xFFFE).putShort((short) 1).putInt(48_000).putInt(48_000 * 3)
+                .putShort((short) 3).putShort((short) 24).putShort((short) 22).putShort((short) 24).putInt(4)
+                .putShort((short) 1).put(new byte[14]); // KSDATAFORMAT_SUBTYPE_PCM
+        ByteBuffer data = le(6).put((byte) 0).put((byte) 0).put((byte) 0x40) // 0x400000 = 0.5
+                .put((byte) 0).put((byte) 0).put((byte) 0xC0); // -0.5
+        Path file = write("ext.wav", chunk("fmt ", fmt.array()), chunk("bext", new byte[3]), chunk("data", data.array()),
+                chunk("LIST", new byte[10]));
+        try (WavReader r = WavReader.open(file)) {
+            assertEquals(new WavFormat(48_000, 1, 24, false, 2), r.format());
+            float[] out = new float[r.blockFrames()];
+            assertEquals(2, r.read(out));
+            assertArrayEquals(new float[] {0.5f, -0.5f}, new float[] {out[0], out[1]});
+        }
+    }
+
+    @Test
+    void truncatedDataChunkIsReportedWithSizes() throws IOException {
+        Path file = dir.resolve("kick.wav");
+        try (WavWriter w = new WavWriter(file, 48_000, 2, 16, false)) {
+            w.write(new float[2000], 1000);
+        }
+        byte[] bytes = Files.readAllBytes(file);
+        Path cut = dir.resolve("kick-cut.wav");
+        Files.write(cut, java.util.Arrays.copyOf(bytes, 44 + 1000));
+        WavException e = assertThrows(WavException.class, () -> WavReader.open(cut));
+        assertEquals(cut + ": data chunk declares 4000 bytes but the file ends after 1000", e.getMessage());
+    }
+
+    @Test
+    void unsupportedAndBrokenFilesAreNamedWithTheProblem() throws IOException {
+        ByteBuffer alaw = le(16).putShort((short) 6).putShort((short) 1).putInt(8000).putInt(8000).putShort((short) 1)
+                .putShort((short) 8);
+        Path a = write("alaw.wav", chunk("fmt ", alaw.array()), chunk("data", new byte[4]));
+        assertMessage(a, "unsupported WAV encoding (format tag 0x6)");
+        ByteBuffer pcm12 = le(16).putShort((short) 1).putShort((short) 1).putInt(8000).putInt(16000).putShort((short) 2)
+                .putShort((short) 12);
+        assertMessage(write("p12.wav", chunk("fmt ", pcm12.array()), chunk("data", new byte[4])), "unsupported 12-bit PCM");
+        Path text = dir.resolve("notes.wav");
+        Files.writeString(text, "these are not samples at all");
+        assertMessage(text, "not a RIFF/WAVE file");
+        assertMessage(dir.resolve("missing.wav"), "no such file");
+        assertMessage(write("nodata.wav", chunk("fmt ", pcm16mono())), "no data chunk");
+    }
+
+    private void assertMessage(Path file, String fragment) {
+        WavException e = assertThrows(WavException.class, () -> WavReader.open(file));
+        assertTrue(e.getMessage().startsWith(file + ": ") && e.getMessage().contains(fragment), e.getMessage());
+    }
+
+    @Test
+    void streamsInBlocksNotTheWholeFile() throws IOException {
+        Path file = dir.resolve("long.wav");
+        int frames = 1_000_000;
+        try (WavWriter w = new WavWriter(file, 48_000, 1, 16, false)) {
+            float[] block = new float[10_000];
+            for (int i = 0; i < frames / block.length; i++) {
+                java.util.Arrays.fill(block, (i % 10) / 10f);
+                w.write(block, block.length);
+            }
+        }
+        try (WavReader r = WavReader.open(file)) {
+            assertTrue(r.blockFrames() < frames, "block of " + r.blockFrames() + " frames");
+            float[] out = new float[r.blockFrames()];
+            long total = 0;
+            for (int n; (n = r.read(out)) > 0; ) {
+                total += n;
+            }
+            assertEquals(frames, total);
+        }
+    }
+
+    private static byte[] pcm16mono() {
+        return le(16).putShort((short) 1).putShort((short) 1).putInt(8000).putInt(16000).putShort((short) 2)
+                .putShort((short) 16).array();
+    }
+
+    private static ByteBuffer le(int n) {
+        return ByteBuffer.allocate(n).order(ByteOrder.LITTLE_ENDIAN);
+    }
+
+    private static byte[] chunk(String id, byte[] body) {
+        ByteBuffer b = le(8 + body.length + (body.length & 1));
+        b.put(id.getBytes(StandardCharsets.US_ASCII)).putInt(body.length).put(body);
+        return b.array();
+    }
+
+    private Path write(String name, byte[]... chunks) throws IOException {
+        int size = 4;
+        for (byte[] c : chunks) {
+            size += c.length;
+        }
+        ByteBuffer b = le(8 + size);
+        b.put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt(size).put("WAVE".getBytes(StandardCharsets.US_ASCII));
+        for (byte[] c : chunks) {
+            b.put(c);
+        }
+        Path file = dir.resolve(name);
+        Files.write(file, b.array());
+        return file;
+    }
+}
