@@ -4,7 +4,6 @@ import dev.gainstage.adapter.ardour.ArdourCommand;
 import dev.gainstage.adapter.ardour.ArdourHostCommand;
 import dev.gainstage.adapter.doctor.DoctorCommand;
 import dev.gainstage.adapter.sim.SimCommand;
-
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
@@ -18,8 +17,7 @@ public final class Main {
               ardour-host SESSION.ardour [--loop] [--seconds N] [--control-dir DIR]
               doctor [--sidecar HOST:PORT] [--osc HOST:PORT]""";
 
-    private Main() {
-    }
+    private Main() {}
 
     public static void main(String[] args) {
         System.exit(run(Arrays.asList(args), System.out, System.err));

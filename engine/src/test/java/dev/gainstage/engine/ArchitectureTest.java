@@ -1,6 +1,8 @@
 package dev.gainstage.engine;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,10 +13,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /**
  * The dependency rules of the modules and the engine's packages, checked on the main sources' imports and fully
@@ -36,7 +35,8 @@ class ArchitectureTest {
     private static final Path ENGINE = PROJECT.resolve("engine/src/main/java/dev/gainstage/engine");
     private static final Set<String> OUTER_PACKAGES = Set.of("app", "transport", "cli");
 
-    private static final String WIRE = "io\\.grpc|com\\.google\\.protobuf|dev\\.gainstage\\.proto|dev\\.gainstage\\.client";
+    private static final String WIRE =
+            "io\\.grpc|com\\.google\\.protobuf|dev\\.gainstage\\.proto|dev\\.gainstage\\.client";
     private static final String UI = "javax\\.swing|java\\.awt";
     private static final String OUTER = "dev\\.gainstage\\.engine\\.(app|transport|cli)";
 
@@ -54,7 +54,8 @@ class ArchitectureTest {
         List<Path> domain = sources(ENGINE).stream()
                 .filter(f -> {
                     Path rel = ENGINE.relativize(f);
-                    return rel.getNameCount() > 1 && !OUTER_PACKAGES.contains(rel.getName(0).toString());
+                    return rel.getNameCount() > 1
+                            && !OUTER_PACKAGES.contains(rel.getName(0).toString());
                 })
                 .toList();
         assertTrue(domain.size() > 50, "expected the domain sources, found " + domain.size());
@@ -79,7 +80,8 @@ class ArchitectureTest {
     void theAdaptersAndThePanelDependOnTheProtocolOnly() throws IOException {
         List<Path> clientSide = new ArrayList<>(sources(PROJECT.resolve("daw-adapter/src/main/java")));
         clientSide.addAll(sources(PROJECT.resolve("ui-swing/src/main/java")));
-        assertTrue(clientSide.size() > 50, "expected the adapters' and the panel's sources, found " + clientSide.size());
+        assertTrue(
+                clientSide.size() > 50, "expected the adapters' and the panel's sources, found " + clientSide.size());
         assertEquals(List.of(), violations(clientSide, CLIENT_SIDE_FORBIDDEN));
     }
 
@@ -87,13 +89,26 @@ class ArchitectureTest {
     void thePatternsCatchWhatTheyShould() {
         assertTrue(DOMAIN_FORBIDDEN.matcher("import io.grpc.Status;").find());
         assertTrue(DOMAIN_FORBIDDEN.matcher("var x = new javax.swing.JPanel();").find());
-        assertTrue(DOMAIN_FORBIDDEN.matcher("import dev.gainstage.proto.v1.Strip;").find());
-        assertTrue(DOMAIN_FORBIDDEN.matcher("import dev.gainstage.engine.transport.ViewPump;").find());
-        assertFalse(DOMAIN_FORBIDDEN.matcher("import dev.gainstage.engine.graph.Strip;").find());
-        assertTrue(TRANSPORT_FORBIDDEN.matcher("import dev.gainstage.engine.app.SidecarConfig;").find());
-        assertFalse(TRANSPORT_FORBIDDEN.matcher("import dev.gainstage.engine.transport.protos.ViewProtos;").find());
-        assertTrue(CLIENT_SIDE_FORBIDDEN.matcher("import dev.gainstage.engine.rules.RuleConfig;").find());
-        assertFalse(CLIENT_SIDE_FORBIDDEN.matcher("import dev.gainstage.proto.v1.SessionView;").find());
+        assertTrue(
+                DOMAIN_FORBIDDEN.matcher("import dev.gainstage.proto.v1.Strip;").find());
+        assertTrue(DOMAIN_FORBIDDEN
+                .matcher("import dev.gainstage.engine.transport.ViewPump;")
+                .find());
+        assertFalse(DOMAIN_FORBIDDEN
+                .matcher("import dev.gainstage.engine.graph.Strip;")
+                .find());
+        assertTrue(TRANSPORT_FORBIDDEN
+                .matcher("import dev.gainstage.engine.app.SidecarConfig;")
+                .find());
+        assertFalse(TRANSPORT_FORBIDDEN
+                .matcher("import dev.gainstage.engine.transport.protos.ViewProtos;")
+                .find());
+        assertTrue(CLIENT_SIDE_FORBIDDEN
+                .matcher("import dev.gainstage.engine.rules.RuleConfig;")
+                .find());
+        assertFalse(CLIENT_SIDE_FORBIDDEN
+                .matcher("import dev.gainstage.proto.v1.SessionView;")
+                .find());
     }
 
     private static List<Path> sources(Path root) throws IOException {

@@ -20,8 +20,7 @@ import java.util.Map;
 public final class AnalyzeCommand {
     static final String USAGE = "usage: analyze STEM.wav... [--html FILE] [--json FILE]";
 
-    private AnalyzeCommand() {
-    }
+    private AnalyzeCommand() {}
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
         return run(args, out, err, System.console() != null);
@@ -57,7 +56,8 @@ public final class AnalyzeCommand {
         }
         MixAnalysis.Result result;
         try {
-            result = MixAnalysis.analyze(stems, MeterOptions.defaults(), new ProgressReporter(err, "analyze", terminal));
+            result =
+                    MixAnalysis.analyze(stems, MeterOptions.defaults(), new ProgressReporter(err, "analyze", terminal));
         } catch (IOException e) {
             err.println("analyze: " + e.getMessage());
             return 1;
@@ -66,7 +66,9 @@ public final class AnalyzeCommand {
         for (TrackAnalysis t : result.stems()) {
             findings.put(t.name(), StagingFindings.forSource(t.name(), t.reading()));
         }
-        findings.put(result.sum().name(), StagingFindings.forSum(result.sum().name(), result.sum().reading()));
+        findings.put(
+                result.sum().name(),
+                StagingFindings.forSum(result.sum().name(), result.sum().reading()));
 
         Table table = MeterCommand.measurementTable();
         for (TrackAnalysis t : result.stems()) {
@@ -112,7 +114,10 @@ public final class AnalyzeCommand {
             stems.append(track(t, findings));
         }
         stems.append(']');
-        return new JsonObject().putRaw("stems", stems.toString()).putRaw("sum", track(result.sum(), findings)).toString();
+        return new JsonObject()
+                .putRaw("stems", stems.toString())
+                .putRaw("sum", track(result.sum(), findings))
+                .toString();
     }
 
     private static String track(TrackAnalysis t, Map<String, List<Finding>> findings) {
@@ -124,7 +129,9 @@ public final class AnalyzeCommand {
             list.append(f.toJson());
         }
         list.append(']');
-        return new FileMeasurement(t.name(), t.format(), t.reading()).toJson().putRaw("findings", list.toString())
+        return new FileMeasurement(t.name(), t.format(), t.reading())
+                .toJson()
+                .putRaw("findings", list.toString())
                 .toString();
     }
 }

@@ -16,8 +16,7 @@ final class BlockPrefetcher implements Closeable {
     static final int BLOCKS = 3;
 
     /** A decoded block; {@code frames == 0} marks the end, {@code error} a failure. */
-    record Block(float[] samples, ChannelBlock channels, int frames, IOException error) {
-    }
+    record Block(float[] samples, ChannelBlock channels, int frames, IOException error) {}
 
     private final BlockingQueue<Block> full = new ArrayBlockingQueue<>(BLOCKS + 1);
     private final BlockingQueue<Block> empty = new ArrayBlockingQueue<>(BLOCKS);

@@ -12,8 +12,7 @@ import java.nio.file.Path;
  * peak), loudness and levels, and true peak. On a 2-core machine that nearly halves wall time.
  */
 public final class FileMeter {
-    private FileMeter() {
-    }
+    private FileMeter() {}
 
     public static FileMeasurement measure(Path file, MeterOptions options) throws IOException {
         try (WavReader reader = WavReader.open(file)) {
@@ -43,10 +42,28 @@ public final class FileMeter {
 
     /** The reading with the whole file's true peak in both true-peak fields (a file has no "recent"). */
     static MeterReading withTruePeak(MeterReading r, double dbtp) {
-        return new MeterReading(r.frames(), r.seconds(), r.samplePeakDbfs(), dbtp, r.rmsDbfs(), r.momentaryLufs(),
-                r.shortTermLufs(), r.maxSamplePeakDbfs(), dbtp, r.integratedLufs(), r.loudnessRangeLu(),
-                r.maxMomentaryLufs(), r.maxShortTermLufs(), r.overallRmsDbfs(), r.crestFactorDb(), r.dcOffset(),
-                r.clippedSamples(), r.clippedRuns(), r.noiseFloorDbfs(), r.correlation(), r.signalSeconds());
+        return new MeterReading(
+                r.frames(),
+                r.seconds(),
+                r.samplePeakDbfs(),
+                dbtp,
+                r.rmsDbfs(),
+                r.momentaryLufs(),
+                r.shortTermLufs(),
+                r.maxSamplePeakDbfs(),
+                dbtp,
+                r.integratedLufs(),
+                r.loudnessRangeLu(),
+                r.maxMomentaryLufs(),
+                r.maxShortTermLufs(),
+                r.overallRmsDbfs(),
+                r.crestFactorDb(),
+                r.dcOffset(),
+                r.clippedSamples(),
+                r.clippedRuns(),
+                r.noiseFloorDbfs(),
+                r.correlation(),
+                r.signalSeconds());
     }
 
     /** A meter for the file's format, or a {@link WavException} saying why the meter cannot take it. */

@@ -17,7 +17,12 @@ public record Finding(String rule, String track, double measured, double thresho
     }
 
     public JsonObject toJson() {
-        return new JsonObject().put("rule", rule).put("track", track).put("measured", measured)
-                .put("threshold", threshold).put("fixDb", fixDb).put("advice", advice);
+        return new JsonObject()
+                .put("rule", rule)
+                .put("track", track)
+                .put("measured", measured)
+                .put("threshold", threshold)
+                .put("fixDb", fixDb)
+                .put("advice", advice);
     }
 }

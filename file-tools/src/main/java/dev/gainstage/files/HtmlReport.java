@@ -23,8 +23,7 @@ final class HtmlReport {
             .legend span{display:inline-block;width:14px;height:3px;margin:0 4px 3px 12px;vertical-align:middle}
             """;
 
-    private HtmlReport() {
-    }
+    private HtmlReport() {}
 
     static String render(MixAnalysis.Result result, Map<String, List<Finding>> findings) {
         StringBuilder h = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">");
@@ -36,8 +35,16 @@ final class HtmlReport {
         for (TrackAnalysis t : tracks(result)) {
             MeterReading r = t.reading();
             h.append("<tr><td>").append(escape(t.name())).append("</td>");
-            for (double v : new double[] {r.maxSamplePeakDbfs(), r.maxTruePeakDbtp(), r.integratedLufs(),
-                    r.loudnessRangeLu(), r.maxShortTermLufs(), r.overallRmsDbfs(), r.crestFactorDb(), r.noiseFloorDbfs()}) {
+            for (double v : new double[] {
+                r.maxSamplePeakDbfs(),
+                r.maxTruePeakDbtp(),
+                r.integratedLufs(),
+                r.loudnessRangeLu(),
+                r.maxShortTermLufs(),
+                r.overallRmsDbfs(),
+                r.crestFactorDb(),
+                r.noiseFloorDbfs()
+            }) {
                 h.append("<td>").append(Table.fixed(v, 1)).append("</td>");
             }
             h.append("<td>").append(r.clippedSamples()).append("</td></tr>");
@@ -48,7 +55,11 @@ final class HtmlReport {
         for (TrackAnalysis t : tracks(result)) {
             for (Finding f : findings.getOrDefault(t.name(), List.of())) {
                 String css = f.rule().contains("CLIPPING") || f.rule().contains("OVER") ? "bad" : "warn";
-                h.append("<li class=\"").append(css).append("\">").append(escape(f.describe())).append("</li>");
+                h.append("<li class=\"")
+                        .append(css)
+                        .append("\">")
+                        .append(escape(f.describe()))
+                        .append("</li>");
                 count++;
             }
         }
@@ -61,12 +72,14 @@ final class HtmlReport {
                 .append("<span style=\"background:#b00020\"></span>thresholds</p>");
         for (TrackAnalysis t : result.stems()) {
             h.append("<h2>").append(escape(t.name())).append("</h2>");
-            h.append(SvgLevelChart.render(t.series(), new double[] {StagingFindings.RULES.sourceHotPeakDbfs(),
-                    StagingFindings.RULES.sourceQuietPeakDbfs()}));
+            h.append(SvgLevelChart.render(t.series(), new double[] {
+                StagingFindings.RULES.sourceHotPeakDbfs(), StagingFindings.RULES.sourceQuietPeakDbfs()
+            }));
         }
         h.append("<h2>sum</h2>");
-        h.append(SvgLevelChart.render(result.sum().series(), new double[] {StagingFindings.RULES.masterPeakDbfs(),
-                StagingFindings.RULES.masterHeadroomPeakDbfs()}));
+        h.append(SvgLevelChart.render(
+                result.sum().series(),
+                new double[] {StagingFindings.RULES.masterPeakDbfs(), StagingFindings.RULES.masterHeadroomPeakDbfs()}));
         h.append("</body></html>\n");
         return h.toString();
     }

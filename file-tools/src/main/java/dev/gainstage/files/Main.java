@@ -10,8 +10,7 @@ public final class Main {
               meter   [--json] FILE.wav...
               analyze STEM.wav... [--html FILE] [--json FILE]""";
 
-    private Main() {
-    }
+    private Main() {}
 
     public static void main(String[] args) {
         int code = run(args, System.out, System.err);

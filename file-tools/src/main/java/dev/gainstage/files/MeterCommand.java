@@ -21,8 +21,7 @@ import java.util.concurrent.Future;
 public final class MeterCommand {
     static final String USAGE = "usage: meter [--json] FILE.wav...";
 
-    private MeterCommand() {
-    }
+    private MeterCommand() {}
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
         boolean json = false;
@@ -54,8 +53,7 @@ public final class MeterCommand {
     }
 
     /** A file's measurement, or the message saying why there is none. */
-    record Outcome(Path file, FileMeasurement measurement, String error) {
-    }
+    record Outcome(Path file, FileMeasurement measurement, String error) {}
 
     /**
      * Measures every file on a pool no larger than the machine's cores. With {@code jsonOut} each
@@ -100,8 +98,10 @@ public final class MeterCommand {
     /** Its JSON line, or with a table to come only a failure on {@code err}. */
     private static void report(Outcome o, PrintStream jsonOut, PrintStream err) {
         if (jsonOut != null) {
-            jsonOut.println(o.measurement != null ? o.measurement.toJson()
-                    : new JsonObject().put("file", o.file.toString()).put("error", o.error));
+            jsonOut.println(
+                    o.measurement != null
+                            ? o.measurement.toJson()
+                            : new JsonObject().put("file", o.file.toString()).put("error", o.error));
         } else if (o.error != null) {
             err.println("meter: " + o.error);
         }
@@ -120,8 +120,9 @@ public final class MeterCommand {
 
     /** The file's outcome when measuring it threw {@code cause}: its message if it names the file. */
     private static Outcome failed(Path file, Throwable cause) {
-        String message = cause instanceof IOException && cause.getMessage() != null
-                && cause.getMessage().startsWith(file.toString())
+        String message = cause instanceof IOException
+                        && cause.getMessage() != null
+                        && cause.getMessage().startsWith(file.toString())
                 ? cause.getMessage()
                 : file + ": " + cause;
         return new Outcome(file, null, message);
@@ -139,16 +140,38 @@ public final class MeterCommand {
 
     /** The columns both {@code meter} and {@code analyze} print. */
     static Table measurementTable() {
-        return new Table("FILE", "RATE", "CH", "SECONDS", "PEAK dBFS", "TRUE PEAK dBTP", "INTEGRATED LUFS",
-                "LRA LU", "MAX M LUFS", "MAX S LUFS", "RMS dBFS", "CREST dB", "DC", "CLIPPED");
+        return new Table(
+                "FILE",
+                "RATE",
+                "CH",
+                "SECONDS",
+                "PEAK dBFS",
+                "TRUE PEAK dBTP",
+                "INTEGRATED LUFS",
+                "LRA LU",
+                "MAX M LUFS",
+                "MAX S LUFS",
+                "RMS dBFS",
+                "CREST dB",
+                "DC",
+                "CLIPPED");
     }
 
     static void addRow(Table table, String name, WavFormat f, MeterReading r) {
-        table.row(name, String.valueOf(f.sampleRate()), String.valueOf(f.channels()),
-                Table.fixed(r.seconds(), 1), Table.fixed(r.maxSamplePeakDbfs(), 1),
-                Table.fixed(r.maxTruePeakDbtp(), 1), Table.fixed(r.integratedLufs(), 1),
-                Table.fixed(r.loudnessRangeLu(), 1), Table.fixed(r.maxMomentaryLufs(), 1),
-                Table.fixed(r.maxShortTermLufs(), 1), Table.fixed(r.overallRmsDbfs(), 1),
-                Table.fixed(r.crestFactorDb(), 1), Table.fixed(r.dcOffset(), 5), String.valueOf(r.clippedSamples()));
+        table.row(
+                name,
+                String.valueOf(f.sampleRate()),
+                String.valueOf(f.channels()),
+                Table.fixed(r.seconds(), 1),
+                Table.fixed(r.maxSamplePeakDbfs(), 1),
+                Table.fixed(r.maxTruePeakDbtp(), 1),
+                Table.fixed(r.integratedLufs(), 1),
+                Table.fixed(r.loudnessRangeLu(), 1),
+                Table.fixed(r.maxMomentaryLufs(), 1),
+                Table.fixed(r.maxShortTermLufs(), 1),
+                Table.fixed(r.overallRmsDbfs(), 1),
+                Table.fixed(r.crestFactorDb(), 1),
+                Table.fixed(r.dcOffset(), 5),
+                String.valueOf(r.clippedSamples()));
     }
 }

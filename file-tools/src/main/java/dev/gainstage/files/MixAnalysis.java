@@ -19,11 +19,9 @@ public final class MixAnalysis {
     /** Charts get at most about this many points, and at least one every 100 ms. */
     static final int MAX_POINTS = 600;
 
-    public record Result(List<TrackAnalysis> stems, TrackAnalysis sum) {
-    }
+    public record Result(List<TrackAnalysis> stems, TrackAnalysis sum) {}
 
-    private MixAnalysis() {
-    }
+    private MixAnalysis() {}
 
     /** @param progress receives the fraction done (0..1) after every chart interval */
     public static Result analyze(List<Path> files, MeterOptions options, DoubleConsumer progress) throws IOException {
@@ -40,8 +38,9 @@ public final class MixAnalysis {
         }
     }
 
-    private static Result analyzeOpen(List<Path> files, List<WavReader> readers, MeterOptions options,
-            DoubleConsumer progress) throws IOException {
+    private static Result analyzeOpen(
+            List<Path> files, List<WavReader> readers, MeterOptions options, DoubleConsumer progress)
+            throws IOException {
         WavFormat first = readers.get(0).format();
         int rate = first.sampleRate();
         int sumChannels = 0;
@@ -49,8 +48,10 @@ public final class MixAnalysis {
         for (int i = 0; i < readers.size(); i++) {
             WavFormat f = readers.get(i).format();
             if (f.sampleRate() != rate) {
-                throw new WavException(files.get(i).toString(), "sample rate " + f.sampleRate() + " Hz differs from "
-                        + files.get(0) + " (" + rate + " Hz); stems must share one rate to be summed");
+                throw new WavException(
+                        files.get(i).toString(),
+                        "sample rate " + f.sampleRate() + " Hz differs from " + files.get(0) + " (" + rate
+                                + " Hz); stems must share one rate to be summed");
             }
             sumChannels = Math.max(sumChannels, f.channels());
             longest = Math.max(longest, f.frames());
@@ -58,13 +59,17 @@ public final class MixAnalysis {
         for (int i = 0; i < readers.size(); i++) {
             int ch = readers.get(i).format().channels();
             if (ch != 1 && ch != sumChannels) {
-                throw new WavException(files.get(i).toString(), ch + " channels cannot be summed into a "
-                        + sumChannels + "-channel mix (only mono or " + sumChannels + "-channel stems)");
+                throw new WavException(
+                        files.get(i).toString(),
+                        ch + " channels cannot be summed into a " + sumChannels + "-channel mix (only mono or "
+                                + sumChannels + "-channel stems)");
             }
         }
         double seconds = longest / (double) rate;
         double interval = Math.max(0.1, Math.ceil(seconds / MAX_POINTS * 10) / 10);
-        int chunk = (int) Math.min(Math.round(interval * rate), readers.stream().mapToInt(WavReader::blockFrames).min().orElse(1));
+        int chunk = (int) Math.min(
+                Math.round(interval * rate),
+                readers.stream().mapToInt(WavReader::blockFrames).min().orElse(1));
         interval = chunk / (double) rate;
 
         int n = readers.size();
@@ -104,7 +109,8 @@ public final class MixAnalysis {
         }
         List<TrackAnalysis> stems = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            stems.add(new TrackAnalysis(files.get(i).toString(), readers.get(i).format(), meters[i].reading(), series[i]));
+            stems.add(new TrackAnalysis(
+                    files.get(i).toString(), readers.get(i).format(), meters[i].reading(), series[i]));
         }
         return new Result(stems, new TrackAnalysis("sum", sumFormat, sumMeter.reading(), sumSeries));
     }

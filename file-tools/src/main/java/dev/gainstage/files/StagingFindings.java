@@ -18,8 +18,7 @@ public final class StagingFindings {
     /** Where a master fix aims: the middle of the pre-mastering headroom, as the live rule does. */
     static final double MASTER_TARGET_DBFS = RULES.masterHeadroomPeakDbfs() - 3;
 
-    private StagingFindings() {
-    }
+    private StagingFindings() {}
 
     public static List<Finding> forSource(String track, MeterReading r) {
         List<Finding> found = new ArrayList<>();
@@ -30,21 +29,42 @@ public final class StagingFindings {
         double trim = round(RULES.sourceTargetPeakDbfs() - peak);
         boolean enoughSignal = r.signalSeconds() >= RULES.quietMinSignalSeconds();
         if (peak >= RULES.sourceClipPeakDbfs() || r.clippedRuns() > 0) {
-            found.add(new Finding("SOURCE_CLIPPING", track, peak, RULES.sourceClipPeakDbfs(), Double.NaN,
+            found.add(new Finding(
+                    "SOURCE_CLIPPING",
+                    track,
+                    peak,
+                    RULES.sourceClipPeakDbfs(),
+                    Double.NaN,
                     "re-record or trim; clipping is baked in (" + r.clippedRuns() + " clipped runs, "
                             + r.clippedSamples() + " samples)"));
         }
         if (peak > RULES.sourceHotPeakDbfs()) {
-            found.add(new Finding("SOURCE_TOO_HOT", track, peak, RULES.sourceHotPeakDbfs(), trim,
-                    "trim by " + signed(trim) + " dB to peak near " + Table.fixed(RULES.sourceTargetPeakDbfs(), 0) + " dBFS"));
+            found.add(new Finding(
+                    "SOURCE_TOO_HOT",
+                    track,
+                    peak,
+                    RULES.sourceHotPeakDbfs(),
+                    trim,
+                    "trim by " + signed(trim) + " dB to peak near " + Table.fixed(RULES.sourceTargetPeakDbfs(), 0)
+                            + " dBFS"));
         } else if (peak < RULES.sourceQuietPeakDbfs() && enoughSignal) {
-            found.add(new Finding("SOURCE_TOO_QUIET", track, peak, RULES.sourceQuietPeakDbfs(), trim,
+            found.add(new Finding(
+                    "SOURCE_TOO_QUIET",
+                    track,
+                    peak,
+                    RULES.sourceQuietPeakDbfs(),
+                    trim,
                     "raise trim by " + signed(trim) + " dB"));
         } else if (enoughSignal && trim > 0 && StagingRules.closeToNoiseFloor(r, RULES.noiseFloorMarginDb())) {
             double margin = RULES.noiseFloorMarginDb();
-            found.add(new Finding("SOURCE_TOO_QUIET", track, peak, r.noiseFloorDbfs() + margin, trim,
-                    "noise floor " + Table.fixed(r.noiseFloorDbfs(), 1) + " dBFS is within "
-                            + Table.fixed(margin, 0) + " dB of the peak; raise trim by " + signed(trim) + " dB"));
+            found.add(new Finding(
+                    "SOURCE_TOO_QUIET",
+                    track,
+                    peak,
+                    r.noiseFloorDbfs() + margin,
+                    trim,
+                    "noise floor " + Table.fixed(r.noiseFloorDbfs(), 1) + " dBFS is within " + Table.fixed(margin, 0)
+                            + " dB of the peak; raise trim by " + signed(trim) + " dB"));
         }
         return found;
     }
@@ -58,11 +78,21 @@ public final class StagingFindings {
         }
         double lower = round(MASTER_TARGET_DBFS - peak);
         if (peak > RULES.masterPeakDbfs()) {
-            found.add(new Finding("MASTER_OVER_0DBFS", track, peak, RULES.masterPeakDbfs(), lower,
+            found.add(new Finding(
+                    "MASTER_OVER_0DBFS",
+                    track,
+                    peak,
+                    RULES.masterPeakDbfs(),
+                    lower,
                     "lower the strips feeding the master by " + Table.fixed(-lower, 1) + " dB (to peak near "
                             + Table.fixed(MASTER_TARGET_DBFS, 0) + " dBFS)"));
         } else if (peak > RULES.masterHeadroomPeakDbfs()) {
-            found.add(new Finding("MASTER_LOW_HEADROOM", track, peak, RULES.masterHeadroomPeakDbfs(), lower,
+            found.add(new Finding(
+                    "MASTER_LOW_HEADROOM",
+                    track,
+                    peak,
+                    RULES.masterHeadroomPeakDbfs(),
+                    lower,
                     "lower the mix by " + Table.fixed(-lower, 1) + " dB to leave -6..-3 dB of headroom for mastering"));
         }
         return found;

@@ -16,8 +16,7 @@ final class SvgLevelChart {
     private static final int BOTTOM = 28;
     private static final double FLOOR_DB = -60;
 
-    private SvgLevelChart() {
-    }
+    private SvgLevelChart() {}
 
     /** @param guidesDb levels to mark with dashed lines (e.g. -6 and -18 for a source) */
     static String render(LevelSeries s, double[] guidesDb) {
@@ -28,7 +27,10 @@ final class SvgLevelChart {
         top = Math.ceil(top / 6) * 6;
         double seconds = Math.max(s.intervalSeconds(), s.size() * s.intervalSeconds());
         StringBuilder svg = new StringBuilder();
-        svg.append("<svg class=\"chart\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(HEIGHT)
+        svg.append("<svg class=\"chart\" viewBox=\"0 0 ")
+                .append(WIDTH)
+                .append(' ')
+                .append(HEIGHT)
                 .append("\" role=\"img\">");
         for (double db = top; db >= FLOOR_DB; db -= 12) {
             double y = y(db, top);
@@ -59,10 +61,15 @@ final class SvgLevelChart {
         for (int i = 0; i <= s.size(); i++) {
             double v = i < s.size() ? (peak ? s.peakDbfs(i) : s.shortTermLufs(i)) : Double.NaN;
             if (Double.isFinite(v)) {
-                points.append(fmt(x(s.seconds(i), seconds), 1)).append(',')
-                        .append(fmt(y(Math.max(v, FLOOR_DB), top), 1)).append(' ');
+                points.append(fmt(x(s.seconds(i), seconds), 1))
+                        .append(',')
+                        .append(fmt(y(Math.max(v, FLOOR_DB), top), 1))
+                        .append(' ');
             } else if (points.length() > 0) {
-                out.append("<polyline class=\"").append(css).append("\" points=\"").append(points.toString().trim())
+                out.append("<polyline class=\"")
+                        .append(css)
+                        .append("\" points=\"")
+                        .append(points.toString().trim())
                         .append("\"/>");
                 points.setLength(0);
             }

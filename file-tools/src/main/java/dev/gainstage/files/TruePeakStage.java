@@ -19,26 +19,29 @@ final class TruePeakStage {
      * class initialisation alone took 3 ms of a cold start.
      */
     private double result = Double.NaN;
+
     private Throwable failure;
     private final Thread thread;
 
     /** Takes blocks with their {@link BlockPrefetcher.Block#channels()} copied out. */
     TruePeakStage(WavFormat format, BlockPrefetcher recycler, String name) {
         TruePeakHold hold = new TruePeakHold(format.sampleRate(), format.channels());
-        thread = new Thread(() -> {
-            try {
-                for (BlockPrefetcher.Block b; (b = queue.take()) != END; ) {
-                    hold.process(b.channels(), recycler.decodedPeak()); // a later block's peak counts too
-                    recycler.recycle(b);
-                }
-                result = hold.maxDbtp();
-            } catch (InterruptedException e) {
-                failure = e;
-            } catch (RuntimeException e) {
-                failure = e;
-                drain(recycler);
-            }
-        }, "true peak " + name);
+        thread = new Thread(
+                () -> {
+                    try {
+                        for (BlockPrefetcher.Block b; (b = queue.take()) != END; ) {
+                            hold.process(b.channels(), recycler.decodedPeak()); // a later block's peak counts too
+                            recycler.recycle(b);
+                        }
+                        result = hold.maxDbtp();
+                    } catch (InterruptedException e) {
+                        failure = e;
+                    } catch (RuntimeException e) {
+                        failure = e;
+                        drain(recycler);
+                    }
+                },
+                "true peak " + name);
         thread.setDaemon(true);
         thread.start();
     }

@@ -28,6 +28,7 @@ public final class WavReader implements Closeable {
     private final ByteBuffer raw;
     /** 16-bit samples of the block being converted; made on first use. */
     private short[] shorts;
+
     private long framesLeft;
 
     private WavReader(String name, FileChannel channel, WavFormat format, int blockFrames) {
@@ -36,7 +37,8 @@ public final class WavReader implements Closeable {
         this.format = format;
         this.framesLeft = format.frames();
         // Direct: the channel reads into it without first reading into a buffer of its own.
-        this.raw = ByteBuffer.allocateDirect(blockFrames * format.bytesPerFrame()).order(ByteOrder.LITTLE_ENDIAN);
+        this.raw =
+                ByteBuffer.allocateDirect(blockFrames * format.bytesPerFrame()).order(ByteOrder.LITTLE_ENDIAN);
     }
 
     /** Opens {@code file} and parses its header; the name in messages is the path as given. */
@@ -84,8 +86,10 @@ public final class WavReader implements Closeable {
         raw.clear().limit(frames * format.bytesPerFrame());
         while (raw.hasRemaining()) {
             if (channel.read(raw) < 0) {
-                throw new WavException(name, "file ended while reading audio data ("
-                        + (format.frames() - framesLeft) + " of " + format.frames() + " frames read)");
+                throw new WavException(
+                        name,
+                        "file ended while reading audio data (" + (format.frames() - framesLeft) + " of "
+                                + format.frames() + " frames read)");
             }
         }
         convert(frames * format.channels(), out);
@@ -206,8 +210,9 @@ public final class WavReader implements Closeable {
                     }
                     long available = size - (at + 8);
                     if (chunkSize > available) {
-                        throw new WavException(name, "data chunk declares " + chunkSize
-                                + " bytes but the file ends after " + available);
+                        throw new WavException(
+                                name,
+                                "data chunk declares " + chunkSize + " bytes but the file ends after " + available);
                     }
                     int bytesPerFrame = fmt[1] * (fmt[2] / 8);
                     return new WavFormat(fmt[0], fmt[1], fmt[2], fmt[3] == FORMAT_FLOAT, chunkSize / bytesPerFrame);
@@ -230,17 +235,22 @@ public final class WavReader implements Closeable {
                 tag = Short.toUnsignedInt(f.getShort(24)); // first two bytes of the sub-format GUID
             }
             if (tag != FORMAT_PCM && tag != FORMAT_FLOAT) {
-                throw new WavException(name, "unsupported WAV encoding (format tag 0x" + Integer.toHexString(tag)
-                        + "); only PCM and IEEE float are read");
+                throw new WavException(
+                        name,
+                        "unsupported WAV encoding (format tag 0x" + Integer.toHexString(tag)
+                                + "); only PCM and IEEE float are read");
             }
-            boolean ok = tag == FORMAT_PCM ? bits == 8 || bits == 16 || bits == 24 || bits == 32 : bits == 32 || bits == 64;
+            boolean ok =
+                    tag == FORMAT_PCM ? bits == 8 || bits == 16 || bits == 24 || bits == 32 : bits == 32 || bits == 64;
             if (!ok) {
-                throw new WavException(name, "unsupported " + bits + "-bit " + (tag == FORMAT_PCM ? "PCM" : "float")
-                        + " samples");
+                throw new WavException(
+                        name, "unsupported " + bits + "-bit " + (tag == FORMAT_PCM ? "PCM" : "float") + " samples");
             }
             if (channels < 1 || sampleRate < 1 || blockAlign != channels * bits / 8) {
-                throw new WavException(name, "inconsistent fmt chunk (" + channels + " channels, " + sampleRate
-                        + " Hz, block align " + blockAlign + ")");
+                throw new WavException(
+                        name,
+                        "inconsistent fmt chunk (" + channels + " channels, " + sampleRate + " Hz, block align "
+                                + blockAlign + ")");
             }
             return new int[] {sampleRate, channels, bits, tag};
         }

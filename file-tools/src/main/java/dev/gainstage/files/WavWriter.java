@@ -33,11 +33,18 @@ public final class WavWriter implements Closeable {
         this.out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
         this.buffer = ByteBuffer.allocate(1 << 16).order(ByteOrder.LITTLE_ENDIAN);
         ByteBuffer h = ByteBuffer.allocate(44).order(ByteOrder.LITTLE_ENDIAN);
-        h.put("RIFF".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt(0)
-                .put("WAVEfmt ".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt(16)
-                .putShort((short) (floatingPoint ? 3 : 1)).putShort((short) channels).putInt(sampleRate)
-                .putInt(sampleRate * channels * bits / 8).putShort((short) (channels * bits / 8))
-                .putShort((short) bits).put("data".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt(0);
+        h.put("RIFF".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+                .putInt(0)
+                .put("WAVEfmt ".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+                .putInt(16)
+                .putShort((short) (floatingPoint ? 3 : 1))
+                .putShort((short) channels)
+                .putInt(sampleRate)
+                .putInt(sampleRate * channels * bits / 8)
+                .putShort((short) (channels * bits / 8))
+                .putShort((short) bits)
+                .put("data".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+                .putInt(0);
         out.write(h.array());
     }
 

@@ -23,8 +23,11 @@ class AnalyzeCommandTest {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     private int run(boolean terminal, String... args) {
-        return AnalyzeCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), terminal);
+        return AnalyzeCommand.run(
+                args,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8),
+                terminal);
     }
 
     private static Path mono(Path file, double dbfs, double seconds) throws IOException {
@@ -46,7 +49,8 @@ class AnalyzeCommandTest {
         // Same 1 kHz phase in both: a -20 dBFS stereo stem plus a -20 dBFS mono stem peak at -13.98 dBFS.
         Path stereo = sine(dir.resolve("gtr.wav"), -20, 4, 24, false);
         Path mono = mono(dir.resolve("vox.wav"), -20, 2);
-        MixAnalysis.Result r = MixAnalysis.analyze(List.of(stereo, mono), dev.gainstage.engine.metering.MeterOptions.defaults(), f -> { });
+        MixAnalysis.Result r = MixAnalysis.analyze(
+                List.of(stereo, mono), dev.gainstage.engine.metering.MeterOptions.defaults(), f -> {});
         assertEquals(2, r.sum().format().channels());
         assertEquals(4 * 48_000, r.sum().reading().frames(), "the sum is as long as the longest stem");
         assertEquals(-20 + 20 * Math.log10(2), r.sum().reading().maxSamplePeakDbfs(), 0.01);
@@ -60,10 +64,12 @@ class AnalyzeCommandTest {
         Path quiet = sine(dir.resolve("pad <soft>.wav"), -25, 5, 24, false);
         Path html = dir.resolve("report.html");
         Path json = dir.resolve("report.json");
-        assertEquals(0, run(false, hot.toString(), quiet.toString(), "--html", html.toString(), "--json", json.toString()));
+        assertEquals(
+                0, run(false, hot.toString(), quiet.toString(), "--html", html.toString(), "--json", json.toString()));
         String text = out.toString(StandardCharsets.UTF_8);
         assertTrue(text.contains(hot + ": SOURCE_TOO_HOT (-3.0 dBFS vs -6.0 dBFS): trim by -6.0 dB"), text);
-        assertTrue(text.contains(quiet + ": SOURCE_TOO_QUIET (-25.0 dBFS vs -18.0 dBFS): raise trim by +16.0 dB"), text);
+        assertTrue(
+                text.contains(quiet + ": SOURCE_TOO_QUIET (-25.0 dBFS vs -18.0 dBFS): raise trim by +16.0 dB"), text);
         // -3 and -25 dBFS in phase sum to -2.27 dBFS: inside the -3 dB headroom
         assertTrue(text.contains("sum: MASTER_LOW_HEADROOM (-2.3 dBFS vs -3.0 dBFS)"), text);
 
@@ -71,7 +77,8 @@ class AnalyzeCommandTest {
         assertTrue(page.startsWith("<!DOCTYPE html>"));
         assertEquals(3, page.split("<svg", -1).length - 1, "a chart per stem and one for the sum");
         assertTrue(page.contains("<style>") && page.contains("<polyline"));
-        assertFalse(page.contains("http") || page.contains("<script") || page.contains("src=") || page.contains("<link"),
+        assertFalse(
+                page.contains("http") || page.contains("<script") || page.contains("src=") || page.contains("<link"),
                 "self-contained, no external references");
         assertTrue(page.contains("pad &lt;soft&gt;.wav") && !page.contains("<soft>"), "names are escaped");
         assertTrue(page.contains("MASTER_LOW_HEADROOM"));
@@ -113,8 +120,10 @@ class AnalyzeCommandTest {
             w.write(new float[200], 100);
         }
         assertEquals(1, run(false, a.toString(), b.toString()));
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("analyze: " + b + ": sample rate 44100 Hz differs from "
-                + a + " (48000 Hz)"), err.toString());
+        assertTrue(
+                err.toString(StandardCharsets.UTF_8)
+                        .contains("analyze: " + b + ": sample rate 44100 Hz differs from " + a + " (48000 Hz)"),
+                err.toString());
         err.reset();
         assertEquals(2, run(false, a.toString(), "--html"));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("--html needs a FILE"));

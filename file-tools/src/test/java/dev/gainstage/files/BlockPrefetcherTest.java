@@ -32,7 +32,8 @@ class BlockPrefetcherTest {
         int frames = 1_000_000; // several 1 MB blocks
         Path file = ramp(frames);
         long seen = 0;
-        try (WavReader reader = WavReader.open(file); BlockPrefetcher blocks = new BlockPrefetcher(reader, "ramp")) {
+        try (WavReader reader = WavReader.open(file);
+                BlockPrefetcher blocks = new BlockPrefetcher(reader, "ramp")) {
             for (BlockPrefetcher.Block b; (b = blocks.next()).frames() > 0; ) {
                 for (int i = 0; i < b.frames(); i++, seen++) {
                     assertEquals((seen % 1000) / 1000f, b.samples()[i], "frame " + seen);

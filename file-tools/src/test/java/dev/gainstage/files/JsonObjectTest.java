@@ -18,7 +18,11 @@ class JsonObjectTest {
 
     @Test
     void stringsAreEscaped() {
-        String json = new JsonObject().put("file", "a \"b\"\\c\n\u0001.wav").put("n", 3L).putExact("dc", 2.5e-5).toString();
+        String json = new JsonObject()
+                .put("file", "a \"b\"\\c\n\u0001.wav")
+                .put("n", 3L)
+                .putExact("dc", 2.5e-5)
+                .toString();
         assertEquals("{\"file\": \"a \\\"b\\\"\\\\c\\n\\u0001.wav\", \"n\": 3, \"dc\": 2.5E-5}", json);
     }
 }

@@ -21,7 +21,9 @@ class MeterCommandTest {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     private int run(String... args) {
-        return MeterCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+        return MeterCommand.run(
+                args,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 
@@ -50,14 +52,35 @@ class MeterCommandTest {
         assertEquals(1, code, "a failed file makes the exit code non-zero");
         String[] lines = out.toString(StandardCharsets.UTF_8).split("\n");
         assertEquals(3, lines.length);
-        assertTrue(lines[0].startsWith("{\"file\": \"" + loud + "\", \"sampleRate\": 48000, \"channels\": 2, \"frames\": 240000"), lines[0]);
-        assertTrue(lines[0].contains("\"integratedLufs\": -10,") || lines[0].contains("\"integratedLufs\": -10.0")
-                || lines[0].matches(".*\"integratedLufs\": -(9\\.9[5-9]\\d*|10\\.0[0-4]\\d*|10),.*"), lines[0]);
-        assertTrue(lines[1].startsWith("{\"file\": \"" + bad.toString().replace("\"", "\\\"") + "\", \"error\": \""), lines[1]);
+        assertTrue(
+                lines[0].startsWith(
+                        "{\"file\": \"" + loud + "\", \"sampleRate\": 48000, \"channels\": 2, \"frames\": 240000"),
+                lines[0]);
+        assertTrue(
+                lines[0].contains("\"integratedLufs\": -10,")
+                        || lines[0].contains("\"integratedLufs\": -10.0")
+                        || lines[0].matches(".*\"integratedLufs\": -(9\\.9[5-9]\\d*|10\\.0[0-4]\\d*|10),.*"),
+                lines[0]);
+        assertTrue(
+                lines[1].startsWith("{\"file\": \"" + bad.toString().replace("\"", "\\\"") + "\", \"error\": \""),
+                lines[1]);
         assertTrue(lines[2].startsWith("{\"file\": \"" + quiet + "\""), lines[2]);
-        for (String key : new String[] {"file", "sampleRate", "channels", "frames", "samplePeakDbfs", "truePeakDbtp",
-                "integratedLufs", "loudnessRangeLu", "maxMomentaryLufs", "maxShortTermLufs", "rmsDbfs", "crestFactorDb",
-                "dcOffset", "clippedSamples"}) {
+        for (String key : new String[] {
+            "file",
+            "sampleRate",
+            "channels",
+            "frames",
+            "samplePeakDbfs",
+            "truePeakDbtp",
+            "integratedLufs",
+            "loudnessRangeLu",
+            "maxMomentaryLufs",
+            "maxShortTermLufs",
+            "rmsDbfs",
+            "crestFactorDb",
+            "dcOffset",
+            "clippedSamples"
+        }) {
             assertTrue(lines[0].contains("\"" + key + "\": "), key);
         }
     }
@@ -79,7 +102,9 @@ class MeterCommandTest {
         Path hot = sine(dir.resolve("hot.wav"), 6, 3, 32, true);
         assertEquals(0, run("--json", hot.toString()));
         String line = out.toString(StandardCharsets.UTF_8);
-        assertTrue(line.matches("(?s).*\"samplePeakDbfs\": 6(\\.0\\d*)?,.*|(?s).*\"samplePeakDbfs\": 5\\.99\\d*,.*"), line);
+        assertTrue(
+                line.matches("(?s).*\"samplePeakDbfs\": 6(\\.0\\d*)?,.*|(?s).*\"samplePeakDbfs\": 5\\.99\\d*,.*"),
+                line);
     }
 
     @Test
@@ -91,7 +116,9 @@ class MeterCommandTest {
         assertEquals(2, lines.length, "header and one row");
         assertTrue(lines[0].startsWith("FILE"));
         int end = lines[0].indexOf("INTEGRATED LUFS") + "INTEGRATED LUFS".length();
-        assertEquals(" -20.0", lines[1].substring(end - 6, end),
+        assertEquals(
+                " -20.0",
+                lines[1].substring(end - 6, end),
                 "numbers right-aligned under their header:\n" + lines[0] + "\n" + lines[1]);
         assertEquals("meter: " + missing + ": no such file\n", err.toString(StandardCharsets.UTF_8));
     }

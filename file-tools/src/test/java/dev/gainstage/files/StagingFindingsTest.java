@@ -12,20 +12,42 @@ class StagingFindingsTest {
      * A reading with the given peaks, clipping, noise floor and seconds of signal, and an overall RMS 8 dB
      * below the peak, like music; other figures irrelevant.
      */
-    private static MeterReading reading(double peak, double truePeak, long clippedRuns, double noiseFloor, double signal) {
+    private static MeterReading reading(
+            double peak, double truePeak, long clippedRuns, double noiseFloor, double signal) {
         return reading(peak, truePeak, clippedRuns, noiseFloor, signal, peak - 8);
     }
 
-    private static MeterReading reading(double peak, double truePeak, long clippedRuns, double noiseFloor, double signal,
-                                        double overallRms) {
+    private static MeterReading reading(
+            double peak, double truePeak, long clippedRuns, double noiseFloor, double signal, double overallRms) {
         double nan = Double.NaN;
-        return new MeterReading(48_000, 1, nan, nan, nan, nan, nan, peak, truePeak, nan, nan, nan, nan, overallRms, nan, 0,
-                clippedRuns * 2, clippedRuns, noiseFloor, nan, signal);
+        return new MeterReading(
+                48_000,
+                1,
+                nan,
+                nan,
+                nan,
+                nan,
+                nan,
+                peak,
+                truePeak,
+                nan,
+                nan,
+                nan,
+                nan,
+                overallRms,
+                nan,
+                0,
+                clippedRuns * 2,
+                clippedRuns,
+                noiseFloor,
+                nan,
+                signal);
     }
 
     private static List<String> sourceRules(double peak, long clippedRuns, double noiseFloor, double signal) {
         return StagingFindings.forSource("s", reading(peak, peak, clippedRuns, noiseFloor, signal)).stream()
-                .map(Finding::rule).toList();
+                .map(Finding::rule)
+                .toList();
     }
 
     @Test
@@ -46,16 +68,19 @@ class StagingFindingsTest {
     void aSteadyToneIsNotItsOwnNoiseFloor() {
         // Without quiet passages the floor estimate is the tone itself: no noise to speak of.
         List<String> rules = StagingFindings.forSource("tone", reading(-12, -12, 0, -15.5, 10, -15)).stream()
-                .map(Finding::rule).toList();
+                .map(Finding::rule)
+                .toList();
         assertEquals(List.of(), rules);
     }
 
     @Test
     void trimSuggestionAimsAtMinusNine() {
-        Finding hot = StagingFindings.forSource("s", reading(-2.5, -2.5, 0, -80, 10)).get(0);
+        Finding hot =
+                StagingFindings.forSource("s", reading(-2.5, -2.5, 0, -80, 10)).get(0);
         assertEquals(-6.5, hot.fixDb(), 1e-9);
         assertTrue(hot.advice().startsWith("trim by -6.5 dB"), hot.advice());
-        Finding quiet = StagingFindings.forSource("s", reading(-24, -24, 0, -90, 10)).get(0);
+        Finding quiet =
+                StagingFindings.forSource("s", reading(-24, -24, 0, -90, 10)).get(0);
         assertEquals(15, quiet.fixDb(), 1e-9);
     }
 
@@ -64,11 +89,14 @@ class StagingFindingsTest {
         assertEquals(List.of("MASTER_OVER_0DBFS"), master(-0.5, 0.2), "true peak over 0 counts");
         assertEquals(List.of("MASTER_LOW_HEADROOM"), master(-2.9, -2.9));
         assertEquals(List.of(), master(-3.0, -3.0));
-        Finding over = StagingFindings.forSum("sum", reading(1.5, 2.0, 0, -80, 10)).get(0);
+        Finding over =
+                StagingFindings.forSum("sum", reading(1.5, 2.0, 0, -80, 10)).get(0);
         assertEquals(-8, over.fixDb(), 1e-9);
     }
 
     private static List<String> master(double peak, double truePeak) {
-        return StagingFindings.forSum("sum", reading(peak, truePeak, 0, -80, 10)).stream().map(Finding::rule).toList();
+        return StagingFindings.forSum("sum", reading(peak, truePeak, 0, -80, 10)).stream()
+                .map(Finding::rule)
+                .toList();
     }
 }

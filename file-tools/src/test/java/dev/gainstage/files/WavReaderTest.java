@@ -56,12 +56,28 @@ class WavReaderTest {
 
     @Test
     void readsExtensibleWithOtherChunksAndOddPadding() throws IOException {
-        ByteBuffer fmt = le(40).putShort((short) 0xFFFE).putShort((short) 1).putInt(48_000).putInt(48_000 * 3)
-                .putShort((short) 3).putShort((short) 24).putShort((short) 22).putShort((short) 24).putInt(4)
-                .putShort((short) 1).put(new byte[14]); // KSDATAFORMAT_SUBTYPE_PCM
-        ByteBuffer data = le(6).put((byte) 0).put((byte) 0).put((byte) 0x40) // 0x400000 = 0.5
-                .put((byte) 0).put((byte) 0).put((byte) 0xC0); // -0.5
-        Path file = write("ext.wav", chunk("fmt ", fmt.array()), chunk("bext", new byte[3]), chunk("data", data.array()),
+        ByteBuffer fmt = le(40).putShort((short) 0xFFFE)
+                .putShort((short) 1)
+                .putInt(48_000)
+                .putInt(48_000 * 3)
+                .putShort((short) 3)
+                .putShort((short) 24)
+                .putShort((short) 22)
+                .putShort((short) 24)
+                .putInt(4)
+                .putShort((short) 1)
+                .put(new byte[14]); // KSDATAFORMAT_SUBTYPE_PCM
+        ByteBuffer data = le(6).put((byte) 0)
+                .put((byte) 0)
+                .put((byte) 0x40) // 0x400000 = 0.5
+                .put((byte) 0)
+                .put((byte) 0)
+                .put((byte) 0xC0); // -0.5
+        Path file = write(
+                "ext.wav",
+                chunk("fmt ", fmt.array()),
+                chunk("bext", new byte[3]),
+                chunk("data", data.array()),
                 chunk("LIST", new byte[10]));
         try (WavReader r = WavReader.open(file)) {
             assertEquals(new WavFormat(48_000, 1, 24, false, 2), r.format());
@@ -86,13 +102,22 @@ class WavReaderTest {
 
     @Test
     void unsupportedAndBrokenFilesAreNamedWithTheProblem() throws IOException {
-        ByteBuffer alaw = le(16).putShort((short) 6).putShort((short) 1).putInt(8000).putInt(8000).putShort((short) 1)
+        ByteBuffer alaw = le(16).putShort((short) 6)
+                .putShort((short) 1)
+                .putInt(8000)
+                .putInt(8000)
+                .putShort((short) 1)
                 .putShort((short) 8);
         Path a = write("alaw.wav", chunk("fmt ", alaw.array()), chunk("data", new byte[4]));
         assertMessage(a, "unsupported WAV encoding (format tag 0x6)");
-        ByteBuffer pcm12 = le(16).putShort((short) 1).putShort((short) 1).putInt(8000).putInt(16000).putShort((short) 2)
+        ByteBuffer pcm12 = le(16).putShort((short) 1)
+                .putShort((short) 1)
+                .putInt(8000)
+                .putInt(16000)
+                .putShort((short) 2)
                 .putShort((short) 12);
-        assertMessage(write("p12.wav", chunk("fmt ", pcm12.array()), chunk("data", new byte[4])), "unsupported 12-bit PCM");
+        assertMessage(
+                write("p12.wav", chunk("fmt ", pcm12.array()), chunk("data", new byte[4])), "unsupported 12-bit PCM");
         Path text = dir.resolve("notes.wav");
         Files.writeString(text, "these are not samples at all");
         assertMessage(text, "not a RIFF/WAVE file");
@@ -128,8 +153,13 @@ class WavReaderTest {
     }
 
     private static byte[] pcm16mono() {
-        return le(16).putShort((short) 1).putShort((short) 1).putInt(8000).putInt(16000).putShort((short) 2)
-                .putShort((short) 16).array();
+        return le(16).putShort((short) 1)
+                .putShort((short) 1)
+                .putInt(8000)
+                .putInt(16000)
+                .putShort((short) 2)
+                .putShort((short) 16)
+                .array();
     }
 
     private static ByteBuffer le(int n) {

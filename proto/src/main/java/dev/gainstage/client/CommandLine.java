@@ -16,10 +16,10 @@ public final class CommandLine {
     private final Map<String, String> values = new HashMap<>();
     /** Every value of a flag given more than once, in order; {@link #values} keeps the last. */
     private final Map<String, List<String>> repeated = new HashMap<>();
+
     private final List<String> positional = new ArrayList<>();
 
-    private CommandLine() {
-    }
+    private CommandLine() {}
 
     /**
      * @param valued   flags that take a value (without the leading dashes)

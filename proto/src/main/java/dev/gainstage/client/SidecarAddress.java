@@ -5,14 +5,13 @@ import io.grpc.Metadata;
 import io.grpc.netty.shaded.io.grpc.netty.GrpcSslContexts;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.grpc.stub.MetadataUtils;
-
-import javax.net.ssl.SSLException;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import javax.net.ssl.SSLException;
 
 /** Where a client finds the sidecar: {@code HOST:PORT}, by default 127.0.0.1:50551. */
 public record SidecarAddress(String host, int port) {
@@ -34,7 +33,8 @@ public record SidecarAddress(String host, int port) {
             }
             return new SidecarAddress(host, port);
         } catch (NumberFormatException e) {
-            throw new CommandLine.UsageException("--sidecar port must be a number, not '" + text.substring(colon + 1) + "'");
+            throw new CommandLine.UsageException(
+                    "--sidecar port must be a number, not '" + text.substring(colon + 1) + "'");
         }
     }
 
@@ -53,10 +53,11 @@ public record SidecarAddress(String host, int port) {
         String ca = env.get("GAINSTAGE_TLS_CA");
         if (ca != null && !ca.isBlank()) {
             try {
-                b.sslContext(GrpcSslContexts.forClient().trustManager(new File(ca)).build());
+                b.sslContext(
+                        GrpcSslContexts.forClient().trustManager(new File(ca)).build());
             } catch (SSLException | IllegalArgumentException e) {
-                throw new IllegalStateException("GAINSTAGE_TLS_CA " + ca + " is not a usable PEM certificate: "
-                        + e.getMessage(), e);
+                throw new IllegalStateException(
+                        "GAINSTAGE_TLS_CA " + ca + " is not a usable PEM certificate: " + e.getMessage(), e);
             }
         } else {
             b.usePlaintext();
@@ -65,9 +66,11 @@ public record SidecarAddress(String host, int port) {
         if (tokenFile != null && !tokenFile.isBlank()) {
             String token;
             try {
-                token = Files.readString(Path.of(tokenFile), StandardCharsets.UTF_8).trim();
+                token = Files.readString(Path.of(tokenFile), StandardCharsets.UTF_8)
+                        .trim();
             } catch (IOException e) {
-                throw new IllegalStateException("GAINSTAGE_TOKEN_FILE " + tokenFile + " cannot be read: " + e.getMessage(), e);
+                throw new IllegalStateException(
+                        "GAINSTAGE_TOKEN_FILE " + tokenFile + " cannot be read: " + e.getMessage(), e);
             }
             Metadata headers = new Metadata();
             headers.put(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER), "Bearer " + token);

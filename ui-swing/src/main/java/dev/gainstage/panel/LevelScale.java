@@ -7,8 +7,7 @@ public final class LevelScale {
     public static final double FLOOR_DB = -60.0;
     public static final double CEILING_DB = 6.0;
 
-    private LevelScale() {
-    }
+    private LevelScale() {}
 
     /** 0..1 along the bar; NaN (no signal) is 0. */
     public static double fraction(double db) {

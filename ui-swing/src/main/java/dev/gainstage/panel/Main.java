@@ -6,26 +6,23 @@ import com.google.inject.Guice;
 import com.google.inject.Injector;
 import dev.gainstage.client.CommandLine;
 import dev.gainstage.client.SidecarAddress;
-
-import javax.swing.SwingUtilities;
+import dev.gainstage.panel.dock.Docking;
+import dev.gainstage.panel.dock.X11Windows;
 import java.awt.GraphicsEnvironment;
 import java.awt.event.WindowAdapter;
 import java.awt.event.WindowEvent;
-import dev.gainstage.panel.dock.Docking;
-import dev.gainstage.panel.dock.X11Windows;
-
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import javax.swing.SwingUtilities;
 
 /** {@code panel [--sidecar HOST:PORT] [--theme dark|light]}: the panel window. */
 public final class Main {
     static final String USAGE = "usage: gainstage panel [--sidecar HOST:PORT] [--theme dark|light] [--dock auto|off] "
             + "[--dock-title Ardour]";
 
-    private Main() {
-    }
+    private Main() {}
 
     public static void main(String[] args) throws Exception {
         SidecarAddress address;
@@ -33,9 +30,10 @@ public final class Main {
         String dock;
         String dockTitle;
         try {
-            CommandLine cl = CommandLine.parse(Arrays.asList(args), Set.of("sidecar", "theme", "dock", "dock-title"),
-                    Set.of());
-            address = cl.value("sidecar").isPresent() ? SidecarAddress.parse(cl.value("sidecar").get())
+            CommandLine cl =
+                    CommandLine.parse(Arrays.asList(args), Set.of("sidecar", "theme", "dock", "dock-title"), Set.of());
+            address = cl.value("sidecar").isPresent()
+                    ? SidecarAddress.parse(cl.value("sidecar").get())
                     : SidecarAddress.DEFAULT;
             String theme = cl.value("theme", "dark");
             if (!theme.equals("dark") && !theme.equals("light")) {
@@ -48,7 +46,8 @@ public final class Main {
             }
             dockTitle = cl.value("dock-title", "Ardour");
             if (!cl.positional().isEmpty()) {
-                throw new CommandLine.UsageException("unexpected argument '" + cl.positional().getFirst() + "'");
+                throw new CommandLine.UsageException(
+                        "unexpected argument '" + cl.positional().getFirst() + "'");
             }
         } catch (CommandLine.UsageException e) {
             System.err.println("gainstage panel: " + e.getMessage());
@@ -57,7 +56,8 @@ public final class Main {
             return;
         }
         if (GraphicsEnvironment.isHeadless()) {
-            System.err.println("gainstage panel: no display (DISPLAY is not set); run 'gainstage demo --headless' instead");
+            System.err.println(
+                    "gainstage panel: no display (DISPLAY is not set); run 'gainstage demo --headless' instead");
             System.exit(1);
             return;
         }
@@ -88,7 +88,10 @@ public final class Main {
             // Only on X11 with Xlib present; anywhere else the panel is a plain window.
             Optional<X11Windows> x11 = X11Windows.open(dockTitle);
             if (x11.isPresent()) {
-                docking = new Docking(frames[0], x11.get(), () -> frames[0].getGraphicsConfiguration().getBounds());
+                docking = new Docking(
+                        frames[0],
+                        x11.get(),
+                        () -> frames[0].getGraphicsConfiguration().getBounds());
                 docking.start();
             }
         }

@@ -7,12 +7,11 @@ import dev.gainstage.proto.v1.MarkIntentionalRequest;
 import dev.gainstage.proto.v1.PanelServiceGrpc;
 import io.grpc.Channel;
 import io.grpc.StatusRuntimeException;
-
-import javax.swing.SwingUtilities;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import javax.swing.SwingUtilities;
 
 /**
  * The user's decisions, sent to the sidecar off the EDT (every call with a deadline); the outcome
@@ -40,32 +39,43 @@ public final class PanelActions implements AutoCloseable {
 
     public void applyFix(String warningId) {
         call("Apply fix", stub -> {
-            ApplyFixResponse r = stub.applyFix(ApplyFixRequest.newBuilder().setSessionKey(sessionKey())
-                    .setWarningId(warningId).build());
+            ApplyFixResponse r = stub.applyFix(ApplyFixRequest.newBuilder()
+                    .setSessionKey(sessionKey())
+                    .setWarningId(warningId)
+                    .build());
             return r.getApplied() ? "Applied: " + r.getMessage() : "Not applied: " + r.getMessage();
         });
     }
 
     public void acknowledgeWarning(String warningId, String reason) {
         call("Acknowledge", stub -> {
-            stub.acknowledge(AcknowledgeRequest.newBuilder().setSessionKey(sessionKey()).setWarningId(warningId)
-                    .setReason(reason).build());
+            stub.acknowledge(AcknowledgeRequest.newBuilder()
+                    .setSessionKey(sessionKey())
+                    .setWarningId(warningId)
+                    .setReason(reason)
+                    .build());
             return "Acknowledged " + warningId;
         });
     }
 
     public void acknowledgeItem(String itemId, String reason) {
         call("Acknowledge", stub -> {
-            stub.acknowledge(AcknowledgeRequest.newBuilder().setSessionKey(sessionKey()).setItemId(itemId)
-                    .setReason(reason).build());
+            stub.acknowledge(AcknowledgeRequest.newBuilder()
+                    .setSessionKey(sessionKey())
+                    .setItemId(itemId)
+                    .setReason(reason)
+                    .build());
             return "Acknowledged " + itemId;
         });
     }
 
     public void markIntentional(String stageId, boolean intentional) {
         call("Mark intentional", stub -> {
-            stub.markIntentional(MarkIntentionalRequest.newBuilder().setSessionKey(sessionKey()).setStageId(stageId)
-                    .setIntentional(intentional).build());
+            stub.markIntentional(MarkIntentionalRequest.newBuilder()
+                    .setSessionKey(sessionKey())
+                    .setStageId(stageId)
+                    .setIntentional(intentional)
+                    .build());
             return (intentional ? "Marked intentional saturation: " : "Unmarked: ") + stageId;
         });
     }
@@ -78,7 +88,9 @@ public final class PanelActions implements AutoCloseable {
                         .withDeadlineAfter(DEADLINE_SECONDS, TimeUnit.SECONDS));
             } catch (StatusRuntimeException e) {
                 result = what + " failed: " + e.getStatus().getCode()
-                        + (e.getStatus().getDescription() == null ? "" : " " + e.getStatus().getDescription());
+                        + (e.getStatus().getDescription() == null
+                                ? ""
+                                : " " + e.getStatus().getDescription());
             }
             String message = result;
             SwingUtilities.invokeLater(() -> model.setMessage(message));

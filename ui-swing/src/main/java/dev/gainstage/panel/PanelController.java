@@ -5,11 +5,10 @@ import dev.gainstage.panel.connection.ViewStream;
 import dev.gainstage.proto.v1.SessionView;
 import io.grpc.ManagedChannel;
 import jakarta.inject.Inject;
-
-import javax.swing.SwingUtilities;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import javax.swing.SwingUtilities;
 
 /**
  * Connects the model to the sidecar. Views arrive on gRPC threads at up to 30 Hz; only the latest
@@ -38,8 +37,8 @@ public final class PanelController implements AutoCloseable {
         }
         channel = address.channel();
         actions = new PanelActions(model, channel);
-        stream = new ViewStream(address, channel, this::onView,
-                state -> SwingUtilities.invokeLater(() -> model.setConnection(state)));
+        stream = new ViewStream(
+                address, channel, this::onView, state -> SwingUtilities.invokeLater(() -> model.setConnection(state)));
         stream.start();
     }
 

@@ -9,7 +9,11 @@ import dev.gainstage.panel.overview.OverviewModel;
 import dev.gainstage.panel.overview.OverviewPanel;
 import dev.gainstage.panel.warnings.WarningsPanel;
 import dev.gainstage.proto.v1.SessionView;
-
+import java.awt.BorderLayout;
+import java.awt.Dimension;
+import java.awt.FlowLayout;
+import java.awt.event.KeyEvent;
+import java.util.Locale;
 import javax.swing.BorderFactory;
 import javax.swing.JCheckBox;
 import javax.swing.JComboBox;
@@ -19,11 +23,6 @@ import javax.swing.JPanel;
 import javax.swing.JScrollPane;
 import javax.swing.JSplitPane;
 import javax.swing.JTabbedPane;
-import java.awt.BorderLayout;
-import java.awt.Dimension;
-import java.awt.FlowLayout;
-import java.awt.event.KeyEvent;
-import java.util.Locale;
 
 /**
  * The panel window: the overview on top; warnings, checklist and flow graph in tabs below; the
@@ -109,8 +108,7 @@ public final class PanelFrame extends JFrame {
                     graph.repaint();
                 }
                 case PanelModel.MESSAGE -> message.setText((String) e.getNewValue());
-                default -> {
-                }
+                default -> {}
             }
         });
         showConnection(model.connection());
@@ -126,24 +124,26 @@ public final class PanelFrame extends JFrame {
     }
 
     private void showConnection(ConnectionState c) {
-        connection.setText(switch (c.kind()) {
-            case CONNECTED -> "\u25CF " + c.detail();
-            case CONNECTING -> "\u25CB " + c.detail();
-            case RECONNECTING -> "\u25CC reconnecting: " + c.detail();
-        });
-        connection.setForeground(c.kind() == ConnectionState.Kind.CONNECTED ? StagingColors.IN_RANGE.brighter()
-                : StagingColors.HOT);
+        connection.setText(
+                switch (c.kind()) {
+                    case CONNECTED -> "\u25CF " + c.detail();
+                    case CONNECTING -> "\u25CB " + c.detail();
+                    case RECONNECTING -> "\u25CC reconnecting: " + c.detail();
+                });
+        connection.setForeground(
+                c.kind() == ConnectionState.Kind.CONNECTED ? StagingColors.IN_RANGE.brighter() : StagingColors.HOT);
         // In the title too: it shows in the window list and the taskbar while the panel is covered.
         setTitle(windowTitle(c));
     }
 
     static String windowTitle(ConnectionState c) {
         // Plain ASCII: X11 tools and some window managers read WM_NAME as Latin-1 or compound text.
-        return "gainstage: " + switch (c.kind()) {
-            case CONNECTED -> "connected";
-            case CONNECTING -> "connecting";
-            case RECONNECTING -> "reconnecting";
-        };
+        return "gainstage: "
+                + switch (c.kind()) {
+                    case CONNECTED -> "connected";
+                    case CONNECTING -> "connecting";
+                    case RECONNECTING -> "reconnecting";
+                };
     }
 
     private void show(SessionView view) {
@@ -155,10 +155,19 @@ public final class PanelFrame extends JFrame {
         warnings.refresh(view.getWarningsList());
         checklist.refresh();
         String notices = view.getNoticesCount() == 0 ? "" : "   \u26A0 " + String.join("; ", view.getNoticesList());
-        title.setText(view.getRowsCount() == 0 ? "waiting for a DAW session\u2026"
-                : String.format(Locale.ROOT, "%s   %.0f s   %d warnings   checklist %s%s%s", view.getSessionName(),
-                view.getAudioTimeSeconds(), view.getWarningsCount(), checklistModel.progressText(),
-                view.getDroppedBlocks() > 0 ? "   metering gap: " + view.getDroppedBlocks() + " blocks dropped" : "",
-                notices));
+        title.setText(
+                view.getRowsCount() == 0
+                        ? "waiting for a DAW session\u2026"
+                        : String.format(
+                                Locale.ROOT,
+                                "%s   %.0f s   %d warnings   checklist %s%s%s",
+                                view.getSessionName(),
+                                view.getAudioTimeSeconds(),
+                                view.getWarningsCount(),
+                                checklistModel.progressText(),
+                                view.getDroppedBlocks() > 0
+                                        ? "   metering gap: " + view.getDroppedBlocks() + " blocks dropped"
+                                        : "",
+                                notices));
     }
 }

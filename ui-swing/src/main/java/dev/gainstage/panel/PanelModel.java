@@ -2,7 +2,6 @@ package dev.gainstage.panel;
 
 import dev.gainstage.panel.connection.ConnectionState;
 import dev.gainstage.proto.v1.SessionView;
-
 import java.beans.PropertyChangeListener;
 import java.beans.PropertyChangeSupport;
 

@@ -1,7 +1,6 @@
 package dev.gainstage.panel;
 
 import dev.gainstage.proto.v1.StagingState;
-
 import java.awt.Color;
 
 /** One colour per staging state, readable on the dark and the light theme. */
@@ -12,8 +11,7 @@ public final class StagingColors {
     public static final Color CLIPPING = new Color(0xC62828);
     public static final Color NO_SIGNAL = new Color(0x616161);
 
-    private StagingColors() {
-    }
+    private StagingColors() {}
 
     /** How bad a state is, for sorting and for the worst-of: clipping 4, hot 3, quiet 2, in range 1, no signal 0. */
     public static int rank(StagingState s) {

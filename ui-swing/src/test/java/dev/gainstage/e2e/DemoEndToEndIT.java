@@ -1,5 +1,8 @@
 package dev.gainstage.e2e;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.google.protobuf.util.JsonFormat;
 import dev.gainstage.proto.v1.ChecklistItem;
 import dev.gainstage.proto.v1.ChecklistStep;
@@ -7,17 +10,13 @@ import dev.gainstage.proto.v1.ItemState;
 import dev.gainstage.proto.v1.Rule;
 import dev.gainstage.proto.v1.SessionView;
 import dev.gainstage.proto.v1.Warning;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The whole demo, headless, as the README runs it: {@code scripts/gainstage demo --headless} starts
@@ -31,11 +30,13 @@ class DemoEndToEndIT {
     static SessionView demo(Path tmp, String[] output, String... args) throws Exception {
         Path json = tmp.resolve("view.json");
         Path log = tmp.resolve("demo.log");
-        List<String> command = new java.util.ArrayList<>(List.of("bash", ROOT.resolve("scripts/gainstage").toString(),
-                "demo", "--headless", "--json", json.toString()));
+        List<String> command = new java.util.ArrayList<>(List.of(
+                "bash", ROOT.resolve("scripts/gainstage").toString(), "demo", "--headless", "--json", json.toString()));
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command)
-                .directory(ROOT.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
+                .directory(ROOT.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
         pb.environment().put("GAINSTAGE_NO_BUILD", "1"); // the build running this test has just built it
         pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
         Process p = pb.start();
@@ -60,11 +61,18 @@ class DemoEndToEndIT {
         List<Warning> warnings = view.getWarningsList();
         assertTrue(view.getAudioTimeSeconds() > 15, "the demo played ~20 s: " + view.getAudioTimeSeconds());
         for (Expected e : EXPECTED) {
-            assertTrue(warnings.stream().anyMatch(w -> w.getRule() == e.rule() && w.getStageId().equals(e.stageId())),
-                    e + " missing; warnings: " + warnings.stream().map(Warning::getId).toList() + "\n" + output);
+            assertTrue(
+                    warnings.stream()
+                            .anyMatch(w ->
+                                    w.getRule() == e.rule() && w.getStageId().equals(e.stageId())),
+                    e + " missing; warnings: "
+                            + warnings.stream().map(Warning::getId).toList() + "\n" + output);
         }
         for (Warning w : warnings) {
-            assertTrue(!w.getStripName().isBlank() && !w.getStageName().isBlank() && !w.getSuggestion().isBlank(),
+            assertTrue(
+                    !w.getStripName().isBlank()
+                            && !w.getStageName().isBlank()
+                            && !w.getSuggestion().isBlank(),
                     "warnings name their strip and stage in words and suggest a fix: " + w);
         }
     }
@@ -74,7 +82,8 @@ class DemoEndToEndIT {
         String[] out = new String[1];
         SessionView view = demo(tmp, out, "--apply-fixes", "--seconds", "45");
         assertTrue(out[0].contains("round 1: applied SOURCE_TOO_HOT@kick/source"), out[0]);
-        assertEquals(List.of(), view.getWarningsList().stream().map(Warning::getId).toList(), out[0]);
+        assertEquals(
+                List.of(), view.getWarningsList().stream().map(Warning::getId).toList(), out[0]);
         for (ChecklistStep step : view.getChecklist().getStepsList()) {
             for (ChecklistItem item : step.getItemsList()) {
                 assertEquals(ItemState.ITEM_STATE_PASSING, item.getState(), "step " + step.getNumber() + ": " + item);
@@ -85,8 +94,7 @@ class DemoEndToEndIT {
         assertTrue(view.getChecklist().getTotal() >= 15, "one item per source, plugin, bus and master");
     }
 
-    record Expected(Rule rule, String stageId) {
-    }
+    record Expected(Rule rule, String stageId) {}
 
     /** The demo session's deliberate mistakes (daw-adapter's demo-session.textproto says which stage does what). */
     static final List<Expected> EXPECTED = List.of(

@@ -1,5 +1,8 @@
 package dev.gainstage.e2e;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.gainstage.adapter.ardour.testing.RealParts;
 import dev.gainstage.client.SidecarAddress;
 import dev.gainstage.panel.connection.ConnectionState;
@@ -11,9 +14,6 @@ import dev.gainstage.proto.v1.ItemState;
 import dev.gainstage.proto.v1.PanelServiceGrpc;
 import dev.gainstage.proto.v1.SessionView;
 import io.grpc.ManagedChannel;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.awt.GraphicsEnvironment;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -25,9 +25,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * SIGKILL of the sidecar, the adapter and the panel, mid-session, each a separate process, in two
@@ -41,18 +40,29 @@ class FaultRecoveryIT {
     private final List<Process> started = new ArrayList<>();
 
     private Process java(String name, String... args) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path")));
+        List<String> cmd = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path")));
         cmd.addAll(List.of(args));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
-                .redirectOutput(work.resolve(name + "-" + started.size() + ".log").toFile()).start();
+        Process p = new ProcessBuilder(cmd)
+                .redirectErrorStream(true)
+                .redirectOutput(
+                        work.resolve(name + "-" + started.size() + ".log").toFile())
+                .start();
         started.add(p);
         return p;
     }
 
     private Process sidecar(int port) throws IOException {
-        return java("sidecar", "dev.gainstage.engine.app.Main", "sidecar", "--port", Integer.toString(port),
-                "--store", work.resolve("store").toString());
+        return java(
+                "sidecar",
+                "dev.gainstage.engine.app.Main",
+                "sidecar",
+                "--port",
+                Integer.toString(port),
+                "--store",
+                work.resolve("store").toString());
     }
 
     private Process sim(int port) throws IOException {
@@ -81,26 +91,39 @@ class FaultRecoveryIT {
             Process sidecar = sidecar(port);
             sim(port);
             panel.start();
-            await("the demo is playing and warnings are up", latest, v -> v.getRowsCount() == 10
-                    && v.getAudioTimeSeconds() > 5 && v.getWarningsCount() > 0);
-            PanelServiceGrpc.newBlockingStub(channel).withDeadlineAfter(10, TimeUnit.SECONDS)
-                    .acknowledge(AcknowledgeRequest.newBuilder().setSessionKey("sim:demo")
-                            .setItemId("source:kick/source").setReason("the kick is meant to be loud").build());
+            await(
+                    "the demo is playing and warnings are up",
+                    latest,
+                    v -> v.getRowsCount() == 10 && v.getAudioTimeSeconds() > 5 && v.getWarningsCount() > 0);
+            PanelServiceGrpc.newBlockingStub(channel)
+                    .withDeadlineAfter(10, TimeUnit.SECONDS)
+                    .acknowledge(AcknowledgeRequest.newBuilder()
+                            .setSessionKey("sim:demo")
+                            .setItemId("source:kick/source")
+                            .setReason("the kick is meant to be loud")
+                            .build());
 
             sidecar.destroyForcibly().waitFor(10, TimeUnit.SECONDS); // SIGKILL
             await("the panel notices", connection, c -> c.kind() == ConnectionState.Kind.RECONNECTING);
             latest.set(SessionView.getDefaultInstance());
             sidecar(port);
-            await("the adapter and the panel are back, with the acknowledgement", latest, v -> v.getRowsCount() == 10
-                    && v.getAdapterConnected() && v.getAudioTimeSeconds() > 4 && acknowledged(v));
+            await(
+                    "the adapter and the panel are back, with the acknowledgement",
+                    latest,
+                    v -> v.getRowsCount() == 10
+                            && v.getAdapterConnected()
+                            && v.getAudioTimeSeconds() > 4
+                            && acknowledged(v));
             assertEquals(ConnectionState.Kind.CONNECTED, connection.get().kind());
 
             Process sim = started.get(1);
             sim.destroyForcibly().waitFor(10, TimeUnit.SECONDS); // SIGKILL of the adapter
             await("the sidecar sees the adapter gone", latest, v -> !v.getAdapterConnected());
             sim(port);
-            await("a new adapter re-attaches the same session", latest, v -> v.getAdapterConnected()
-                    && v.getRowsCount() == 10 && acknowledged(v));
+            await(
+                    "a new adapter re-attaches the same session",
+                    latest,
+                    v -> v.getAdapterConnected() && v.getRowsCount() == 10 && acknowledged(v));
         } finally {
             panel.close();
             channel.shutdownNow();
@@ -118,28 +141,36 @@ class FaultRecoveryIT {
      */
     @Test
     void panelAdapterAndSidecarKilledInAnotherOrderRecover() throws Exception {
-        RealParts.require(!GraphicsEnvironment.isHeadless(), "needs a display (scripts/test runs the tests under Xvfb)");
+        RealParts.require(
+                !GraphicsEnvironment.isHeadless(), "needs a display (scripts/test runs the tests under Xvfb)");
         int port = freePort();
         SidecarAddress address = new SidecarAddress("127.0.0.1", port);
         AtomicReference<SessionView> latest = new AtomicReference<>(SessionView.getDefaultInstance());
         AtomicReference<ConnectionState> connection = new AtomicReference<>();
         ManagedChannel channel = address.channel();
         ViewStream watcher = new ViewStream(address, channel, latest::set, connection::set);
-        try (X11Windows x11 = X11Windows.open("gainstage").orElseThrow(() -> new AssertionError("cannot open the X11 display"))) {
+        try (X11Windows x11 =
+                X11Windows.open("gainstage").orElseThrow(() -> new AssertionError("cannot open the X11 display"))) {
             Process sidecar = sidecar(port);
             Process sim = sim(port);
             Process panel = panel(port);
             watcher.start();
             await("the demo is playing", latest, v -> v.getRowsCount() == 10 && v.getAudioTimeSeconds() > 5);
             awaitTrue("the panel's window says connected", () -> panelTitled(x11, "connected"));
-            PanelServiceGrpc.newBlockingStub(channel).withDeadlineAfter(10, TimeUnit.SECONDS)
-                    .acknowledge(AcknowledgeRequest.newBuilder().setSessionKey("sim:demo")
-                            .setItemId("source:kick/source").setReason("the kick is meant to be loud").build());
+            PanelServiceGrpc.newBlockingStub(channel)
+                    .withDeadlineAfter(10, TimeUnit.SECONDS)
+                    .acknowledge(AcknowledgeRequest.newBuilder()
+                            .setSessionKey("sim:demo")
+                            .setItemId("source:kick/source")
+                            .setReason("the kick is meant to be loud")
+                            .build());
 
             panel.destroyForcibly().waitFor(10, TimeUnit.SECONDS); // SIGKILL of the panel
             double before = latest.get().getAudioTimeSeconds();
-            await("the session plays on without its panel", latest, v -> v.getAudioTimeSeconds() > before + 2
-                    && v.getAdapterConnected());
+            await(
+                    "the session plays on without its panel",
+                    latest,
+                    v -> v.getAudioTimeSeconds() > before + 2 && v.getAdapterConnected());
             assertTrue(sidecar.isAlive(), "the sidecar died with the panel");
 
             sim.destroyForcibly().waitFor(10, TimeUnit.SECONDS); // then the adapter
@@ -149,14 +180,20 @@ class FaultRecoveryIT {
 
             Process newSim = sim(port); // no sidecar yet: both must keep trying
             panel(port);
-            awaitTrue("the new panel's window says it is waiting for the sidecar",
+            awaitTrue(
+                    "the new panel's window says it is waiting for the sidecar",
                     () -> panelTitled(x11, "connecting") || panelTitled(x11, "reconnecting"));
             Thread.sleep(2000);
             assertTrue(newSim.isAlive(), "the adapter gave up while the sidecar was down");
             latest.set(SessionView.getDefaultInstance());
             sidecar(port);
-            await("adapter, watcher and panel are back, with the acknowledgement", latest, v -> v.getRowsCount() == 10
-                    && v.getAdapterConnected() && v.getAudioTimeSeconds() > 2 && acknowledged(v));
+            await(
+                    "adapter, watcher and panel are back, with the acknowledgement",
+                    latest,
+                    v -> v.getRowsCount() == 10
+                            && v.getAdapterConnected()
+                            && v.getAudioTimeSeconds() > 2
+                            && acknowledged(v));
             awaitTrue("the new panel's window says connected", () -> panelTitled(x11, "connected"));
         } finally {
             watcher.close();
@@ -178,13 +215,18 @@ class FaultRecoveryIT {
             return "";
         }
         try (X11Windows x11 = X11Windows.open("gainstage").orElse(null)) {
-            return x11 == null ? "" : "--- windows on the display: " + x11.titled().stream().map(X11Windows.Found::title).toList();
+            return x11 == null
+                    ? ""
+                    : "--- windows on the display: "
+                            + x11.titled().stream().map(X11Windows.Found::title).toList();
         }
     }
 
     private static boolean acknowledged(SessionView v) {
-        return v.getChecklist().getStepsList().stream().flatMap(s -> s.getItemsList().stream())
-                .filter(i -> i.getId().equals("source:kick/source")).map(ChecklistItem::getState)
+        return v.getChecklist().getStepsList().stream()
+                .flatMap(s -> s.getItemsList().stream())
+                .filter(i -> i.getId().equals("source:kick/source"))
+                .map(ChecklistItem::getState)
                 .anyMatch(s -> s == ItemState.ITEM_STATE_ACKNOWLEDGED);
     }
 
@@ -207,8 +249,11 @@ class FaultRecoveryIT {
         try (var files = Files.list(work)) {
             for (Path f : files.filter(f -> f.toString().endsWith(".log")).toList()) {
                 List<String> lines = Files.readAllLines(f);
-                logs.append("--- ").append(f.getFileName()).append('\n')
-                        .append(String.join("\n", lines.subList(Math.max(0, lines.size() - 15), lines.size()))).append('\n');
+                logs.append("--- ")
+                        .append(f.getFileName())
+                        .append('\n')
+                        .append(String.join("\n", lines.subList(Math.max(0, lines.size() - 15), lines.size())))
+                        .append('\n');
             }
         }
         throw new AssertionError("timed out waiting until " + what + "\n" + logs + windowTitles());

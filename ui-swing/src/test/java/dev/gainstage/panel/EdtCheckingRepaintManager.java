@@ -1,12 +1,12 @@
 package dev.gainstage.panel;
 
-import javax.swing.JComponent;
-import javax.swing.RepaintManager;
-import javax.swing.SwingUtilities;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
+import javax.swing.JComponent;
+import javax.swing.RepaintManager;
+import javax.swing.SwingUtilities;
 
 /**
  * Records every Swing update of a showing component made off the EDT. {@code repaint()} is the one
@@ -36,10 +36,13 @@ public final class EdtCheckingRepaintManager extends RepaintManager {
             return;
         }
         StackTraceElement[] stack = Thread.currentThread().getStackTrace();
-        boolean viaRepaint = Arrays.stream(stack).anyMatch(e -> e.getMethodName().equals("repaint")
-                && (e.getClassName().equals("java.awt.Component") || e.getClassName().equals("javax.swing.JComponent")));
+        boolean viaRepaint = Arrays.stream(stack)
+                .anyMatch(e -> e.getMethodName().equals("repaint")
+                        && (e.getClassName().equals("java.awt.Component")
+                                || e.getClassName().equals("javax.swing.JComponent")));
         if (!viaRepaint) {
-            violations.add(Thread.currentThread().getName() + " updated " + c.getClass().getName() + " at "
+            violations.add(Thread.currentThread().getName() + " updated "
+                    + c.getClass().getName() + " at "
                     + Arrays.stream(stack).skip(2).limit(8).map(String::valueOf).collect(Collectors.joining(" < ")));
         }
     }

@@ -1,8 +1,11 @@
 package dev.gainstage.panel;
 
-import dev.gainstage.adapter.ardour.testing.RealParts;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.google.inject.Guice;
 import com.google.inject.Injector;
+import dev.gainstage.adapter.ardour.testing.RealParts;
 import dev.gainstage.adapter.sim.SimAdapter;
 import dev.gainstage.adapter.sim.SimSessionRenderer;
 import dev.gainstage.adapter.sim.SimSessions;
@@ -14,15 +17,6 @@ import dev.gainstage.engine.rules.RuleConfig;
 import dev.gainstage.panel.connection.ConnectionState;
 import dev.gainstage.proto.v1.Rule;
 import dev.gainstage.proto.v1.Warning;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
-import javax.imageio.ImageIO;
-import javax.swing.JComponent;
-import javax.swing.RepaintManager;
-import javax.swing.SwingUtilities;
 import java.awt.Color;
 import java.awt.Component;
 import java.awt.Container;
@@ -38,9 +32,14 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import javax.imageio.ImageIO;
+import javax.swing.JComponent;
+import javax.swing.RepaintManager;
+import javax.swing.SwingUtilities;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The real panel in a real window (Xvfb in CI) against a real sidecar on loopback, fed by the sim
@@ -51,6 +50,7 @@ class PanelUiTest {
 
     @TempDir
     static Path store;
+
     static SidecarServer server;
     static PanelController controller;
     static PanelModel model;
@@ -66,7 +66,8 @@ class PanelUiTest {
         SidecarAddress address = new SidecarAddress("127.0.0.1", server.port());
         SimSessionRenderer renderer = SimSessionRenderer.create(SimSessions.demo(), Path.of("."));
         Thread sim = Thread.ofPlatform().name("sim").start(() -> {
-            try (SimAdapter adapter = new SimAdapter(renderer, "sim:demo", "gainstage demo", SimAdapter.Speed.MAX, address)) {
+            try (SimAdapter adapter =
+                    new SimAdapter(renderer, "sim:demo", "gainstage demo", SimAdapter.Speed.MAX, address)) {
                 adapter.run(14);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -87,8 +88,9 @@ class PanelUiTest {
             frame.setVisible(true);
         });
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (System.nanoTime() < deadline && onEdt(() -> model.view().getWarningsCount() < 5
-                || model.view().getAudioTimeSeconds() < 13.9)) {
+        while (System.nanoTime() < deadline
+                && onEdt(() ->
+                        model.view().getWarningsCount() < 5 || model.view().getAudioTimeSeconds() < 13.9)) {
             Thread.sleep(100);
         }
         Thread.sleep(500); // a few more frames
@@ -132,8 +134,8 @@ class PanelUiTest {
         });
         Thread.sleep(300);
         image = onEdt(() -> {
-            BufferedImage img = new BufferedImage(frame.getRootPane().getWidth(), frame.getRootPane().getHeight(),
-                    BufferedImage.TYPE_INT_RGB);
+            BufferedImage img = new BufferedImage(
+                    frame.getRootPane().getWidth(), frame.getRootPane().getHeight(), BufferedImage.TYPE_INT_RGB);
             Graphics2D g = img.createGraphics();
             frame.getRootPane().paint(g);
             g.dispose();
@@ -186,10 +188,23 @@ class PanelUiTest {
     @Test
     void theOverviewShowsEveryStripWithTheProblemStagesColoured() throws Exception {
         BufferedImage img = shot("overview-and-warnings", 0);
-        assertEquals(ConnectionState.Kind.CONNECTED, onEdt(() -> model.connection().kind()));
-        List<String> strips = onEdt(() -> model.view().getRowsList().stream().map(r -> r.getName()).toList());
-        assertEquals(List.of("Kick", "Snare", "Hats", "Bass", "Keys", "Pad", "Lead Vox", "Backing Vox", "Drum Bus",
-                "Master"), strips);
+        assertEquals(
+                ConnectionState.Kind.CONNECTED, onEdt(() -> model.connection().kind()));
+        List<String> strips = onEdt(
+                () -> model.view().getRowsList().stream().map(r -> r.getName()).toList());
+        assertEquals(
+                List.of(
+                        "Kick",
+                        "Snare",
+                        "Hats",
+                        "Bass",
+                        "Keys",
+                        "Pad",
+                        "Lead Vox",
+                        "Backing Vox",
+                        "Drum Bus",
+                        "Master"),
+                strips);
         Rectangle overview = boundsOf("overview");
         assertTrue(count(img, overview, StagingColors.CLIPPING) > 200, "clipping stages are red");
         assertTrue(count(img, overview, StagingColors.HOT) > 100, "hot stages are amber");
@@ -199,13 +214,20 @@ class PanelUiTest {
     @Test
     void theWarningsViewGroupsByRootCauseWithFixButtons() throws Exception {
         shot("warnings", 0);
-        Set<Rule> rules = onEdt(() -> model.view().getWarningsList().stream().map(Warning::getRule)
-                .collect(Collectors.toSet()));
-        assertTrue(rules.containsAll(Set.of(Rule.SOURCE_TOO_HOT, Rule.SOURCE_TOO_QUIET, Rule.PLUGIN_GAIN_MISMATCH,
-                Rule.PLUGIN_OUTPUT_HOT, Rule.MASTER_OVER_0DBFS)), rules.toString());
+        Set<Rule> rules = onEdt(() ->
+                model.view().getWarningsList().stream().map(Warning::getRule).collect(Collectors.toSet()));
+        assertTrue(
+                rules.containsAll(Set.of(
+                        Rule.SOURCE_TOO_HOT,
+                        Rule.SOURCE_TOO_QUIET,
+                        Rule.PLUGIN_GAIN_MISMATCH,
+                        Rule.PLUGIN_OUTPUT_HOT,
+                        Rule.MASTER_OVER_0DBFS)),
+                rules.toString());
         assertTrue(boundsOf("warning:SOURCE_TOO_HOT@kick/source") != null, "the hot kick is a primary warning");
         assertTrue(boundsOf("apply:PLUGIN_GAIN_MISMATCH@vox/comp") != null, "with a fix button");
-        assertTrue(boundsOf("warning:PLUGIN_INPUT_OVERDRIVE@kick/eq") == null,
+        assertTrue(
+                boundsOf("warning:PLUGIN_INPUT_OVERDRIVE@kick/eq") == null,
                 "the kick EQ's overdrive follows from the hot kick: listed under it, not on its own");
     }
 
@@ -231,8 +253,15 @@ class PanelUiTest {
         onEdt(() -> {
             Component graph = find(frame.getRootPane(), "flowGraph");
             int size = graph.getFont().getSize();
-            graph.dispatchEvent(new java.awt.event.MouseEvent(graph, java.awt.event.MouseEvent.MOUSE_PRESSED,
-                    System.currentTimeMillis(), 0, 10 + size, 10 + size, 1, false));
+            graph.dispatchEvent(new java.awt.event.MouseEvent(
+                    graph,
+                    java.awt.event.MouseEvent.MOUSE_PRESSED,
+                    System.currentTimeMillis(),
+                    0,
+                    10 + size,
+                    10 + size,
+                    1,
+                    false));
             return null;
         });
         assertEquals("kick", onEdt(() -> model.selection().stripId()), "the first node is the Kick");

@@ -1,5 +1,9 @@
 package dev.gainstage.panel;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.gainstage.panel.checklist.ChecklistModel;
 import dev.gainstage.panel.graph.FlowGraphModel;
 import dev.gainstage.panel.overview.OverviewModel;
@@ -13,15 +17,10 @@ import dev.gainstage.proto.v1.ItemState;
 import dev.gainstage.proto.v1.Rule;
 import dev.gainstage.proto.v1.Severity;
 import dev.gainstage.proto.v1.Warning;
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /** The panel's view-models, without a display. */
 class ViewModelTest {
@@ -58,29 +57,63 @@ class ViewModelTest {
     void warningsGroupByRootCauseNewestFirst() {
         List<Warning> active = List.of(
                 Views.warning(Rule.SOURCE_TOO_HOT, "kick/source", 1.0, "", Severity.SEVERITY_WARNING),
-                Views.warning(Rule.BUS_OVERLOAD, "drums/output", 1.2, "SOURCE_TOO_HOT@kick/source", Severity.SEVERITY_CRITICAL),
-                Views.warning(Rule.PLUGIN_INPUT_OVERDRIVE, "kick/eq", 1.1, "SOURCE_TOO_HOT@kick/source", Severity.SEVERITY_WARNING),
+                Views.warning(
+                        Rule.BUS_OVERLOAD,
+                        "drums/output",
+                        1.2,
+                        "SOURCE_TOO_HOT@kick/source",
+                        Severity.SEVERITY_CRITICAL),
+                Views.warning(
+                        Rule.PLUGIN_INPUT_OVERDRIVE,
+                        "kick/eq",
+                        1.1,
+                        "SOURCE_TOO_HOT@kick/source",
+                        Severity.SEVERITY_WARNING),
                 Views.warning(Rule.SOURCE_TOO_QUIET, "bass/source", 5.0, "", Severity.SEVERITY_WARNING),
                 Views.warning(Rule.PLUGIN_OUTPUT_HOT, "bass/sat", 2.0, "", Severity.SEVERITY_CRITICAL),
                 // a follower whose primary already cleared stands alone
-                Views.warning(Rule.MASTER_OVER_0DBFS, "master/output", 3.0, "PLUGIN_OUTPUT_HOT@gone", Severity.SEVERITY_CRITICAL));
+                Views.warning(
+                        Rule.MASTER_OVER_0DBFS,
+                        "master/output",
+                        3.0,
+                        "PLUGIN_OUTPUT_HOT@gone",
+                        Severity.SEVERITY_CRITICAL));
         List<WarningGroup> groups = WarningGroups.of(active);
-        assertEquals(List.of("MASTER_OVER_0DBFS@master/output", "PLUGIN_OUTPUT_HOT@bass/sat",
-                "SOURCE_TOO_QUIET@bass/source", "SOURCE_TOO_HOT@kick/source"),
-                groups.stream().map(g -> g.primary().getId()).toList(), "critical first, then newest first");
+        assertEquals(
+                List.of(
+                        "MASTER_OVER_0DBFS@master/output",
+                        "PLUGIN_OUTPUT_HOT@bass/sat",
+                        "SOURCE_TOO_QUIET@bass/source",
+                        "SOURCE_TOO_HOT@kick/source"),
+                groups.stream().map(g -> g.primary().getId()).toList(),
+                "critical first, then newest first");
         WarningGroup kick = groups.get(3);
-        assertEquals(List.of("BUS_OVERLOAD@drums/output", "PLUGIN_INPUT_OVERDRIVE@kick/eq"),
+        assertEquals(
+                List.of("BUS_OVERLOAD@drums/output", "PLUGIN_INPUT_OVERDRIVE@kick/eq"),
                 kick.followers().stream().map(Warning::getId).toList());
     }
 
     @Test
     void theChecklistCountsAndPointsAtTheNextItem() {
-        Checklist c = Checklist.newBuilder().setNextItemId("plugin:vox/comp").setDone(2).setTotal(3)
-                .addSteps(ChecklistStep.newBuilder().setNumber(1).setTitle("Start at the source")
-                        .addItems(ChecklistItem.newBuilder().setId("source:vox/source").setState(ItemState.ITEM_STATE_PASSING))
-                        .addItems(ChecklistItem.newBuilder().setId("source:bass/source").setState(ItemState.ITEM_STATE_ACKNOWLEDGED)))
-                .addSteps(ChecklistStep.newBuilder().setNumber(2).setTitle("Check plugin levels")
-                        .addItems(ChecklistItem.newBuilder().setId("plugin:vox/comp").setState(ItemState.ITEM_STATE_FAILING)))
+        Checklist c = Checklist.newBuilder()
+                .setNextItemId("plugin:vox/comp")
+                .setDone(2)
+                .setTotal(3)
+                .addSteps(ChecklistStep.newBuilder()
+                        .setNumber(1)
+                        .setTitle("Start at the source")
+                        .addItems(ChecklistItem.newBuilder()
+                                .setId("source:vox/source")
+                                .setState(ItemState.ITEM_STATE_PASSING))
+                        .addItems(ChecklistItem.newBuilder()
+                                .setId("source:bass/source")
+                                .setState(ItemState.ITEM_STATE_ACKNOWLEDGED)))
+                .addSteps(ChecklistStep.newBuilder()
+                        .setNumber(2)
+                        .setTitle("Check plugin levels")
+                        .addItems(ChecklistItem.newBuilder()
+                                .setId("plugin:vox/comp")
+                                .setState(ItemState.ITEM_STATE_FAILING)))
                 .build();
         ChecklistModel m = new ChecklistModel();
         m.update(c);
@@ -95,8 +128,8 @@ class ViewModelTest {
     void theFlowGraphPutsTracksBusesAndMasterInColumns() {
         FlowGraphModel g = new FlowGraphModel();
         g.update(Views.band());
-        Map<String, Integer> column = g.nodes().stream()
-                .collect(Collectors.toMap(FlowGraphModel.Node::stripId, FlowGraphModel.Node::column));
+        Map<String, Integer> column =
+                g.nodes().stream().collect(Collectors.toMap(FlowGraphModel.Node::stripId, FlowGraphModel.Node::column));
         assertEquals(Map.of("kick", 0, "snare", 0, "bass", 0, "drums", 1, "master", 2), column);
         assertEquals(3, g.columns());
         assertEquals(4, g.edges().size());

@@ -23,8 +23,6 @@ import dev.gainstage.proto.v1.Stage;
 import dev.gainstage.proto.v1.Strip;
 import dev.gainstage.proto.v1.TransportState;
 import io.grpc.Status;
-import org.jaudiolibs.jnajack.JackException;
-
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -45,6 +43,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.jaudiolibs.jnajack.JackException;
 
 /**
  * The Ardour adapter: receives the bridge's frames over OSC, mirrors them to the sidecar as a snapshot and
@@ -68,8 +67,12 @@ public final class ArdourAdapter implements AutoCloseable {
      * @param maxTapPorts the JACK ports the taps may use; 0 = PipeWire's default cap (768) when its libjack is
      *                    the one loaded, else no limit
      */
-    public record Config(InetSocketAddress ardourOsc, SidecarAddress sidecar, Path controlDir, boolean probeAllocations,
-                         int maxTapPorts) {
+    public record Config(
+            InetSocketAddress ardourOsc,
+            SidecarAddress sidecar,
+            Path controlDir,
+            boolean probeAllocations,
+            int maxTapPorts) {
         public Config(InetSocketAddress ardourOsc, SidecarAddress sidecar, Path controlDir, boolean probeAllocations) {
             this(ardourOsc, sidecar, controlDir, probeAllocations, 0);
         }
@@ -78,12 +81,12 @@ public final class ArdourAdapter implements AutoCloseable {
     private final Config config;
     private final OscSocket bridgeSocket;
     private final FrameAssembler assembler = new FrameAssembler();
-    private final ExecutorService control = Executors.newSingleThreadExecutor(r -> Thread.ofPlatform().daemon()
-            .name("gainstage-ardour-control").unstarted(r));
-    private final ExecutorService fixes = Executors.newSingleThreadExecutor(r -> Thread.ofPlatform().daemon()
-            .name("gainstage-ardour-fixes").unstarted(r));
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform()
-            .daemon().name("gainstage-ardour-heartbeat").unstarted(r));
+    private final ExecutorService control = Executors.newSingleThreadExecutor(
+            r -> Thread.ofPlatform().daemon().name("gainstage-ardour-control").unstarted(r));
+    private final ExecutorService fixes = Executors.newSingleThreadExecutor(
+            r -> Thread.ofPlatform().daemon().name("gainstage-ardour-fixes").unstarted(r));
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
+            r -> Thread.ofPlatform().daemon().name("gainstage-ardour-heartbeat").unstarted(r));
     private final BridgeHeartbeat heartbeat;
     private final JackTapClient jack;
     private final TapStreamer streamer;
@@ -105,6 +108,7 @@ public final class ArdourAdapter implements AutoCloseable {
     private Map<List<String>, Fanout> capturing = Map.of();
     /** The notice last sent about taps left out ("" for none): control thread only. */
     private String lastNotice = "";
+
     private long lastJackAttempt;
     private volatile int connectedTapChannels;
     private volatile boolean closed;
@@ -197,8 +201,11 @@ public final class ArdourAdapter implements AutoCloseable {
             LOG.info(() -> "Ardour switched to session " + s.name() + "; attaching it to the sidecar");
             Thread.ofVirtual().start(old::close);
         }
-        LOG.info(() -> s.dawName() + (s.ardourRevision().isEmpty() ? " (its bridge does not report the revision)"
-                : " (revision " + s.ardourRevision() + ")") + " runs session " + s.name() + "; attaching it to the sidecar");
+        LOG.info(() -> s.dawName()
+                + (s.ardourRevision().isEmpty()
+                        ? " (its bridge does not report the revision)"
+                        : " (revision " + s.ardourRevision() + ")")
+                + " runs session " + s.name() + "; attaching it to the sidecar");
         sent = null;
         ardourGone = false;
         link = new SidecarLink(config.sidecar(), new Listener());
@@ -220,14 +227,18 @@ public final class ArdourAdapter implements AutoCloseable {
             sendSnapshot(l, s);
         } else {
             for (GraphEvent e : events) {
-                l.send(AdapterMessage.newBuilder().setDelta(e.toDelta(++sequence)).build());
+                l.send(AdapterMessage.newBuilder()
+                        .setDelta(e.toDelta(++sequence))
+                        .build());
                 LOG.fine(() -> "delta " + sequence + ": " + e);
             }
             sent = s.strips();
         }
         if (s.rolling() != rollingSent) {
             rollingSent = s.rolling();
-            l.send(AdapterMessage.newBuilder().setTransport(TransportState.newBuilder().setRolling(rollingSent)).build());
+            l.send(AdapterMessage.newBuilder()
+                    .setTransport(TransportState.newBuilder().setRolling(rollingSent))
+                    .build());
         }
     }
 
@@ -244,8 +255,10 @@ public final class ArdourAdapter implements AutoCloseable {
 
     private void sendSnapshot(SidecarLink l, ArdourSession s) {
         snapshotsSent++;
-        l.send(AdapterMessage.newBuilder().setSnapshot(SessionSnapshot.newBuilder().setSequence(++sequence)
-                .addAllStrips(s.strips())).build());
+        l.send(AdapterMessage.newBuilder()
+                .setSnapshot(
+                        SessionSnapshot.newBuilder().setSequence(++sequence).addAllStrips(s.strips()))
+                .build());
         sent = s.strips();
     }
 
@@ -262,8 +275,10 @@ public final class ArdourAdapter implements AutoCloseable {
         TapPriority priority = new TapPriority(s.strips());
         Map<List<String>, Integer> rankOfSource = new HashMap<>();
         Map<List<String>, List<double[]>> bySource = new LinkedHashMap<>();
-        List<Map.Entry<ArdourSession.TapKey, TapSource>> entries = new ArrayList<>(s.taps().entrySet());
-        entries.sort(Comparator.comparing((Map.Entry<ArdourSession.TapKey, TapSource> e) -> e.getKey().stageId())
+        List<Map.Entry<ArdourSession.TapKey, TapSource>> entries =
+                new ArrayList<>(s.taps().entrySet());
+        entries.sort(Comparator.comparing((Map.Entry<ArdourSession.TapKey, TapSource> e) ->
+                        e.getKey().stageId())
                 .thenComparing(e -> e.getKey().point()));
         for (Map.Entry<ArdourSession.TapKey, TapSource> e : entries) {
             int handle = table.handle(e.getKey().stageId(), e.getKey().point());
@@ -305,15 +320,20 @@ public final class ArdourAdapter implements AutoCloseable {
         if (config.maxTapPorts() > 0) {
             return config.maxTapPorts();
         }
-        return LoadedLibjack.path().filter(LoadedLibjack::isPipeWire).isPresent() ? TapBudget.PIPEWIRE_DEFAULT_PORTS : 0;
+        return LoadedLibjack.path().filter(LoadedLibjack::isPipeWire).isPresent()
+                ? TapBudget.PIPEWIRE_DEFAULT_PORTS
+                : 0;
     }
 
     /** Tells the user (log and panel) when taps were left out for the port budget, and when that is over. */
     private void sayWhatIsNotTapped(TapBudget.Fit fit, SidecarLink l) {
-        String text = fit.complete() ? "" : ("gainstage can use " + fit.budget() + " JACK ports here, fewer than the "
-                + "session's taps need: " + fit.sourcesLeftOut() + " tap points (" + fit.channelsLeftOut() + " channels) "
-                + "are not metered; the master, buses and plugin outputs are. With PipeWire, raise jack.max-client-ports "
-                + "(and run gainstage ardour --max-tap-ports N).");
+        String text = fit.complete()
+                ? ""
+                : ("gainstage can use " + fit.budget() + " JACK ports here, fewer than the "
+                        + "session's taps need: " + fit.sourcesLeftOut() + " tap points (" + fit.channelsLeftOut()
+                        + " channels) "
+                        + "are not metered; the master, buses and plugin outputs are. With PipeWire, raise jack.max-client-ports "
+                        + "(and run gainstage ardour --max-tap-ports N).");
         if (text.equals(lastNotice)) {
             return;
         }
@@ -323,7 +343,9 @@ public final class ArdourAdapter implements AutoCloseable {
         } else {
             LOG.info("every tap fits the JACK port budget again");
         }
-        l.send(AdapterMessage.newBuilder().setNotice(AdapterNotice.newBuilder().setText(text)).build());
+        l.send(AdapterMessage.newBuilder()
+                .setNotice(AdapterNotice.newBuilder().setText(text))
+                .build());
     }
 
     // ---- housekeeping ---------------------------------------------------------------------------
@@ -352,7 +374,8 @@ public final class ArdourAdapter implements AutoCloseable {
                     LOG.warning("no report from Ardour for " + ARDOUR_GONE_MILLIS + " ms; waiting for it");
                     if (rollingSent && l.connected()) {
                         rollingSent = false;
-                        l.send(AdapterMessage.newBuilder().setTransport(TransportState.newBuilder().setRolling(false))
+                        l.send(AdapterMessage.newBuilder()
+                                .setTransport(TransportState.newBuilder().setRolling(false))
                                 .build());
                     }
                 }
@@ -384,12 +407,19 @@ public final class ArdourAdapter implements AutoCloseable {
                 if (l != link || s == null) {
                     return;
                 }
-                l.send(AdapterMessage.newBuilder().setHello(Hello.newBuilder().setProtocolVersion(1)
-                        .setAdapterName("ardour").setDawName(s.dawName()).setSessionKey(s.key())
-                        .setSessionName(s.name()).setCanApplyFixes(true)).build());
+                l.send(AdapterMessage.newBuilder()
+                        .setHello(Hello.newBuilder()
+                                .setProtocolVersion(1)
+                                .setAdapterName("ardour")
+                                .setDawName(s.dawName())
+                                .setSessionKey(s.key())
+                                .setSessionName(s.name())
+                                .setCanApplyFixes(true))
+                        .build());
                 sendSnapshot(l, s);
                 rollingSent = s.rolling();
-                l.send(AdapterMessage.newBuilder().setTransport(TransportState.newBuilder().setRolling(rollingSent))
+                l.send(AdapterMessage.newBuilder()
+                        .setTransport(TransportState.newBuilder().setRolling(rollingSent))
                         .build());
             }
         }
@@ -424,7 +454,8 @@ public final class ArdourAdapter implements AutoCloseable {
                 sent = null;
             }
             if (!closed) {
-                LOG.warning(() -> "lost the sidecar at " + config.sidecar() + " (" + status.getCode() + "); reconnecting");
+                LOG.warning(
+                        () -> "lost the sidecar at " + config.sidecar() + " (" + status.getCode() + "); reconnecting");
             }
         }
     }
@@ -436,12 +467,19 @@ public final class ArdourAdapter implements AutoCloseable {
         try {
             result = fixResult(fix);
         } catch (TimeoutException e) {
-            result = FixResult.newBuilder().setFixId(fix.getFixId()).setApplied(false)
-                    .setMessage("Ardour's OSC surface at " + surface.address() + " did not answer /strip/list within 2 s"
-                            + " (is OSC enabled in Ardour's Preferences > Control Surfaces?)").build();
+            result = FixResult.newBuilder()
+                    .setFixId(fix.getFixId())
+                    .setApplied(false)
+                    .setMessage(
+                            "Ardour's OSC surface at " + surface.address() + " did not answer /strip/list within 2 s"
+                                    + " (is OSC enabled in Ardour's Preferences > Control Surfaces?)")
+                    .build();
         } catch (IOException | RuntimeException e) {
-            result = FixResult.newBuilder().setFixId(fix.getFixId()).setApplied(false)
-                    .setMessage("could not reach Ardour's OSC surface at " + surface.address() + ": " + e).build();
+            result = FixResult.newBuilder()
+                    .setFixId(fix.getFixId())
+                    .setApplied(false)
+                    .setMessage("could not reach Ardour's OSC surface at " + surface.address() + ": " + e)
+                    .build();
         }
         FixResult r = result;
         LOG.info(() -> "fix " + fix.getStageId() + " " + fix.getChangeDb() + " dB: " + r.getMessage());
@@ -456,7 +494,8 @@ public final class ArdourAdapter implements AutoCloseable {
         ArdourSession s = current;
         FixTarget target = s == null ? null : s.fixTargets().get(fix.getStageId());
         if (target == null) {
-            return r.setMessage("stage " + fix.getStageId() + " has no gain Ardour's OSC surface can set").build();
+            return r.setMessage("stage " + fix.getStageId() + " has no gain Ardour's OSC surface can set")
+                    .build();
         }
         double now;
         double min;
@@ -486,20 +525,24 @@ public final class ArdourAdapter implements AutoCloseable {
         double value = Math.clamp(wanted, min, max);
         if (Math.abs(value - now) < 0.05) {
             return r.setMessage(what + " is at its limit (" + fmt(now) + "); cannot change it by "
-                    + fmt(fix.getChangeDb()) + " dB").build();
+                            + fmt(fix.getChangeDb()) + " dB")
+                    .build();
         }
         Integer ssid = surface.strips(2000).get(target.routeName());
         if (ssid == null) {
-            return r.setMessage("Ardour's OSC surface does not list strip '" + target.routeName() + "'").build();
+            return r.setMessage("Ardour's OSC surface does not list strip '" + target.routeName() + "'")
+                    .build();
         }
         surface.apply(target, value, ssid);
         long deadline = System.nanoTime() + 3_000_000_000L;
         while (System.nanoTime() < deadline) {
             OptionalDouble shown = gainShown(fix.getStageId());
             if (shown.isPresent() && Math.abs(shown.getAsDouble() - value) < 0.1) {
-                String partial = Math.abs(value - wanted) > 0.05 ? " (limited to its range " + fmt(min) + ".." + fmt(max)
-                        + ")" : "";
-                return r.setApplied(true).setMessage(what + " set from " + fmt(now) + " to " + fmt(value) + partial)
+                String partial = Math.abs(value - wanted) > 0.05
+                        ? " (limited to its range " + fmt(min) + ".." + fmt(max) + ")"
+                        : "";
+                return r.setApplied(true)
+                        .setMessage(what + " set from " + fmt(now) + " to " + fmt(value) + partial)
                         .build();
             }
             try {
@@ -509,7 +552,8 @@ public final class ArdourAdapter implements AutoCloseable {
                 break;
             }
         }
-        return r.setMessage("sent " + what + " = " + fmt(value) + " but Ardour did not show it within 3 s").build();
+        return r.setMessage("sent " + what + " = " + fmt(value) + " but Ardour did not show it within 3 s")
+                .build();
     }
 
     private OptionalDouble gainShown(String stageId) {

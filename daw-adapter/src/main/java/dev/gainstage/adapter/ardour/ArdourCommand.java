@@ -2,7 +2,6 @@ package dev.gainstage.adapter.ardour;
 
 import dev.gainstage.client.CommandLine;
 import dev.gainstage.client.SidecarAddress;
-
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
@@ -22,8 +21,7 @@ public final class ArdourCommand {
     static final String USAGE = "usage: gainstage ardour [--osc 127.0.0.1:3819] [--sidecar HOST:PORT] "
             + "[--control-dir DIR] [--no-install] [--max-tap-ports N]";
 
-    private ArdourCommand() {
-    }
+    private ArdourCommand() {}
 
     public static int run(List<String> args, PrintStream out, PrintStream err) {
         InetSocketAddress osc;
@@ -32,13 +30,15 @@ public final class ArdourCommand {
         boolean install;
         int maxTapPorts;
         try {
-            CommandLine cl = CommandLine.parse(args, Set.of("osc", "sidecar", "control-dir", "max-tap-ports"),
-                    Set.of("no-install"));
+            CommandLine cl = CommandLine.parse(
+                    args, Set.of("osc", "sidecar", "control-dir", "max-tap-ports"), Set.of("no-install"));
             if (!cl.positional().isEmpty()) {
-                throw new CommandLine.UsageException("unexpected argument '" + cl.positional().getFirst() + "'");
+                throw new CommandLine.UsageException(
+                        "unexpected argument '" + cl.positional().getFirst() + "'");
             }
             osc = hostPort(cl.value("osc", "127.0.0.1:3819"));
-            sidecar = cl.value("sidecar").isPresent() ? SidecarAddress.parse(cl.value("sidecar").get())
+            sidecar = cl.value("sidecar").isPresent()
+                    ? SidecarAddress.parse(cl.value("sidecar").get())
                     : SidecarAddress.DEFAULT;
             controlDir = cl.value("control-dir").map(Path::of).orElse(BridgeScripts.defaultControlDir());
             install = !cl.has("no-install");
@@ -55,12 +55,16 @@ public final class ArdourCommand {
                 installBridge(ardours, env, err);
             }
             warnOfStaleHooks(ardours, err);
-            ArdourAdapter adapter = new ArdourAdapter(new ArdourAdapter.Config(osc, sidecar, controlDir, false, maxTapPorts));
+            ArdourAdapter adapter =
+                    new ArdourAdapter(new ArdourAdapter.Config(osc, sidecar, controlDir, false, maxTapPorts));
             CountDownLatch done = new CountDownLatch(1);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                adapter.close();
-                done.countDown();
-            }, "gainstage-ardour-shutdown"));
+            Runtime.getRuntime()
+                    .addShutdownHook(new Thread(
+                            () -> {
+                                adapter.close();
+                                done.countDown();
+                            },
+                            "gainstage-ardour-shutdown"));
             adapter.start();
             err.println("gainstage ardour: waiting for the bridge on UDP " + adapter.bridgePort() + " (control folder "
                     + controlDir + "), Ardour OSC at " + osc.getHostString() + ":" + osc.getPort() + ", sidecar "

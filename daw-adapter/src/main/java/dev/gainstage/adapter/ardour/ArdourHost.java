@@ -72,7 +72,8 @@ public final class ArdourHost implements AutoCloseable {
 
     /** Why {@link #ardourLua} found nothing, in a sentence for the user. */
     public static String ardourLuaMissing() {
-        return explicitArdourLua().map(e -> "ARDOUR_LUA=" + e + " is not an executable file")
+        return explicitArdourLua()
+                .map(e -> "ARDOUR_LUA=" + e + " is not an executable file")
                 .orElse("none of " + String.join(", ", ARDOUR_LUA_NAMES) + " is on the PATH (Debian: apt-get install "
                         + "ardour)");
     }
@@ -103,8 +104,16 @@ public final class ArdourHost implements AutoCloseable {
      * @param env     extra environment (JACK_DEFAULT_SERVER ...)
      * @param out     where the process's output goes
      */
-    public static ArdourHost launch(Path ardourLua, Path sessionFile, boolean loop, double seconds, Path scriptDir,
-                                    Path controlDir, Map<String, String> env, PrintStream out, int attempts)
+    public static ArdourHost launch(
+            Path ardourLua,
+            Path sessionFile,
+            boolean loop,
+            double seconds,
+            Path scriptDir,
+            Path controlDir,
+            Map<String, String> env,
+            PrintStream out,
+            int attempts)
             throws IOException, InterruptedException {
         for (int attempt = 1; ; attempt++) {
             ArdourHost host = start(ardourLua, sessionFile, loop, seconds, scriptDir, controlDir, env, out);
@@ -122,8 +131,16 @@ public final class ArdourHost implements AutoCloseable {
     }
 
     /** Starts the host without waiting. */
-    public static ArdourHost start(Path ardourLua, Path sessionFile, boolean loop, double seconds, Path scriptDir,
-                                   Path controlDir, Map<String, String> env, PrintStream out) throws IOException {
+    public static ArdourHost start(
+            Path ardourLua,
+            Path sessionFile,
+            boolean loop,
+            double seconds,
+            Path scriptDir,
+            Path controlDir,
+            Map<String, String> env,
+            PrintStream out)
+            throws IOException {
         Path host = BridgeScripts.writeTo(scriptDir, BridgeScripts.HOST);
         Path bridge = BridgeScripts.writeTo(scriptDir, BridgeScripts.BRIDGE);
         Path file = sessionFile.toAbsolutePath();
@@ -132,8 +149,15 @@ public final class ArdourHost implements AutoCloseable {
         Files.deleteIfExists(controlDir.resolve("host-stop"));
         clearCommands(controlDir.resolve(COMMANDS));
         // -X: exit when the engine halts, so a caller can start it again instead of rolling a dead session
-        ProcessBuilder pb = new ProcessBuilder(ardourLua.toString(), "-X", host.toString(), file.getParent().toString(),
-                state, bridge.toString(), String.format(Locale.ROOT, "%.3f", seconds), loop ? "1" : "0");
+        ProcessBuilder pb = new ProcessBuilder(
+                ardourLua.toString(),
+                "-X",
+                host.toString(),
+                file.getParent().toString(),
+                state,
+                bridge.toString(),
+                String.format(Locale.ROOT, "%.3f", seconds),
+                loop ? "1" : "0");
         pb.environment().putAll(env);
         pb.environment().put("GAINSTAGE_ARDOUR_DIR", controlDir.toString());
         pb.redirectErrorStream(true);
@@ -141,7 +165,8 @@ public final class ArdourHost implements AutoCloseable {
     }
 
     private void pump(PrintStream out) {
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader r =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = r.readLine()) != null) {
                 if (line.isBlank() || line.contains("direct dispatch of call slot")) {

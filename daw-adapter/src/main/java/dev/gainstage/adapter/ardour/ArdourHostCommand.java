@@ -2,7 +2,6 @@ package dev.gainstage.adapter.ardour;
 
 import dev.gainstage.adapter.ardour.jack.JackTapClient;
 import dev.gainstage.client.CommandLine;
-
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -18,10 +17,10 @@ import java.util.Set;
  * looping) the transport. Turns the session's OSC surface on first (fixes go through it).
  */
 public final class ArdourHostCommand {
-    static final String USAGE = "usage: gainstage ardour-host SESSION.ardour [--loop] [--seconds N] [--control-dir DIR]";
+    static final String USAGE =
+            "usage: gainstage ardour-host SESSION.ardour [--loop] [--seconds N] [--control-dir DIR]";
 
-    private ArdourHostCommand() {
-    }
+    private ArdourHostCommand() {}
 
     /** The copies of the host and bridge scripts written for this run. */
     private static void deleteScripts(Path dir) {
@@ -65,8 +64,9 @@ public final class ArdourHostCommand {
         }
         Optional<String> jack = JackTapClient.serverProblem();
         if (jack.isPresent()) {
-            err.println("gainstage ardour-host: no JACK server is running (" + jack.get() + "). Start one first, e.g. "
-                    + "jackd -d alsa -r 48000 -p 256 (or QjackCtl); without a sound card: jackd -d dummy -r 48000 -p 256");
+            err.println(
+                    "gainstage ardour-host: no JACK server is running (" + jack.get() + "). Start one first, e.g. "
+                            + "jackd -d alsa -r 48000 -p 256 (or QjackCtl); without a sound card: jackd -d dummy -r 48000 -p 256");
             return 1;
         }
         try {
@@ -76,18 +76,21 @@ public final class ArdourHostCommand {
             Path scripts = Files.createTempDirectory("gainstage-ardour-host");
             ArdourHost[] running = new ArdourHost[1];
             boolean[] stopping = {false};
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                stopping[0] = true;
-                ArdourHost h = running[0];
-                if (h != null) {
-                    try {
-                        h.stop(8000);
-                    } catch (IOException | InterruptedException e) {
-                        h.process().destroyForcibly();
-                    }
-                }
-                deleteScripts(scripts);
-            }, "gainstage-ardour-host-shutdown"));
+            Runtime.getRuntime()
+                    .addShutdownHook(new Thread(
+                            () -> {
+                                stopping[0] = true;
+                                ArdourHost h = running[0];
+                                if (h != null) {
+                                    try {
+                                        h.stop(8000);
+                                    } catch (IOException | InterruptedException e) {
+                                        h.process().destroyForcibly();
+                                    }
+                                }
+                                deleteScripts(scripts);
+                            },
+                            "gainstage-ardour-host-shutdown"));
             long started = System.nanoTime();
             int restarts = 0;
             while (true) {
@@ -99,7 +102,8 @@ public final class ArdourHostCommand {
                     deleteScripts(scripts);
                     return code;
                 }
-                err.println("gainstage ardour-host: Ardour exited with " + code + " (engine halted?); starting it again");
+                err.println(
+                        "gainstage ardour-host: Ardour exited with " + code + " (engine halted?); starting it again");
             }
         } catch (IOException e) {
             err.println("gainstage ardour-host: " + e.getMessage());

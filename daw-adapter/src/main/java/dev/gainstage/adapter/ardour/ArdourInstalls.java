@@ -18,11 +18,11 @@ import java.util.regex.Pattern;
 public final class ArdourInstalls {
     /** The majors gainstage knows, newest first. */
     public static final List<Integer> MAJORS = List.of(9, 8, 7);
+
     private static final Pattern MAJOR_IN_NAME = Pattern.compile("ardour(\\d+)");
     private static final Pattern MAJOR_IN_SCRIPT = Pattern.compile("/ardour(\\d+)/");
 
-    private ArdourInstalls() {
-    }
+    private ArdourInstalls() {}
 
     /**
      * One Ardour major version: where its settings live and which of its programs are on the PATH.
@@ -68,10 +68,15 @@ public final class ArdourInstalls {
     public static List<Install> all(Map<String, String> env) {
         String path = env.get("PATH");
         Optional<Integer> debianGui = ArdourHost.onPath("ardour", path).flatMap(ArdourInstalls::majorOfLauncher);
-        return MAJORS.stream().map(major -> new Install(major, configFolder(env, major),
-                ArdourHost.onPath("ardour" + major + "-lua", path),
-                ArdourHost.onPath("ardour" + major, path)
-                        .or(() -> debianGui.filter(m -> m == major).flatMap(m -> ArdourHost.onPath("ardour", path)))))
+        return MAJORS.stream()
+                .map(major -> new Install(
+                        major,
+                        configFolder(env, major),
+                        ArdourHost.onPath("ardour" + major + "-lua", path),
+                        ArdourHost.onPath("ardour" + major, path)
+                                .or(() -> debianGui
+                                        .filter(m -> m == major)
+                                        .flatMap(m -> ArdourHost.onPath("ardour", path)))))
                 .toList();
     }
 
@@ -84,7 +89,8 @@ public final class ArdourInstalls {
     public static Path configFolder(Map<String, String> env, int major) {
         String xdg = env.getOrDefault("XDG_CONFIG_HOME", "");
         Path base = xdg.isBlank()
-                ? Path.of(env.getOrDefault("HOME", System.getProperty("user.home")), ".config") : Path.of(xdg);
+                ? Path.of(env.getOrDefault("HOME", System.getProperty("user.home")), ".config")
+                : Path.of(xdg);
         return base.resolve("ardour" + major);
     }
 

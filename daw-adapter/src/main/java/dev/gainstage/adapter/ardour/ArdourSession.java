@@ -10,7 +10,6 @@ import dev.gainstage.proto.v1.Stage;
 import dev.gainstage.proto.v1.StageKind;
 import dev.gainstage.proto.v1.Strip;
 import dev.gainstage.proto.v1.TapPoint;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -39,17 +38,23 @@ import java.util.regex.Pattern;
  * reset, in dB), for checking the taps against. {@code ardourRevision}: {@code ARDOUR.revision} of the Ardour
  * running the session, as the bridge reports it ("" when it does not).
  */
-public record ArdourSession(String key, String name, boolean rolling, List<Strip> strips,
-                            Map<TapKey, TapSource> taps, Map<String, FixTarget> fixTargets,
-                            Map<String, Double> ardourMeters, String ardourRevision) {
+public record ArdourSession(
+        String key,
+        String name,
+        boolean rolling,
+        List<Strip> strips,
+        Map<TapKey, TapSource> taps,
+        Map<String, FixTarget> fixTargets,
+        Map<String, Double> ardourMeters,
+        String ardourRevision) {
     /** The lowest gain reported, instead of -inf (the sidecar wants finite numbers). */
     static final double MIN_GAIN_DB = -144;
     /** The most channels a strip or a tap has for the sidecar. */
     static final int MAX_CHANNELS = 8;
+
     private static final Pattern VERSION = Pattern.compile("^(\\d+)\\.(\\d+)");
 
-    public record TapKey(String stageId, TapPoint point) {
-    }
+    public record TapKey(String stageId, TapPoint point) {}
 
     public ArdourSession {
         strips = List.copyOf(strips);
@@ -69,7 +74,9 @@ public record ArdourSession(String key, String name, boolean rolling, List<Strip
 
     static String dawName(String revision) {
         Matcher m = VERSION.matcher(revision);
-        return m.find() ? "Ardour " + m.group(1) + "." + m.group(2) : revision.isBlank() ? "Ardour" : "Ardour " + revision;
+        return m.find()
+                ? "Ardour " + m.group(1) + "." + m.group(2)
+                : revision.isBlank() ? "Ardour" : "Ardour " + revision;
     }
 
     public static String stripId(String routeId) {
@@ -97,16 +104,26 @@ public record ArdourSession(String key, String name, boolean rolling, List<Strip
         for (BridgeRoute r : frame.routes()) {
             strips.add(strip(r, known, taps, fixes));
         }
-        return new ArdourSession("ardour:" + frame.sessionPath(), frame.sessionName(), frame.rolling(), strips, taps,
-                fixes, meters, frame.ardourRevision());
+        return new ArdourSession(
+                "ardour:" + frame.sessionPath(),
+                frame.sessionName(),
+                frame.rolling(),
+                strips,
+                taps,
+                fixes,
+                meters,
+                frame.ardourRevision());
     }
 
-    private static Strip strip(BridgeRoute r, Set<String> known, Map<TapKey, TapSource> taps,
-                               Map<String, FixTarget> fixes) {
+    private static Strip strip(
+            BridgeRoute r, Set<String> known, Map<TapKey, TapSource> taps, Map<String, FixTarget> fixes) {
         boolean surround = r.kind() == RouteKind.SURROUND_MASTER;
         // the Surround Master has no input ports (surround sends feed it inside Ardour): its width is its output's
         int channels = surround ? r.outputPorts().size() : r.inputs();
-        Strip.Builder s = Strip.newBuilder().setId(stripId(r.id())).setName(r.name()).setKind(r.kind().stripKind())
+        Strip.Builder s = Strip.newBuilder()
+                .setId(stripId(r.id()))
+                .setName(r.name())
+                .setKind(r.kind().stripKind())
                 .setChannels(Math.clamp(channels == 0 ? 2 : channels, 1, MAX_CHANNELS));
         for (String f : r.feeds()) {
             if (known.contains(stripId(f))) {
@@ -115,8 +132,11 @@ public record ArdourSession(String key, String name, boolean rolling, List<Strip
         }
         String source = sourceId(r.id());
         boolean track = r.kind() == RouteKind.TRACK || r.kind() == RouteKind.MIDI_TRACK;
-        s.addStages(Stage.newBuilder().setId(source).setKind(StageKind.STAGE_KIND_SOURCE)
-                .setName(track ? "Source" : "Input").setActive(true));
+        s.addStages(Stage.newBuilder()
+                .setId(source)
+                .setKind(StageKind.STAGE_KIND_SOURCE)
+                .setName(track ? "Source" : "Input")
+                .setActive(true));
         List<BridgeProcessor> ps = r.processors();
         if (surround) {
             // its Trim is off (the surround return applies the trim control inside): not a stage of its own
@@ -141,7 +161,10 @@ public record ArdourSession(String key, String name, boolean rolling, List<Strip
         for (int i = 0; i < ps.size(); i++) {
             BridgeProcessor p = ps.get(i);
             String id = stageId(r.id(), p.id());
-            Stage.Builder st = Stage.newBuilder().setId(id).setKind(p.kind().stageKind()).setName(stageName(p))
+            Stage.Builder st = Stage.newBuilder()
+                    .setId(id)
+                    .setKind(p.kind().stageKind())
+                    .setName(stageName(p))
                     .setActive(p.active());
             switch (p.kind()) {
                 case TRIM -> {
@@ -169,8 +192,7 @@ public record ArdourSession(String key, String name, boolean rolling, List<Strip
                         fixes.put(id, new FixTarget.PluginOutput(r.name(), pluginNumber, out.get()));
                     }
                 }
-                case OUTPUT -> {
-                }
+                case OUTPUT -> {}
             }
             s.addStages(st);
             if (p.kind() != ProcessorKind.TRIM) {
@@ -217,7 +239,8 @@ public record ArdourSession(String key, String name, boolean rolling, List<Strip
 
     /** The control that sets a plugin's output level: makeup first, then output, then gain, level, volume, trim. */
     static Optional<PluginControl> outputControl(List<PluginControl> controls) {
-        String[][] preference = {{"makeup", "make-up"}, {"output", "out gain"}, {"gain"}, {"level", "volume"}, {"trim"}};
+        String[][] preference = {{"makeup", "make-up"}, {"output", "out gain"}, {"gain"}, {"level", "volume"}, {"trim"}
+        };
         for (String[] words : preference) {
             for (PluginControl c : controls) {
                 String l = c.label().toLowerCase(Locale.ROOT);

@@ -2,7 +2,6 @@ package dev.gainstage.adapter.ardour;
 
 import dev.gainstage.adapter.ardour.osc.OscMessage;
 import dev.gainstage.adapter.ardour.osc.OscSocket;
-
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.HashMap;
@@ -92,8 +91,13 @@ public final class ArdourSurface implements AutoCloseable {
         OscMessage m = switch (target) {
             case FixTarget.Trim t -> OscMessage.of("/strip/trimdB", ssid, (float) newValue);
             case FixTarget.Fader f -> OscMessage.of("/strip/gain", ssid, (float) newValue);
-            case FixTarget.PluginOutput p -> OscMessage.of("/strip/plugin/parameter", ssid, p.pluginNumber(),
-                    p.control().oscIndex(), (float) newValue);
+            case FixTarget.PluginOutput p ->
+                OscMessage.of(
+                        "/strip/plugin/parameter",
+                        ssid,
+                        p.pluginNumber(),
+                        p.control().oscIndex(),
+                        (float) newValue);
         };
         LOG.fine(() -> "OSC to Ardour: " + m);
         socket.send(ardour, m);

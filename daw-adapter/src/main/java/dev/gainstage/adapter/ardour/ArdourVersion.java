@@ -32,7 +32,9 @@ public record ArdourVersion(int major, int minor, String text) {
             Matcher m = p.matcher(versionOutput);
             if (m.find()) {
                 try {
-                    return Optional.of(new ArdourVersion(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
+                    return Optional.of(new ArdourVersion(
+                            Integer.parseInt(m.group(1)),
+                            Integer.parseInt(m.group(2)),
                             m.group(1) + "." + m.group(2) + m.group(3)));
                 } catch (NumberFormatException e) {
                     return Optional.empty();
@@ -51,16 +53,25 @@ public record ArdourVersion(int major, int minor, String text) {
     public static ArdourVersion ask(Path executable) throws IOException {
         Path out = Files.createTempFile("gainstage-ardour-version", ".txt");
         try {
-            Process p = new ProcessBuilder(executable.toString(), "--version").redirectErrorStream(true)
-                    .redirectOutput(out.toFile()).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+            Process p = new ProcessBuilder(executable.toString(), "--version")
+                    .redirectErrorStream(true)
+                    .redirectOutput(out.toFile())
+                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                     .start();
             if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
                 throw new IOException(executable + " --version did not answer within " + TIMEOUT_SECONDS + " s");
             }
             String printed = Files.readString(out, StandardCharsets.ISO_8859_1);
-            return parse(printed).orElseThrow(() -> new IOException(executable + " --version printed no Ardour version"
-                    + (printed.isBlank() ? "" : ": " + printed.strip().lines().reduce((a, b) -> b).orElse(""))));
+            return parse(printed)
+                    .orElseThrow(() -> new IOException(executable + " --version printed no Ardour version"
+                            + (printed.isBlank()
+                                    ? ""
+                                    : ": "
+                                            + printed.strip()
+                                                    .lines()
+                                                    .reduce((a, b) -> b)
+                                                    .orElse(""))));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while asking " + executable + " for its version", e);
@@ -73,7 +84,6 @@ public record ArdourVersion(int major, int minor, String text) {
     public boolean atLeast(int major, int minor) {
         return this.major > major || this.major == major && this.minor >= minor;
     }
-
 
     @Override
     public String toString() {

@@ -29,8 +29,10 @@ public final class BridgeHeartbeat {
     public void beat() throws IOException {
         Files.createDirectories(file.getParent());
         Path tmp = file.resolveSibling("adapter.tmp");
-        Files.writeString(tmp, "port=" + port + "\nalive=" + clock.instant().getEpochSecond() + "\npid="
-                + ProcessHandle.current().pid() + "\n");
+        Files.writeString(
+                tmp,
+                "port=" + port + "\nalive=" + clock.instant().getEpochSecond() + "\npid="
+                        + ProcessHandle.current().pid() + "\n");
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 

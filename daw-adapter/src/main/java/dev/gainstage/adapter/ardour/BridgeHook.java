@@ -1,12 +1,5 @@
 package dev.gainstage.adapter.ardour;
 
-import org.w3c.dom.Element;
-import org.w3c.dom.NodeList;
-import org.xml.sax.SAXException;
-
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +7,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+import org.xml.sax.SAXException;
 
 /**
  * The gainstage bridge as an action hook of Ardour's GUI: a {@code LuaCallback} named "gainstage bridge" in a
@@ -26,8 +25,7 @@ public final class BridgeHook {
     /** The hook's name: the bridge script's {@code name}, which the Script Manager gives the hook. */
     public static final String NAME = "gainstage bridge";
 
-    private BridgeHook() {
-    }
+    private BridgeHook() {}
 
     public enum Status {
         /** No bridge hook in that config folder. */
@@ -39,8 +37,7 @@ public final class BridgeHook {
     }
 
     /** What a config folder's bridge hook does in its Ardour, in a sentence. */
-    public record State(Status status, String text) {
-    }
+    public record State(Status status, String text) {}
 
     /** The hook in {@code install}'s config folder, as the version that Ardour says it is reads it. */
     public static State check(ArdourInstalls.Install install) {
@@ -57,39 +54,50 @@ public final class BridgeHook {
         try {
             saved = savedSignals(uiScripts);
         } catch (IOException e) {
-            return new State(Status.ABSENT, "Ardour " + major + "'s " + uiScripts + " cannot be read (" + e.getMessage()
-                    + "), so its GUI does not run the gainstage bridge");
+            return new State(
+                    Status.ABSENT,
+                    "Ardour " + major + "'s " + uiScripts + " cannot be read (" + e.getMessage()
+                            + "), so its GUI does not run the gainstage bridge");
         }
         if (saved.isEmpty()) {
-            return new State(Status.ABSENT, "Ardour " + major + "'s GUI does not run the gainstage bridge (no action hook"
-                    + " in " + uiScripts + ")");
+            return new State(
+                    Status.ABSENT,
+                    "Ardour " + major + "'s GUI does not run the gainstage bridge (no action hook" + " in " + uiScripts
+                            + ")");
         }
         Optional<ArdourVersion> version = versionOf.get().filter(v -> v.major() >= 7);
         List<LuaSignals> ofMajor = LuaSignals.ofMajor(major);
         LuaSignals reader = version.map(LuaSignals::of).orElse(ofMajor.getLast());
-        String ardour = version.map(v -> "Ardour " + v).orElse(reader.releases() + " (Ardour " + major
-                + " did not say its version)");
+        String ardour = version.map(v -> "Ardour " + v)
+                .orElse(reader.releases() + " (Ardour " + major + " did not say its version)");
         Optional<LuaSignals> writer = LuaSignals.savedBy(saved.get(), LuaSignals.BRIDGE);
         Optional<Set<String>> read = reader.read(saved.get());
         if (read.isPresent() && read.get().equals(LuaSignals.BRIDGE)) {
             String note = writer.filter(w -> w != reader)
-                    .map(w -> "; saved by " + w.releases() + ", which " + ardour + " reads as the same signals").orElse("");
-            return new State(Status.OK, "Ardour " + major + " runs the gainstage bridge as an action hook (" + uiScripts
-                    + ")" + note);
+                    .map(w -> "; saved by " + w.releases() + ", which " + ardour + " reads as the same signals")
+                    .orElse("");
+            return new State(
+                    Status.OK,
+                    "Ardour " + major + " runs the gainstage bridge as an action hook (" + uiScripts + ")" + note);
         }
         String subscribed = read.map(s -> s.isEmpty() ? "no signal" : String.join(", ", s))
                 .orElse("nothing (its signals=\"" + saved.get() + "\" is not a bit string)");
-        String origin = writer.map(w -> "it was saved by " + w.releases() + ", which numbers Ardour's signals differently"
-                + " from " + ardour).orElse("its saved signals are not the bridge's as " + ardour + " numbers them");
-        return new State(Status.STALE, "Ardour " + major + "'s gainstage bridge hook (" + uiScripts + ") subscribes to "
-                + subscribed + " instead of " + String.join(", ", LuaSignals.BRIDGE.stream().sorted().toList()) + ": "
-                + origin);
+        String origin = writer.map(w -> "it was saved by " + w.releases()
+                        + ", which numbers Ardour's signals differently" + " from " + ardour)
+                .orElse("its saved signals are not the bridge's as " + ardour + " numbers them");
+        return new State(
+                Status.STALE,
+                "Ardour " + major + "'s gainstage bridge hook (" + uiScripts + ") subscribes to "
+                        + subscribed + " instead of "
+                        + String.join(", ", LuaSignals.BRIDGE.stream().sorted().toList()) + ": "
+                        + origin);
     }
 
     /** What to do about a {@link Status#STALE} hook, in Ardour {@code major}. */
     public static String reAddFix(int major) {
         return "re-add the gainstage bridge hook in Ardour " + major + " (it was saved by an older Ardour): in Ardour "
-                + major + ", Edit > Lua Scripts > Script Manager > Action Hooks, select gainstage bridge > Remove, then "
+                + major
+                + ", Edit > Lua Scripts > Script Manager > Action Hooks, select gainstage bridge > Remove, then "
                 + "New Hook > gainstage bridge > Add";
     }
 

@@ -14,8 +14,7 @@ public final class BridgeScripts {
     public static final String HOST = "ardour-host.lua";
     public static final String DEMO_SESSION = "make-demo-session.lua";
 
-    private BridgeScripts() {
-    }
+    private BridgeScripts() {}
 
     public static String text(String name) {
         try (InputStream in = BridgeScripts.class.getResourceAsStream(name)) {

@@ -7,14 +7,11 @@ public sealed interface FixTarget {
     String routeName();
 
     /** {@code /strip/trimdB ssid dB}; Ardour's trim spans -20..+20 dB. */
-    record Trim(String routeName, double currentDb) implements FixTarget {
-    }
+    record Trim(String routeName, double currentDb) implements FixTarget {}
 
     /** {@code /strip/gain ssid dB}; Ardour's fader goes up to +6 dB. */
-    record Fader(String routeName, double currentDb) implements FixTarget {
-    }
+    record Fader(String routeName, double currentDb) implements FixTarget {}
 
     /** {@code /strip/plugin/parameter ssid pluginNumber control.oscIndex value}, value in the control's dB. */
-    record PluginOutput(String routeName, int pluginNumber, PluginControl control) implements FixTarget {
-    }
+    record PluginOutput(String routeName, int pluginNumber, PluginControl control) implements FixTarget {}
 }

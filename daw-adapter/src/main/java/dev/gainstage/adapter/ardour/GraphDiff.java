@@ -2,7 +2,6 @@ package dev.gainstage.adapter.ardour;
 
 import dev.gainstage.proto.v1.Stage;
 import dev.gainstage.proto.v1.Strip;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,8 +20,7 @@ public final class GraphDiff {
     /** Gains closer than this are the same (Ardour's controls round-trip through float). */
     static final double GAIN_EPSILON_DB = 0.005;
 
-    private GraphDiff() {
-    }
+    private GraphDiff() {}
 
     /** @return the events, or {@code null} when only a snapshot can express the change */
     public static List<GraphEvent> between(List<Strip> before, List<Strip> after) {
@@ -53,8 +51,10 @@ public final class GraphDiff {
         Map<String, List<String>> routedWhenAdded = new LinkedHashMap<>();
         for (Strip n : after) {
             if (!old.containsKey(n.getId())) {
-                List<String> outputs = n.getOutputsList().stream().filter(present::contains).toList();
-                events.add(new GraphEvent.StripAddedEvent(n.toBuilder().clearOutputs().addAllOutputs(outputs).build()));
+                List<String> outputs =
+                        n.getOutputsList().stream().filter(present::contains).toList();
+                events.add(new GraphEvent.StripAddedEvent(
+                        n.toBuilder().clearOutputs().addAllOutputs(outputs).build()));
                 routedWhenAdded.put(n.getId(), outputs);
                 present.add(n.getId());
             }
@@ -102,7 +102,8 @@ public final class GraphDiff {
             if (was == null) {
                 continue;
             }
-            if (was.getKind() != w.getKind() || !was.getName().equals(w.getName())
+            if (was.getKind() != w.getKind()
+                    || !was.getName().equals(w.getName())
                     || !was.getPluginUri().equals(w.getPluginUri())
                     || !Objects.equals(was.getSendTarget(), w.getSendTarget())
                     || was.hasGainDb() != w.hasGainDb()) {

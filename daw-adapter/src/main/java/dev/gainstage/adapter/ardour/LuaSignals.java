@@ -18,35 +18,76 @@ import java.util.stream.Stream;
  */
 public enum LuaSignals {
     /** Ardour 7.0 to 7.5: 49 signals. */
-    ARDOUR_7("Ardour 7.0 to 7.5", List.of(7), List.of(
-            "ConfigChanged",
-            "EngineRunning", "EngineStopped", "EngineHalted", "EngineDeviceListChanged", "BufferSizeChanged",
-            "SampleRateChanged",
-            "FeedbackDetected", "SuccessfulGraphSort", "StartTimeChanged", "EndTimeChanged", "Exported",
-            "Change",
-            "SessionConfigChanged", "TransportStateChange", "DirtyChanged", "StateSaved", "Xrun", "TransportLooped",
-            "SoloActive", "SoloChanged", "IsolatedChanged", "MonitorChanged", "RecordStateChanged",
-            "RecordArmStateChanged", "AudioLoopLocationChanged", "AudioPunchLocationChanged", "LocationsModified",
-            "AuditionActive", "BundleAddedOrRemoved", "PositionChanged", "Located", "RoutesReconnected", "RouteAdded",
-            "RouteGroupPropertyChanged", "RouteAddedToRouteGroup", "RouteRemovedFromRouteGroup",
-            "StepEditStatusChange", "RouteGroupAdded", "RouteGroupRemoved", "RouteGroupsReordered",
-            "PluginListChanged", "PluginStatusChanged",
-            "DiskOverrun", "DiskUnderrun",
-            "RegionsPropertyChanged",
-            "LuaTimerS", "LuaTimerDS",
-            "SetSession")),
+    ARDOUR_7(
+            "Ardour 7.0 to 7.5",
+            List.of(7),
+            List.of(
+                    "ConfigChanged",
+                    "EngineRunning",
+                    "EngineStopped",
+                    "EngineHalted",
+                    "EngineDeviceListChanged",
+                    "BufferSizeChanged",
+                    "SampleRateChanged",
+                    "FeedbackDetected",
+                    "SuccessfulGraphSort",
+                    "StartTimeChanged",
+                    "EndTimeChanged",
+                    "Exported",
+                    "Change",
+                    "SessionConfigChanged",
+                    "TransportStateChange",
+                    "DirtyChanged",
+                    "StateSaved",
+                    "Xrun",
+                    "TransportLooped",
+                    "SoloActive",
+                    "SoloChanged",
+                    "IsolatedChanged",
+                    "MonitorChanged",
+                    "RecordStateChanged",
+                    "RecordArmStateChanged",
+                    "AudioLoopLocationChanged",
+                    "AudioPunchLocationChanged",
+                    "LocationsModified",
+                    "AuditionActive",
+                    "BundleAddedOrRemoved",
+                    "PositionChanged",
+                    "Located",
+                    "RoutesReconnected",
+                    "RouteAdded",
+                    "RouteGroupPropertyChanged",
+                    "RouteAddedToRouteGroup",
+                    "RouteRemovedFromRouteGroup",
+                    "StepEditStatusChange",
+                    "RouteGroupAdded",
+                    "RouteGroupRemoved",
+                    "RouteGroupsReordered",
+                    "PluginListChanged",
+                    "PluginStatusChanged",
+                    "DiskOverrun",
+                    "DiskUnderrun",
+                    "RegionsPropertyChanged",
+                    "LuaTimerS",
+                    "LuaTimerDS",
+                    "SetSession")),
     /** Ardour 8.0 to 9.7: 50 signals, 7's with SelectionChanged appended (so a 7 hook reads the same). */
     ARDOUR_8("Ardour 8.0 to 9.7", List.of(8, 9), concat(ARDOUR_7.names, List.of("SelectionChanged"))),
     /**
      * Ardour 9.8: 52 signals, PortRegisteredOrUnregistered and PortConnectedOrDisconnected inserted after
      * SampleRateChanged, which moves every later signal up by two.
      */
-    ARDOUR_9_8("Ardour 9.8", List.of(9), insertAfter(ARDOUR_8.names, "SampleRateChanged",
-            List.of("PortRegisteredOrUnregistered", "PortConnectedOrDisconnected")));
+    ARDOUR_9_8(
+            "Ardour 9.8",
+            List.of(9),
+            insertAfter(
+                    ARDOUR_8.names,
+                    "SampleRateChanged",
+                    List.of("PortRegisteredOrUnregistered", "PortConnectedOrDisconnected")));
 
     /** The signals the gainstage bridge subscribes to ({@code signals ()} in gainstage-bridge.lua). */
-    public static final Set<String> BRIDGE = Set.of("TransportStateChange", "RoutesReconnected", "RouteAdded",
-            "LuaTimerDS", "SetSession");
+    public static final Set<String> BRIDGE =
+            Set.of("TransportStateChange", "RoutesReconnected", "RouteAdded", "LuaTimerDS", "SetSession");
 
     private final String releases;
     private final List<Integer> majors;
@@ -66,7 +107,8 @@ public enum LuaSignals {
      */
     public static LuaSignals of(ArdourVersion version) {
         if (version.major() < 7) {
-            throw new IllegalArgumentException("Ardour " + version + " is older than any Ardour gainstage supports (7.0)");
+            throw new IllegalArgumentException(
+                    "Ardour " + version + " is older than any Ardour gainstage supports (7.0)");
         }
         if (version.major() == 7) {
             return ARDOUR_7;
@@ -134,7 +176,8 @@ public enum LuaSignals {
 
     /** The numbering that saves exactly {@code stored} for {@code signals}, if any (which release wrote a hook). */
     public static Optional<LuaSignals> savedBy(String stored, Set<String> signals) {
-        return Stream.of(values()).filter(n -> n.names.containsAll(signals) && n.bits(signals).equals(stored))
+        return Stream.of(values())
+                .filter(n -> n.names.containsAll(signals) && n.bits(signals).equals(stored))
                 .findFirst();
     }
 

@@ -11,16 +11,16 @@ import java.util.regex.Pattern;
 public final class SessionFiles {
     static final String OSC_PROTOCOL = "Open Sound Control (OSC)";
     /** The start tag of the OSC surface's element in ControlProtocols, whatever its other attributes. */
-    private static final Pattern OSC_TAG = Pattern.compile("<Protocol\\s[^>]*?\\bname=\"" + Pattern.quote(OSC_PROTOCOL)
-            + "\"[^>]*?(/?)>");
+    private static final Pattern OSC_TAG =
+            Pattern.compile("<Protocol\\s[^>]*?\\bname=\"" + Pattern.quote(OSC_PROTOCOL) + "\"[^>]*?(/?)>");
+
     private static final Pattern ACTIVE = Pattern.compile("\\sactive=\"[^\"]*\"");
     private static final Pattern CONFIG = Pattern.compile("\\sconfig=\"[^\"]*\"");
     /** The element as {@link #enableOsc} writes it when the session has none. */
-    static final String OSC_ELEMENT = "<Protocol name=\"" + OSC_PROTOCOL + "\" active=\"1\" config=\"" + OSC_PROTOCOL
-            + "\"/>";
+    static final String OSC_ELEMENT =
+            "<Protocol name=\"" + OSC_PROTOCOL + "\" active=\"1\" config=\"" + OSC_PROTOCOL + "\"/>";
 
-    private SessionFiles() {
-    }
+    private SessionFiles() {}
 
     /** Where {@link #enableOsc} keeps the file as it was: SESSION.ardour.gainstage-bak. */
     public static Path backup(Path sessionFile) {
@@ -56,16 +56,18 @@ public final class SessionFiles {
             }
             patched = xml.substring(0, m.start()) + fixed + xml.substring(m.end());
         } else if (xml.contains("<ControlProtocols>")) {
-            patched = xml.replaceFirst("<ControlProtocols>", Matcher.quoteReplacement(
-                    "<ControlProtocols>\n    " + OSC_ELEMENT));
+            patched = xml.replaceFirst(
+                    "<ControlProtocols>", Matcher.quoteReplacement("<ControlProtocols>\n    " + OSC_ELEMENT));
         } else if (xml.contains("<ControlProtocols/>")) {
-            patched = xml.replaceFirst("<ControlProtocols/>", Matcher.quoteReplacement(
-                    "<ControlProtocols>\n    " + OSC_ELEMENT + "\n  </ControlProtocols>"));
+            patched = xml.replaceFirst(
+                    "<ControlProtocols/>",
+                    Matcher.quoteReplacement("<ControlProtocols>\n    " + OSC_ELEMENT + "\n  </ControlProtocols>"));
         } else {
             throw new IOException(sessionFile + " has no ControlProtocols element: is it an Ardour session?");
         }
         Files.copy(sessionFile, backup(sessionFile), StandardCopyOption.REPLACE_EXISTING);
-        Path tmp = Files.createTempFile(sessionFile.getParent(), sessionFile.getFileName().toString(), ".tmp");
+        Path tmp = Files.createTempFile(
+                sessionFile.getParent(), sessionFile.getFileName().toString(), ".tmp");
         Files.writeString(tmp, patched);
         Files.move(tmp, sessionFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         return true;

@@ -5,7 +5,6 @@ import dev.gainstage.proto.v1.StageKind;
 import dev.gainstage.proto.v1.Strip;
 import dev.gainstage.proto.v1.StripKind;
 import dev.gainstage.proto.v1.TapPoint;
-
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

@@ -11,7 +11,6 @@ import dev.gainstage.proto.v1.TapBatch;
 import dev.gainstage.proto.v1.TapBlock;
 import dev.gainstage.proto.v1.TapDropReport;
 import dev.gainstage.proto.v1.TapDrops;
-
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.HashMap;
@@ -39,6 +38,7 @@ final class TapStreamer implements AutoCloseable {
     private long stale;
     /** +120 dBFS: no audio signal gets there; a buffer read at the wrong time could. */
     private static final float IMPLAUSIBLE = 1e6f;
+
     private volatile long implausible;
     private CapturePlan checkedPlan;
     private TapTable checkedTable;
@@ -162,8 +162,12 @@ final class TapStreamer implements AutoCloseable {
                     }
                     scaled = ByteString.copyFrom(g.flip());
                 }
-                batch.addBlocks(TapBlock.newBuilder().setHandle(fanout.handle(i)).setSampleRate(rate)
-                        .setChannels(plan.channels(s)).setFrames(p.frames()).setSamplePosition(p.position())
+                batch.addBlocks(TapBlock.newBuilder()
+                        .setHandle(fanout.handle(i))
+                        .setSampleRate(rate)
+                        .setChannels(plan.channels(s))
+                        .setFrames(p.frames())
+                        .setSamplePosition(p.position())
                         .setSamples(scaled));
             }
         }

@@ -21,12 +21,11 @@ import dev.gainstage.proto.v1.TapBatch;
 import dev.gainstage.proto.v1.TapBlock;
 import dev.gainstage.proto.v1.TapPoint;
 import dev.gainstage.proto.v1.Warning;
-import dev.gainstage.proto.v1.WatchRequest;
 import dev.gainstage.proto.v1.WarningState;
+import dev.gainstage.proto.v1.WatchRequest;
 import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
-
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
@@ -52,11 +51,11 @@ public final class SidecarLoadBench {
     static final int RATE = 48_000;
     static final int FRAMES = 256;
 
-    private SidecarLoadBench() {
-    }
+    private SidecarLoadBench() {}
 
     public static void main(String[] args) throws Exception {
-        CommandLine cl = CommandLine.parse(Arrays.asList(args), Set.of("sidecar", "pid", "taps", "seconds", "step", "warmup", "cycle"), Set.of());
+        CommandLine cl = CommandLine.parse(
+                Arrays.asList(args), Set.of("sidecar", "pid", "taps", "seconds", "step", "warmup", "cycle"), Set.of());
         SidecarAddress address = SidecarAddress.parse(cl.value("sidecar").orElseThrow());
         long pid = Long.parseLong(cl.value("pid", "0"));
         int taps = cl.intValue("taps", 128, 1, 100_000);
@@ -79,13 +78,25 @@ public final class SidecarLoadBench {
         SidecarLink link = new SidecarLink(address, new SidecarLink.Listener() {
             @Override
             public void onConnected(SidecarLink l) {
-                l.send(AdapterMessage.newBuilder().setHello(Hello.newBuilder().setProtocolVersion(1)
-                        .setAdapterName("bench").setSessionKey(key).setSessionName(key)).build());
+                l.send(AdapterMessage.newBuilder()
+                        .setHello(Hello.newBuilder()
+                                .setProtocolVersion(1)
+                                .setAdapterName("bench")
+                                .setSessionKey(key)
+                                .setSessionName(key))
+                        .build());
                 SessionSnapshot.Builder s = SessionSnapshot.newBuilder().setSequence(1);
                 for (int i = 0; i < taps; i++) {
-                    s.addStrips(Strip.newBuilder().setId("t" + i).setName("Tap " + i).setKind(StripKind.STRIP_KIND_AUDIO_TRACK)
-                            .setChannels(1).addStages(Stage.newBuilder().setId("t" + i + "/source")
-                                    .setKind(StageKind.STAGE_KIND_SOURCE).setName("Source").setActive(true)));
+                    s.addStrips(Strip.newBuilder()
+                            .setId("t" + i)
+                            .setName("Tap " + i)
+                            .setKind(StripKind.STRIP_KIND_AUDIO_TRACK)
+                            .setChannels(1)
+                            .addStages(Stage.newBuilder()
+                                    .setId("t" + i + "/source")
+                                    .setKind(StageKind.STAGE_KIND_SOURCE)
+                                    .setName("Source")
+                                    .setActive(true)));
                 }
                 l.send(AdapterMessage.newBuilder().setSnapshot(s).build());
             }
@@ -96,8 +107,7 @@ public final class SidecarLoadBench {
             }
 
             @Override
-            public void onFix(FixRequest fix) {
-            }
+            public void onFix(FixRequest fix) {}
 
             @Override
             public void onError(ProtocolError error) {
@@ -105,8 +115,7 @@ public final class SidecarLoadBench {
             }
 
             @Override
-            public void onDisconnected(Status status) {
-            }
+            public void onDisconnected(Status status) {}
         });
         link.connect();
         if (!subscribed.await(30, TimeUnit.SECONDS)) {
@@ -119,39 +128,45 @@ public final class SidecarLoadBench {
 
         List<Double> latencies = new ArrayList<>();
         ManagedChannel watchChannel = address.channel();
-        PanelServiceGrpc.newStub(watchChannel).watch(WatchRequest.newBuilder().setSessionKey(key).setMaxRateHz(60).build(),
-                new StreamObserver<>() {
-                    @Override
-                    public void onNext(SessionView v) {
-                        long now = System.nanoTime();
-                        for (Warning w : v.getEventsList()) {
-                            if (w.getRule() == Rule.SOURCE_TOO_HOT && w.getState() == WarningState.WARNING_STATE_RAISED) {
-                                // The sidecar's clock counts the frames it received: the n-th batch sent.
-                                int block = (int) Math.round(w.getFirstSeenSeconds() * RATE / FRAMES) - 1;
-                                if (block >= 0 && block < sentAt.length && sentAt[block] != 0) {
-                                    synchronized (latencies) {
-                                        latencies.add((now - sentAt[block]) / 1e6);
+        PanelServiceGrpc.newStub(watchChannel)
+                .watch(
+                        WatchRequest.newBuilder()
+                                .setSessionKey(key)
+                                .setMaxRateHz(60)
+                                .build(),
+                        new StreamObserver<>() {
+                            @Override
+                            public void onNext(SessionView v) {
+                                long now = System.nanoTime();
+                                for (Warning w : v.getEventsList()) {
+                                    if (w.getRule() == Rule.SOURCE_TOO_HOT
+                                            && w.getState() == WarningState.WARNING_STATE_RAISED) {
+                                        // The sidecar's clock counts the frames it received: the n-th batch sent.
+                                        int block = (int) Math.round(w.getFirstSeenSeconds() * RATE / FRAMES) - 1;
+                                        if (block >= 0 && block < sentAt.length && sentAt[block] != 0) {
+                                            synchronized (latencies) {
+                                                latencies.add((now - sentAt[block]) / 1e6);
+                                            }
+                                        }
                                     }
                                 }
                             }
-                        }
-                    }
 
-                    @Override
-                    public void onError(Throwable t) {
-                    }
+                            @Override
+                            public void onError(Throwable t) {}
 
-                    @Override
-                    public void onCompleted() {
-                    }
-                });
+                            @Override
+                            public void onCompleted() {}
+                        });
 
         int sent = 0;
         long warmupStart = System.nanoTime();
         for (long b = 0; b < warmupBlocks; b++) {
             if (link.isReady()) {
                 sentAt[sent++] = System.nanoTime();
-                link.send(AdapterMessage.newBuilder().setTaps(batch(handles, b, i -> clean)).build());
+                link.send(AdapterMessage.newBuilder()
+                        .setTaps(batch(handles, b, i -> clean))
+                        .build());
             }
             pace(warmupStart, b);
         }
@@ -162,9 +177,12 @@ public final class SidecarLoadBench {
         long start = System.nanoTime();
         for (long b = 0; b < blocks; b++) {
             double t = b * (double) FRAMES / RATE;
-            TapBatch.Builder batch = batch(handles, warmupBlocks + b, cycle > 0
-                    ? i -> (t + cycle * i / taps) % cycle >= cycle / 2 ? hot : clean
-                    : i -> t >= 2.0 + i * step ? hot : clean); // tap i goes hot at 2 s + i x step
+            TapBatch.Builder batch = batch(
+                    handles,
+                    warmupBlocks + b,
+                    cycle > 0
+                            ? i -> (t + cycle * i / taps) % cycle >= cycle / 2 ? hot : clean
+                            : i -> t >= 2.0 + i * step ? hot : clean); // tap i goes hot at 2 s + i x step
             if (link.isReady()) {
                 sentAt[sent++] = System.nanoTime();
                 link.send(AdapterMessage.newBuilder().setTaps(batch).build());
@@ -182,20 +200,40 @@ public final class SidecarLoadBench {
         synchronized (latencies) {
             l = latencies.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         }
-        System.out.printf(Locale.ROOT, "taps %5d  warm-up %.0f s  audio %5.1f s  wall %5.1f s  dropped %7d of %9d  sidecar cpu %5.1f%% of %d cores (sender %4.1f%%)  "
+        System.out.printf(
+                Locale.ROOT,
+                "taps %5d  warm-up %.0f s  audio %5.1f s  wall %5.1f s  dropped %7d of %9d  sidecar cpu %5.1f%% of %d cores (sender %4.1f%%)  "
                         + "rss %6.0f MB  latency n=%d p50 %s p99 %s max %s%n",
-                taps, warmup, seconds, wall, dropped, blocks * taps, pid > 0 ? 100 * cpu / wall / cores : Double.NaN, cores, 100 * senderCpu / wall / cores, rssMb(pid),
-                l.length, ms(l, 0.5), ms(l, 0.99), ms(l, 1.0));
+                taps,
+                warmup,
+                seconds,
+                wall,
+                dropped,
+                blocks * taps,
+                pid > 0 ? 100 * cpu / wall / cores : Double.NaN,
+                cores,
+                100 * senderCpu / wall / cores,
+                rssMb(pid),
+                l.length,
+                ms(l, 0.5),
+                ms(l, 0.99),
+                ms(l, 1.0));
         link.close();
         watchChannel.shutdownNow();
         System.exit(0);
     }
 
-    private static TapBatch.Builder batch(int[] handles, long block, java.util.function.IntFunction<ByteString> samples) {
+    private static TapBatch.Builder batch(
+            int[] handles, long block, java.util.function.IntFunction<ByteString> samples) {
         TapBatch.Builder batch = TapBatch.newBuilder();
         for (int i = 0; i < handles.length; i++) {
-            batch.addBlocks(TapBlock.newBuilder().setHandle(handles[i]).setSampleRate(RATE).setChannels(1)
-                    .setFrames(FRAMES).setSamplePosition(block * FRAMES).setSamples(samples.apply(i)));
+            batch.addBlocks(TapBlock.newBuilder()
+                    .setHandle(handles[i])
+                    .setSampleRate(RATE)
+                    .setChannels(1)
+                    .setFrames(FRAMES)
+                    .setSamplePosition(block * FRAMES)
+                    .setSamples(samples.apply(i)));
         }
         return batch;
     }

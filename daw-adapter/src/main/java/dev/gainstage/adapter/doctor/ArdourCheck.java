@@ -3,7 +3,6 @@ package dev.gainstage.adapter.doctor;
 import dev.gainstage.adapter.ardour.ArdourInstalls;
 import dev.gainstage.adapter.ardour.ArdourVersion;
 import dev.gainstage.adapter.ardour.BridgeHook;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,24 +30,31 @@ final class ArdourCheck implements DoctorCheck {
         String override = env.getOrDefault("ARDOUR_LUA", "");
         if (!override.isBlank()) {
             Path lua = Path.of(override);
-            findings.add(Files.isExecutable(lua)
-                    ? Finding.ok("Ardour", "ARDOUR_LUA=" + lua + ": " + describe(lua))
-                    : Finding.todo("Ardour", "ARDOUR_LUA=" + lua + " is not an executable file",
-                    "point ARDOUR_LUA at an ardourN-lua (or unset it to use the one on the PATH)"));
+            findings.add(
+                    Files.isExecutable(lua)
+                            ? Finding.ok("Ardour", "ARDOUR_LUA=" + lua + ": " + describe(lua))
+                            : Finding.todo(
+                                    "Ardour",
+                                    "ARDOUR_LUA=" + lua + " is not an executable file",
+                                    "point ARDOUR_LUA at an ardourN-lua (or unset it to use the one on the PATH)"));
         }
         List<ArdourInstalls.Install> ardours = ArdourInstalls.all(env);
         for (ArdourInstalls.Install a : ardours) {
             if (!a.onPath()) {
                 continue;
             }
-            String headless = a.lua().map(l -> "headless " + l + " (" + describe(l) + ")")
+            String headless = a.lua()
+                    .map(l -> "headless " + l + " (" + describe(l) + ")")
                     .orElse("no ardour" + a.major() + "-lua");
             String window = a.gui().map(g -> "GUI " + g).orElse("no GUI");
             findings.add(Finding.ok("Ardour " + a.major(), headless + "; " + window));
         }
         if (ardours.stream().noneMatch(ArdourInstalls.Install::onPath) && override.isBlank()) {
-            findings.add(Finding.todo("Ardour", "no Ardour found (looked for ardour9-lua, ardour8-lua, ardour7-lua "
-                    + "and their GUIs on the PATH)", INSTALL_FIX));
+            findings.add(Finding.todo(
+                    "Ardour",
+                    "no Ardour found (looked for ardour9-lua, ardour8-lua, ardour7-lua "
+                            + "and their GUIs on the PATH)",
+                    INSTALL_FIX));
         }
         findings.addAll(hooks(ardours));
         return findings;

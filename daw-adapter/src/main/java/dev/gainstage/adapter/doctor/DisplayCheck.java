@@ -37,15 +37,17 @@ final class DisplayCheck implements DoctorCheck {
         }
         Matcher m = DISPLAY.matcher(display);
         if (!m.matches()) {
-            return List.of(Finding.todo("display", "DISPLAY='" + display + "' is not of the form [HOST]:N",
+            return List.of(Finding.todo(
+                    "display",
+                    "DISPLAY='" + display + "' is not of the form [HOST]:N",
                     "set DISPLAY to the display to use, e.g. :0"));
         }
         String host = m.group(1);
         int number = Integer.parseInt(m.group(2));
         String problem = host.isEmpty() || host.equals("unix") ? connectLocal(number) : connectTcp(host, 6000 + number);
         if (problem != null) {
-            return List.of(Finding.todo("display", "the X display " + display + " does not answer (" + problem + ")",
-                    NO_DISPLAY_FIX));
+            return List.of(Finding.todo(
+                    "display", "the X display " + display + " does not answer (" + problem + ")", NO_DISPLAY_FIX));
         }
         return List.of(Finding.ok("display", "X display " + display + " answers"));
     }

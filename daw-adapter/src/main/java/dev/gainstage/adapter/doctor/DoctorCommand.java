@@ -3,7 +3,6 @@ package dev.gainstage.adapter.doctor;
 import dev.gainstage.adapter.ardour.ArdourCommand;
 import dev.gainstage.client.CommandLine;
 import dev.gainstage.client.SidecarAddress;
-
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
@@ -21,8 +20,7 @@ public final class DoctorCommand {
     private static final long OSC_TIMEOUT_MILLIS = 1500;
     private static final long SIDECAR_TIMEOUT_MILLIS = 3000;
 
-    private DoctorCommand() {
-    }
+    private DoctorCommand() {}
 
     public static int run(List<String> args, PrintStream out, PrintStream err) {
         return run(args, System.getenv(), out, err);
@@ -33,13 +31,20 @@ public final class DoctorCommand {
         try {
             CommandLine cl = CommandLine.parse(args, Set.of("sidecar", "osc"), Set.of());
             if (!cl.positional().isEmpty()) {
-                throw new CommandLine.UsageException("unexpected argument '" + cl.positional().getFirst() + "'");
+                throw new CommandLine.UsageException(
+                        "unexpected argument '" + cl.positional().getFirst() + "'");
             }
-            SidecarAddress sidecar = cl.value("sidecar").isPresent() ? SidecarAddress.parse(cl.value("sidecar").get())
+            SidecarAddress sidecar = cl.value("sidecar").isPresent()
+                    ? SidecarAddress.parse(cl.value("sidecar").get())
                     : SidecarAddress.DEFAULT;
             InetSocketAddress osc = ArdourCommand.hostPort(cl.value("osc", "127.0.0.1:3819"));
-            checks = List.of(new JdkCheck(), new DisplayCheck(env), new JackCheck(env), new ArdourCheck(env),
-                    new OscCheck(osc, OSC_TIMEOUT_MILLIS), new SidecarCheck(sidecar, env, SIDECAR_TIMEOUT_MILLIS));
+            checks = List.of(
+                    new JdkCheck(),
+                    new DisplayCheck(env),
+                    new JackCheck(env),
+                    new ArdourCheck(env),
+                    new OscCheck(osc, OSC_TIMEOUT_MILLIS),
+                    new SidecarCheck(sidecar, env, SIDECAR_TIMEOUT_MILLIS));
         } catch (CommandLine.UsageException e) {
             err.println("gainstage doctor: " + e.getMessage());
             err.println(USAGE);
@@ -52,7 +57,8 @@ public final class DoctorCommand {
             out.flush();
             findings.addAll(found);
         }
-        List<Finding> todo = findings.stream().filter(f -> f.status() == Finding.Status.TODO).toList();
+        List<Finding> todo =
+                findings.stream().filter(f -> f.status() == Finding.Status.TODO).toList();
         out.println();
         if (todo.isEmpty()) {
             out.println("Nothing to do: every part of the set-up answers.");
@@ -60,7 +66,8 @@ public final class DoctorCommand {
         }
         out.println(todo.size() == 1 ? "1 thing to do:" : todo.size() + " things to do:");
         for (int i = 0; i < todo.size(); i++) {
-            out.println("  " + (i + 1) + ". " + todo.get(i).subject() + ": " + todo.get(i).fix());
+            out.println("  " + (i + 1) + ". " + todo.get(i).subject() + ": "
+                    + todo.get(i).fix());
         }
         return 1;
     }

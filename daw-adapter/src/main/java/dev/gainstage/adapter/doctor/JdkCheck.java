@@ -11,7 +11,9 @@ final class JdkCheck implements DoctorCheck {
         Runtime.Version v = Runtime.version();
         String where = System.getProperty("java.vendor", "") + " " + v + " at " + System.getProperty("java.home");
         if (v.feature() < NEEDED) {
-            return List.of(Finding.todo("JDK", "JDK " + where + " is older than " + NEEDED,
+            return List.of(Finding.todo(
+                    "JDK",
+                    "JDK " + where + " is older than " + NEEDED,
                     "install a JDK " + NEEDED + " or newer and point JAVA_HOME at it"));
         }
         return List.of(Finding.ok("JDK", "JDK " + where.strip()));

@@ -10,7 +10,6 @@ import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.stub.ClientCallStreamObserver;
 import io.grpc.stub.ClientResponseObserver;
-
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
@@ -65,42 +64,44 @@ public final class SidecarLink implements AutoCloseable {
         }
         // A period of taps from a real DAW is tens of kB: a 4 MB ready threshold lets a few hundred ms of them
         // queue before a real-time producer has to drop (the default, 32 kB, is less than one batch).
-        AdapterServiceGrpc.newStub(channel).withWaitForReady().withOnReadyThreshold(4 << 20).attach(new ClientResponseObserver<AdapterMessage, SidecarMessage>() {
-            @Override
-            public void beforeStart(ClientCallStreamObserver<AdapterMessage> requestStream) {
-                stream = requestStream;
-                requestStream.setOnReadyHandler(() -> {
-                    synchronized (readyLock) {
-                        readyLock.notifyAll();
+        AdapterServiceGrpc.newStub(channel)
+                .withWaitForReady()
+                .withOnReadyThreshold(4 << 20)
+                .attach(new ClientResponseObserver<AdapterMessage, SidecarMessage>() {
+                    @Override
+                    public void beforeStart(ClientCallStreamObserver<AdapterMessage> requestStream) {
+                        stream = requestStream;
+                        requestStream.setOnReadyHandler(() -> {
+                            synchronized (readyLock) {
+                                readyLock.notifyAll();
+                            }
+                        });
+                    }
+
+                    @Override
+                    public void onNext(SidecarMessage m) {
+                        backoffMillis = 250;
+                        switch (m.getBodyCase()) {
+                            case TAPS -> {
+                                taps = TapTable.of(m.getTaps());
+                                listener.onTaps(taps);
+                            }
+                            case FIX -> listener.onFix(m.getFix());
+                            case ERROR -> listener.onError(m.getError());
+                            default -> {}
+                        }
+                    }
+
+                    @Override
+                    public void onError(Throwable t) {
+                        lost(Status.fromThrowable(t));
+                    }
+
+                    @Override
+                    public void onCompleted() {
+                        lost(Status.OK.withDescription("the sidecar closed the stream"));
                     }
                 });
-            }
-
-            @Override
-            public void onNext(SidecarMessage m) {
-                backoffMillis = 250;
-                switch (m.getBodyCase()) {
-                    case TAPS -> {
-                        taps = TapTable.of(m.getTaps());
-                        listener.onTaps(taps);
-                    }
-                    case FIX -> listener.onFix(m.getFix());
-                    case ERROR -> listener.onError(m.getError());
-                    default -> {
-                    }
-                }
-            }
-
-            @Override
-            public void onError(Throwable t) {
-                lost(Status.fromThrowable(t));
-            }
-
-            @Override
-            public void onCompleted() {
-                lost(Status.OK.withDescription("the sidecar closed the stream"));
-            }
-        });
         listener.onConnected(this);
     }
 

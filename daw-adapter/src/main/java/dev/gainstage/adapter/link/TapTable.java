@@ -3,7 +3,6 @@ package dev.gainstage.adapter.link;
 import dev.gainstage.proto.v1.TapAssignment;
 import dev.gainstage.proto.v1.TapPoint;
 import dev.gainstage.proto.v1.TapSubscription;
-
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;

@@ -12,37 +12,37 @@ import java.util.Arrays;
  * its level.
  */
 final class MixBus {
-  static final float CENTRE_PAN = (float) Math.sqrt(0.5);
+    static final float CENTRE_PAN = (float) Math.sqrt(0.5);
 
-  final String id;
-  final int channels;
-  final float[] buffer;
+    final String id;
+    final int channels;
+    final float[] buffer;
 
-  MixBus(String id, int channels, int blockFrames) {
-    this.id = id;
-    this.channels = channels;
-    this.buffer = new float[channels * blockFrames];
-  }
-
-  void clear() {
-    Arrays.fill(buffer, 0f);
-  }
-
-  void add(float[] src, int srcChannels, int frames) {
-    if (srcChannels == channels) {
-      for (int i = 0, n = frames * channels; i < n; i++) {
-        buffer[i] += src[i];
-      }
-    } else if (srcChannels == 1) {
-      for (int f = 0; f < frames; f++) {
-        float s = src[f] * CENTRE_PAN;
-        buffer[2 * f] += s;
-        buffer[2 * f + 1] += s;
-      }
-    } else {
-      for (int f = 0; f < frames; f++) {
-        buffer[f] += 0.5f * (src[2 * f] + src[2 * f + 1]);
-      }
+    MixBus(String id, int channels, int blockFrames) {
+        this.id = id;
+        this.channels = channels;
+        this.buffer = new float[channels * blockFrames];
     }
-  }
+
+    void clear() {
+        Arrays.fill(buffer, 0f);
+    }
+
+    void add(float[] src, int srcChannels, int frames) {
+        if (srcChannels == channels) {
+            for (int i = 0, n = frames * channels; i < n; i++) {
+                buffer[i] += src[i];
+            }
+        } else if (srcChannels == 1) {
+            for (int f = 0; f < frames; f++) {
+                float s = src[f] * CENTRE_PAN;
+                buffer[2 * f] += s;
+                buffer[2 * f + 1] += s;
+            }
+        } else {
+            for (int f = 0; f < frames; f++) {
+                buffer[f] += 0.5f * (src[2 * f] + src[2 * f + 1]);
+            }
+        }
+    }
 }

@@ -8,21 +8,26 @@ import dev.gainstage.proto.v1.TapPoint;
 
 /** An insert: the processor, then its output level. A deactivated plugin passes audio unchanged. */
 record PluginStage(
-    String id, String name, String uri, boolean active, int channels, Processor processor, RampedGain output)
-    implements ChainStage {
-  @Override
-  public Stage describe() {
-    return Stage.newBuilder().setId(id).setKind(StageKind.STAGE_KIND_PLUGIN).setName(name).setPluginUri(uri)
-        .setActive(active).build();
-  }
-
-  @Override
-  public void render(float[] buffer, int frames, TapSink sink, long position) {
-    sink.accept(id, TapPoint.TAP_POINT_INPUT, buffer, channels, frames, position);
-    if (active) {
-      processor.process(buffer, frames);
-      output.apply(buffer, buffer, channels, frames);
+        String id, String name, String uri, boolean active, int channels, Processor processor, RampedGain output)
+        implements ChainStage {
+    @Override
+    public Stage describe() {
+        return Stage.newBuilder()
+                .setId(id)
+                .setKind(StageKind.STAGE_KIND_PLUGIN)
+                .setName(name)
+                .setPluginUri(uri)
+                .setActive(active)
+                .build();
     }
-    sink.accept(id, TapPoint.TAP_POINT_OUTPUT, buffer, channels, frames, position);
-  }
+
+    @Override
+    public void render(float[] buffer, int frames, TapSink sink, long position) {
+        sink.accept(id, TapPoint.TAP_POINT_INPUT, buffer, channels, frames, position);
+        if (active) {
+            processor.process(buffer, frames);
+            output.apply(buffer, buffer, channels, frames);
+        }
+        sink.accept(id, TapPoint.TAP_POINT_OUTPUT, buffer, channels, frames, position);
+    }
 }

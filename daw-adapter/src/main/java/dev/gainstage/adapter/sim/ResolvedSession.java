@@ -11,5 +11,11 @@ import java.util.List;
  * @param loopFrames {@code loop_seconds} in frames, 0 when not set
  */
 record ResolvedSession(
-    String name, int sampleRate, int blockFrames, long loopFrames, List<SimTrack> tracks,
-    List<SimBus> busesInOrder, List<SimBus> busesDeclared, SimBus master) {}
+        String name,
+        int sampleRate,
+        int blockFrames,
+        long loopFrames,
+        List<SimTrack> tracks,
+        List<SimBus> busesInOrder,
+        List<SimBus> busesDeclared,
+        SimBus master) {}

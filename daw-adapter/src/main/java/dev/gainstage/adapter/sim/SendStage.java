@@ -10,18 +10,24 @@ import dev.gainstage.proto.v1.TapPoint;
  * level, which is added to the target bus. The strip's own signal goes on unchanged.
  */
 record SendStage(String id, String name, int channels, RampedGain level, float[] sendBuffer, MixBus target)
-    implements ChainStage {
-  @Override
-  public Stage describe() {
-    return Stage.newBuilder().setId(id).setKind(StageKind.STAGE_KIND_SEND).setName(name).setActive(true)
-        .setGainDb(level.param().db()).setSendTarget(target.id).build();
-  }
+        implements ChainStage {
+    @Override
+    public Stage describe() {
+        return Stage.newBuilder()
+                .setId(id)
+                .setKind(StageKind.STAGE_KIND_SEND)
+                .setName(name)
+                .setActive(true)
+                .setGainDb(level.param().db())
+                .setSendTarget(target.id)
+                .build();
+    }
 
-  @Override
-  public void render(float[] buffer, int frames, TapSink sink, long position) {
-    sink.accept(id, TapPoint.TAP_POINT_INPUT, buffer, channels, frames, position);
-    level.apply(buffer, sendBuffer, channels, frames);
-    sink.accept(id, TapPoint.TAP_POINT_OUTPUT, sendBuffer, channels, frames, position);
-    target.add(sendBuffer, channels, frames);
-  }
+    @Override
+    public void render(float[] buffer, int frames, TapSink sink, long position) {
+        sink.accept(id, TapPoint.TAP_POINT_INPUT, buffer, channels, frames, position);
+        level.apply(buffer, sendBuffer, channels, frames);
+        sink.accept(id, TapPoint.TAP_POINT_OUTPUT, sendBuffer, channels, frames, position);
+        target.add(sendBuffer, channels, frames);
+    }
 }

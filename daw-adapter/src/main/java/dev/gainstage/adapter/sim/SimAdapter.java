@@ -21,7 +21,6 @@ import dev.gainstage.proto.v1.TapDrops;
 import dev.gainstage.proto.v1.TapPoint;
 import dev.gainstage.proto.v1.TransportState;
 import io.grpc.Status;
-
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.HashMap;
@@ -39,7 +38,10 @@ import java.util.logging.Logger;
 public final class SimAdapter implements SidecarLink.Listener, AutoCloseable {
     private static final Logger LOG = Logger.getLogger(SimAdapter.class.getName());
 
-    public enum Speed { REALTIME, MAX }
+    public enum Speed {
+        REALTIME,
+        MAX
+    }
 
     private final SimSessionRenderer renderer;
     private final String sessionKey;
@@ -51,8 +53,8 @@ public final class SimAdapter implements SidecarLink.Listener, AutoCloseable {
     private final Object graphLock = new Object();
     private volatile boolean stopping;
 
-    public SimAdapter(SimSessionRenderer renderer, String sessionKey, String sessionName, Speed speed,
-                      SidecarAddress sidecar) {
+    public SimAdapter(
+            SimSessionRenderer renderer, String sessionKey, String sessionName, Speed speed, SidecarAddress sidecar) {
         this.renderer = renderer;
         this.sessionKey = sessionKey;
         this.sessionName = sessionName;
@@ -129,16 +131,26 @@ public final class SimAdapter implements SidecarLink.Listener, AutoCloseable {
     @Override
     public void onConnected(SidecarLink l) {
         synchronized (graphLock) {
-            l.send(AdapterMessage.newBuilder().setHello(Hello.newBuilder().setProtocolVersion(1)
-                    .setAdapterName("sim").setDawName("gainstage sim").setSessionKey(sessionKey)
-                    .setSessionName(sessionName).setCanApplyFixes(true)).build());
+            l.send(AdapterMessage.newBuilder()
+                    .setHello(Hello.newBuilder()
+                            .setProtocolVersion(1)
+                            .setAdapterName("sim")
+                            .setDawName("gainstage sim")
+                            .setSessionKey(sessionKey)
+                            .setSessionName(sessionName)
+                            .setCanApplyFixes(true))
+                    .build());
             sendSnapshot(l);
-            l.send(AdapterMessage.newBuilder().setTransport(TransportState.newBuilder().setRolling(true)).build());
+            l.send(AdapterMessage.newBuilder()
+                    .setTransport(TransportState.newBuilder().setRolling(true))
+                    .build());
         }
     }
 
     private void sendSnapshot(SidecarLink l) {
-        l.send(AdapterMessage.newBuilder().setSnapshot(renderer.snapshot(sequence.incrementAndGet())).build());
+        l.send(AdapterMessage.newBuilder()
+                .setSnapshot(renderer.snapshot(sequence.incrementAndGet()))
+                .build());
     }
 
     @Override
@@ -150,8 +162,12 @@ public final class SimAdapter implements SidecarLink.Listener, AutoCloseable {
     public void onFix(FixRequest fix) {
         FixOutcome outcome = renderer.applyGainChange(fix.getStageId(), fix.getChangeDb());
         synchronized (graphLock) {
-            link.send(AdapterMessage.newBuilder().setFixResult(FixResult.newBuilder().setFixId(fix.getFixId())
-                    .setApplied(outcome.applied()).setMessage(outcome.message())).build());
+            link.send(AdapterMessage.newBuilder()
+                    .setFixResult(FixResult.newBuilder()
+                            .setFixId(fix.getFixId())
+                            .setApplied(outcome.applied())
+                            .setMessage(outcome.message()))
+                    .build());
             if (outcome.applied()) {
                 newGain(fix.getStageId());
             }
@@ -165,9 +181,12 @@ public final class SimAdapter implements SidecarLink.Listener, AutoCloseable {
         for (Strip strip : now.getStripsList()) {
             for (Stage stage : strip.getStagesList()) {
                 if (stage.getId().equals(stageId) && stage.hasGainDb()) {
-                    link.send(AdapterMessage.newBuilder().setDelta(SessionDelta.newBuilder()
-                            .setSequence(sequence.incrementAndGet())
-                            .setGainChanged(GainChanged.newBuilder().setStageId(stageId).setGainDb(stage.getGainDb())))
+                    link.send(AdapterMessage.newBuilder()
+                            .setDelta(SessionDelta.newBuilder()
+                                    .setSequence(sequence.incrementAndGet())
+                                    .setGainChanged(GainChanged.newBuilder()
+                                            .setStageId(stageId)
+                                            .setGainDb(stage.getGainDb())))
                             .build());
                 }
             }
@@ -214,8 +233,8 @@ public final class SimAdapter implements SidecarLink.Listener, AutoCloseable {
         }
 
         @Override
-        public void accept(String stageId, TapPoint point, float[] interleaved, int channels, int frames,
-                           long samplePosition) {
+        public void accept(
+                String stageId, TapPoint point, float[] interleaved, int channels, int frames, long samplePosition) {
             int handle = taps.handle(stageId, point);
             if (handle == 0) {
                 return;
@@ -227,8 +246,12 @@ public final class SimAdapter implements SidecarLink.Listener, AutoCloseable {
             scratch.clear();
             scratch.asFloatBuffer().put(interleaved, 0, frames * channels);
             scratch.limit(bytes);
-            batch.addBlocks(TapBlock.newBuilder().setHandle(handle).setSampleRate(sampleRate)
-                    .setChannels(channels).setFrames(frames).setSamplePosition(samplePosition)
+            batch.addBlocks(TapBlock.newBuilder()
+                    .setHandle(handle)
+                    .setSampleRate(sampleRate)
+                    .setChannels(channels)
+                    .setFrames(frames)
+                    .setSamplePosition(samplePosition)
                     .setSamples(ByteString.copyFrom(scratch)));
         }
 

@@ -3,7 +3,6 @@ package dev.gainstage.adapter.sim;
 import dev.gainstage.client.CommandLine;
 import dev.gainstage.client.SidecarAddress;
 import dev.gainstage.proto.v1.SimSession;
-
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
@@ -17,8 +16,7 @@ public final class SimCommand {
     static final String USAGE = "usage: gainstage sim (--demo | SESSION.textproto) [--sidecar HOST:PORT] "
             + "[--speed realtime|max] [--seconds N]";
 
-    private SimCommand() {
-    }
+    private SimCommand() {}
 
     public static int run(List<String> args, PrintStream out, PrintStream err) {
         CommandLine cl;
@@ -34,10 +32,12 @@ public final class SimCommand {
             speed = switch (cl.value("speed", "realtime").toLowerCase(Locale.ROOT)) {
                 case "realtime" -> SimAdapter.Speed.REALTIME;
                 case "max" -> SimAdapter.Speed.MAX;
-                default -> throw new CommandLine.UsageException("--speed is realtime or max, not '"
-                        + cl.value("speed", "") + "'");
+                default ->
+                    throw new CommandLine.UsageException(
+                            "--speed is realtime or max, not '" + cl.value("speed", "") + "'");
             };
-            sidecar = cl.value("sidecar").isPresent() ? SidecarAddress.parse(cl.value("sidecar").get())
+            sidecar = cl.value("sidecar").isPresent()
+                    ? SidecarAddress.parse(cl.value("sidecar").get())
                     : SidecarAddress.DEFAULT;
             seconds = cl.doubleValue("seconds", 0, 0, 1e7);
         } catch (CommandLine.UsageException e) {
@@ -64,8 +64,13 @@ public final class SimCommand {
             return 1;
         }
         String name = session.getName().isBlank() ? key : session.getName();
-        err.printf(Locale.ROOT, "gainstage sim: session \"%s\" (%d strips) -> sidecar %s, %s speed%n", name,
-                renderer.snapshot(0).getStripsCount(), sidecar, speed.name().toLowerCase(Locale.ROOT));
+        err.printf(
+                Locale.ROOT,
+                "gainstage sim: session \"%s\" (%d strips) -> sidecar %s, %s speed%n",
+                name,
+                renderer.snapshot(0).getStripsCount(),
+                sidecar,
+                speed.name().toLowerCase(Locale.ROOT));
         try (SimAdapter adapter = new SimAdapter(renderer, key, name, speed, sidecar)) {
             Runtime.getRuntime().addShutdownHook(new Thread(adapter::close, "gainstage-sim-shutdown"));
             adapter.run(seconds);

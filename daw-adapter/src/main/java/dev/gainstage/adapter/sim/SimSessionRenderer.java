@@ -18,105 +18,118 @@ import java.util.Set;
  * the new gain is read by the render thread at its next block and ramped in across that block.
  */
 public final class SimSessionRenderer {
-  private final String name;
-  private final int sampleRate;
-  private final int blockFrames;
-  private final StripChain[] renderOrder;
-  private final List<StripChain> snapshotOrder;
-  private final MixBus[] mixBuses;
-  private final Map<String, GainTarget> gainTargets;
-  private final Set<String> stageIds;
-  private volatile long position;
+    private final String name;
+    private final int sampleRate;
+    private final int blockFrames;
+    private final StripChain[] renderOrder;
+    private final List<StripChain> snapshotOrder;
+    private final MixBus[] mixBuses;
+    private final Map<String, GainTarget> gainTargets;
+    private final Set<String> stageIds;
+    private volatile long position;
 
-  private SimSessionRenderer(ResolvedSession session, ChainBuilder.Graph graph) {
-    this.name = session.name();
-    this.sampleRate = session.sampleRate();
-    this.blockFrames = session.blockFrames();
-    this.renderOrder = graph.renderOrder().toArray(StripChain[]::new);
-    this.snapshotOrder = graph.snapshotOrder();
-    this.mixBuses = graph.mixBuses().toArray(MixBus[]::new);
-    this.gainTargets = graph.gainTargets();
-    this.stageIds = graph.stageIds();
-  }
-
-  /**
-   * Validates the session (unique ids, known bus targets, no routing cycles, 1 or 2 channels, sane
-   * ranges), renders the generators' patterns and loads WAV sources relative to {@code baseDir}.
-   */
-  public static SimSessionRenderer create(SimSession session, Path baseDir) throws SimSessionException {
-    ResolvedSession resolved = SessionValidator.validate(session);
-    return new SimSessionRenderer(resolved, ChainBuilder.build(resolved, baseDir));
-  }
-
-  /** The session's name as written in the file (may be empty). */
-  public String name() {
-    return name;
-  }
-
-  public SessionSnapshot snapshot(long sequence) {
-    SessionSnapshot.Builder snapshot = SessionSnapshot.newBuilder().setSequence(sequence);
-    for (StripChain strip : snapshotOrder) {
-      snapshot.addStrips(strip.describe());
+    private SimSessionRenderer(ResolvedSession session, ChainBuilder.Graph graph) {
+        this.name = session.name();
+        this.sampleRate = session.sampleRate();
+        this.blockFrames = session.blockFrames();
+        this.renderOrder = graph.renderOrder().toArray(StripChain[]::new);
+        this.snapshotOrder = graph.snapshotOrder();
+        this.mixBuses = graph.mixBuses().toArray(MixBus[]::new);
+        this.gainTargets = graph.gainTargets();
+        this.stageIds = graph.stageIds();
     }
-    return snapshot.build();
-  }
 
-  public int sampleRate() {
-    return sampleRate;
-  }
+    /**
+     * Validates the session (unique ids, known bus targets, no routing cycles, 1 or 2 channels, sane
+     * ranges), renders the generators' patterns and loads WAV sources relative to {@code baseDir}.
+     */
+    public static SimSessionRenderer create(SimSession session, Path baseDir) throws SimSessionException {
+        ResolvedSession resolved = SessionValidator.validate(session);
+        return new SimSessionRenderer(resolved, ChainBuilder.build(resolved, baseDir));
+    }
 
-  public int blockFrames() {
-    return blockFrames;
-  }
+    /** The session's name as written in the file (may be empty). */
+    public String name() {
+        return name;
+    }
 
-  /** Frames rendered so far: the sample position of the next block. */
-  public long position() {
-    return position;
-  }
+    public SessionSnapshot snapshot(long sequence) {
+        SessionSnapshot.Builder snapshot = SessionSnapshot.newBuilder().setSequence(sequence);
+        for (StripChain strip : snapshotOrder) {
+            snapshot.addStrips(strip.describe());
+        }
+        return snapshot.build();
+    }
 
-  /** Renders the next {@link #blockFrames()} frames and reports every tap of every strip to {@code sink}. */
-  public void renderBlock(TapSink sink) {
-    long at = position;
-    for (MixBus bus : mixBuses) {
-      bus.clear();
+    public int sampleRate() {
+        return sampleRate;
     }
-    for (StripChain strip : renderOrder) {
-      strip.render(blockFrames, sink, at);
-    }
-    position = at + blockFrames;
-  }
 
-  /**
-   * Changes a stage's gain by {@code changeDb}: a source or trim stage changes the trim, a fader
-   * the fader, a plugin its output level (a compressor its makeup), a send its level. Refused,
-   * with the reason, for an unknown stage, a stage without a gain, or a result outside −120..+48 dB.
-   * Synchronized so that two concurrent fixes cannot both pass the range check.
-   */
-  public synchronized FixOutcome applyGainChange(String stageId, double changeDb) {
-    GainTarget target = gainTargets.get(stageId);
-    if (target == null) {
-      return FixOutcome.refused(stageIds.contains(stageId)
-          ? stageId + " has no gain to change"
-          : "unknown stage id \"" + stageId + "\"");
+    public int blockFrames() {
+        return blockFrames;
     }
-    if (!Double.isFinite(changeDb)) {
-      return FixOutcome.refused("gain change for " + stageId + " is not a number: " + changeDb);
+
+    /** Frames rendered so far: the sample position of the next block. */
+    public long position() {
+        return position;
     }
-    double before = target.param().db();
-    double after = before + changeDb;
-    if (after < SessionValidator.MIN_GAIN_DB || after > SessionValidator.MAX_GAIN_DB) {
-      return FixOutcome.refused(String.format(Locale.ROOT, "%s %s would be %+.1f dB, outside %.0f..%+.0f dB",
-          target.stageId(), target.label(), after, SessionValidator.MIN_GAIN_DB, SessionValidator.MAX_GAIN_DB));
+
+    /** Renders the next {@link #blockFrames()} frames and reports every tap of every strip to {@code sink}. */
+    public void renderBlock(TapSink sink) {
+        long at = position;
+        for (MixBus bus : mixBuses) {
+            bus.clear();
+        }
+        for (StripChain strip : renderOrder) {
+            strip.render(blockFrames, sink, at);
+        }
+        position = at + blockFrames;
     }
-    after = target.param().add(changeDb);
-    String message = String.format(Locale.ROOT, "%s %s %+.2f dB → %+.2f dB (%+.2f dB)",
-        target.stageId(), target.label(), before, after, changeDb);
-    if (!target.stageId().equals(stageId)) {
-      message += " (" + stageId + " has no gain of its own)";
+
+    /**
+     * Changes a stage's gain by {@code changeDb}: a source or trim stage changes the trim, a fader
+     * the fader, a plugin its output level (a compressor its makeup), a send its level. Refused,
+     * with the reason, for an unknown stage, a stage without a gain, or a result outside −120..+48 dB.
+     * Synchronized so that two concurrent fixes cannot both pass the range check.
+     */
+    public synchronized FixOutcome applyGainChange(String stageId, double changeDb) {
+        GainTarget target = gainTargets.get(stageId);
+        if (target == null) {
+            return FixOutcome.refused(
+                    stageIds.contains(stageId)
+                            ? stageId + " has no gain to change"
+                            : "unknown stage id \"" + stageId + "\"");
+        }
+        if (!Double.isFinite(changeDb)) {
+            return FixOutcome.refused("gain change for " + stageId + " is not a number: " + changeDb);
+        }
+        double before = target.param().db();
+        double after = before + changeDb;
+        if (after < SessionValidator.MIN_GAIN_DB || after > SessionValidator.MAX_GAIN_DB) {
+            return FixOutcome.refused(String.format(
+                    Locale.ROOT,
+                    "%s %s would be %+.1f dB, outside %.0f..%+.0f dB",
+                    target.stageId(),
+                    target.label(),
+                    after,
+                    SessionValidator.MIN_GAIN_DB,
+                    SessionValidator.MAX_GAIN_DB));
+        }
+        after = target.param().add(changeDb);
+        String message = String.format(
+                Locale.ROOT,
+                "%s %s %+.2f dB → %+.2f dB (%+.2f dB)",
+                target.stageId(),
+                target.label(),
+                before,
+                after,
+                changeDb);
+        if (!target.stageId().equals(stageId)) {
+            message += " (" + stageId + " has no gain of its own)";
+        }
+        if (target.bypassed()) {
+            message += "; the plugin is deactivated, so the level does not change until it is activated";
+        }
+        return new FixOutcome(true, message);
     }
-    if (target.bypassed()) {
-      message += "; the plugin is deactivated, so the level does not change until it is activated";
-    }
-    return new FixOutcome(true, message);
-  }
 }

@@ -12,19 +12,24 @@ import java.util.Arrays;
  * @param source what the track plays; null for a bus, whose buffer already holds the sum
  */
 record SourceStage(String id, String name, int channels, SignalSource source) implements ChainStage {
-  /** The source of a track without one: silence, as an empty track in a DAW. */
-  static final SignalSource SILENCE = (out, channels, frames) -> Arrays.fill(out, 0, channels * frames, 0f);
+    /** The source of a track without one: silence, as an empty track in a DAW. */
+    static final SignalSource SILENCE = (out, channels, frames) -> Arrays.fill(out, 0, channels * frames, 0f);
 
-  @Override
-  public Stage describe() {
-    return Stage.newBuilder().setId(id).setKind(StageKind.STAGE_KIND_SOURCE).setName(name).setActive(true).build();
-  }
-
-  @Override
-  public void render(float[] buffer, int frames, TapSink sink, long position) {
-    if (source != null) {
-      source.read(buffer, channels, frames);
+    @Override
+    public Stage describe() {
+        return Stage.newBuilder()
+                .setId(id)
+                .setKind(StageKind.STAGE_KIND_SOURCE)
+                .setName(name)
+                .setActive(true)
+                .build();
     }
-    sink.accept(id, TapPoint.TAP_POINT_OUTPUT, buffer, channels, frames, position);
-  }
+
+    @Override
+    public void render(float[] buffer, int frames, TapSink sink, long position) {
+        if (source != null) {
+            source.read(buffer, channels, frames);
+        }
+        sink.accept(id, TapPoint.TAP_POINT_OUTPUT, buffer, channels, frames, position);
+    }
 }

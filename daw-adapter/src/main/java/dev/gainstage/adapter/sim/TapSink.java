@@ -9,5 +9,5 @@ import dev.gainstage.proto.v1.TapPoint;
  */
 @FunctionalInterface
 public interface TapSink {
-  void accept(String stageId, TapPoint point, float[] interleaved, int channels, int frames, long samplePosition);
+    void accept(String stageId, TapPoint point, float[] interleaved, int channels, int frames, long samplePosition);
 }

@@ -1,5 +1,11 @@
 package dev.gainstage.adapter.ardour;
 
+import static dev.gainstage.adapter.ardour.ViewWatcher.stage;
+import static dev.gainstage.adapter.ardour.ViewWatcher.warning;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.gainstage.adapter.ardour.testing.TestDirs;
 import dev.gainstage.proto.v1.ApplyFixRequest;
 import dev.gainstage.proto.v1.ApplyFixResponse;
 import dev.gainstage.proto.v1.OverviewRow;
@@ -11,20 +17,6 @@ import dev.gainstage.proto.v1.Warning;
 import dev.gainstage.proto.v1.WarningState;
 import io.grpc.ManagedChannel;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
-import dev.gainstage.adapter.ardour.testing.TestDirs;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.TestMethodOrder;
-import org.w3c.dom.Document;
-import org.w3c.dom.Element;
-import org.w3c.dom.NodeList;
-
-import javax.xml.parsers.DocumentBuilderFactory;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
@@ -37,11 +29,18 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
-
-import static dev.gainstage.adapter.ardour.ViewWatcher.stage;
-import static dev.gainstage.adapter.ardour.ViewWatcher.warning;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
 
 /**
  * The Ardour adapter against real Ardour (the newest ardourN-lua on the PATH, or $ARDOUR_LUA: 7.3, 8.x or 9.x,
@@ -134,32 +133,42 @@ class ArdourEndToEndTest {
         assertEquals("ardour:" + rig.session.getParent(), v.getSessionKey());
         // the bridge says which Ardour runs the session, and that is what the adapter names
         String daw = rig.adapter.dawName().orElseThrow();
-        System.out.println("DAW: " + daw + " (revision " + rig.adapter.session().orElseThrow().ardourRevision() + ")");
+        System.out.println("DAW: " + daw + " (revision "
+                + rig.adapter.session().orElseThrow().ardourRevision() + ")");
         assertTrue(daw.matches("Ardour \\d+\\.\\d+"), daw);
         assertEquals(routeIds.size(), v.getRowsCount(), ViewWatcher.describe(v));
         Map<String, Set<String>> routing = routingOf(rig.session);
         for (Map.Entry<String, List<String[]>> route : chains.entrySet()) {
-            OverviewRow row = ViewWatcher.row(v, route.getKey()).orElseThrow(() -> new AssertionError("no row for "
-                    + route.getKey()));
+            OverviewRow row = ViewWatcher.row(v, route.getKey())
+                    .orElseThrow(() -> new AssertionError("no row for " + route.getKey()));
             assertEquals("r" + routeIds.get(route.getKey()), row.getStripId());
             List<String> expected = new ArrayList<>();
             expected.add(row.getStripId() + "/source SOURCE");
             for (String[] p : route.getValue()) {
-                expected.add(row.getStripId() + "/p" + p[0] + " " + switch (p[1]) {
-                    case "trim" -> "TRIM";
-                    case "fader" -> "FADER";
-                    case "output" -> "OUTPUT";
-                    case "plugin" -> "PLUGIN";
-                    default -> "SEND";
-                } + (p[1].equals("plugin") ? " " + p[2] + (p[4].equals("1") ? "" : " (off)") : ""));
+                expected.add(row.getStripId() + "/p" + p[0] + " "
+                        + switch (p[1]) {
+                            case "trim" -> "TRIM";
+                            case "fader" -> "FADER";
+                            case "output" -> "OUTPUT";
+                            case "plugin" -> "PLUGIN";
+                            default -> "SEND";
+                        }
+                        + (p[1].equals("plugin") ? " " + p[2] + (p[4].equals("1") ? "" : " (off)") : ""));
             }
-            List<String> actual = row.getStagesList().stream().map(s -> s.getStageId() + " "
-                    + s.getKind().name().replace("STAGE_KIND_", "") + (s.getKind() == StageKind.STAGE_KIND_PLUGIN
-                    ? " " + s.getName() + (s.getActive() ? "" : " (off)") : "")).toList();
+            List<String> actual = row.getStagesList().stream()
+                    .map(s -> s.getStageId() + " "
+                            + s.getKind().name().replace("STAGE_KIND_", "")
+                            + (s.getKind() == StageKind.STAGE_KIND_PLUGIN
+                                    ? " " + s.getName() + (s.getActive() ? "" : " (off)")
+                                    : ""))
+                    .toList();
             assertEquals(expected, actual, route.getKey() + "'s chain");
             Set<String> feeds = new TreeSet<>();
             for (String target : row.getOutputsList()) {
-                feeds.add(v.getRowsList().stream().filter(r -> r.getStripId().equals(target)).findFirst().orElseThrow()
+                feeds.add(v.getRowsList().stream()
+                        .filter(r -> r.getStripId().equals(target))
+                        .findFirst()
+                        .orElseThrow()
                         .getName());
             }
             assertEquals(routing.get(route.getKey()), feeds, route.getKey() + "'s outputs");
@@ -169,8 +178,14 @@ class ArdourEndToEndTest {
         for (String[] p : chains.get("Gtr")) {
             if (p[1].equals("plugin")) {
                 String id = "r" + routeIds.get("Gtr") + "/p" + p[0];
-                assertEquals(p[3], s.strips().stream().flatMap(x -> x.getStagesList().stream())
-                        .filter(x -> x.getId().equals(id)).findFirst().orElseThrow().getPluginUri());
+                assertEquals(
+                        p[3],
+                        s.strips().stream()
+                                .flatMap(x -> x.getStagesList().stream())
+                                .filter(x -> x.getId().equals(id))
+                                .findFirst()
+                                .orElseThrow()
+                                .getPluginUri());
             }
         }
     }
@@ -181,25 +196,35 @@ class ArdourEndToEndTest {
         rolling();
         // The tones and gains of the demo session: each tap must read the level the stage has, within 0.1 dB.
         Map<String, Double> expected = demo.expectedLevels();
-        SessionView v = rig.views.await("the taps at their stages' levels", 30_000,
-                view -> DemoSessionFile.atLevels(view, expected, 0.1));
+        SessionView v = rig.views.await(
+                "the taps at their stages' levels", 30_000, view -> DemoSessionFile.atLevels(view, expected, 0.1));
         // ...and the fader outputs read what Ardour's own (post-fader) meters read
         for (String route : List.of("Vox", "Gtr", "Keys")) {
             double ardour = demo.ardourMeter(rig, route);
-            double tap = stage(v, stageOf(route, "Fader")).orElseThrow().getOutput().getSamplePeakDbfs();
-            System.out.printf(Locale.ROOT, "%s: Ardour's meter %.2f dBFS, gainstage's fader tap %.2f dBFS%n", route,
-                    ardour, tap);
+            double tap =
+                    stage(v, stageOf(route, "Fader")).orElseThrow().getOutput().getSamplePeakDbfs();
+            System.out.printf(
+                    Locale.ROOT, "%s: Ardour's meter %.2f dBFS, gainstage's fader tap %.2f dBFS%n", route, ardour, tap);
             assertEquals(ardour, tap, 0.1, route + ": tap vs Ardour's meter");
         }
-        System.out.printf(Locale.ROOT, "taps: %d tap points in one batch, %d JACK tap sources (%d channels wired)%n",
-                rig.adapter.maxTapsInBatch(), rig.adapter.jack().sources(), rig.adapter.connectedTapChannels());
+        System.out.printf(
+                Locale.ROOT,
+                "taps: %d tap points in one batch, %d JACK tap sources (%d channels wired)%n",
+                rig.adapter.maxTapsInBatch(),
+                rig.adapter.jack().sources(),
+                rig.adapter.connectedTapChannels());
         SessionView latest = rig.views.latest();
         long periods = rig.adapter.periodsSent();
-        System.out.printf(Locale.ROOT, "periods sent %d, dropped tap blocks %d, JACK xruns %d%n", periods,
-                latest.getDroppedBlocks(), rig.adapter.jack().xruns());
+        System.out.printf(
+                Locale.ROOT,
+                "periods sent %d, dropped tap blocks %d, JACK xruns %d%n",
+                periods,
+                latest.getDroppedBlocks(),
+                rig.adapter.jack().xruns());
         long blocks = periods * rig.adapter.maxTapsInBatch();
-        assertTrue(latest.getDroppedBlocks() <= blocks / 100, "more than 1% of " + blocks + " tap blocks dropped: "
-                + latest.getDroppedBlocks());
+        assertTrue(
+                latest.getDroppedBlocks() <= blocks / 100,
+                "more than 1% of " + blocks + " tap blocks dropped: " + latest.getDroppedBlocks());
         assertEquals(0, rig.adapter.jack().callbackErrors());
     }
 
@@ -207,9 +232,15 @@ class ArdourEndToEndTest {
     @Order(5)
     void theJackCallbackAllocatesNothing() throws Exception {
         // measured inside the real JACK process callback, around our code (JNA's dispatch is not ours to count)
-        rig.views.await("the allocation probe warmed up", 60_000, v -> rig.adapter.jack().probedPeriods() > 1000);
-        System.out.printf(Locale.ROOT, "JACK callback: %d periods probed, %d allocated (at most %d bytes)%n",
-                rig.adapter.jack().probedPeriods(), rig.adapter.jack().allocatingPeriods(),
+        rig.views.await(
+                "the allocation probe warmed up",
+                60_000,
+                v -> rig.adapter.jack().probedPeriods() > 1000);
+        System.out.printf(
+                Locale.ROOT,
+                "JACK callback: %d periods probed, %d allocated (at most %d bytes)%n",
+                rig.adapter.jack().probedPeriods(),
+                rig.adapter.jack().allocatingPeriods(),
                 rig.adapter.jack().maxCallbackAllocation());
         assertEquals(0, rig.adapter.jack().allocatingPeriods(), "periods in which our JACK callback code allocated");
         assertEquals(0, rig.adapter.implausibleBlocks(), "tap blocks that could not be audio");
@@ -220,21 +251,29 @@ class ArdourEndToEndTest {
     void aHotAmplifierAndACompressorsMakeupRaiseTheirWarnings() throws Exception {
         String amp = vox("ACE Amplifier");
         String comp = stageOf("Gtr", "ACE Compressor");
-        SessionView v = rig.views.await("PLUGIN_OUTPUT_HOT on the amplifier and PLUGIN_GAIN_MISMATCH on the compressor",
-                30_000, view -> warning(view, "PLUGIN_OUTPUT_HOT", amp).isPresent()
+        SessionView v = rig.views.await(
+                "PLUGIN_OUTPUT_HOT on the amplifier and PLUGIN_GAIN_MISMATCH on the compressor",
+                30_000,
+                view -> warning(view, "PLUGIN_OUTPUT_HOT", amp).isPresent()
                         && warning(view, "PLUGIN_GAIN_MISMATCH", comp).isPresent());
         ArdourSession s = rig.adapter.session().orElseThrow();
         Warning hot = warning(v, "PLUGIN_OUTPUT_HOT", amp).orElseThrow();
         // Ardour's meter is post-fader (-10 dB on Vox): the amplifier's output is 10 dB above it
         double ardourAmpOut = demo.ardourMeter(rig, "Vox") + 10;
-        assertEquals(ardourAmpOut, stage(v, amp).orElseThrow().getOutput().getSamplePeakDbfs(), 0.5,
+        assertEquals(
+                ardourAmpOut,
+                stage(v, amp).orElseThrow().getOutput().getSamplePeakDbfs(),
+                0.5,
                 "the hot output's sample peak vs Ardour's meter");
         // the warning takes the worse of sample and true peak; the loop's seam adds inter-sample overs
         assertTrue(hot.getMeasured() >= ardourAmpOut - 0.5, "measured " + hot.getMeasured());
         Warning mismatch = warning(v, "PLUGIN_GAIN_MISMATCH", comp).orElseThrow();
         assertEquals(6.0, mismatch.getMeasured(), 0.5, "the compressor's makeup");
         double ardourGtr = demo.ardourMeter(rig, "Gtr");
-        assertEquals(ardourGtr, stage(v, comp).orElseThrow().getOutput().getSamplePeakDbfs(), 0.5,
+        assertEquals(
+                ardourGtr,
+                stage(v, comp).orElseThrow().getOutput().getSamplePeakDbfs(),
+                0.5,
                 "the compressor's output vs Ardour's meter");
         assertTrue(warning(v, "PLUGIN_OUTPUT_HOT", comp).isEmpty(), "the compressor's output is not hot");
         assertEquals(1, mismatch.getFixCount());
@@ -246,24 +285,39 @@ class ArdourEndToEndTest {
     @Order(4)
     void applyingTheSuggestedFixThroughOscClearsTheWarning() throws Exception {
         String comp = stageOf("Gtr", "ACE Compressor");
-        SessionView v = rig.views.await("the compressor's mismatch", 30_000,
+        SessionView v = rig.views.await(
+                "the compressor's mismatch",
+                30_000,
                 view -> warning(view, "PLUGIN_GAIN_MISMATCH", comp).isPresent());
         String id = warning(v, "PLUGIN_GAIN_MISMATCH", comp).orElseThrow().getId();
-        ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", rig.sidecarPort).usePlaintext().build();
+        ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", rig.sidecarPort)
+                .usePlaintext()
+                .build();
         try {
-            ApplyFixResponse r = PanelServiceGrpc.newBlockingStub(channel).withDeadlineAfter(20, TimeUnit.SECONDS)
-                    .applyFix(ApplyFixRequest.newBuilder().setSessionKey(v.getSessionKey()).setWarningId(id).build());
+            ApplyFixResponse r = PanelServiceGrpc.newBlockingStub(channel)
+                    .withDeadlineAfter(20, TimeUnit.SECONDS)
+                    .applyFix(ApplyFixRequest.newBuilder()
+                            .setSessionKey(v.getSessionKey())
+                            .setWarningId(id)
+                            .build());
             assertTrue(r.getApplied(), r.getMessage());
         } finally {
             channel.shutdownNow();
         }
         // Ardour shows the new makeup, the sidecar mirrors it (a GainChanged delta), and the warning clears
-        rig.views.await("the makeup at 0 dB in the sidecar's graph", 10_000, view -> rig.adapter.session().orElseThrow()
-                .strips().stream().flatMap(x -> x.getStagesList().stream()).anyMatch(x -> x.getId().equals(comp)
-                        && Math.abs(x.getGainDb()) < 0.05));
-        rig.views.await("the mismatch cleared", 30_000, view -> warning(view, "PLUGIN_GAIN_MISMATCH", comp).isEmpty());
-        assertTrue(rig.views.events().stream().anyMatch(e -> e.warning().getId().equals(id)
-                && e.warning().getState() == WarningState.WARNING_STATE_CLEARED));
+        rig.views.await(
+                "the makeup at 0 dB in the sidecar's graph",
+                10_000,
+                view -> rig.adapter.session().orElseThrow().strips().stream()
+                        .flatMap(x -> x.getStagesList().stream())
+                        .anyMatch(x -> x.getId().equals(comp) && Math.abs(x.getGainDb()) < 0.05));
+        rig.views.await(
+                "the mismatch cleared",
+                30_000,
+                view -> warning(view, "PLUGIN_GAIN_MISMATCH", comp).isEmpty());
+        assertTrue(rig.views.events().stream()
+                .anyMatch(e -> e.warning().getId().equals(id)
+                        && e.warning().getState() == WarningState.WARNING_STATE_CLEARED));
     }
 
     @Test
@@ -272,25 +326,36 @@ class ArdourEndToEndTest {
         // After the fix the compressor passes a -14 dBFS tone at unity. A +16 dB makeup step (through Ardour's
         // OSC surface, as a user's knob turn) makes its output +2 dBFS: PLUGIN_OUTPUT_HOT.
         String comp = stageOf("Gtr", "ACE Compressor");
-        rig.views.await("the compressor at unity", 30_000, view -> stage(view, comp).map(s -> s.getOutput()
-                .hasSamplePeakDbfs() && s.getOutput().getSamplePeakDbfs() < -13).orElse(false));
+        rig.views.await(
+                "the compressor at unity",
+                30_000,
+                view -> stage(view, comp)
+                        .map(s -> s.getOutput().hasSamplePeakDbfs()
+                                && s.getOutput().getSamplePeakDbfs() < -13)
+                        .orElse(false));
         int before = rig.views.events().size();
         ArdourSurface surface = new ArdourSurface(new InetSocketAddress("127.0.0.1", 3819));
         long sent;
         try {
             Integer ssid = surface.strips(2000).get("Gtr");
-            FixTarget.PluginOutput target = (FixTarget.PluginOutput) rig.adapter.session().orElseThrow().fixTargets().get(comp);
+            FixTarget.PluginOutput target = (FixTarget.PluginOutput)
+                    rig.adapter.session().orElseThrow().fixTargets().get(comp);
             sent = System.nanoTime();
             surface.apply(target, 16, ssid);
         } finally {
             surface.close();
         }
-        rig.views.await("PLUGIN_OUTPUT_HOT on the compressor", 15_000,
+        rig.views.await(
+                "PLUGIN_OUTPUT_HOT on the compressor",
+                15_000,
                 view -> warning(view, "PLUGIN_OUTPUT_HOT", comp).isPresent());
         long raised = rig.views.raisedNanos("PLUGIN_OUTPUT_HOT@" + comp, before);
         double ms = (raised - sent) / 1e6;
-        System.out.printf(Locale.ROOT, "latency: OSC makeup step to PLUGIN_OUTPUT_HOT at the panel: %.0f ms "
-                + "(of which 300 ms is the rule's raise hysteresis)%n", ms);
+        System.out.printf(
+                Locale.ROOT,
+                "latency: OSC makeup step to PLUGIN_OUTPUT_HOT at the panel: %.0f ms "
+                        + "(of which 300 ms is the rule's raise hysteresis)%n",
+                ms);
         assertTrue(ms < 3000, "the warning took " + ms + " ms");
     }
 
@@ -306,13 +371,20 @@ class ArdourEndToEndTest {
             ArdourSession s = rig.adapter.session().orElseThrow();
             surface.apply(s.fixTargets().get(fader), -13.5, ssid);
             surface.apply(s.fixTargets().get(trim), 2.5, ssid);
-            rig.views.await("Vox's fader at -13.5 dB and trim at +2.5 dB, and the levels following", 10_000, view ->
-                    gain(fader) != null && Math.abs(gain(fader) - -13.5) < 0.05 && gain(trim) != null
+            rig.views.await(
+                    "Vox's fader at -13.5 dB and trim at +2.5 dB, and the levels following",
+                    10_000,
+                    view -> gain(fader) != null
+                            && Math.abs(gain(fader) - -13.5) < 0.05
+                            && gain(trim) != null
                             && Math.abs(gain(trim) - 2.5) < 0.05
-                            && stage(view, fader).map(st -> Math.abs(st.getInput().getSamplePeakDbfs() - 5.5) < 0.1
-                            && Math.abs(st.getOutput().getSamplePeakDbfs() - -8.0) < 0.1).orElse(false)
-                            && stage(view, source("Vox")).map(st -> Math.abs(st.getOutput().getSamplePeakDbfs() - -12)
-                            < 0.1).orElse(false));
+                            && stage(view, fader)
+                                    .map(st -> Math.abs(st.getInput().getSamplePeakDbfs() - 5.5) < 0.1
+                                            && Math.abs(st.getOutput().getSamplePeakDbfs() - -8.0) < 0.1)
+                                    .orElse(false)
+                            && stage(view, source("Vox"))
+                                    .map(st -> Math.abs(st.getOutput().getSamplePeakDbfs() - -12) < 0.1)
+                                    .orElse(false));
             assertEquals(snapshots, rig.adapter.snapshotsSent(), "gain changes go as deltas");
             surface.apply(s.fixTargets().get(fader), -10, ssid);
             surface.apply(s.fixTargets().get(trim), 0, ssid);
@@ -323,8 +395,11 @@ class ArdourEndToEndTest {
 
     /** The gain of a stage in the adapter's current graph. */
     private Double gain(String stageId) {
-        return rig.adapter.session().orElseThrow().strips().stream().flatMap(x -> x.getStagesList().stream())
-                .filter(x -> x.getId().equals(stageId) && x.hasGainDb()).map(x -> x.getGainDb()).findFirst()
+        return rig.adapter.session().orElseThrow().strips().stream()
+                .flatMap(x -> x.getStagesList().stream())
+                .filter(x -> x.getId().equals(stageId) && x.hasGainDb())
+                .map(x -> x.getGainDb())
+                .findFirst()
                 .orElse(null);
     }
 
@@ -350,16 +425,23 @@ class ArdourEndToEndTest {
             addTrackAndDeactivate();
         }
         String comp = stageOf("Gtr", "ACE Compressor");
-        SessionView v = rig.views.await("the new track and the compressor off", 10_000,
+        SessionView v = rig.views.await(
+                "the new track and the compressor off",
+                10_000,
                 view -> ViewWatcher.row(view, "Added").isPresent()
                         && stage(view, comp).map(s -> !s.getActive()).orElse(false));
         OverviewRow added = ViewWatcher.row(v, "Added").orElseThrow();
-        assertEquals(List.of("SOURCE", "TRIM", "FADER", "OUTPUT"), added.getStagesList().stream()
-                .map(s -> s.getKind().name().replace("STAGE_KIND_", "")).toList());
+        assertEquals(
+                List.of("SOURCE", "TRIM", "FADER", "OUTPUT"),
+                added.getStagesList().stream()
+                        .map(s -> s.getKind().name().replace("STAGE_KIND_", ""))
+                        .toList());
         assertEquals(snapshots, rig.adapter.snapshotsSent(), "changes go as deltas, not as a new snapshot");
         rig.host.run("reactivate", "Session:route_by_name (\"Gtr\"):nth_plugin (0):activate ()", 10_000);
-        rig.views.await("the compressor on again", 10_000, view -> stage(view, comp).map(StageView::getActive)
-                .orElse(false));
+        rig.views.await(
+                "the compressor on again",
+                10_000,
+                view -> stage(view, comp).map(StageView::getActive).orElse(false));
     }
 
     private void addTrackAndDeactivate() throws IOException, InterruptedException {
@@ -382,8 +464,11 @@ class ArdourEndToEndTest {
         long end = System.nanoTime() + 3_000_000_000L;
         while (System.nanoTime() < end) {
             SessionView v = rig.views.latest();
-            if (v == null || List.of("Vox", "Gtr", "Keys").stream().anyMatch(t -> stage(v, source(t))
-                    .map(s -> s.getOutput().getHasSignal()).orElse(false))) {
+            if (v == null
+                    || List.of("Vox", "Gtr", "Keys").stream()
+                            .anyMatch(t -> stage(v, source(t))
+                                    .map(s -> s.getOutput().getHasSignal())
+                                    .orElse(false))) {
                 return false;
             }
             Thread.sleep(100);
@@ -402,7 +487,9 @@ class ArdourEndToEndTest {
         SessionView v = rolling();
         assertTrue(v.getAdapterConnected());
         assertEquals(6, v.getRowsCount(), "the five demo strips and the added track: " + ViewWatcher.describe(v));
-        rig.views.await("the amplifier's warning back", 20_000,
+        rig.views.await(
+                "the amplifier's warning back",
+                20_000,
                 view -> warning(view, "PLUGIN_OUTPUT_HOT", vox("ACE Amplifier")).isPresent());
     }
 
@@ -418,9 +505,14 @@ class ArdourEndToEndTest {
         rig.stopHost();
         Path other = rig.copyOfSession("other");
         rig.startHost(other);
-        v = rig.views.await("the other session attached", 60_000, view -> view.getSessionKey()
-                .equals("ardour:" + other.getParent()) && view.getRowsCount() == 5 && stage(view, source("Vox"))
-                .map(s -> s.getOutput().getHasSignal()).orElse(false));
+        v = rig.views.await(
+                "the other session attached",
+                60_000,
+                view -> view.getSessionKey().equals("ardour:" + other.getParent())
+                        && view.getRowsCount() == 5
+                        && stage(view, source("Vox"))
+                                .map(s -> s.getOutput().getHasSignal())
+                                .orElse(false));
         assertTrue(v.getAdapterConnected());
         rig.stopHost();
     }
@@ -430,8 +522,13 @@ class ArdourEndToEndTest {
     void aSessionSavedWithItsTapsIsReloadedWithoutDuplicatesOrGhostSends() throws Exception {
         Path saved = rig.copyOfSession("saved");
         rig.startHost(saved);
-        rig.views.await("the copy attached", 60_000, view -> view.getSessionKey().equals("ardour:" + saved.getParent())
-                && stage(view, source("Vox")).map(s -> s.getOutput().getHasSignal()).orElse(false));
+        rig.views.await(
+                "the copy attached",
+                60_000,
+                view -> view.getSessionKey().equals("ardour:" + saved.getParent())
+                        && stage(view, source("Vox"))
+                                .map(s -> s.getOutput().getHasSignal())
+                                .orElse(false));
         Path count = rig.dir.resolve("sends.txt");
         String countSends = """
                 local n = 0
@@ -455,12 +552,16 @@ class ArdourEndToEndTest {
 
         rig.startHost(saved);
         SessionView v = rolling();
-        rig.views.await("the copy attached again", 60_000, view -> view.getSessionKey().equals("ardour:" + saved.getParent()));
+        rig.views.await(
+                "the copy attached again", 60_000, view -> view.getSessionKey().equals("ardour:" + saved.getParent()));
         Thread.sleep(1000); // a few bridge ticks: time to add a duplicate, were it to
         rig.host.run("count2", countSends, 10_000);
         assertEquals(taps, Integer.parseInt(Files.readString(count).trim()), "taps after reloading the saved session");
-        assertTrue(v.getRowsList().stream().flatMap(r -> r.getStagesList().stream())
-                .noneMatch(st -> st.getKind() == StageKind.STAGE_KIND_SEND), "saved taps shown as the user's sends");
+        assertTrue(
+                v.getRowsList().stream()
+                        .flatMap(r -> r.getStagesList().stream())
+                        .noneMatch(st -> st.getKind() == StageKind.STAGE_KIND_SEND),
+                "saved taps shown as the user's sends");
         rig.stopHost();
     }
 }

@@ -1,27 +1,17 @@
 package dev.gainstage.adapter.ardour;
 
+import static dev.gainstage.adapter.ardour.ViewWatcher.stage;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
 import dev.gainstage.adapter.ardour.testing.Processes;
 import dev.gainstage.adapter.ardour.testing.TestDirs;
 import dev.gainstage.proto.v1.Levels;
-import dev.gainstage.proto.v1.SessionView;
 import dev.gainstage.proto.v1.Stage;
 import dev.gainstage.proto.v1.StageKind;
 import dev.gainstage.proto.v1.Strip;
 import dev.gainstage.proto.v1.TapPoint;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.TestMethodOrder;
-import org.w3c.dom.Document;
-import org.w3c.dom.Element;
-import org.w3c.dom.Node;
-import org.w3c.dom.NodeList;
-
-import javax.xml.parsers.DocumentBuilderFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,11 +26,19 @@ import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static dev.gainstage.adapter.ardour.ViewWatcher.stage;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.w3c.dom.NodeList;
 
 /**
  * Taps read the stage, not the panner: the demo session's tracks panned hard left (Vox mono; Gtr stereo, the same
@@ -122,12 +120,14 @@ class ArdourPannedTapsTest {
         Path legacy = legacySession();
         List<Element> saved = tapSendsIn(legacy);
         assertEquals(freshTaps.size(), saved.size(), "the older bridge's taps in the saved file");
-        assertTrue(saved.stream().allMatch(e -> linkedToRoute(e).equals("1")), "an older bridge's taps share the "
-                + "route's panner");
+        assertTrue(
+                saved.stream().allMatch(e -> linkedToRoute(e).equals("1")),
+                "an older bridge's taps share the " + "route's panner");
         Set<String> oldIds = ids(saved);
         // the bridge's registry of the session: "taps-" and Ardour's path of the session, every non-alphanumeric "_"
-        Path registry = rig.dir.resolve("control").resolve("taps-" + legacy.getParent().toString()
-                .replaceAll("[^A-Za-z0-9]", "_"));
+        Path registry = rig.dir
+                .resolve("control")
+                .resolve("taps-" + legacy.getParent().toString().replaceAll("[^A-Za-z0-9]", "_"));
         assertEquals(oldIds, registryIds(registry, false), "the registry lists them the old way");
 
         rig.startHost(legacy);
@@ -144,7 +144,8 @@ class ArdourPannedTapsTest {
         rig.stopHost();
         List<Element> resaved = tapSendsIn(legacy);
         assertEquals(replaced, ids(resaved));
-        assertTrue(resaved.stream().allMatch(e -> linkedToRoute(e).equals("0")), "the new taps have panners of their own");
+        assertTrue(
+                resaved.stream().allMatch(e -> linkedToRoute(e).equals("0")), "the new taps have panners of their own");
 
         // loaded again, the taps saved with their own panners stay: they are replaced only once
         rig.startHost(legacy);
@@ -159,11 +160,19 @@ class ArdourPannedTapsTest {
 
     /** Waits for the session to be attached with every track's source showing signal. */
     private void rolling(String key) throws InterruptedException {
-        rig.views.await("the session " + key + " attached, every track's source showing signal", 60_000, v ->
-                v.getSessionKey().equals(key) && v.getAdapterConnected() && rig.adapter.session()
-                        .filter(s -> s.key().equals(key)).isPresent() && List.of("Vox", "Gtr", "Keys").stream()
-                        .allMatch(t -> ViewWatcher.row(v, t).map(r -> r.getStages(0).getOutput().getHasSignal())
-                                .orElse(false)));
+        rig.views.await(
+                "the session " + key + " attached, every track's source showing signal",
+                60_000,
+                v -> v.getSessionKey().equals(key)
+                        && v.getAdapterConnected()
+                        && rig.adapter
+                                .session()
+                                .filter(s -> s.key().equals(key))
+                                .isPresent()
+                        && List.of("Vox", "Gtr", "Keys").stream()
+                                .allMatch(t -> ViewWatcher.row(v, t)
+                                        .map(r -> r.getStages(0).getOutput().getHasSignal())
+                                        .orElse(false)));
     }
 
     /** The panning is in effect: what leaves each track (after its panner) is on the left only. */
@@ -202,7 +211,12 @@ class ArdourPannedTapsTest {
             for (int c = 0; ok && c < got.length; c++) {
                 ok = Math.abs(got[c] - e.dbfs()[c]) <= TOLERANCE_DB;
             }
-            System.out.printf(Locale.ROOT, "  %-22s played %-18s read %s%s%n", e.label(), format(e.dbfs()), format(got),
+            System.out.printf(
+                    Locale.ROOT,
+                    "  %-22s played %-18s read %s%s%n",
+                    e.label(),
+                    format(e.dbfs()),
+                    format(got),
                     ok ? "" : "   <-- wrong");
             if (!ok) {
                 wrong.add(e.label() + ": played " + format(e.dbfs()) + ", read " + format(got));
@@ -210,32 +224,42 @@ class ArdourPannedTapsTest {
         }
         assertTrue(wrong.isEmpty(), "taps that do not read what is played: " + wrong);
         // the sidecar meters the same taps: each stage shows its loudest channel
-        rig.views.await("the sidecar's levels at the loudest channel of each tap", 20_000, v -> BEFORE_THE_PANNER
-                .stream().allMatch(e -> {
+        rig.views.await(
+                "the sidecar's levels at the loudest channel of each tap",
+                20_000,
+                v -> BEFORE_THE_PANNER.stream().allMatch(e -> {
                     String id = stageOf(e.route(), e.stage()).getId();
-                    return stage(v, id).map(s -> {
-                        Levels l = e.point() == IN ? s.getInput() : s.getOutput();
-                        double loudest = Arrays.stream(e.dbfs()).max().orElseThrow();
-                        return l.hasSamplePeakDbfs() && Math.abs(l.getSamplePeakDbfs() - loudest) <= TOLERANCE_DB;
-                    }).orElse(false);
+                    return stage(v, id)
+                            .map(s -> {
+                                Levels l = e.point() == IN ? s.getInput() : s.getOutput();
+                                double loudest = Arrays.stream(e.dbfs()).max().orElseThrow();
+                                return l.hasSamplePeakDbfs()
+                                        && Math.abs(l.getSamplePeakDbfs() - loudest) <= TOLERANCE_DB;
+                            })
+                            .orElse(false);
                 }));
     }
 
     private static String format(double[] dbfs) {
         StringBuilder b = new StringBuilder();
         for (double d : dbfs) {
-            b.append(b.isEmpty() ? "" : " / ").append(Double.isInfinite(d) ? "-inf" : String.format(Locale.ROOT, "%.3f", d));
+            b.append(b.isEmpty() ? "" : " / ")
+                    .append(Double.isInfinite(d) ? "-inf" : String.format(Locale.ROOT, "%.3f", d));
         }
         return b.toString();
     }
 
     private Strip stripOf(String route) {
-        return rig.adapter.session().orElseThrow().strips().stream().filter(s -> s.getName().equals(route)).findFirst()
+        return rig.adapter.session().orElseThrow().strips().stream()
+                .filter(s -> s.getName().equals(route))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no strip " + route));
     }
 
     private Stage stageOf(String route, String stage) {
-        return stripOf(route).getStagesList().stream().filter(s -> s.getName().equals(stage)).findFirst()
+        return stripOf(route).getStagesList().stream()
+                .filter(s -> s.getName().equals(stage))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError(route + " has no stage " + stage));
     }
 
@@ -271,7 +295,8 @@ class ArdourPannedTapsTest {
                 end
                 local f = io.open ("%s", "w"); f:write (table.concat (ids, "\\n")); f:close ()
                 """.formatted(out), 10_000);
-        return new TreeSet<>(Files.readString(out).lines().filter(l -> !l.isBlank()).toList());
+        return new TreeSet<>(
+                Files.readString(out).lines().filter(l -> !l.isBlank()).toList());
     }
 
     /** The external sends saved in a session file. */
@@ -327,16 +352,24 @@ class ArdourPannedTapsTest {
         for (int attempt = 1; attempt <= 5; attempt++) {
             Path session = rig.copyOfSession("legacy" + attempt);
             Path log = rig.dir.resolve("legacy-taps" + attempt + ".log");
-            ProcessBuilder pb = rig.jack().environment(new ProcessBuilder(ArdourRig.ardourLuaOrSkip().toString(), "-X",
-                    script.toString(), session.getParent().toString(), "demo"));
-            pb.environment().put("GAINSTAGE_ARDOUR_DIR", rig.dir.resolve("control").toString());
-            Process p = pb.redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            ProcessBuilder pb = rig.jack()
+                    .environment(new ProcessBuilder(
+                            ArdourRig.ardourLuaOrSkip().toString(),
+                            "-X",
+                            script.toString(),
+                            session.getParent().toString(),
+                            "demo"));
+            pb.environment()
+                    .put("GAINSTAGE_ARDOUR_DIR", rig.dir.resolve("control").toString());
+            Process p =
+                    pb.redirectErrorStream(true).redirectOutput(log.toFile()).start();
             if (!p.waitFor(120, TimeUnit.SECONDS)) {
                 Processes.stop(p, 2000);
             }
             Matcher m = done.matcher(Files.readString(log));
             if (m.find()) {
-                System.out.println("an older bridge's session: " + m.group(1) + " linked taps (attempt " + attempt + ")");
+                System.out.println(
+                        "an older bridge's session: " + m.group(1) + " linked taps (attempt " + attempt + ")");
                 return session;
             }
             System.out.println("legacy-taps.lua, attempt " + attempt + ", failed:\n" + Processes.tail(log, 10));

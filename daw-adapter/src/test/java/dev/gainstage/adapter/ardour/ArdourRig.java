@@ -1,20 +1,19 @@
 package dev.gainstage.adapter.ardour;
 
-import dev.gainstage.adapter.ardour.testing.RealParts;
 import com.google.inject.Guice;
-import dev.gainstage.client.SidecarAddress;
-import dev.gainstage.engine.app.SidecarConfig;
-import dev.gainstage.engine.app.SidecarModule;
-import dev.gainstage.engine.app.SidecarServer;
-import dev.gainstage.engine.rules.RuleConfig;
 import dev.gainstage.adapter.ardour.testing.ActionHook;
 import dev.gainstage.adapter.ardour.testing.ArdourGui;
 import dev.gainstage.adapter.ardour.testing.DemoSession;
 import dev.gainstage.adapter.ardour.testing.JackGraph;
 import dev.gainstage.adapter.ardour.testing.JackServer;
+import dev.gainstage.adapter.ardour.testing.RealParts;
 import dev.gainstage.adapter.ardour.testing.SignalProbe;
 import dev.gainstage.adapter.ardour.testing.Xvfb;
-
+import dev.gainstage.client.SidecarAddress;
+import dev.gainstage.engine.app.SidecarConfig;
+import dev.gainstage.engine.app.SidecarModule;
+import dev.gainstage.engine.app.SidecarServer;
+import dev.gainstage.engine.rules.RuleConfig;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
@@ -26,7 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Stream;
-
 
 /**
  * Real Ardour for the tests: a private JACK server (dummy driver, 48 kHz, 256 frames) named by the JVM's
@@ -47,6 +45,7 @@ final class ArdourRig implements AutoCloseable {
      * {@link SignalProbe#dropper}, so that Ardour saves its hooks again).
      */
     List<SignalProbe> probes = List.of();
+
     Path session;
     SidecarServer sidecar;
     ArdourAdapter adapter;
@@ -63,7 +62,8 @@ final class ArdourRig implements AutoCloseable {
     /** Skips (with the reason) when Ardour or JACK is not installed; CI installs both. */
     static Path ardourLuaOrSkip() {
         Path lua = DemoSession.ardourLuaOrSkip();
-        RealParts.require(System.getenv("JACK_DEFAULT_SERVER") != null,
+        RealParts.require(
+                System.getenv("JACK_DEFAULT_SERVER") != null,
                 "JACK_DEFAULT_SERVER is not set (the POM sets it for surefire)");
         return lua;
     }
@@ -109,12 +109,13 @@ final class ArdourRig implements AutoCloseable {
             rig.startJackAndSession(d -> jackd);
             rig.xvfb = Xvfb.start(dir);
             rig.probes = Stream.of(LuaSignals.values())
-                    .map(n -> SignalProbe.savedBy(n, dir.resolve("probe-" + n.name() + ".txt"))).toList();
+                    .map(n -> SignalProbe.savedBy(n, dir.resolve("probe-" + n.name() + ".txt")))
+                    .toList();
             List<Function<LuaSignals, ActionHook>> hooks = new ArrayList<>();
             rig.probes.forEach(p -> hooks.add(n -> p.hook()));
             hooks.add(SignalProbe::dropper);
-            rig.gui = ArdourGui.start(rig.session, rig.xvfb.display(), jackd, dir.resolve("gui"),
-                    dir.resolve("control"), true, hooks);
+            rig.gui = ArdourGui.start(
+                    rig.session, rig.xvfb.display(), jackd, dir.resolve("gui"), dir.resolve("control"), true, hooks);
             rig.startSidecar(0);
             rig.views = new ViewWatcher(rig.sidecarPort);
             rig.startAdapter();
@@ -137,8 +138,9 @@ final class ArdourRig implements AutoCloseable {
     }
 
     void startSidecar(int port) throws IOException {
-        sidecar = Guice.createInjector(new SidecarModule(SidecarConfig.loopback(port, dir.resolve("store")),
-                RuleConfig.defaults())).getInstance(SidecarServer.class);
+        sidecar = Guice.createInjector(
+                        new SidecarModule(SidecarConfig.loopback(port, dir.resolve("store")), RuleConfig.defaults()))
+                .getInstance(SidecarServer.class);
         sidecar.start();
         sidecarPort = sidecar.port();
     }
@@ -149,14 +151,25 @@ final class ArdourRig implements AutoCloseable {
     }
 
     private void startAdapter() throws IOException {
-        adapter = new ArdourAdapter(new ArdourAdapter.Config(new InetSocketAddress("127.0.0.1", 3819),
-                new SidecarAddress("127.0.0.1", sidecarPort), dir.resolve("control"), true));
+        adapter = new ArdourAdapter(new ArdourAdapter.Config(
+                new InetSocketAddress("127.0.0.1", 3819),
+                new SidecarAddress("127.0.0.1", sidecarPort),
+                dir.resolve("control"),
+                true));
         adapter.start();
     }
 
     void startHost(Path sessionFile) throws Exception {
-        host = ArdourHost.launch(ardourLuaOrSkip(), sessionFile, true, 0, dir.resolve("scripts"), dir.resolve("control"),
-                Map.of(), logStream, 5);
+        host = ArdourHost.launch(
+                ardourLuaOrSkip(),
+                sessionFile,
+                true,
+                0,
+                dir.resolve("scripts"),
+                dir.resolve("control"),
+                Map.of(),
+                logStream,
+                5);
     }
 
     void stopHost() throws IOException {

@@ -1,5 +1,9 @@
 package dev.gainstage.adapter.ardour;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.gainstage.adapter.ardour.bridge.BridgeFormatException;
 import dev.gainstage.adapter.ardour.bridge.BridgeFrame;
 import dev.gainstage.adapter.ardour.bridge.PluginControl;
@@ -8,16 +12,12 @@ import dev.gainstage.proto.v1.Stage;
 import dev.gainstage.proto.v1.StageKind;
 import dev.gainstage.proto.v1.Strip;
 import dev.gainstage.proto.v1.TapPoint;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
-import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 class ArdourSessionTest {
-    static final String GTR = String.join("\n",
+    static final String GTR = String.join(
+            "\n",
             "R\t189\tGtr\ttrack\t1\t2\t329\t-8.000\tGtr/audio_out 1,Gtr/audio_out 2",
             "P\t239\ttrim\tTrim\t\t1\t2.0\t\t",
             "C\t373\t5\tThreshold\t0\t-60\t0",
@@ -26,15 +26,16 @@ class ArdourSessionTest {
             "P\t400\tsend\tReverb\t\t1\t0.5\tsend 7/audio_send 1,send 7/audio_send 2\t329",
             "P\t236\tfader\tFader\t\t1\t0\tsend 8/audio_send 1,send 8/audio_send 2\t",
             "P\t241\toutput\tmain outs\t\t1\t\tsend 9/audio_send 1,send 9/audio_send 2\t");
-    static final String MUSIC = String.join("\n",
+    static final String MUSIC = String.join(
+            "\n",
             "R\t329\tMusic\tbus\t1\t2\t28\t-2.925\tMusic/audio_out 1,Music/audio_out 2",
             "P\t362\ttrim\tTrim\t\t1\t1.0\t\t",
             "P\t359\tfader\tFader\t\t1\t1.0\tsend 13/audio_send 1,send 13/audio_send 2\t",
             "P\t364\toutput\tmain outs\t\t1\t\tsend 14/audio_send 1,send 14/audio_send 2\t");
 
     private static ArdourSession session() throws BridgeFormatException {
-        return ArdourSession.from(new BridgeFrame(3, "/s/mix", "mix", true, 0,
-                List.of(RouteDescriptions.parse(GTR), RouteDescriptions.parse(MUSIC))));
+        return ArdourSession.from(new BridgeFrame(
+                3, "/s/mix", "mix", true, 0, List.of(RouteDescriptions.parse(GTR), RouteDescriptions.parse(MUSIC))));
     }
 
     @Test
@@ -54,10 +55,17 @@ class ArdourSessionTest {
         assertEquals("r189", gtr.getId());
         assertEquals(List.of("r329"), gtr.getOutputsList());
         assertEquals(2, gtr.getChannels());
-        assertEquals(List.of("r189/source", "r189/p239", "r189/p373", "r189/p400", "r189/p236", "r189/p241"),
+        assertEquals(
+                List.of("r189/source", "r189/p239", "r189/p373", "r189/p400", "r189/p236", "r189/p241"),
                 gtr.getStagesList().stream().map(Stage::getId).toList());
-        assertEquals(List.of(StageKind.STAGE_KIND_SOURCE, StageKind.STAGE_KIND_TRIM, StageKind.STAGE_KIND_PLUGIN,
-                StageKind.STAGE_KIND_SEND, StageKind.STAGE_KIND_FADER, StageKind.STAGE_KIND_OUTPUT),
+        assertEquals(
+                List.of(
+                        StageKind.STAGE_KIND_SOURCE,
+                        StageKind.STAGE_KIND_TRIM,
+                        StageKind.STAGE_KIND_PLUGIN,
+                        StageKind.STAGE_KIND_SEND,
+                        StageKind.STAGE_KIND_FADER,
+                        StageKind.STAGE_KIND_OUTPUT),
                 gtr.getStagesList().stream().map(Stage::getKind).toList());
         Stage comp = gtr.getStages(2);
         assertEquals("urn:ardour:a-comp", comp.getPluginUri());
@@ -75,20 +83,37 @@ class ArdourSessionTest {
         assertEquals(List.of("send 6/audio_send 1", "send 6/audio_send 2"), source.ports());
         assertEquals(0.5, source.gain(), 1e-12);
         assertEquals(source, s.taps().get(new ArdourSession.TapKey("r189/p239", TapPoint.TAP_POINT_INPUT)));
-        assertEquals(new TapSource(source.ports()), s.taps().get(new ArdourSession.TapKey("r189/p239",
-                TapPoint.TAP_POINT_OUTPUT)));
-        assertEquals(List.of("send 7/audio_send 1", "send 7/audio_send 2"),
-                s.taps().get(new ArdourSession.TapKey("r189/p373", TapPoint.TAP_POINT_OUTPUT)).ports());
-        assertFalse(s.taps().containsKey(new ArdourSession.TapKey("r189/p400", TapPoint.TAP_POINT_OUTPUT)),
+        assertEquals(
+                new TapSource(source.ports()),
+                s.taps().get(new ArdourSession.TapKey("r189/p239", TapPoint.TAP_POINT_OUTPUT)));
+        assertEquals(
+                List.of("send 7/audio_send 1", "send 7/audio_send 2"),
+                s.taps()
+                        .get(new ArdourSession.TapKey("r189/p373", TapPoint.TAP_POINT_OUTPUT))
+                        .ports());
+        assertFalse(
+                s.taps().containsKey(new ArdourSession.TapKey("r189/p400", TapPoint.TAP_POINT_OUTPUT)),
                 "what a send sends is not tapped");
-        assertEquals(List.of("send 7/audio_send 1", "send 7/audio_send 2"),
-                s.taps().get(new ArdourSession.TapKey("r189/p400", TapPoint.TAP_POINT_INPUT)).ports());
-        assertEquals(List.of("send 8/audio_send 1", "send 8/audio_send 2"),
-                s.taps().get(new ArdourSession.TapKey("r189/p236", TapPoint.TAP_POINT_INPUT)).ports());
-        assertEquals(List.of("Gtr/audio_out 1", "Gtr/audio_out 2"),
-                s.taps().get(new ArdourSession.TapKey("r189/p241", TapPoint.TAP_POINT_OUTPUT)).ports());
-        assertEquals(List.of("send 14/audio_send 1", "send 14/audio_send 2"),
-                s.taps().get(new ArdourSession.TapKey("r329/p359", TapPoint.TAP_POINT_OUTPUT)).ports());
+        assertEquals(
+                List.of("send 7/audio_send 1", "send 7/audio_send 2"),
+                s.taps()
+                        .get(new ArdourSession.TapKey("r189/p400", TapPoint.TAP_POINT_INPUT))
+                        .ports());
+        assertEquals(
+                List.of("send 8/audio_send 1", "send 8/audio_send 2"),
+                s.taps()
+                        .get(new ArdourSession.TapKey("r189/p236", TapPoint.TAP_POINT_INPUT))
+                        .ports());
+        assertEquals(
+                List.of("Gtr/audio_out 1", "Gtr/audio_out 2"),
+                s.taps()
+                        .get(new ArdourSession.TapKey("r189/p241", TapPoint.TAP_POINT_OUTPUT))
+                        .ports());
+        assertEquals(
+                List.of("send 14/audio_send 1", "send 14/audio_send 2"),
+                s.taps()
+                        .get(new ArdourSession.TapKey("r329/p359", TapPoint.TAP_POINT_OUTPUT))
+                        .ports());
     }
 
     /**
@@ -97,20 +122,24 @@ class ArdourSessionTest {
      */
     @Test
     void theSurroundMasterIsAMasterWithoutTrim() throws BridgeFormatException {
-        List<String> outs = java.util.stream.IntStream.rangeClosed(1, 16).mapToObj(c -> "Surround/audio_out " + c)
+        List<String> outs = java.util.stream.IntStream.rangeClosed(1, 16)
+                .mapToObj(c -> "Surround/audio_out " + c)
                 .toList();
-        List<String> fader = java.util.stream.IntStream.rangeClosed(1, 16).mapToObj(c -> "send 20/audio_send " + c)
+        List<String> fader = java.util.stream.IntStream.rangeClosed(1, 16)
+                .mapToObj(c -> "send 20/audio_send " + c)
                 .toList();
-        String surround = String.join("\n",
+        String surround = String.join(
+                "\n",
                 "R\t40\tSurround\tsurround\t1\t0\t\t-1000.000\t" + String.join(",", outs),
                 "P\t45\ttrim\tTrim\t\t0\t1.0\t\t",
                 "P\t42\tfader\tFader\t\t1\t1.0\t" + String.join(",", fader) + "\t",
                 "P\t47\toutput\tmain outs\t\t1\t\t" + String.join(",", fader).replace("send 20", "send 21") + "\t");
-        ArdourSession s = ArdourSession.from(new BridgeFrame(3, "/s/mix", "mix", true, 0,
-                List.of(RouteDescriptions.parse(GTR), RouteDescriptions.parse(surround))));
+        ArdourSession s = ArdourSession.from(new BridgeFrame(
+                3, "/s/mix", "mix", true, 0, List.of(RouteDescriptions.parse(GTR), RouteDescriptions.parse(surround))));
         Strip sm = s.strips().get(1);
         assertEquals(dev.gainstage.proto.v1.StripKind.STRIP_KIND_MASTER, sm.getKind());
-        assertEquals(List.of(StageKind.STAGE_KIND_SOURCE, StageKind.STAGE_KIND_FADER, StageKind.STAGE_KIND_OUTPUT),
+        assertEquals(
+                List.of(StageKind.STAGE_KIND_SOURCE, StageKind.STAGE_KIND_FADER, StageKind.STAGE_KIND_OUTPUT),
                 sm.getStagesList().stream().map(Stage::getKind).toList());
         assertEquals("Input", sm.getStages(0).getName());
         assertEquals(8, sm.getChannels());
@@ -119,16 +148,21 @@ class ArdourSessionTest {
         TapSource source = s.taps().get(new ArdourSession.TapKey("r40/source", TapPoint.TAP_POINT_OUTPUT));
         assertEquals(fader.subList(0, 8), source.ports());
         assertEquals(1.0, source.gain());
-        assertEquals(outs.subList(0, 8), s.taps().get(new ArdourSession.TapKey("r40/p47", TapPoint.TAP_POINT_OUTPUT))
-                .ports());
+        assertEquals(
+                outs.subList(0, 8),
+                s.taps()
+                        .get(new ArdourSession.TapKey("r40/p47", TapPoint.TAP_POINT_OUTPUT))
+                        .ports());
         assertTrue(s.taps().values().stream().allMatch(t -> t.channels() <= 8));
     }
 
     @Test
     void fixTargetsNameTheStripAndTheControl() throws BridgeFormatException {
         ArdourSession s = session();
-        assertEquals(new FixTarget.Trim("Gtr", 20 * Math.log10(2)), s.fixTargets().get("r189/p239"));
-        assertEquals(new FixTarget.PluginOutput("Gtr", 1, new PluginControl(6, "Makeup", 6, 0, 30)),
+        assertEquals(
+                new FixTarget.Trim("Gtr", 20 * Math.log10(2)), s.fixTargets().get("r189/p239"));
+        assertEquals(
+                new FixTarget.PluginOutput("Gtr", 1, new PluginControl(6, "Makeup", 6, 0, 30)),
                 s.fixTargets().get("r189/p373"));
         assertTrue(s.fixTargets().get("r329/p359") instanceof FixTarget.Fader);
         assertFalse(s.fixTargets().containsKey("r189/p400"));
@@ -139,7 +173,8 @@ class ArdourSessionTest {
         PluginControl in = new PluginControl(1, "Input Gain", 0, -20, 20);
         PluginControl out = new PluginControl(2, "Output", 0, -20, 20);
         PluginControl makeup = new PluginControl(3, "Makeup", 0, 0, 30);
-        assertEquals(makeup, ArdourSession.outputControl(List.of(in, out, makeup)).orElseThrow());
+        assertEquals(
+                makeup, ArdourSession.outputControl(List.of(in, out, makeup)).orElseThrow());
         assertEquals(out, ArdourSession.outputControl(List.of(in, out)).orElseThrow());
         assertTrue(ArdourSession.outputControl(List.of(in)).isEmpty());
     }

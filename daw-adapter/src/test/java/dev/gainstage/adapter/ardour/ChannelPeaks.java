@@ -4,7 +4,6 @@ import dev.gainstage.adapter.ardour.jack.CapturePlan;
 import dev.gainstage.adapter.ardour.jack.Fanout;
 import dev.gainstage.adapter.ardour.jack.JackTapClient;
 import dev.gainstage.adapter.ardour.jack.TapRing;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -19,8 +18,7 @@ import java.util.Map;
  * <p>A JVM of its own ({@link ChildJvm} says why).
  */
 final class ChannelPeaks {
-    private ChannelPeaks() {
-    }
+    private ChannelPeaks() {}
 
     /**
      * Captures the sources for {@code millis} of audio and returns each one's peak per channel in dBFS (the tap's
@@ -39,7 +37,11 @@ final class ChannelPeaks {
         for (String line : out.lines().toList()) {
             if (line.startsWith("peaks\t")) {
                 String[] f = line.split("\t");
-                peaks.put(f[1], Arrays.stream(f, 2, f.length).mapToDouble(Double::parseDouble).toArray());
+                peaks.put(
+                        f[1],
+                        Arrays.stream(f, 2, f.length)
+                                .mapToDouble(Double::parseDouble)
+                                .toArray());
             }
         }
         if (!peaks.keySet().equals(sources.keySet())) {
@@ -54,7 +56,8 @@ final class ChannelPeaks {
         for (int i = 1; i + 2 < args.length; i += 3) {
             sources.put(args[i], new TapSource(List.of(args[i + 2].split("\t")), Double.parseDouble(args[i + 1])));
         }
-        for (Map.Entry<String, double[]> e : capture(sources, Long.parseLong(args[0])).entrySet()) {
+        for (Map.Entry<String, double[]> e :
+                capture(sources, Long.parseLong(args[0])).entrySet()) {
             StringBuilder b = new StringBuilder("peaks\t").append(e.getKey());
             for (double d : e.getValue()) {
                 b.append('\t').append(d);
@@ -80,7 +83,8 @@ final class ChannelPeaks {
                 Thread.sleep(100);
             }
             if (wired < channels) {
-                throw new AssertionError("only " + wired + " of " + channels + " tap channels found in JACK: " + sources);
+                throw new AssertionError(
+                        "only " + wired + " of " + channels + " tap channels found in JACK: " + sources);
             }
             List<List<String>> order = new ArrayList<>(wanted.keySet());
             float[][] peaks = new float[order.size()][];
@@ -116,7 +120,11 @@ final class ChannelPeaks {
             for (String label : labels) {
                 TapSource t = sources.get(label);
                 float[] pk = peaks[order.indexOf(t.ports())];
-                out.put(label, Arrays.stream(toDoubles(pk)).map(v -> 20 * Math.log10(v * t.gain())).toArray());
+                out.put(
+                        label,
+                        Arrays.stream(toDoubles(pk))
+                                .map(v -> 20 * Math.log10(v * t.gain()))
+                                .toArray());
             }
             return out;
         }

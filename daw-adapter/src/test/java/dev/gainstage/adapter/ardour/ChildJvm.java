@@ -13,13 +13,15 @@ import java.util.concurrent.TimeUnit;
  * needs therefore lives in a child JVM.
  */
 final class ChildJvm {
-    private ChildJvm() {
-    }
+    private ChildJvm() {}
 
     /** Runs {@code main.main(args)}; fails with its output when it does not exit 0 within {@code timeoutMillis}. */
     static String run(Class<?> main, List<String> args, long timeoutMillis) throws Exception {
-        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-cp",
-                System.getProperty("java.class.path"), main.getName()));
+        List<String> command = new ArrayList<>(List.of(
+                ProcessHandle.current().info().command().orElse("java"),
+                "-cp",
+                System.getProperty("java.class.path"),
+                main.getName()));
         command.addAll(args);
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

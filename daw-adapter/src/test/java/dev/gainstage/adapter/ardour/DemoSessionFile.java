@@ -1,21 +1,20 @@
 package dev.gainstage.adapter.ardour;
 
+import static dev.gainstage.adapter.ardour.ViewWatcher.stage;
+
 import dev.gainstage.proto.v1.SessionView;
 import dev.gainstage.proto.v1.StageView;
-import org.w3c.dom.Document;
-import org.w3c.dom.Element;
-import org.w3c.dom.Node;
-import org.w3c.dom.NodeList;
-
-import javax.xml.parsers.DocumentBuilderFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
-
-import static dev.gainstage.adapter.ardour.ViewWatcher.stage;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.w3c.dom.NodeList;
 
 /**
  * The demo session as Ardour saved it (its active routes' ids and processor chains, read from the .ardour XML),
@@ -27,8 +26,7 @@ final class DemoSessionFile {
     /** Route name to its processors in order: {id, kind, name, uri, active}. */
     final Map<String, List<String[]>> chains = new LinkedHashMap<>();
 
-    private DemoSessionFile() {
-    }
+    private DemoSessionFile() {}
 
     static DemoSessionFile read(Path file) throws Exception {
         DemoSessionFile demo = new DemoSessionFile();
@@ -60,8 +58,9 @@ final class DemoSessionFile {
                         case "output" -> "main outs";
                         default -> p.getAttribute("name");
                     };
-                    chain.add(new String[] {p.getAttribute("id"), kind, name, p.getAttribute("unique-id"),
-                            p.getAttribute("active")});
+                    chain.add(new String[] {
+                        p.getAttribute("id"), kind, name, p.getAttribute("unique-id"), p.getAttribute("active")
+                    });
                 }
             }
             demo.chains.put(r.getAttribute("name"), chain);
@@ -101,13 +100,16 @@ final class DemoSessionFile {
         if (meter.isEmpty()) {
             System.out.println("Ardour's meter of " + route + " is not reported (Ardour meters its input); setting "
                     + "its meter point post-fader");
-            rig.host.run("meter-post-fader", "Session:route_by_name (\"" + route
-                    + "\"):set_meter_point (ARDOUR.MeterPoint.MeterPostFader)", 10_000);
+            rig.host.run(
+                    "meter-post-fader",
+                    "Session:route_by_name (\"" + route + "\"):set_meter_point (ARDOUR.MeterPoint.MeterPostFader)",
+                    10_000);
             meter = awaitMeter(rig.adapter, route, 5000);
         }
         if (meter.isEmpty()) {
             throw new AssertionError("Ardour's meter of " + route + " (" + strip(route) + ") is not reported; the "
-                    + "meters reported: " + rig.adapter.session().map(ArdourSession::ardourMeters).orElse(Map.of()));
+                    + "meters reported: "
+                    + rig.adapter.session().map(ArdourSession::ardourMeters).orElse(Map.of()));
         }
         return meter.getAsDouble();
     }
@@ -115,7 +117,10 @@ final class DemoSessionFile {
     private OptionalDouble awaitMeter(ArdourAdapter adapter, String route, long millis) throws InterruptedException {
         long deadline = System.nanoTime() + millis * 1_000_000L;
         do {
-            Double meter = adapter.session().map(ArdourSession::ardourMeters).orElse(Map.of()).get(strip(route));
+            Double meter = adapter.session()
+                    .map(ArdourSession::ardourMeters)
+                    .orElse(Map.of())
+                    .get(strip(route));
             if (meter != null) {
                 return OptionalDouble.of(meter);
             }
@@ -163,9 +168,17 @@ final class DemoSessionFile {
 
     /** Waits until the adapter is connected and every track's source and the master show signal. */
     SessionView rolling(ViewWatcher views) throws InterruptedException {
-        return views.await("every track's source and the master showing signal", 60_000, v -> v.getAdapterConnected()
-                && v.getRowsCount() >= 5 && List.of("Vox", "Gtr", "Keys").stream().allMatch(t -> stage(v, source(t))
-                .map(s -> s.getOutput().getHasSignal()).orElse(false))
-                && stage(v, stageOf("Master", "main outs")).map(s -> s.getOutput().getHasSignal()).orElse(false));
+        return views.await(
+                "every track's source and the master showing signal",
+                60_000,
+                v -> v.getAdapterConnected()
+                        && v.getRowsCount() >= 5
+                        && List.of("Vox", "Gtr", "Keys").stream()
+                                .allMatch(t -> stage(v, source(t))
+                                        .map(s -> s.getOutput().getHasSignal())
+                                        .orElse(false))
+                        && stage(v, stageOf("Master", "main outs"))
+                                .map(s -> s.getOutput().getHasSignal())
+                                .orElse(false));
     }
 }

@@ -1,19 +1,17 @@
 package dev.gainstage.adapter.ardour;
 
-import dev.gainstage.adapter.ardour.MirrorReplay;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
 import dev.gainstage.proto.v1.SessionDelta;
 import dev.gainstage.proto.v1.Stage;
 import dev.gainstage.proto.v1.StageKind;
 import dev.gainstage.proto.v1.Strip;
 import dev.gainstage.proto.v1.StripKind;
-import org.junit.jupiter.api.Test;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
+import org.junit.jupiter.api.Test;
 
 /**
  * The deltas between two graphs, replayed through the sidecar's own mirror, give the second graph: the order
@@ -22,12 +20,14 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 class GraphDiffTest {
     @Test
     void replayingTheEventsGivesTheNewGraph() throws Exception {
-        List<Strip> before = List.of(strip("1", "Vox", List.of("9"), "t", "a", "b", "f", "o"),
-                strip("2", "Gtr", List.of("9"), "t", "f", "o"), strip("9", "Bus", List.of(), "t", "f", "o"));
+        List<Strip> before = List.of(
+                strip("1", "Vox", List.of("9"), "t", "a", "b", "f", "o"),
+                strip("2", "Gtr", List.of("9"), "t", "f", "o"),
+                strip("9", "Bus", List.of(), "t", "f", "o"));
         List<Strip> after = List.of(
                 strip("1", "Lead Vox", List.of("3"), "t", "b", "n", "a", "f", "o"), // renamed, moved, added, rerouted
-                strip("3", "Verb", List.of("9"), "t", "f", "o"),                   // new, feeding the old bus
-                strip("9", "Bus", List.of(), "t", "f", "o"));                      // Gtr removed
+                strip("3", "Verb", List.of("9"), "t", "f", "o"), // new, feeding the old bus
+                strip("9", "Bus", List.of(), "t", "f", "o")); // Gtr removed
         List<GraphEvent> events = GraphDiff.between(before, after);
         assertEquals(byId(MirrorReplay.mirrorOf(after)), replay(before, events));
     }
@@ -35,21 +35,36 @@ class GraphDiffTest {
     @Test
     void activityAndGainChangesAreEvents() throws Exception {
         Strip a = strip("1", "Vox", List.of(), "t", "p", "f", "o");
-        Strip b = a.toBuilder().setStages(2, a.getStages(2).toBuilder().setActive(false))
-                .setStages(3, a.getStages(3).toBuilder().setGainDb(-3)).build();
+        Strip b = a.toBuilder()
+                .setStages(2, a.getStages(2).toBuilder().setActive(false))
+                .setStages(3, a.getStages(3).toBuilder().setGainDb(-3))
+                .build();
         List<GraphEvent> events = GraphDiff.between(List.of(a), List.of(b));
-        assertEquals(List.of(new GraphEvent.StageActiveChangedEvent("r1/pp", false),
-                new GraphEvent.GainChangedEvent("r1/pf", -3)), events);
-        assertEquals(List.of(), GraphDiff.between(List.of(b), List.of(b.toBuilder()
-                .setStages(3, b.getStages(3).toBuilder().setGainDb(-3.001)).build())), "float noise is no change");
+        assertEquals(
+                List.of(
+                        new GraphEvent.StageActiveChangedEvent("r1/pp", false),
+                        new GraphEvent.GainChangedEvent("r1/pf", -3)),
+                events);
+        assertEquals(
+                List.of(),
+                GraphDiff.between(
+                        List.of(b),
+                        List.of(b.toBuilder()
+                                .setStages(3, b.getStages(3).toBuilder().setGainDb(-3.001))
+                                .build())),
+                "float noise is no change");
     }
 
     @Test
     void changesDeltasCannotExpressNeedASnapshot() {
         Strip a = strip("1", "Vox", List.of(), "t", "f", "o");
-        assertNull(GraphDiff.between(List.of(a), List.of(a.toBuilder().setChannels(2).build())));
-        assertNull(GraphDiff.between(List.of(a), List.of(a.toBuilder()
-                .setStages(1, a.getStages(1).toBuilder().setName("Other")).build())));
+        assertNull(GraphDiff.between(
+                List.of(a), List.of(a.toBuilder().setChannels(2).build())));
+        assertNull(GraphDiff.between(
+                List.of(a),
+                List.of(a.toBuilder()
+                        .setStages(1, a.getStages(1).toBuilder().setName("Other"))
+                        .build())));
     }
 
     @Test
@@ -73,8 +88,9 @@ class GraphDiffTest {
             List<Stage> stages = new ArrayList<>(s.getStagesList());
             int plugins = stages.size() - 4;
             if (random.nextBoolean()) {
-                stages.add(2 + random.nextInt(plugins + 1), stage(s.getId(), "x" + random.nextInt(1_000_000),
-                        StageKind.STAGE_KIND_PLUGIN));
+                stages.add(
+                        2 + random.nextInt(plugins + 1),
+                        stage(s.getId(), "x" + random.nextInt(1_000_000), StageKind.STAGE_KIND_PLUGIN));
             }
             if (plugins > 0 && random.nextBoolean()) {
                 stages.remove(2 + random.nextInt(plugins));
@@ -86,20 +102,31 @@ class GraphDiffTest {
             }
             if (plugins > 0 && random.nextBoolean()) {
                 int i = 2 + random.nextInt(plugins);
-                stages.set(i, stages.get(i).toBuilder().setActive(!stages.get(i).getActive()).build());
+                stages.set(
+                        i,
+                        stages.get(i).toBuilder()
+                                .setActive(!stages.get(i).getActive())
+                                .build());
             }
-            out.add(s.toBuilder().clearStages().addAllStages(stages)
-                    .setName(random.nextInt(8) == 0 ? s.getName() + "'" : s.getName()).clearOutputs().build());
+            out.add(s.toBuilder()
+                    .clearStages()
+                    .addAllStages(stages)
+                    .setName(random.nextInt(8) == 0 ? s.getName() + "'" : s.getName())
+                    .clearOutputs()
+                    .build());
         }
         if (random.nextInt(3) == 0) {
             out.add(strip(Integer.toString(100 + random.nextInt(1000)), "N", List.of(), "t", "f", "o"));
         }
-        out = new ArrayList<>(out.stream().collect(java.util.stream.Collectors.toMap(Strip::getId, x -> x, (x, y) -> x,
-                java.util.LinkedHashMap::new)).values());
+        out = new ArrayList<>(out.stream()
+                .collect(java.util.stream.Collectors.toMap(
+                        Strip::getId, x -> x, (x, y) -> x, java.util.LinkedHashMap::new))
+                .values());
         // route each strip to one later strip, so there are no cycles
         for (int i = 0; i + 1 < out.size(); i++) {
             if (random.nextBoolean()) {
-                String target = out.get(i + 1 + random.nextInt(out.size() - i - 1)).getId();
+                String target =
+                        out.get(i + 1 + random.nextInt(out.size() - i - 1)).getId();
                 out.set(i, out.get(i).toBuilder().addOutputs(target).build());
             }
         }
@@ -118,14 +145,23 @@ class GraphDiffTest {
 
     /** Deltas cannot order strips (a new strip is appended): compare the graphs, not the order. */
     private static List<dev.gainstage.engine.graph.Strip> byId(List<dev.gainstage.engine.graph.Strip> strips) {
-        return strips.stream().sorted(java.util.Comparator.comparing(dev.gainstage.engine.graph.Strip::id)).toList();
+        return strips.stream()
+                .sorted(java.util.Comparator.comparing(dev.gainstage.engine.graph.Strip::id))
+                .toList();
     }
 
     static Strip strip(String id, String name, List<String> outputs, String... stages) {
-        Strip.Builder b = Strip.newBuilder().setId("r" + id).setName(name).setKind(StripKind.STRIP_KIND_AUDIO_TRACK)
-                .setChannels(1).addAllOutputs(outputs.stream().map(o -> "r" + o).toList());
-        b.addStages(Stage.newBuilder().setId("r" + id + "/source").setKind(StageKind.STAGE_KIND_SOURCE)
-                .setName("Source").setActive(true));
+        Strip.Builder b = Strip.newBuilder()
+                .setId("r" + id)
+                .setName(name)
+                .setKind(StripKind.STRIP_KIND_AUDIO_TRACK)
+                .setChannels(1)
+                .addAllOutputs(outputs.stream().map(o -> "r" + o).toList());
+        b.addStages(Stage.newBuilder()
+                .setId("r" + id + "/source")
+                .setKind(StageKind.STAGE_KIND_SOURCE)
+                .setName("Source")
+                .setActive(true));
         for (String s : stages) {
             StageKind kind = switch (s) {
                 case "t" -> StageKind.STAGE_KIND_TRIM;
@@ -139,7 +175,11 @@ class GraphDiffTest {
     }
 
     private static Stage stage(String stripId, String id, StageKind kind) {
-        Stage.Builder s = Stage.newBuilder().setId(stripId + "/p" + id).setKind(kind).setName(id).setActive(true);
+        Stage.Builder s = Stage.newBuilder()
+                .setId(stripId + "/p" + id)
+                .setKind(kind)
+                .setName(id)
+                .setActive(true);
         if (kind == StageKind.STAGE_KIND_TRIM || kind == StageKind.STAGE_KIND_FADER) {
             s.setGainDb(0);
         }

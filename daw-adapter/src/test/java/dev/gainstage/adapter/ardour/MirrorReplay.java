@@ -1,12 +1,10 @@
 package dev.gainstage.adapter.ardour;
 
-import dev.gainstage.engine.transport.protos.GraphProtos;
-
 import dev.gainstage.engine.graph.GraphException;
 import dev.gainstage.engine.graph.GraphMirror;
 import dev.gainstage.engine.graph.Strip;
+import dev.gainstage.engine.transport.protos.GraphProtos;
 import dev.gainstage.proto.v1.SessionDelta;
-
 import java.util.List;
 
 /**
@@ -14,8 +12,7 @@ import java.util.List;
  * adapter's tests replay their deltas through exactly what the sidecar runs.
  */
 public final class MirrorReplay {
-    private MirrorReplay() {
-    }
+    private MirrorReplay() {}
 
     /** The sidecar's view of a snapshot. */
     public static List<Strip> mirrorOf(List<dev.gainstage.proto.v1.Strip> snapshot) throws GraphException {

@@ -1,5 +1,7 @@
 package dev.gainstage.adapter.ardour;
 
+import java.util.EnumSet;
+import java.util.List;
 import org.jaudiolibs.jnajack.Jack;
 import org.jaudiolibs.jnajack.JackClient;
 import org.jaudiolibs.jnajack.JackException;
@@ -7,9 +9,6 @@ import org.jaudiolibs.jnajack.JackOptions;
 import org.jaudiolibs.jnajack.JackPortFlags;
 import org.jaudiolibs.jnajack.JackPortType;
 import org.jaudiolibs.jnajack.JackStatus;
-
-import java.util.EnumSet;
-import java.util.List;
 
 /**
  * How many ports the JACK server lets one client register: a client of its own registers input ports until the
@@ -19,12 +18,10 @@ import java.util.List;
 final class PortLimitProbe {
     private static final int CEILING = 2000;
 
-    private PortLimitProbe() {
-    }
+    private PortLimitProbe() {}
 
     /** The measurement: ports taken and the server's refusal ("none" when it took {@value CEILING}). */
-    record Limit(int registered, String refusal, long millis) {
-    }
+    record Limit(int registered, String refusal, long millis) {}
 
     static Limit measure() throws Exception {
         String out = ChildJvm.run(PortLimitProbe.class, List.of(), 60_000);
@@ -39,8 +36,11 @@ final class PortLimitProbe {
 
     /** Prints "limit REGISTERED MILLIS REFUSAL". */
     public static void main(String[] args) throws Exception {
-        JackClient probe = Jack.getInstance().openClient("gainstage-port-limit", EnumSet.of(JackOptions.JackNoStartServer),
-                EnumSet.noneOf(JackStatus.class));
+        JackClient probe = Jack.getInstance()
+                .openClient(
+                        "gainstage-port-limit",
+                        EnumSet.of(JackOptions.JackNoStartServer),
+                        EnumSet.noneOf(JackStatus.class));
         int registered = 0;
         String refusal = "none";
         long t0 = System.nanoTime();

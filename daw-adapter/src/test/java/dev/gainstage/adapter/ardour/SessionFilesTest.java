@@ -1,7 +1,9 @@
 package dev.gainstage.adapter.ardour;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -9,11 +11,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class SessionFilesTest {
     @TempDir
@@ -30,7 +29,8 @@ class SessionFilesTest {
             """;
 
     /** On for 7.x and 8.x, and for 9.6+, which skips a Protocol element without a config attribute. */
-    private static final String ON = "<Protocol name=\"Open Sound Control (OSC)\" active=\"1\" config=\"Open Sound Control (OSC)\"/>";
+    private static final String ON =
+            "<Protocol name=\"Open Sound Control (OSC)\" active=\"1\" config=\"Open Sound Control (OSC)\"/>";
 
     @Test
     void turnsOscOnAsArdourSavedItAndKeepsTheOldFile() throws IOException {
@@ -47,7 +47,10 @@ class SessionFilesTest {
     @Test
     void aSessionTurnedOnTheOldWayGetsTheConfigAttributeArdour96Needs() throws IOException {
         Path f = dir.resolve("old.ardour");
-        Files.writeString(f, SAVED.replace("\"Open Sound Control (OSC)\" active=\"0\"", "\"Open Sound Control (OSC)\" active=\"1\""));
+        Files.writeString(
+                f,
+                SAVED.replace(
+                        "\"Open Sound Control (OSC)\" active=\"0\"", "\"Open Sound Control (OSC)\" active=\"1\""));
         assertTrue(SessionFiles.enableOsc(f));
         assertTrue(Files.readString(f).contains(ON), Files.readString(f));
     }
@@ -61,8 +64,11 @@ class SessionFilesTest {
         Files.writeString(f, SAVED.replace("<Protocol name=\"Open Sound Control (OSC)\" active=\"0\"/>", on));
         assertFalse(SessionFiles.enableOsc(f), "already on");
         Path g = dir.resolve("nine-off.ardour");
-        Files.writeString(g, SAVED.replace("<Protocol name=\"Open Sound Control (OSC)\" active=\"0\"/>",
-                on.replace("active=\"1\"", "active=\"0\"")));
+        Files.writeString(
+                g,
+                SAVED.replace(
+                        "<Protocol name=\"Open Sound Control (OSC)\" active=\"0\"/>",
+                        on.replace("active=\"1\"", "active=\"0\"")));
         assertTrue(SessionFiles.enableOsc(g));
         String xml = Files.readString(g);
         assertTrue(xml.contains(on), xml);

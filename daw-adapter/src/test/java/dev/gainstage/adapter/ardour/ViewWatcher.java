@@ -9,7 +9,6 @@ import dev.gainstage.proto.v1.WarningState;
 import dev.gainstage.proto.v1.WatchRequest;
 import io.grpc.ManagedChannel;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
-
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -21,8 +20,7 @@ import java.util.function.Predicate;
 /** Watches the sidecar's session views as the panel does, across sidecar restarts; records warning events. */
 final class ViewWatcher implements AutoCloseable {
     /** A warning event and when the watcher received it. */
-    record Event(long nanos, Warning warning) {
-    }
+    record Event(long nanos, Warning warning) {}
 
     private final int port;
     private final AtomicReference<SessionView> latest = new AtomicReference<>();
@@ -38,9 +36,12 @@ final class ViewWatcher implements AutoCloseable {
 
     private void run() {
         while (running) {
-            channel = NettyChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().build();
+            channel = NettyChannelBuilder.forAddress("127.0.0.1", port)
+                    .usePlaintext()
+                    .build();
             try {
-                Iterator<SessionView> views = PanelServiceGrpc.newBlockingStub(channel).withWaitForReady()
+                Iterator<SessionView> views = PanelServiceGrpc.newBlockingStub(channel)
+                        .withWaitForReady()
                         .watch(WatchRequest.newBuilder().setMaxRateHz(30).build());
                 while (running && views.hasNext()) {
                     SessionView v = views.next();
@@ -93,18 +94,24 @@ final class ViewWatcher implements AutoCloseable {
     long raisedNanos(String id, int from) {
         List<Event> all = events();
         return all.subList(from, all.size()).stream()
-                .filter(e -> e.warning().getId().equals(id) && e.warning().getState() == WarningState.WARNING_STATE_RAISED)
-                .mapToLong(Event::nanos).findFirst().orElseThrow();
+                .filter(e ->
+                        e.warning().getId().equals(id) && e.warning().getState() == WarningState.WARNING_STATE_RAISED)
+                .mapToLong(Event::nanos)
+                .findFirst()
+                .orElseThrow();
     }
 
     static Optional<Warning> warning(SessionView v, String rule, String stageId) {
         return v.getWarningsList().stream()
-                .filter(w -> w.getRule().name().equals(rule) && w.getStageId().equals(stageId)).findFirst();
+                .filter(w -> w.getRule().name().equals(rule) && w.getStageId().equals(stageId))
+                .findFirst();
     }
 
     static Optional<StageView> stage(SessionView v, String stageId) {
-        return v.getRowsList().stream().flatMap(r -> r.getStagesList().stream())
-                .filter(s -> s.getStageId().equals(stageId)).findFirst();
+        return v.getRowsList().stream()
+                .flatMap(r -> r.getStagesList().stream())
+                .filter(s -> s.getStageId().equals(stageId))
+                .findFirst();
     }
 
     static Optional<OverviewRow> row(SessionView v, String name) {
@@ -118,17 +125,36 @@ final class ViewWatcher implements AutoCloseable {
         StringBuilder b = new StringBuilder("session " + v.getSessionKey() + " connected=" + v.getAdapterConnected()
                 + " t=" + v.getAudioTimeSeconds() + "\n");
         for (OverviewRow r : v.getRowsList()) {
-            b.append("  ").append(r.getStripId()).append(' ').append(r.getName()).append(" -> ")
-                    .append(r.getOutputsList()).append('\n');
+            b.append("  ")
+                    .append(r.getStripId())
+                    .append(' ')
+                    .append(r.getName())
+                    .append(" -> ")
+                    .append(r.getOutputsList())
+                    .append('\n');
             for (StageView s : r.getStagesList()) {
-                b.append("    ").append(s.getStageId()).append(' ').append(s.getName()).append(s.getActive() ? "" : " (off)")
-                        .append(" in=").append(s.getInput().hasSamplePeakDbfs() ? s.getInput().getSamplePeakDbfs() : "-")
-                        .append(" out=").append(s.getOutput().hasSamplePeakDbfs() ? s.getOutput().getSamplePeakDbfs() : "-")
+                b.append("    ")
+                        .append(s.getStageId())
+                        .append(' ')
+                        .append(s.getName())
+                        .append(s.getActive() ? "" : " (off)")
+                        .append(" in=")
+                        .append(s.getInput().hasSamplePeakDbfs() ? s.getInput().getSamplePeakDbfs() : "-")
+                        .append(" out=")
+                        .append(
+                                s.getOutput().hasSamplePeakDbfs()
+                                        ? s.getOutput().getSamplePeakDbfs()
+                                        : "-")
                         .append('\n');
             }
         }
         for (Warning w : v.getWarningsList()) {
-            b.append("  ! ").append(w.getId()).append(' ').append(w.getMeasured()).append(' ').append(w.getMessage())
+            b.append("  ! ")
+                    .append(w.getId())
+                    .append(' ')
+                    .append(w.getMeasured())
+                    .append(' ')
+                    .append(w.getMessage())
                     .append('\n');
         }
         return b.toString();

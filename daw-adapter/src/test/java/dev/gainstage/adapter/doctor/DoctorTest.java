@@ -39,7 +39,8 @@ class DoctorTest {
 
     @Test
     void aRunningJackServerIsReportedWithItsRateAndPeriodAndAStoppedOneAsSomethingToDo() throws Exception {
-        RealParts.require(ArdourHost.onPath("jackd").isPresent(), "jackd is not installed (Debian: apt-get install jackd2)");
+        RealParts.require(
+                ArdourHost.onPath("jackd").isPresent(), "jackd is not installed (Debian: apt-get install jackd2)");
         String server = System.getenv("JACK_DEFAULT_SERVER");
         RealParts.require(server != null, "JACK_DEFAULT_SERVER is not set (the POM sets it for surefire)");
         Finding running;
@@ -47,8 +48,11 @@ class DoctorTest {
             running = only(new JackCheck(System.getenv()).run());
         }
         assertEquals(Finding.Status.OK, running.status(), running.toString());
-        assertTrue(running.text().contains("'" + server + "'") && running.text().contains("48000 Hz, period 256 frames (5.3 ms)")
-                && running.text().contains("JACK2's libjack"), running.text());
+        assertTrue(
+                running.text().contains("'" + server + "'")
+                        && running.text().contains("48000 Hz, period 256 frames (5.3 ms)")
+                        && running.text().contains("JACK2's libjack"),
+                running.text());
 
         Finding stopped = only(new JackCheck(System.getenv()).run());
         assertEquals(Finding.Status.TODO, stopped.status(), stopped.toString());
@@ -58,13 +62,18 @@ class DoctorTest {
 
     @Test
     void aSidecarIsReportedWithItsVersionAndSessionsAndAnAbsentOneWithTheCommandForItsPort() throws Exception {
-        SidecarServer server = Guice.createInjector(new SidecarModule(SidecarConfig.loopback(0, dir.resolve("store")),
-                RuleConfig.defaults())).getInstance(SidecarServer.class);
+        SidecarServer server = Guice.createInjector(
+                        new SidecarModule(SidecarConfig.loopback(0, dir.resolve("store")), RuleConfig.defaults()))
+                .getInstance(SidecarServer.class);
         server.start();
         SidecarAddress address = new SidecarAddress("127.0.0.1", server.port());
         List<Finding> found;
-        try (SimAdapter sim = new SimAdapter(SimSessionRenderer.create(SimSessions.demo(), Path.of(".")), "doctor-key",
-                "Doctor Demo", SimAdapter.Speed.MAX, address)) {
+        try (SimAdapter sim = new SimAdapter(
+                SimSessionRenderer.create(SimSessions.demo(), Path.of(".")),
+                "doctor-key",
+                "Doctor Demo",
+                SimAdapter.Speed.MAX,
+                address)) {
             sim.run(12.0);
             found = new SidecarCheck(address, Map.of(), 3000).run();
         } finally {
@@ -72,16 +81,25 @@ class DoctorTest {
         }
         assertEquals(2, found.size(), found.toString());
         assertEquals(Finding.Status.OK, found.get(0).status());
-        assertTrue(found.get(0).text().matches("sidecar \\S+ answers at 127\\.0\\.0\\.1:" + address.port()
-                + " \\(adapter protocol 1\\), 1 session"), found.get(0).text());
-        assertTrue(found.get(1).text().startsWith("'Doctor Demo' (doctor-key): adapter 'sim' attached, 12 s of audio, "),
+        assertTrue(
+                found.get(0)
+                        .text()
+                        .matches("sidecar \\S+ answers at 127\\.0\\.0\\.1:" + address.port()
+                                + " \\(adapter protocol 1\\), 1 session"),
+                found.get(0).text());
+        assertTrue(
+                found.get(1).text().startsWith("'Doctor Demo' (doctor-key): adapter 'sim' attached, 12 s of audio, "),
                 found.get(1).text());
-        assertTrue(!found.get(1).text().contains(", 0 active warnings"), "the demo is mis-staged: " + found.get(1).text());
+        assertTrue(
+                !found.get(1).text().contains(", 0 active warnings"),
+                "the demo is mis-staged: " + found.get(1).text());
 
         Finding absent = only(new SidecarCheck(address, Map.of(), 3000).run());
         assertEquals(Finding.Status.TODO, absent.status());
         assertEquals("no sidecar answers at 127.0.0.1:" + address.port() + " (UNAVAILABLE)", absent.text());
-        assertTrue(absent.fix().startsWith("start it: scripts/gainstage sidecar --bind 127.0.0.1 --port " + address.port()),
+        assertTrue(
+                absent.fix()
+                        .startsWith("start it: scripts/gainstage sidecar --bind 127.0.0.1 --port " + address.port()),
                 absent.fix());
     }
 
@@ -96,7 +114,9 @@ class DoctorTest {
         assertEquals(Finding.Status.TODO, none.status());
         assertTrue(none.text().startsWith("the X display :97 does not answer"), none.text());
         assertEquals(Finding.Status.TODO, only(new DisplayCheck(Map.of()).run()).status());
-        assertTrue(only(new DisplayCheck(Map.of("DISPLAY", "nonsense")).run()).text().contains("not of the form"));
+        assertTrue(only(new DisplayCheck(Map.of("DISPLAY", "nonsense")).run())
+                .text()
+                .contains("not of the form"));
     }
 
     @Test
@@ -106,23 +126,31 @@ class DoctorTest {
         Path lua8 = bin.resolve("ardour8-lua");
         Files.writeString(lua8, "#!/bin/sh\necho 'ardour8-lua version 8.12.0'\n");
         Files.writeString(bin.resolve("ardour8"), "#!/bin/sh\nexit 0\n");
-        assertTrue(lua8.toFile().setExecutable(true) && bin.resolve("ardour8").toFile().setExecutable(true));
+        assertTrue(lua8.toFile().setExecutable(true)
+                && bin.resolve("ardour8").toFile().setExecutable(true));
         Path config = dir.resolve("config");
         Files.createDirectories(config.resolve("ardour8"));
         Map<String, String> env = new HashMap<>(Map.of("PATH", bin.toString(), "XDG_CONFIG_HOME", config.toString()));
 
         List<Finding> unhooked = new ArdourCheck(env).run();
-        assertEquals(List.of("Ardour 8", "bridge hook"), unhooked.stream().map(Finding::subject).toList(), unhooked.toString());
-        assertEquals("headless " + lua8 + " (Ardour 8.12.0); GUI " + bin.resolve("ardour8"), unhooked.get(0).text());
+        assertEquals(
+                List.of("Ardour 8", "bridge hook"),
+                unhooked.stream().map(Finding::subject).toList(),
+                unhooked.toString());
+        assertEquals(
+                "headless " + lua8 + " (Ardour 8.12.0); GUI " + bin.resolve("ardour8"),
+                unhooked.get(0).text());
         assertEquals(Finding.Status.TODO, unhooked.get(1).status());
         assertTrue(unhooked.get(1).fix().contains("in Ardour 8: Edit > Lua Scripts > Script Manager > Action Hooks"));
 
-        Files.writeString(config.resolve("ardour8").resolve("ui_scripts"),
+        Files.writeString(
+                config.resolve("ardour8").resolve("ui_scripts"),
                 ActionHook.uiScripts(List.of(ActionHook.bridge(LuaSignals.ARDOUR_8))));
         Finding hooked = new ArdourCheck(env).run().get(1);
         assertEquals(Finding.Status.OK, hooked.status(), hooked.toString());
 
-        List<Finding> nothing = new ArdourCheck(Map.of("PATH", dir.resolve("empty").toString(), "HOME", dir.toString())).run();
+        List<Finding> nothing =
+                new ArdourCheck(Map.of("PATH", dir.resolve("empty").toString(), "HOME", dir.toString())).run();
         assertEquals(Finding.Status.TODO, only(nothing).status());
         assertTrue(only(nothing).fix().startsWith("install Ardour"));
     }
@@ -143,31 +171,46 @@ class DoctorTest {
         Map<String, String> env = Map.of("PATH", bin.toString(), "XDG_CONFIG_HOME", config.toString());
 
         List<Finding> found = new ArdourCheck(env).run();
-        assertEquals(List.of("Ardour 9", "bridge hook", "bridge hook"), found.stream().map(Finding::subject).toList(),
+        assertEquals(
+                List.of("Ardour 9", "bridge hook", "bridge hook"),
+                found.stream().map(Finding::subject).toList(),
                 found.toString());
         Finding nine = found.get(1);
         assertEquals(Finding.Status.TODO, nine.status(), nine.toString());
-        assertTrue(nine.text().startsWith("Ardour 9's gainstage bridge hook (" + config.resolve("ardour9/ui_scripts")
-                + ") subscribes to Change, Located, LuaTimerS, PositionChanged, RegionsPropertyChanged instead of "), nine.text());
-        assertTrue(nine.text().endsWith("it was saved by Ardour 8.0 to 9.7, which numbers Ardour's signals differently "
-                + "from Ardour 9.8.0~ds"), nine.text());
-        assertTrue(nine.fix().startsWith("re-add the gainstage bridge hook in Ardour 9 (it was saved by an older Ardour)"),
+        assertTrue(
+                nine.text()
+                        .startsWith(
+                                "Ardour 9's gainstage bridge hook (" + config.resolve("ardour9/ui_scripts")
+                                        + ") subscribes to Change, Located, LuaTimerS, PositionChanged, RegionsPropertyChanged instead of "),
+                nine.text());
+        assertTrue(
+                nine.text()
+                        .endsWith("it was saved by Ardour 8.0 to 9.7, which numbers Ardour's signals differently "
+                                + "from Ardour 9.8.0~ds"),
+                nine.text());
+        assertTrue(
+                nine.fix().startsWith("re-add the gainstage bridge hook in Ardour 9 (it was saved by an older Ardour)"),
                 nine.fix());
         assertEquals(Finding.Status.OK, found.get(2).status(), found.get(2).toString());
 
         // once re-added in Ardour 9.8 (the Script Manager saves 9.8's numbering), nothing is left to do
-        Files.writeString(config.resolve("ardour9").resolve("ui_scripts"),
+        Files.writeString(
+                config.resolve("ardour9").resolve("ui_scripts"),
                 ActionHook.uiScripts(List.of(ActionHook.bridge(LuaSignals.ARDOUR_9_8))));
         List<Finding> fixed = new ArdourCheck(env).run();
         assertTrue(fixed.stream().noneMatch(f -> f.status() == Finding.Status.TODO), fixed.toString());
-        assertEquals("ok     bridge hook  Ardour 9 runs the gainstage bridge as an action hook ("
-                + config.resolve("ardour9/ui_scripts") + ")", DoctorCommand.line(fixed.get(1)));
+        assertEquals(
+                "ok     bridge hook  Ardour 9 runs the gainstage bridge as an action hook ("
+                        + config.resolve("ardour9/ui_scripts") + ")",
+                DoctorCommand.line(fixed.get(1)));
     }
 
     @Test
     void theInstalledArdour7SaysItsVersion() {
-        RealParts.require(ArdourHost.onPath("ardour7-lua").isPresent(), "ardour7-lua is not installed (apt-get install ardour)");
-        assertTrue(ArdourCheck.describe(ArdourHost.onPath("ardour7-lua").orElseThrow()).matches("Ardour 7\\.\\d+.*"));
+        RealParts.require(
+                ArdourHost.onPath("ardour7-lua").isPresent(), "ardour7-lua is not installed (apt-get install ardour)");
+        assertTrue(ArdourCheck.describe(ArdourHost.onPath("ardour7-lua").orElseThrow())
+                .matches("Ardour 7\\.\\d+.*"));
     }
 
     @Test
@@ -192,19 +235,30 @@ class DoctorTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         Map<String, String> env = Map.of("PATH", dir.toString(), "HOME", dir.toString());
-        int status = DoctorCommand.run(List.of("--sidecar", "127.0.0.1:" + port, "--osc", "127.0.0.1:" + port), env,
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        int status = DoctorCommand.run(
+                List.of("--sidecar", "127.0.0.1:" + port, "--osc", "127.0.0.1:" + port),
+                env,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
         String report = out.toString(StandardCharsets.UTF_8);
         assertEquals(1, status, report);
         assertTrue(report.contains("ok     JDK"), report);
         assertTrue(report.contains("TO DO  display      DISPLAY is not set"), report);
         assertTrue(report.contains("things to do:\n  1. display: "), report);
-        assertTrue(report.contains(". sidecar: start it: scripts/gainstage sidecar --bind 127.0.0.1 --port " + port), report);
+        assertTrue(
+                report.contains(". sidecar: start it: scripts/gainstage sidecar --bind 127.0.0.1 --port " + port),
+                report);
 
         ByteArrayOutputStream bad = new ByteArrayOutputStream();
-        assertEquals(2, DoctorCommand.run(List.of("--sidecar", "nowhere"), env, new PrintStream(out),
-                new PrintStream(bad, true, StandardCharsets.UTF_8)));
-        assertEquals("gainstage doctor: --sidecar needs HOST:PORT, not 'nowhere'\n" + DoctorCommand.USAGE + "\n",
+        assertEquals(
+                2,
+                DoctorCommand.run(
+                        List.of("--sidecar", "nowhere"),
+                        env,
+                        new PrintStream(out),
+                        new PrintStream(bad, true, StandardCharsets.UTF_8)));
+        assertEquals(
+                "gainstage doctor: --sidecar needs HOST:PORT, not 'nowhere'\n" + DoctorCommand.USAGE + "\n",
                 bad.toString(StandardCharsets.UTF_8));
     }
 

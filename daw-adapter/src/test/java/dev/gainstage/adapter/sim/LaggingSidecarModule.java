@@ -20,8 +20,8 @@ final class LaggingSidecarModule extends AbstractModule {
     protected void configure() {
         Multibinder.newSetBinder(binder(), ServerInterceptor.class).addBinding().toInstance(new ServerInterceptor() {
             @Override
-            public <Q, A> ServerCall.Listener<Q> interceptCall(ServerCall<Q, A> call, Metadata headers,
-                                                               ServerCallHandler<Q, A> next) {
+            public <Q, A> ServerCall.Listener<Q> interceptCall(
+                    ServerCall<Q, A> call, Metadata headers, ServerCallHandler<Q, A> next) {
                 ServerCall.Listener<Q> listener = next.startCall(call, headers);
                 if (!call.getMethodDescriptor().getFullMethodName().endsWith("/Attach")) {
                     return listener;

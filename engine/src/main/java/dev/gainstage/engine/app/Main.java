@@ -3,16 +3,10 @@ package dev.gainstage.engine.app;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import dev.gainstage.client.CommandLine;
-import dev.gainstage.engine.app.RulesConfigFile;
-import dev.gainstage.engine.app.SidecarConfig;
-import dev.gainstage.engine.app.SidecarModule;
-import dev.gainstage.engine.app.SidecarSecurity;
-import dev.gainstage.engine.app.SidecarServer;
 import dev.gainstage.engine.cli.FixCommand;
 import dev.gainstage.engine.cli.ReportCommand;
 import dev.gainstage.engine.cli.RulesCommand;
 import dev.gainstage.engine.rules.RuleOverrides;
-
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -31,8 +25,7 @@ public final class Main {
               fix     [--sidecar HOST:PORT] [--session KEY] [--rounds N] [--settle SECONDS]
               rules   [--sidecar HOST:PORT] [--session KEY] [--set FIELD=VALUE ...] [--clear FIELD ... | --clear-all] [--show]""";
 
-    private Main() {
-    }
+    private Main() {}
 
     public static void main(String[] args) {
         int code = run(Arrays.asList(args), System.out, System.err);
@@ -66,19 +59,36 @@ public final class Main {
         SidecarConfig config;
         RuleOverrides rules;
         try {
-            CommandLine cl = CommandLine.parse(args, Set.of("bind", "port", "port-file", "store", "rules",
-                    "tls-cert", "tls-key", "token-file", "meter-threads"), Set.of());
+            CommandLine cl = CommandLine.parse(
+                    args,
+                    Set.of(
+                            "bind",
+                            "port",
+                            "port-file",
+                            "store",
+                            "rules",
+                            "tls-cert",
+                            "tls-key",
+                            "token-file",
+                            "meter-threads"),
+                    Set.of());
             if (!cl.positional().isEmpty()) {
-                throw new CommandLine.UsageException("unexpected argument '" + cl.positional().getFirst() + "'");
+                throw new CommandLine.UsageException(
+                        "unexpected argument '" + cl.positional().getFirst() + "'");
             }
-            config = new SidecarConfig(cl.value("bind", SidecarConfig.DEFAULT_BIND),
+            config = new SidecarConfig(
+                    cl.value("bind", SidecarConfig.DEFAULT_BIND),
                     cl.intValue("port", SidecarConfig.DEFAULT_PORT, 0, 65535),
-                    cl.value("port-file").map(Path::of), Optional.empty(),
+                    cl.value("port-file").map(Path::of),
+                    Optional.empty(),
                     cl.value("store").map(Path::of).orElseGet(SidecarConfig::defaultStoreDir),
-                    SidecarSecurity.of(cl.value("tls-cert").map(Path::of), cl.value("tls-key").map(Path::of),
+                    SidecarSecurity.of(
+                            cl.value("tls-cert").map(Path::of),
+                            cl.value("tls-key").map(Path::of),
                             cl.value("token-file").map(Path::of)),
                     cl.intValue("meter-threads", 0, 0, SidecarConfig.MAX_METER_THREADS));
-            rules = cl.value("rules").isPresent() ? RulesConfigFile.loadOverrides(Path.of(cl.value("rules").get()), "--rules ")
+            rules = cl.value("rules").isPresent()
+                    ? RulesConfigFile.loadOverrides(Path.of(cl.value("rules").get()), "--rules ")
                     : RuleOverrides.NONE;
         } catch (IOException e) {
             err.println("gainstage sidecar: " + e.getMessage());

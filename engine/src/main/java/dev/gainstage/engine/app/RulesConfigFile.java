@@ -1,13 +1,11 @@
 package dev.gainstage.engine.app;
 
-import dev.gainstage.engine.transport.protos.RulesConfigProtos;
-
 import com.google.protobuf.TextFormat;
 import dev.gainstage.engine.rules.RuleConfig;
 import dev.gainstage.engine.rules.RuleLayers;
 import dev.gainstage.engine.rules.RuleOverrides;
+import dev.gainstage.engine.transport.protos.RulesConfigProtos;
 import dev.gainstage.proto.v1.RulesConfig;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,8 +13,7 @@ import java.nio.file.Path;
 
 /** Reads rule thresholds from a {@code RulesConfig} .textproto file over the defaults. */
 public final class RulesConfigFile {
-    private RulesConfigFile() {
-    }
+    private RulesConfigFile() {}
 
     /** @throws IOException naming the file and the problem (unreadable, not a RulesConfig, an absurd threshold) */
     public static RuleConfig load(Path file) throws IOException {

@@ -10,11 +10,18 @@ import java.util.Optional;
  * {@code meterThreads} is how many threads meter a large batch of taps, 0 for one per core (fewer
  * leave cores to the DAW on the same machine).
  */
-public record SidecarConfig(String bindAddress, int port, Optional<Path> portFile, Optional<String> inProcessName,
-                            Path storeDir, SidecarSecurity security, int meterThreads) {
+public record SidecarConfig(
+        String bindAddress,
+        int port,
+        Optional<Path> portFile,
+        Optional<String> inProcessName,
+        Path storeDir,
+        SidecarSecurity security,
+        int meterThreads) {
     public SidecarConfig {
         if (meterThreads < 0 || meterThreads > MAX_METER_THREADS) {
-            throw new IllegalArgumentException("--meter-threads " + meterThreads + " is outside 0.." + MAX_METER_THREADS);
+            throw new IllegalArgumentException(
+                    "--meter-threads " + meterThreads + " is outside 0.." + MAX_METER_THREADS);
         }
     }
 
@@ -24,11 +31,13 @@ public record SidecarConfig(String bindAddress, int port, Optional<Path> portFil
     public static final int DEFAULT_PORT = 50551;
 
     public static SidecarConfig loopback(int port, Path storeDir) {
-        return new SidecarConfig(DEFAULT_BIND, port, Optional.empty(), Optional.empty(), storeDir, SidecarSecurity.NONE, 0);
+        return new SidecarConfig(
+                DEFAULT_BIND, port, Optional.empty(), Optional.empty(), storeDir, SidecarSecurity.NONE, 0);
     }
 
     public static SidecarConfig inProcess(String name, Path storeDir) {
-        return new SidecarConfig(DEFAULT_BIND, 0, Optional.empty(), Optional.of(name), storeDir, SidecarSecurity.NONE, 0);
+        return new SidecarConfig(
+                DEFAULT_BIND, 0, Optional.empty(), Optional.of(name), storeDir, SidecarSecurity.NONE, 0);
     }
 
     /** Threads to meter on: {@code meterThreads}, or one per core when it is 0. */
@@ -39,7 +48,9 @@ public record SidecarConfig(String bindAddress, int port, Optional<Path> portFil
     /** $XDG_DATA_HOME/gainstage/sessions, or ~/.local/share/gainstage/sessions. */
     public static Path defaultStoreDir() {
         String xdg = System.getenv("XDG_DATA_HOME");
-        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".local", "share");
+        Path base = xdg != null && !xdg.isBlank()
+                ? Path.of(xdg)
+                : Path.of(System.getProperty("user.home"), ".local", "share");
         return base.resolve("gainstage").resolve("sessions");
     }
 }

@@ -1,12 +1,9 @@
 package dev.gainstage.engine.app;
 
-import dev.gainstage.engine.transport.ViewPump;
-
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import com.google.inject.multibindings.Multibinder;
-import io.grpc.ServerInterceptor;
 import dev.gainstage.engine.metering.MeterOptions;
 import dev.gainstage.engine.rules.RuleConfig;
 import dev.gainstage.engine.rules.RuleOverrides;
@@ -14,7 +11,8 @@ import dev.gainstage.engine.session.DecisionPersistence;
 import dev.gainstage.engine.session.MeterPool;
 import dev.gainstage.engine.session.SessionRegistry;
 import dev.gainstage.engine.store.DecisionStore;
-
+import dev.gainstage.engine.transport.ViewPump;
+import io.grpc.ServerInterceptor;
 import java.time.Clock;
 
 /** Wires the sidecar. Binds values only: no sockets, threads or files are touched here. */
@@ -46,8 +44,8 @@ public final class SidecarModule extends AbstractModule {
 
     @Provides
     @Singleton
-    SessionRegistry sessionRegistry(RuleOverrides rules, MeterOptions meterOptions, DecisionPersistence store,
-                                    MeterPool meterPool) {
+    SessionRegistry sessionRegistry(
+            RuleOverrides rules, MeterOptions meterOptions, DecisionPersistence store, MeterPool meterPool) {
         return new SessionRegistry(rules, meterOptions, store, meterPool);
     }
 

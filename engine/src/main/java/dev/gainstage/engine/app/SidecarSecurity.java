@@ -13,7 +13,8 @@ import java.util.Optional;
  * user's audio and lets a client change their mix.
  */
 public record SidecarSecurity(Optional<Path> certificate, Optional<Path> privateKey, Optional<String> token) {
-    public static final SidecarSecurity NONE = new SidecarSecurity(Optional.empty(), Optional.empty(), Optional.empty());
+    public static final SidecarSecurity NONE =
+            new SidecarSecurity(Optional.empty(), Optional.empty(), Optional.empty());
 
     /** Reads the token file (trimmed; empty is refused) and checks the TLS pair is complete. */
     public static SidecarSecurity of(Optional<Path> certificate, Optional<Path> privateKey, Optional<Path> tokenFile)
@@ -32,8 +33,9 @@ public record SidecarSecurity(Optional<Path> certificate, Optional<Path> private
             requireReadable(tokenFile.get(), "--token-file");
             String t = Files.readString(tokenFile.get(), StandardCharsets.UTF_8).trim();
             if (t.length() < 16) {
-                throw new IOException("--token-file " + tokenFile.get() + " holds " + (t.isEmpty() ? "no token"
-                        : "a token of " + t.length() + " characters") + "; use at least 16");
+                throw new IOException("--token-file " + tokenFile.get() + " holds "
+                        + (t.isEmpty() ? "no token" : "a token of " + t.length() + " characters")
+                        + "; use at least 16");
             }
             token = Optional.of(t);
         }

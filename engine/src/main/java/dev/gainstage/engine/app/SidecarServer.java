@@ -1,11 +1,10 @@
 package dev.gainstage.engine.app;
 
+import dev.gainstage.engine.session.SessionRegistry;
 import dev.gainstage.engine.transport.AdapterService;
 import dev.gainstage.engine.transport.PanelService;
 import dev.gainstage.engine.transport.TokenCheck;
 import dev.gainstage.engine.transport.ViewPump;
-
-import dev.gainstage.engine.session.SessionRegistry;
 import io.grpc.Server;
 import io.grpc.ServerInterceptor;
 import io.grpc.ServerInterceptors;
@@ -14,7 +13,6 @@ import io.grpc.inprocess.InProcessServerBuilder;
 import io.grpc.netty.shaded.io.grpc.netty.GrpcSslContexts;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import jakarta.inject.Inject;
-
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -43,8 +41,13 @@ public final class SidecarServer {
     private final List<ServerInterceptor> interceptors;
 
     @Inject
-    SidecarServer(SidecarConfig config, AdapterService adapterService, PanelService panelService, ViewPump pump,
-                  SessionRegistry registry, Set<ServerInterceptor> interceptors) {
+    SidecarServer(
+            SidecarConfig config,
+            AdapterService adapterService,
+            PanelService panelService,
+            ViewPump pump,
+            SessionRegistry registry,
+            Set<ServerInterceptor> interceptors) {
         this.config = config;
         this.registry = registry;
         this.adapterService = adapterService;
@@ -68,11 +71,17 @@ public final class SidecarServer {
             throw new IllegalStateException("already started");
         }
         pump.start();
-        pump.every(TimeUnit.MINUTES.toMillis(1), () -> registry.forgetIdle(System.nanoTime(),
-                TimeUnit.MINUTES.toNanos(FORGET_IDLE_SESSIONS_AFTER_MINUTES)));
+        pump.every(
+                TimeUnit.MINUTES.toMillis(1),
+                () -> registry.forgetIdle(
+                        System.nanoTime(), TimeUnit.MINUTES.toNanos(FORGET_IDLE_SESSIONS_AFTER_MINUTES)));
         if (config.inProcessName().isPresent()) {
-            server = InProcessServerBuilder.forName(config.inProcessName().get()).directExecutor()
-                    .addService(adapter()).addService(panel()).build().start();
+            server = InProcessServerBuilder.forName(config.inProcessName().get())
+                    .directExecutor()
+                    .addService(adapter())
+                    .addService(panel())
+                    .build()
+                    .start();
             return;
         }
         InetAddress address = InetAddress.getByName(config.bindAddress());
@@ -84,17 +93,22 @@ public final class SidecarServer {
         }
         try {
             NettyServerBuilder builder = NettyServerBuilder.forAddress(new InetSocketAddress(address, config.port()))
-                    .addService(adapter()).addService(panel())
+                    .addService(adapter())
+                    .addService(panel())
                     .maxInboundMessageSize(32 * 1024 * 1024);
             if (config.security().tls()) {
-                builder.sslContext(GrpcSslContexts.forServer(config.security().certificate().get().toFile(),
-                        config.security().privateKey().get().toFile()).build());
+                builder.sslContext(GrpcSslContexts.forServer(
+                                config.security().certificate().get().toFile(),
+                                config.security().privateKey().get().toFile())
+                        .build());
             }
             server = builder.build().start();
         } catch (IOException e) {
             pump.stop();
-            throw new IOException("cannot listen on " + config.bindAddress() + ":" + config.port() + " ("
-                    + e.getMessage() + "); is another sidecar running? Try --port 0 for a free port", e);
+            throw new IOException(
+                    "cannot listen on " + config.bindAddress() + ":" + config.port() + " (" + e.getMessage()
+                            + "); is another sidecar running? Try --port 0 for a free port",
+                    e);
         }
         LOG.info(() -> "listening on " + config.bindAddress() + ":" + server.getPort());
         if (config.portFile().isPresent()) {

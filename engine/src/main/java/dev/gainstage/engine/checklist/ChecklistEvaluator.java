@@ -11,7 +11,6 @@ import dev.gainstage.engine.metering.MeterReading;
 import dev.gainstage.engine.rules.Rule;
 import dev.gainstage.engine.rules.TapReadings;
 import dev.gainstage.engine.rules.Warning;
-
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -28,35 +27,59 @@ public final class ChecklistEvaluator {
     /** Seconds of signal a stage needs before its item can pass: the short-term loudness window. */
     static final double MIN_SIGNAL_SECONDS = 3.0;
 
-    private static final Set<Rule> SOURCE_RULES = EnumSet.of(Rule.SOURCE_TOO_HOT, Rule.SOURCE_CLIPPING, Rule.SOURCE_TOO_QUIET);
-    private static final Set<Rule> PLUGIN_RULES = EnumSet.of(Rule.PLUGIN_GAIN_MISMATCH, Rule.PLUGIN_INPUT_OVERDRIVE,
-            Rule.PLUGIN_OUTPUT_HOT);
-    private static final Set<Rule> MIX_RULES = EnumSet.of(Rule.BUS_OVERLOAD, Rule.MASTER_OVER_0DBFS,
-            Rule.MASTER_LOW_HEADROOM);
+    private static final Set<Rule> SOURCE_RULES =
+            EnumSet.of(Rule.SOURCE_TOO_HOT, Rule.SOURCE_CLIPPING, Rule.SOURCE_TOO_QUIET);
+    private static final Set<Rule> PLUGIN_RULES =
+            EnumSet.of(Rule.PLUGIN_GAIN_MISMATCH, Rule.PLUGIN_INPUT_OVERDRIVE, Rule.PLUGIN_OUTPUT_HOT);
+    private static final Set<Rule> MIX_RULES =
+            EnumSet.of(Rule.BUS_OVERLOAD, Rule.MASTER_OVER_0DBFS, Rule.MASTER_LOW_HEADROOM);
 
-    private ChecklistEvaluator() {
-    }
+    private ChecklistEvaluator() {}
 
-    public static Checklist evaluate(SessionGraph graph, TapReadings readings, List<Warning> active,
-                                     Map<String, String> itemAcks) {
+    public static Checklist evaluate(
+            SessionGraph graph, TapReadings readings, List<Warning> active, Map<String, String> itemAcks) {
         List<ChecklistItem> sources = new ArrayList<>();
         List<ChecklistItem> plugins = new ArrayList<>();
         List<ChecklistItem> mix = new ArrayList<>();
         for (Strip strip : graph.strips()) {
             for (Stage stage : strip.stages()) {
                 if (stage.kind() == StageKind.SOURCE && strip.kind().isTrack()) {
-                    sources.add(item("source:" + stage.id(), strip.name() + ": source peaks between -12 and -6 dBFS",
-                            strip, stage, TapPoint.OUTPUT, SOURCE_RULES, readings, active, itemAcks));
+                    sources.add(item(
+                            "source:" + stage.id(),
+                            strip.name() + ": source peaks between -12 and -6 dBFS",
+                            strip,
+                            stage,
+                            TapPoint.OUTPUT,
+                            SOURCE_RULES,
+                            readings,
+                            active,
+                            itemAcks));
                 } else if (stage.kind() == StageKind.PLUGIN && stage.active()) {
-                    plugins.add(item("plugin:" + stage.id(), strip.name() + " \u25B8 " + stage.name()
+                    plugins.add(item(
+                            "plugin:" + stage.id(),
+                            strip.name() + " \u25B8 " + stage.name()
                                     + ": input not overdriven, output matched to input",
-                            strip, stage, TapPoint.OUTPUT, PLUGIN_RULES, readings, active, itemAcks));
+                            strip,
+                            stage,
+                            TapPoint.OUTPUT,
+                            PLUGIN_RULES,
+                            readings,
+                            active,
+                            itemAcks));
                 } else if (stage.kind() == StageKind.OUTPUT
                         && (strip.kind() == StripKind.BUS || strip.kind() == StripKind.MASTER)) {
                     String text = strip.kind() == StripKind.MASTER
                             ? strip.name() + ": peaks at or below 0 dBFS with 3 to 6 dB of headroom"
                             : strip.name() + ": bus output stays below 0 dBFS";
-                    mix.add(item("mix:" + stage.id(), text, strip, stage, TapPoint.OUTPUT, MIX_RULES, readings, active,
+                    mix.add(item(
+                            "mix:" + stage.id(),
+                            text,
+                            strip,
+                            stage,
+                            TapPoint.OUTPUT,
+                            MIX_RULES,
+                            readings,
+                            active,
                             itemAcks));
                 }
             }
@@ -79,14 +102,26 @@ public final class ChecklistEvaluator {
             }
         }
         if (next.isEmpty()) { // nothing failing: the next thing is the first item still waiting for signal
-            next = steps.stream().flatMap(s -> s.items().stream()).filter(i -> !i.done())
-                    .map(ChecklistItem::id).findFirst().orElse("");
+            next = steps.stream()
+                    .flatMap(s -> s.items().stream())
+                    .filter(i -> !i.done())
+                    .map(ChecklistItem::id)
+                    .findFirst()
+                    .orElse("");
         }
         return new Checklist(steps, next, done, total);
     }
 
-    private static ChecklistItem item(String id, String text, Strip strip, Stage stage, TapPoint point, Set<Rule> rules,
-                                      TapReadings readings, List<Warning> active, Map<String, String> itemAcks) {
+    private static ChecklistItem item(
+            String id,
+            String text,
+            Strip strip,
+            Stage stage,
+            TapPoint point,
+            Set<Rule> rules,
+            TapReadings readings,
+            List<Warning> active,
+            Map<String, String> itemAcks) {
         String ack = itemAcks.get(id);
         if (ack != null) {
             return new ChecklistItem(id, text, strip.id(), stage.id(), ItemState.ACKNOWLEDGED, "acknowledged", ack);

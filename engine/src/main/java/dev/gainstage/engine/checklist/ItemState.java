@@ -1,3 +1,8 @@
 package dev.gainstage.engine.checklist;
 
-public enum ItemState { PENDING, PASSING, FAILING, ACKNOWLEDGED }
+public enum ItemState {
+    PENDING,
+    PASSING,
+    FAILING,
+    ACKNOWLEDGED
+}

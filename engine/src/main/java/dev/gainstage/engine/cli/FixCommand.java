@@ -9,7 +9,6 @@ import dev.gainstage.proto.v1.SessionView;
 import dev.gainstage.proto.v1.Warning;
 import io.grpc.ManagedChannel;
 import io.grpc.StatusRuntimeException;
-
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
@@ -23,10 +22,10 @@ import java.util.concurrent.TimeUnit;
  * hysteresis catch up before judging what is left.
  */
 public final class FixCommand {
-    static final String USAGE = "usage: gainstage fix [--sidecar HOST:PORT] [--session KEY] [--rounds N] [--settle SECONDS]";
+    static final String USAGE =
+            "usage: gainstage fix [--sidecar HOST:PORT] [--session KEY] [--rounds N] [--settle SECONDS]";
 
-    private FixCommand() {
-    }
+    private FixCommand() {}
 
     public static int run(List<String> args, PrintStream out, PrintStream err) {
         CommandLine cl;
@@ -35,11 +34,14 @@ public final class FixCommand {
         double settle;
         try {
             cl = CommandLine.parse(args, Set.of("sidecar", "session", "rounds", "settle"), Set.of());
-            address = cl.value("sidecar").isPresent() ? SidecarAddress.parse(cl.value("sidecar").get()) : SidecarAddress.DEFAULT;
+            address = cl.value("sidecar").isPresent()
+                    ? SidecarAddress.parse(cl.value("sidecar").get())
+                    : SidecarAddress.DEFAULT;
             rounds = cl.intValue("rounds", 3, 1, 20);
             settle = cl.doubleValue("settle", 8, 0, 600);
             if (!cl.positional().isEmpty()) {
-                throw new CommandLine.UsageException("unexpected argument '" + cl.positional().getFirst() + "'");
+                throw new CommandLine.UsageException(
+                        "unexpected argument '" + cl.positional().getFirst() + "'");
             }
         } catch (CommandLine.UsageException e) {
             err.println("gainstage fix: " + e.getMessage());
@@ -57,15 +59,27 @@ public final class FixCommand {
                 }
                 List<Warning> plan = FixPlanner.round(view.getWarningsList());
                 if (plan.isEmpty()) {
-                    out.printf(Locale.ROOT, "round %d: nothing left to fix (%d warnings)%n", round, view.getWarningsCount());
+                    out.printf(
+                            Locale.ROOT,
+                            "round %d: nothing left to fix (%d warnings)%n",
+                            round,
+                            view.getWarningsCount());
                     return 0;
                 }
                 for (Warning w : plan) {
-                    ApplyFixResponse r = PanelServiceGrpc.newBlockingStub(channel).withDeadlineAfter(10, TimeUnit.SECONDS)
-                            .applyFix(ApplyFixRequest.newBuilder().setSessionKey(view.getSessionKey())
-                                    .setWarningId(w.getId()).build());
-                    out.printf(Locale.ROOT, "round %d: %s %s: %s%n", round, r.getApplied() ? "applied" : "NOT applied",
-                            w.getId(), r.getApplied() ? w.getSuggestion() : r.getMessage());
+                    ApplyFixResponse r = PanelServiceGrpc.newBlockingStub(channel)
+                            .withDeadlineAfter(10, TimeUnit.SECONDS)
+                            .applyFix(ApplyFixRequest.newBuilder()
+                                    .setSessionKey(view.getSessionKey())
+                                    .setWarningId(w.getId())
+                                    .build());
+                    out.printf(
+                            Locale.ROOT,
+                            "round %d: %s %s: %s%n",
+                            round,
+                            r.getApplied() ? "applied" : "NOT applied",
+                            w.getId(),
+                            r.getApplied() ? w.getSuggestion() : r.getMessage());
                 }
                 Thread.sleep(Math.round(settle * 1000));
             }

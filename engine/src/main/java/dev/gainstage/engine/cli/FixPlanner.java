@@ -1,7 +1,6 @@
 package dev.gainstage.engine.cli;
 
 import dev.gainstage.proto.v1.Warning;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -16,8 +15,7 @@ import java.util.Set;
  * warning that is clearing has been fixed already.
  */
 public final class FixPlanner {
-    private FixPlanner() {
-    }
+    private FixPlanner() {}
 
     public static List<Warning> round(List<Warning> active) {
         Set<String> ids = new HashSet<>();

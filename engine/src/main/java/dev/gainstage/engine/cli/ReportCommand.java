@@ -9,7 +9,6 @@ import dev.gainstage.proto.v1.WatchRequest;
 import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -25,10 +24,10 @@ import java.util.concurrent.TimeUnit;
  * view of a running sidecar once, prints a readable summary and optionally writes the view as JSON.
  */
 public final class ReportCommand {
-    static final String USAGE = "usage: gainstage report [--sidecar HOST:PORT] [--json FILE] [--session KEY] [--wait SECONDS]";
+    static final String USAGE =
+            "usage: gainstage report [--sidecar HOST:PORT] [--json FILE] [--session KEY] [--wait SECONDS]";
 
-    private ReportCommand() {
-    }
+    private ReportCommand() {}
 
     public static int run(List<String> args, PrintStream out, PrintStream err) {
         CommandLine cl;
@@ -36,10 +35,13 @@ public final class ReportCommand {
         int waitSeconds;
         try {
             cl = CommandLine.parse(args, Set.of("sidecar", "json", "session", "wait"), Set.of());
-            address = cl.value("sidecar").isPresent() ? SidecarAddress.parse(cl.value("sidecar").get()) : SidecarAddress.DEFAULT;
+            address = cl.value("sidecar").isPresent()
+                    ? SidecarAddress.parse(cl.value("sidecar").get())
+                    : SidecarAddress.DEFAULT;
             waitSeconds = cl.intValue("wait", 10, 1, 3600);
             if (!cl.positional().isEmpty()) {
-                throw new CommandLine.UsageException("unexpected argument '" + cl.positional().getFirst() + "'");
+                throw new CommandLine.UsageException(
+                        "unexpected argument '" + cl.positional().getFirst() + "'");
             }
         } catch (CommandLine.UsageException e) {
             err.println("gainstage report: " + e.getMessage());
@@ -62,8 +64,8 @@ public final class ReportCommand {
             return 0;
         } catch (StatusRuntimeException e) {
             if (e.getStatus().getCode() == Status.Code.UNAVAILABLE) {
-                err.println("gainstage report: no sidecar at " + address + " (" + e.getStatus().getDescription()
-                        + "); start one with 'gainstage sidecar'");
+                err.println("gainstage report: no sidecar at " + address + " ("
+                        + e.getStatus().getDescription() + "); start one with 'gainstage sidecar'");
             } else {
                 err.println("gainstage report: " + e.getStatus());
             }
@@ -79,7 +81,8 @@ public final class ReportCommand {
     /** The first view that shows a graph, or null if none arrives in time. */
     static SessionView firstView(ManagedChannel channel, String sessionKey, int waitSeconds) {
         Iterator<SessionView> views = PanelServiceGrpc.newBlockingStub(channel)
-                .withWaitForReady().withDeadlineAfter(waitSeconds, TimeUnit.SECONDS)
+                .withWaitForReady()
+                .withDeadlineAfter(waitSeconds, TimeUnit.SECONDS)
                 .watch(WatchRequest.newBuilder().setSessionKey(sessionKey).build());
         try {
             while (views.hasNext()) {

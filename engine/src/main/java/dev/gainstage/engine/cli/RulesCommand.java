@@ -10,7 +10,6 @@ import dev.gainstage.proto.v1.RulesConfig;
 import dev.gainstage.proto.v1.SetRuleOverridesRequest;
 import io.grpc.ManagedChannel;
 import io.grpc.StatusRuntimeException;
-
 import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -29,19 +28,27 @@ public final class RulesCommand {
     static final String USAGE = "usage: gainstage rules [--sidecar HOST:PORT] [--session KEY] [--set FIELD=VALUE ...]"
             + " [--clear FIELD ... | --clear-all] [--show]";
 
-    private RulesCommand() {
-    }
+    private RulesCommand() {}
 
     /** What the command line asks for, checked whole before the sidecar is called. */
-    record Request(SidecarAddress address, String session, RulesConfig set, List<String> clear, boolean clearAll,
-                   boolean show) {
+    record Request(
+            SidecarAddress address,
+            String session,
+            RulesConfig set,
+            List<String> clear,
+            boolean clearAll,
+            boolean show) {
         boolean changes() {
             return !set.getAllFields().isEmpty() || !clear.isEmpty() || clearAll;
         }
 
         SetRuleOverridesRequest toProto() {
-            return SetRuleOverridesRequest.newBuilder().setSessionKey(session).setOverrides(set).setReplace(clearAll)
-                    .addAllClear(clear).build();
+            return SetRuleOverridesRequest.newBuilder()
+                    .setSessionKey(session)
+                    .setOverrides(set)
+                    .setReplace(clearAll)
+                    .addAllClear(clear)
+                    .build();
         }
     }
 
@@ -56,10 +63,13 @@ public final class RulesCommand {
         }
         ManagedChannel channel = request.address().channel();
         try {
-            PanelServiceGrpc.PanelServiceBlockingStub panel = PanelServiceGrpc.newBlockingStub(channel)
-                    .withDeadlineAfter(10, TimeUnit.SECONDS);
-            RuleConfigView view = request.changes() ? panel.setRuleOverrides(request.toProto())
-                    : panel.getRuleConfig(GetRuleConfigRequest.newBuilder().setSessionKey(request.session()).build());
+            PanelServiceGrpc.PanelServiceBlockingStub panel =
+                    PanelServiceGrpc.newBlockingStub(channel).withDeadlineAfter(10, TimeUnit.SECONDS);
+            RuleConfigView view = request.changes()
+                    ? panel.setRuleOverrides(request.toProto())
+                    : panel.getRuleConfig(GetRuleConfigRequest.newBuilder()
+                            .setSessionKey(request.session())
+                            .build());
             if (request.changes()) {
                 out.println("session '" + view.getSessionKey() + "' overrides: " + describe(view.getOverrides()));
             }
@@ -75,11 +85,14 @@ public final class RulesCommand {
     }
 
     static Request parse(List<String> args) throws CommandLine.UsageException {
-        CommandLine cl = CommandLine.parse(args, Set.of("sidecar", "session", "set", "clear"), Set.of("clear-all", "show"));
+        CommandLine cl =
+                CommandLine.parse(args, Set.of("sidecar", "session", "set", "clear"), Set.of("clear-all", "show"));
         if (!cl.positional().isEmpty()) {
-            throw new CommandLine.UsageException("unexpected argument '" + cl.positional().getFirst() + "'");
+            throw new CommandLine.UsageException(
+                    "unexpected argument '" + cl.positional().getFirst() + "'");
         }
-        SidecarAddress address = cl.value("sidecar").isPresent() ? SidecarAddress.parse(cl.value("sidecar").get())
+        SidecarAddress address = cl.value("sidecar").isPresent()
+                ? SidecarAddress.parse(cl.value("sidecar").get())
                 : SidecarAddress.DEFAULT;
         RulesConfig.Builder set = RulesConfig.newBuilder();
         for (String assignment : cl.values("set")) {
@@ -107,8 +120,9 @@ public final class RulesCommand {
         FieldDescriptor field = RulesConfig.getDescriptor().findFieldByName(name);
         if (field == null) {
             throw new CommandLine.UsageException(flag + ": no threshold '" + name + "'; known: "
-                    + RulesConfig.getDescriptor().getFields().stream().map(FieldDescriptor::getName)
-                    .collect(Collectors.joining(", ")));
+                    + RulesConfig.getDescriptor().getFields().stream()
+                            .map(FieldDescriptor::getName)
+                            .collect(Collectors.joining(", ")));
         }
         return field;
     }
@@ -126,10 +140,15 @@ public final class RulesCommand {
         StringBuilder sb = new StringBuilder("rules of session '" + view.getSessionKey()
                 + "' (a session override wins over the --rules file, which wins over the default)\n");
         for (FieldDescriptor field : RulesConfig.getDescriptor().getFields()) {
-            String from = view.getOverrides().hasField(field) ? "session"
+            String from = view.getOverrides().hasField(field)
+                    ? "session"
                     : view.getFile().hasField(field) ? "file" : "default";
-            sb.append(String.format(Locale.ROOT, "  %-27s %8s  %s%n", field.getName(),
-                    plain((Double) view.getEffective().getField(field)), from));
+            sb.append(String.format(
+                    Locale.ROOT,
+                    "  %-27s %8s  %s%n",
+                    field.getName(),
+                    plain((Double) view.getEffective().getField(field)),
+                    from));
         }
         return sb.toString();
     }
@@ -139,7 +158,8 @@ public final class RulesCommand {
             return "none (the --rules file's thresholds and the defaults apply)";
         }
         return overrides.getAllFields().entrySet().stream()
-                .map(e -> e.getKey().getName() + "=" + plain((Double) e.getValue())).collect(Collectors.joining(", "));
+                .map(e -> e.getKey().getName() + "=" + plain((Double) e.getValue()))
+                .collect(Collectors.joining(", "));
     }
 
     private static String plain(double v) {
@@ -149,14 +169,16 @@ public final class RulesCommand {
     private static int refused(StatusRuntimeException e, SidecarAddress address, PrintStream err) {
         String why = e.getStatus().getDescription();
         switch (e.getStatus().getCode()) {
-            case UNAVAILABLE -> err.println("gainstage rules: no sidecar at " + address + " (" + why
-                    + "); start one with 'gainstage sidecar'");
+            case UNAVAILABLE ->
+                err.println("gainstage rules: no sidecar at " + address + " (" + why
+                        + "); start one with 'gainstage sidecar'");
             case INVALID_ARGUMENT -> {
                 err.println("gainstage rules: refused, nothing changed: " + why);
                 return 2;
             }
-            case NOT_FOUND -> err.println("gainstage rules: " + why
-                    + "; overrides belong to a DAW session, so its adapter must be attached");
+            case NOT_FOUND ->
+                err.println("gainstage rules: " + why
+                        + "; overrides belong to a DAW session, so its adapter must be attached");
             default -> err.println("gainstage rules: " + e.getStatus());
         }
         return 1;

@@ -5,48 +5,78 @@ import dev.gainstage.proto.v1.OverviewRow;
 import dev.gainstage.proto.v1.SessionView;
 import dev.gainstage.proto.v1.StageView;
 import dev.gainstage.proto.v1.Warning;
-
 import java.util.Locale;
 
 /** A session view written for a person reading a terminal: levels per strip and stage, then warnings. */
 public final class ViewSummary {
-    private ViewSummary() {
-    }
+    private ViewSummary() {}
 
     public static String format(SessionView v) {
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "Session \"%s\": %.1f s of audio, adapter %s%s%n", v.getSessionName(),
-                v.getAudioTimeSeconds(), v.getAdapterName().isEmpty() ? "-" : v.getAdapterName(),
+        sb.append(String.format(
+                Locale.ROOT,
+                "Session \"%s\": %.1f s of audio, adapter %s%s%n",
+                v.getSessionName(),
+                v.getAudioTimeSeconds(),
+                v.getAdapterName().isEmpty() ? "-" : v.getAdapterName(),
                 v.getAdapterConnected() ? " (connected)" : " (disconnected)"));
-        sb.append(String.format(Locale.ROOT, "%-34s %10s %10s %10s  %s%n", "strip / stage", "in peak", "out peak",
-                "out LUFS-S", "state"));
+        sb.append(String.format(
+                Locale.ROOT,
+                "%-34s %10s %10s %10s  %s%n",
+                "strip / stage",
+                "in peak",
+                "out peak",
+                "out LUFS-S",
+                "state"));
         for (OverviewRow row : v.getRowsList()) {
             sb.append(row.getName()).append(String.format(Locale.ROOT, "  [%s]%n", kind(row)));
             for (StageView s : row.getStagesList()) {
-                sb.append(String.format(Locale.ROOT, "  %-32s %10s %10s %10s  %s%s%n", s.getName(),
-                        peak(s.hasInput() ? s.getInput() : null), peak(s.hasOutput() ? s.getOutput() : null),
+                sb.append(String.format(
+                        Locale.ROOT,
+                        "  %-32s %10s %10s %10s  %s%s%n",
+                        s.getName(),
+                        peak(s.hasInput() ? s.getInput() : null),
+                        peak(s.hasOutput() ? s.getOutput() : null),
                         s.hasOutput() && s.getOutput().hasShortTermLufs()
-                                ? String.format(Locale.ROOT, "%.1f", s.getOutput().getShortTermLufs()) : "-",
+                                ? String.format(
+                                        Locale.ROOT, "%.1f", s.getOutput().getShortTermLufs())
+                                : "-",
                         s.getState().name().replace("STAGING_STATE_", ""),
-                        s.hasGainDeltaDb() ? String.format(Locale.ROOT, "  (in->out %+.1f dB)", s.getGainDeltaDb()) : ""));
+                        s.hasGainDeltaDb()
+                                ? String.format(Locale.ROOT, "  (in->out %+.1f dB)", s.getGainDeltaDb())
+                                : ""));
             }
         }
         sb.append(String.format(Locale.ROOT, "%nWarnings (%d):%n", v.getWarningsCount()));
         for (Warning w : v.getWarningsList()) {
-            sb.append(String.format(Locale.ROOT, "  %-8s %-22s %s%n%28s-> %s%n",
-                    w.getSeverity().name().replace("SEVERITY_", ""), w.getRule().name(), w.getMessage(), "",
+            sb.append(String.format(
+                    Locale.ROOT,
+                    "  %-8s %-22s %s%n%28s-> %s%n",
+                    w.getSeverity().name().replace("SEVERITY_", ""),
+                    w.getRule().name(),
+                    w.getMessage(),
+                    "",
                     w.getSuggestion()));
         }
         if (v.hasChecklist() && v.getChecklist().getTotal() > 0) {
-            sb.append(String.format(Locale.ROOT, "%nChecklist: %d of %d done%s%n", v.getChecklist().getDone(),
-                    v.getChecklist().getTotal(), v.getChecklist().getNextItemId().isEmpty() ? ""
+            sb.append(String.format(
+                    Locale.ROOT,
+                    "%nChecklist: %d of %d done%s%n",
+                    v.getChecklist().getDone(),
+                    v.getChecklist().getTotal(),
+                    v.getChecklist().getNextItemId().isEmpty()
+                            ? ""
                             : "; next: " + v.getChecklist().getNextItemId()));
         }
         return sb.toString();
     }
 
     private static String kind(OverviewRow row) {
-        return row.getKind().name().replace("STRIP_KIND_", "").toLowerCase(Locale.ROOT).replace('_', ' ');
+        return row.getKind()
+                .name()
+                .replace("STRIP_KIND_", "")
+                .toLowerCase(Locale.ROOT)
+                .replace('_', ' ');
     }
 
     private static String peak(Levels l) {

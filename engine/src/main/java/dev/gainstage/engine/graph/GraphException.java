@@ -3,7 +3,12 @@ package dev.gainstage.engine.graph;
 /** A snapshot or change that the mirror refused; the mirror is unchanged when this is thrown. */
 public final class GraphException extends Exception {
     /** Why it was refused; adapters map these to protocol error codes. */
-    public enum Reason { SEQUENCE_GAP, UNKNOWN_ID, INVALID, NO_SNAPSHOT }
+    public enum Reason {
+        SEQUENCE_GAP,
+        UNKNOWN_ID,
+        INVALID,
+        NO_SNAPSHOT
+    }
 
     private final Reason reason;
     private final String field;

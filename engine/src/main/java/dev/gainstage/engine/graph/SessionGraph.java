@@ -21,8 +21,8 @@ public final class SessionGraph {
     public static final SessionGraph EMPTY = new SessionGraph(Map.of(), Map.of());
     static final int MAX_CHANNELS = 8;
 
-    private final Map<String, Strip> strips;          // insertion-ordered
-    private final Map<String, String> stripOfStage;  // stage id -> strip id
+    private final Map<String, Strip> strips; // insertion-ordered
+    private final Map<String, String> stripOfStage; // stage id -> strip id
 
     private SessionGraph(Map<String, Strip> strips, Map<String, String> stripOfStage) {
         this.strips = strips;
@@ -40,23 +40,30 @@ public final class SessionGraph {
                 throw new GraphException(GraphException.Reason.INVALID, field + ".id", field + ": strip id is empty");
             }
             if (strips.putIfAbsent(strip.id(), strip) != null) {
-                throw new GraphException(GraphException.Reason.INVALID, field + ".id",
-                        "duplicate strip id '" + strip.id() + "'");
+                throw new GraphException(
+                        GraphException.Reason.INVALID, field + ".id", "duplicate strip id '" + strip.id() + "'");
             }
             if (strip.channels() < 1 || strip.channels() > MAX_CHANNELS) {
-                throw new GraphException(GraphException.Reason.INVALID, field + ".channels",
+                throw new GraphException(
+                        GraphException.Reason.INVALID,
+                        field + ".channels",
                         "strip '" + strip.id() + "' has " + strip.channels() + " channels (1.." + MAX_CHANNELS + ")");
             }
             for (int s = 0; s < strip.stages().size(); s++) {
                 Stage stage = strip.stages().get(s);
                 if (stage.id().isBlank()) {
-                    throw new GraphException(GraphException.Reason.INVALID, field + ".stages[" + s + "].id",
+                    throw new GraphException(
+                            GraphException.Reason.INVALID,
+                            field + ".stages[" + s + "].id",
                             "strip '" + strip.id() + "' has a stage with an empty id");
                 }
                 String previous = stripOfStage.putIfAbsent(stage.id(), strip.id());
                 if (previous != null) {
-                    throw new GraphException(GraphException.Reason.INVALID, field + ".stages[" + s + "].id",
-                            "duplicate stage id '" + stage.id() + "' (in strips '" + previous + "' and '" + strip.id() + "')");
+                    throw new GraphException(
+                            GraphException.Reason.INVALID,
+                            field + ".stages[" + s + "].id",
+                            "duplicate stage id '" + stage.id() + "' (in strips '" + previous + "' and '" + strip.id()
+                                    + "')");
                 }
             }
             i++;
@@ -64,7 +71,9 @@ public final class SessionGraph {
         for (Strip strip : strips.values()) {
             for (String target : feeds(strip)) {
                 if (!strips.containsKey(target)) {
-                    throw new GraphException(GraphException.Reason.UNKNOWN_ID, "outputs",
+                    throw new GraphException(
+                            GraphException.Reason.UNKNOWN_ID,
+                            "outputs",
                             "strip '" + strip.id() + "' feeds unknown strip '" + target + "'");
                 }
             }
@@ -94,8 +103,8 @@ public final class SessionGraph {
             if (visit(start, strips, state, path)) {
                 List<String> cycle = new ArrayList<>(path);
                 Collections.reverse(cycle);
-                throw new GraphException(GraphException.Reason.INVALID, "outputs",
-                        "routing cycle: " + String.join(" -> ", cycle));
+                throw new GraphException(
+                        GraphException.Reason.INVALID, "outputs", "routing cycle: " + String.join(" -> ", cycle));
             }
         }
     }

@@ -9,8 +9,14 @@ import java.util.OptionalDouble;
  * @param gainDb     the stage's own gain (trim, fader, send level), when it has one
  * @param sendTarget for sends: the id of the strip fed, "" for an external send
  */
-public record Stage(String id, StageKind kind, String name, String pluginUri, boolean active,
-                    OptionalDouble gainDb, String sendTarget) {
+public record Stage(
+        String id,
+        StageKind kind,
+        String name,
+        String pluginUri,
+        boolean active,
+        OptionalDouble gainDb,
+        String sendTarget) {
     public Stage {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(kind, "kind");

@@ -2,7 +2,12 @@ package dev.gainstage.engine.graph;
 
 /** A processing point in a strip's chain. */
 public enum StageKind {
-    SOURCE, TRIM, PLUGIN, SEND, FADER, OUTPUT;
+    SOURCE,
+    TRIM,
+    PLUGIN,
+    SEND,
+    FADER,
+    OUTPUT;
 
     /** Stages whose level the user sets directly, so a fix can be applied to them. */
     public boolean hasGainControl() {

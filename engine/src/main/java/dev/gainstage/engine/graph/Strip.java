@@ -5,8 +5,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /** A strip (track, bus, master) with its chain in signal order, immutable. */
-public record Strip(String id, String name, StripKind kind, int channels, List<Stage> stages,
-                    List<String> outputs) {
+public record Strip(String id, String name, StripKind kind, int channels, List<Stage> stages, List<String> outputs) {
     public Strip {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(kind, "kind");

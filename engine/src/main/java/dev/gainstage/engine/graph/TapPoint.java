@@ -1,4 +1,7 @@
 package dev.gainstage.engine.graph;
 
 /** Where on a stage audio is tapped. */
-public enum TapPoint { INPUT, OUTPUT }
+public enum TapPoint {
+    INPUT,
+    OUTPUT
+}

@@ -9,8 +9,7 @@ package dev.gainstage.engine.metering;
 public final class ChannelWeights {
     static final double SURROUND = 1.41;
 
-    private ChannelWeights() {
-    }
+    private ChannelWeights() {}
 
     public static double[] forChannels(int channels) {
         double s = SURROUND;

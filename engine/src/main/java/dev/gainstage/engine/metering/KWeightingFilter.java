@@ -11,12 +11,14 @@ import java.util.Arrays;
 public final class KWeightingFilter {
     /** Analog prototype of stage 1: high shelf. Fitted to the BS.1770 48 kHz coefficients. */
     public static final double SHELF_HZ = 1681.974450955533;
+
     public static final double SHELF_GAIN_DB = 3.999843853973347;
     public static final double SHELF_Q = 0.7071752369554196;
     /** Exponent giving the shelf's mid gain Vb = Vh^x; part of the same fit. */
     static final double SHELF_MID_EXPONENT = 0.4996667741545416;
     /** Analog prototype of stage 2: second-order high-pass (revised low-frequency B curve). */
     public static final double HIGH_PASS_HZ = 38.13547087602444;
+
     public static final double HIGH_PASS_Q = 0.5003270373238773;
 
     /** Frames per call of the per-sample loop; see {@link #filterChunk}. */
@@ -86,8 +88,8 @@ public final class KWeightingFilter {
      * 1.6x the throughput). The raw statistics and the products (for correlation) ride along for the
      * same reason, and reading the interleaved block directly saves a copy per channel.
      */
-    public void filterAndMeasure(int pair, float[] x, int first, int second, int stride, int n, SegmentStats out0,
-            SegmentStats out1) {
+    public void filterAndMeasure(
+            int pair, float[] x, int first, int second, int stride, int n, SegmentStats out0, SegmentStats out1) {
         double[] m = measured;
         Arrays.fill(m, 0);
         int s = 8 * pair;
@@ -95,8 +97,14 @@ public final class KWeightingFilter {
             int at = done * stride;
             filterChunk(s, x, first + at, second + at, stride, Math.min(CHUNK, n - done));
         }
-        if (!Double.isFinite(state[s] + state[s + 1] + state[s + 2] + state[s + 3] + state[s + 4]
-                + state[s + 5] + state[s + 6] + state[s + 7])) {
+        if (!Double.isFinite(state[s]
+                + state[s + 1]
+                + state[s + 2]
+                + state[s + 3]
+                + state[s + 4]
+                + state[s + 5]
+                + state[s + 6]
+                + state[s + 7])) {
             // A NaN or infinite input sample would otherwise poison the filter until reset.
             Arrays.fill(state, s, s + 8, 0);
         }

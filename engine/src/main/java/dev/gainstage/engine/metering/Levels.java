@@ -7,8 +7,7 @@ public final class Levels {
     /** 10*log10(2): RMS of a sine is 3.01 dB below its peak; AES17 adds it back. */
     public static final double AES17_OFFSET_DB = 3.010299956639812;
 
-    private Levels() {
-    }
+    private Levels() {}
 
     /** 20*log10(amplitude), NaN for zero or negative. */
     public static double amplitudeToDb(double amplitude) {

@@ -10,7 +10,8 @@ package dev.gainstage.engine.metering;
 public record MeterOptions(boolean aes17Rms, double recentWindowSeconds, double clipLevel) {
     public MeterOptions {
         if (!(recentWindowSeconds >= 0.1 && recentWindowSeconds <= 60)) {
-            throw new IllegalArgumentException("recentWindowSeconds must be within 0.1..60, got " + recentWindowSeconds);
+            throw new IllegalArgumentException(
+                    "recentWindowSeconds must be within 0.1..60, got " + recentWindowSeconds);
         }
         if (!(clipLevel > 0 && Double.isFinite(clipLevel))) {
             throw new IllegalArgumentException("clipLevel must be a positive finite level, got " + clipLevel);

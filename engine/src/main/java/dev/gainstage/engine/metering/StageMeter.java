@@ -21,10 +21,12 @@ public final class StageMeter {
      * size still stay in the L2 cache.
      */
     static final int MAX_SEGMENT = 4800;
+
     private static final int MIN_SAMPLE_RATE = 8_000;
     private static final int MAX_SAMPLE_RATE = 768_000;
     /** 50 ms frames below this RMS do not count as signal ({@link MeterReading#signalSeconds()}). */
     static final double SIGNAL_THRESHOLD_DBFS = -70;
+
     private static final double SIGNAL_THRESHOLD_POWER = Math.pow(10, SIGNAL_THRESHOLD_DBFS / 10);
 
     private final MeterOptions options;
@@ -48,6 +50,7 @@ public final class StageMeter {
     private SubBlockRing rightSquares;
     /** Per channel: true-peak history followed by the current segment. */
     private float[][] buffers;
+
     private int history;
     private double[] channelSums;
     /** Per channel (and one for the copy an odd last channel is paired with): what its segment measured. */
@@ -86,8 +89,8 @@ public final class StageMeter {
     /** Allocates everything for this format; {@code maxBlockFrames} is a hint, larger blocks are split. */
     public void initialize(int sampleRate, int channels, int maxBlockFrames) {
         if (sampleRate < MIN_SAMPLE_RATE || sampleRate > MAX_SAMPLE_RATE) {
-            throw new IllegalArgumentException("sample rate must be within " + MIN_SAMPLE_RATE + ".."
-                    + MAX_SAMPLE_RATE + " Hz, got " + sampleRate);
+            throw new IllegalArgumentException("sample rate must be within " + MIN_SAMPLE_RATE + ".." + MAX_SAMPLE_RATE
+                    + " Hz, got " + sampleRate);
         }
         if (maxBlockFrames < 1) {
             throw new IllegalArgumentException("maxBlockFrames must be positive, got " + maxBlockFrames);
@@ -287,21 +290,28 @@ public final class StageMeter {
         double aes17 = options.aes17Rms() ? Levels.AES17_OFFSET_DB : 0;
         int rmsBlocks = powers.count();
         double rms = rmsBlocks == 0 ? Double.NaN : Levels.powerToDb(powers.sum(rmsBlocks) / rmsBlocks) + aes17;
-        double plainOverallRms = frames == 0 ? Double.NaN
-                : Levels.powerToDb(totalSquares / ((double) frames * channels));
+        double plainOverallRms =
+                frames == 0 ? Double.NaN : Levels.powerToDb(totalSquares / ((double) frames * channels));
         double maxPeakDb = Levels.amplitudeToDb(maxPeak);
         return new MeterReading(
-                frames, frames / (double) sampleRate,
+                frames,
+                frames / (double) sampleRate,
                 Levels.amplitudeToDb(recentPeak),
                 truePeakEnabled ? Levels.amplitudeToDb(recentTruePeak) : Double.NaN,
                 rms,
-                loudness.momentaryLufs(), loudness.shortTermLufs(),
-                maxPeakDb, truePeakEnabled ? Levels.amplitudeToDb(maxTruePeak) : Double.NaN,
-                loudness.integratedLufs(), loudness.loudnessRangeLu(),
-                loudness.maxMomentaryLufs(), loudness.maxShortTermLufs(),
-                plainOverallRms + aes17, maxPeakDb - plainOverallRms,
+                loudness.momentaryLufs(),
+                loudness.shortTermLufs(),
+                maxPeakDb,
+                truePeakEnabled ? Levels.amplitudeToDb(maxTruePeak) : Double.NaN,
+                loudness.integratedLufs(),
+                loudness.loudnessRangeLu(),
+                loudness.maxMomentaryLufs(),
+                loudness.maxShortTermLufs(),
+                plainOverallRms + aes17,
+                maxPeakDb - plainOverallRms,
                 dcOffset(),
-                clips.samples(), clips.runs(),
+                clips.samples(),
+                clips.runs(),
                 noiseFloor.estimateDbfs(),
                 correlation(),
                 signalFrames / (double) sampleRate);

@@ -17,6 +17,7 @@ public final class TruePeakHold {
     private final TruePeakMeter meter;
     /** For {@link #process(float[], int, int)}: interleaved input is copied out into it. */
     private final ChannelBlock own;
+
     private double max;
 
     /** A hold fed {@link ChannelBlock}s only. */

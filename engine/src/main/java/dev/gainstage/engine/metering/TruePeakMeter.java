@@ -50,6 +50,7 @@ public final class TruePeakMeter {
      * pair k < T/2: of x[n-k] + x[n-T+1+k], or for Q of x[n-k] - x[n-T+1+k] ({@link #signs}).
      */
     private final double[][] weights;
+
     private final float[] signs;
     /** Per sum, its value at each output of the run. */
     private final double[][] sums;
@@ -59,6 +60,7 @@ public final class TruePeakMeter {
      * make rise above the floor are interpolated at the middle only, a third of the work.
      */
     private final double middleGain;
+
     private final double outerGain;
 
     /** Allocates everything; {@link #interSamplePeak} then allocates nothing, for any {@code n}. */

@@ -4,8 +4,7 @@ import java.util.Locale;
 
 /** How levels are written for people: one decimal, explicit sign on changes. */
 public final class Decibels {
-    private Decibels() {
-    }
+    private Decibels() {}
 
     public static String level(double db, String unit) {
         return String.format(Locale.ROOT, "%.1f %s", db, unit);

@@ -2,7 +2,8 @@ package dev.gainstage.engine.rules;
 
 /** Which side of its threshold a measurement breaks a rule on. */
 public enum Direction {
-    ABOVE, BELOW;
+    ABOVE,
+    BELOW;
 
     public boolean breaks(double measured, double threshold) {
         return this == ABOVE ? measured > threshold : measured < threshold;

@@ -30,8 +30,8 @@ public final class LoudnessDeltas {
 
     /** Adds one tick's short-term loudness in and out (LUFS), averaged as power, not dB. */
     public void observe(String stageId, double inLufs, double outLufs) {
-        TickRing[] w = windows.computeIfAbsent(stageId, k -> new TickRing[]{new TickRing(capacity, 0),
-                new TickRing(capacity, 0)});
+        TickRing[] w = windows.computeIfAbsent(
+                stageId, k -> new TickRing[] {new TickRing(capacity, 0), new TickRing(capacity, 0)});
         w[0].add(Math.pow(10, inLufs / 10));
         w[1].add(Math.pow(10, outLufs / 10));
     }
@@ -46,7 +46,7 @@ public final class LoudnessDeltas {
     }
 
     public void restart(String stageId) {
-        windows.put(stageId, new TickRing[]{new TickRing(capacity, settle), new TickRing(capacity, settle)});
+        windows.put(stageId, new TickRing[] {new TickRing(capacity, settle), new TickRing(capacity, settle)});
     }
 
     public void retainOnly(Set<String> stageIds) {

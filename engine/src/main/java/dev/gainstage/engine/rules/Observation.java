@@ -11,9 +11,19 @@ import java.util.List;
  * @param fix         the gain changes that apply the suggestion; empty when no gain change can
  * @param clearMarginDb how far inside the threshold the measurement must be for the warning to clear
  */
-public record Observation(Rule rule, String stripId, String stageId, double measured, double threshold,
-                          Direction direction, String unit, boolean breaks, String message, String suggestion,
-                          List<FixStep> fix, double clearMarginDb) {
+public record Observation(
+        Rule rule,
+        String stripId,
+        String stageId,
+        double measured,
+        double threshold,
+        Direction direction,
+        String unit,
+        boolean breaks,
+        String message,
+        String suggestion,
+        List<FixStep> fix,
+        double clearMarginDb) {
     public Observation {
         fix = List.copyOf(fix);
     }

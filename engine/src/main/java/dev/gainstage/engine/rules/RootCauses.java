@@ -2,7 +2,6 @@ package dev.gainstage.engine.rules;
 
 import dev.gainstage.engine.graph.SessionGraph;
 import dev.gainstage.engine.graph.Strip;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -20,11 +19,16 @@ import java.util.Set;
  */
 public final class RootCauses {
     /** Rules that mean "too much level here": the ones a hot stage upstream propagates. */
-    static final Set<Rule> HOT = EnumSet.of(Rule.SOURCE_TOO_HOT, Rule.SOURCE_CLIPPING, Rule.PLUGIN_INPUT_OVERDRIVE,
-            Rule.PLUGIN_OUTPUT_HOT, Rule.BUS_OVERLOAD, Rule.MASTER_OVER_0DBFS, Rule.MASTER_LOW_HEADROOM);
+    static final Set<Rule> HOT = EnumSet.of(
+            Rule.SOURCE_TOO_HOT,
+            Rule.SOURCE_CLIPPING,
+            Rule.PLUGIN_INPUT_OVERDRIVE,
+            Rule.PLUGIN_OUTPUT_HOT,
+            Rule.BUS_OVERLOAD,
+            Rule.MASTER_OVER_0DBFS,
+            Rule.MASTER_LOW_HEADROOM);
 
-    private RootCauses() {
-    }
+    private RootCauses() {}
 
     /** The same warnings, each hot one carrying the id of its primary warning ("" for a primary). */
     public static List<Warning> link(SessionGraph graph, List<Warning> active) {
@@ -46,7 +50,8 @@ public final class RootCauses {
         return out;
     }
 
-    private static Warning rootOf(SessionGraph graph, Warning w, Map<String, List<Warning>> hotByStrip, Set<String> seen) {
+    private static Warning rootOf(
+            SessionGraph graph, Warning w, Map<String, List<Warning>> hotByStrip, Set<String> seen) {
         Strip strip = graph.strip(w.stripId()).orElse(null);
         if (strip == null || !seen.add(w.stripId())) {
             return w;

@@ -83,7 +83,8 @@ public record RuleConfig(
         Map<String, Double> values = new LinkedHashMap<>();
         for (int i = 0; i < Fields.COMPONENTS.length; i++) {
             RecordComponent c = Fields.COMPONENTS[i];
-            values.put(Fields.NAMES.get(i), (Double) Fields.invoke(() -> c.getAccessor().invoke(this)));
+            values.put(Fields.NAMES.get(i), (Double)
+                    Fields.invoke(() -> c.getAccessor().invoke(this)));
         }
         return values;
     }
@@ -98,16 +99,18 @@ public record RuleConfig(
         Map<String, Double> values = byName();
         changes.forEach((name, value) -> {
             if (!values.containsKey(name)) {
-                throw new IllegalArgumentException("unknown threshold '" + name + "'; known: " + String.join(", ", names()));
+                throw new IllegalArgumentException(
+                        "unknown threshold '" + name + "'; known: " + String.join(", ", names()));
             }
             values.put(name, value);
         });
-        return (RuleConfig) Fields.invoke(() -> Fields.CANONICAL.newInstance(values.values().toArray()));
+        return (RuleConfig)
+                Fields.invoke(() -> Fields.CANONICAL.newInstance(values.values().toArray()));
     }
 
     public static RuleConfig defaults() {
-        return new RuleConfig(-6.0, -9.0, -0.1, -18.0, 3.0, 40.0, 1.0, -6.0, -12.0, 0.0, 0.0, 0.0, -3.0,
-                6.0, -20.0, 0.3, 3.0, 1.0);
+        return new RuleConfig(
+                -6.0, -9.0, -0.1, -18.0, 3.0, 40.0, 1.0, -6.0, -12.0, 0.0, 0.0, 0.0, -3.0, 6.0, -20.0, 0.3, 3.0, 1.0);
     }
 
     /**
@@ -118,7 +121,8 @@ public record RuleConfig(
     private static final class Fields {
         static final RecordComponent[] COMPONENTS = RuleConfig.class.getRecordComponents();
         static final List<String> NAMES = Arrays.stream(COMPONENTS)
-                .map(c -> c.getName().replaceAll("([A-Z])", "_$1").toLowerCase(Locale.ROOT)).toList();
+                .map(c -> c.getName().replaceAll("([A-Z])", "_$1").toLowerCase(Locale.ROOT))
+                .toList();
         static final Constructor<RuleConfig> CANONICAL;
 
         static {

@@ -52,8 +52,8 @@ public record RuleOverrides(Map<String, Double> values) {
 
     private static void checkName(String name) {
         if (!RuleConfig.names().contains(name)) {
-            throw new IllegalArgumentException("unknown threshold '" + name + "'; known: "
-                    + String.join(", ", RuleConfig.names()));
+            throw new IllegalArgumentException(
+                    "unknown threshold '" + name + "'; known: " + String.join(", ", RuleConfig.names()));
         }
     }
 

@@ -1,3 +1,7 @@
 package dev.gainstage.engine.rules;
 
-public enum Severity { INFO, WARNING, CRITICAL }
+public enum Severity {
+    INFO,
+    WARNING,
+    CRITICAL
+}

@@ -1,13 +1,11 @@
 package dev.gainstage.engine.rules;
 
 import dev.gainstage.engine.metering.MeterReading;
-
 import java.util.List;
 
 /** Classifies a stage for the overview from its output reading and the warnings raised on it. */
 public final class StagingStates {
-    private StagingStates() {
-    }
+    private StagingStates() {}
 
     public static StagingState classify(String stageId, MeterReading output, List<Warning> active) {
         if (!TapReadings.hasSignal(output)) {

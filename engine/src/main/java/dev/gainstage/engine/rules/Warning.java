@@ -7,11 +7,27 @@ import java.util.List;
  * {@code clearing}, its condition no longer holds (say, after a fix) and it clears once the
  * hysteresis time has passed; its fix is then already done.
  */
-public record Warning(String id, Rule rule, WarningState state, String stripId, String stripName,
-                      String stageId, String stageName, double measured, double threshold, String unit,
-                      String message, String suggestion, List<FixStep> fix,
-                      double firstSeenSeconds, double lastSeenSeconds, double peakMeasured,
-                      String rootCauseId, boolean acknowledged, String ackReason, boolean clearing) {
+public record Warning(
+        String id,
+        Rule rule,
+        WarningState state,
+        String stripId,
+        String stripName,
+        String stageId,
+        String stageName,
+        double measured,
+        double threshold,
+        String unit,
+        String message,
+        String suggestion,
+        List<FixStep> fix,
+        double firstSeenSeconds,
+        double lastSeenSeconds,
+        double peakMeasured,
+        String rootCauseId,
+        boolean acknowledged,
+        String ackReason,
+        boolean clearing) {
     public Warning {
         fix = List.copyOf(fix);
     }
@@ -25,20 +41,74 @@ public record Warning(String id, Rule rule, WarningState state, String stripId, 
     }
 
     public Warning withState(WarningState newState) {
-        return new Warning(id, rule, newState, stripId, stripName, stageId, stageName, measured, threshold, unit,
-                message, suggestion, fix, firstSeenSeconds, lastSeenSeconds, peakMeasured,
-                rootCauseId, acknowledged, ackReason, clearing);
+        return new Warning(
+                id,
+                rule,
+                newState,
+                stripId,
+                stripName,
+                stageId,
+                stageName,
+                measured,
+                threshold,
+                unit,
+                message,
+                suggestion,
+                fix,
+                firstSeenSeconds,
+                lastSeenSeconds,
+                peakMeasured,
+                rootCauseId,
+                acknowledged,
+                ackReason,
+                clearing);
     }
 
     public Warning withRootCause(String newRootCauseId) {
-        return new Warning(id, rule, state, stripId, stripName, stageId, stageName, measured, threshold, unit,
-                message, suggestion, fix, firstSeenSeconds, lastSeenSeconds, peakMeasured,
-                newRootCauseId, acknowledged, ackReason, clearing);
+        return new Warning(
+                id,
+                rule,
+                state,
+                stripId,
+                stripName,
+                stageId,
+                stageName,
+                measured,
+                threshold,
+                unit,
+                message,
+                suggestion,
+                fix,
+                firstSeenSeconds,
+                lastSeenSeconds,
+                peakMeasured,
+                newRootCauseId,
+                acknowledged,
+                ackReason,
+                clearing);
     }
 
     public Warning withAcknowledgement(boolean ack, String reason) {
-        return new Warning(id, rule, state, stripId, stripName, stageId, stageName, measured, threshold, unit,
-                message, suggestion, fix, firstSeenSeconds, lastSeenSeconds, peakMeasured,
-                rootCauseId, ack, reason == null ? "" : reason, clearing);
+        return new Warning(
+                id,
+                rule,
+                state,
+                stripId,
+                stripName,
+                stageId,
+                stageName,
+                measured,
+                threshold,
+                unit,
+                message,
+                suggestion,
+                fix,
+                firstSeenSeconds,
+                lastSeenSeconds,
+                peakMeasured,
+                rootCauseId,
+                ack,
+                reason == null ? "" : reason,
+                clearing);
     }
 }

@@ -1,3 +1,7 @@
 package dev.gainstage.engine.rules;
 
-public enum WarningState { RAISED, UPDATED, CLEARED }
+public enum WarningState {
+    RAISED,
+    UPDATED,
+    CLEARED
+}

@@ -3,7 +3,6 @@ package dev.gainstage.engine.rules;
 import dev.gainstage.engine.graph.SessionGraph;
 import dev.gainstage.engine.graph.Stage;
 import dev.gainstage.engine.graph.Strip;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -32,7 +31,7 @@ public final class WarningTracker {
     private static final class Track {
         double pendingSince = Double.NaN;
         double clearSince = Double.NaN;
-        Warning raised;            // null while not raised
+        Warning raised; // null while not raised
         double lastEventMeasured;
     }
 
@@ -71,7 +70,8 @@ public final class WarningTracker {
                     }
                 } else {
                     double peak = o.direction().worse(o.measured(), t.raised.peakMeasured())
-                            ? o.measured() : t.raised.peakMeasured();
+                            ? o.measured()
+                            : t.raised.peakMeasured();
                     t.raised = warning(graph, o, WarningState.UPDATED, t.raised.firstSeenSeconds(), now, peak, false);
                     if (Math.abs(o.measured() - t.lastEventMeasured) >= UPDATE_STEP_DB) {
                         t.lastEventMeasured = o.measured();
@@ -82,15 +82,27 @@ public final class WarningTracker {
                 t.pendingSince = Double.NaN;
                 if (t.raised != null) {
                     // Keep showing what is measured now (and a fix that fits it), marked as clearing.
-                    t.raised = warning(graph, o, WarningState.UPDATED, t.raised.firstSeenSeconds(),
-                            t.raised.lastSeenSeconds(), t.raised.peakMeasured(), true);
+                    t.raised = warning(
+                            graph,
+                            o,
+                            WarningState.UPDATED,
+                            t.raised.firstSeenSeconds(),
+                            t.raised.lastSeenSeconds(),
+                            t.raised.peakMeasured(),
+                            true);
                     if (o.direction().clearOf(o.measured(), o.threshold(), o.clearMarginDb())) {
                         if (Double.isNaN(t.clearSince)) {
                             t.clearSince = now;
                         }
                         if (now - t.clearSince >= config.clearAfterSeconds() - 1e-9) {
-                            events.add(warning(graph, o, WarningState.CLEARED, t.raised.firstSeenSeconds(), now,
-                                    t.raised.peakMeasured(), true));
+                            events.add(warning(
+                                    graph,
+                                    o,
+                                    WarningState.CLEARED,
+                                    t.raised.firstSeenSeconds(),
+                                    now,
+                                    t.raised.peakMeasured(),
+                                    true));
                             t.raised = null;
                             t.clearSince = Double.NaN;
                         }
@@ -126,17 +138,44 @@ public final class WarningTracker {
                 list.add(t.raised);
             }
         }
-        list.sort(Comparator.comparing((Warning w) -> w.severity()).reversed()
-                .thenComparing(Warning::firstSeenSeconds).thenComparing(Warning::id));
+        list.sort(Comparator.comparing((Warning w) -> w.severity())
+                .reversed()
+                .thenComparing(Warning::firstSeenSeconds)
+                .thenComparing(Warning::id));
         return list;
     }
 
-    private static Warning warning(SessionGraph graph, Observation o, WarningState state, double first, double last,
-                                   double peak, boolean clearing) {
+    private static Warning warning(
+            SessionGraph graph,
+            Observation o,
+            WarningState state,
+            double first,
+            double last,
+            double peak,
+            boolean clearing) {
         Strip strip = graph.strip(o.stripId()).orElse(null);
         String stripName = strip == null ? o.stripId() : strip.name();
         String stageName = graph.stage(o.stageId()).map(Stage::name).orElse(o.stageId());
-        return new Warning(o.warningId(), o.rule(), state, o.stripId(), stripName, o.stageId(), stageName,
-                Decibels.tenth(o.measured()), o.threshold(), o.unit(), o.message(), o.suggestion(), o.fix(), first, last, Decibels.tenth(peak), "", false, "", clearing);
+        return new Warning(
+                o.warningId(),
+                o.rule(),
+                state,
+                o.stripId(),
+                stripName,
+                o.stageId(),
+                stageName,
+                Decibels.tenth(o.measured()),
+                o.threshold(),
+                o.unit(),
+                o.message(),
+                o.suggestion(),
+                o.fix(),
+                first,
+                last,
+                Decibels.tenth(peak),
+                "",
+                false,
+                "",
+                clearing);
     }
 }

@@ -1,7 +1,6 @@
 package dev.gainstage.engine.session;
 
 import dev.gainstage.engine.rules.RuleOverrides;
-
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -13,8 +12,11 @@ import java.util.Set;
  * the reason given), stages or strips marked intentional saturation, and the session's own rule
  * thresholds. They are one value so that they are saved together, in one atomic write.
  */
-public record Decisions(Map<String, String> warningAcks, Map<String, String> itemAcks, Set<String> intentional,
-                        RuleOverrides ruleOverrides) {
+public record Decisions(
+        Map<String, String> warningAcks,
+        Map<String, String> itemAcks,
+        Set<String> intentional,
+        RuleOverrides ruleOverrides) {
     public static final Decisions NONE = new Decisions(Map.of(), Map.of(), Set.of());
 
     public Decisions {

@@ -6,17 +6,17 @@ import dev.gainstage.engine.graph.GraphChange;
 import dev.gainstage.engine.graph.GraphException;
 import dev.gainstage.engine.graph.GraphMirror;
 import dev.gainstage.engine.graph.SessionGraph;
-import dev.gainstage.engine.graph.Strip;
-import dev.gainstage.engine.graph.TapKey;
-import dev.gainstage.engine.metering.MeterOptions;
-import dev.gainstage.engine.metering.MeterReading;
 import dev.gainstage.engine.graph.Stage;
 import dev.gainstage.engine.graph.StageKind;
+import dev.gainstage.engine.graph.Strip;
+import dev.gainstage.engine.graph.TapKey;
 import dev.gainstage.engine.graph.TapPoint;
+import dev.gainstage.engine.metering.MeterOptions;
+import dev.gainstage.engine.metering.MeterReading;
 import dev.gainstage.engine.rules.FixStep;
 import dev.gainstage.engine.rules.LoudnessDeltas;
-import dev.gainstage.engine.rules.RecentPeaks;
 import dev.gainstage.engine.rules.Observation;
+import dev.gainstage.engine.rules.RecentPeaks;
 import dev.gainstage.engine.rules.RootCauses;
 import dev.gainstage.engine.rules.RuleConfig;
 import dev.gainstage.engine.rules.RuleLayers;
@@ -24,7 +24,6 @@ import dev.gainstage.engine.rules.RuleOverrides;
 import dev.gainstage.engine.rules.StagingRules;
 import dev.gainstage.engine.rules.Warning;
 import dev.gainstage.engine.rules.WarningTracker;
-
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -52,12 +51,14 @@ import java.util.function.UnaryOperator;
 public final class SessionEngine {
     /** Rules are judged and the state published every this much session audio. */
     static final double TICK_SECONDS = 0.1;
+
     private static final int MAX_RECENT_EVENTS = 512;
 
     private final String sessionKey;
     private final RuleOverrides fileRules;
     /** Replaced, with the tracker's thresholds, under the adapter lock when the session's overrides change. */
     private StagingRules rules;
+
     private final WarningTracker tracker;
     private final MeterOptions meterOptions;
     private final MeterPool meterPool;
@@ -74,6 +75,7 @@ public final class SessionEngine {
     private final LoudnessDeltas loudnessDeltas = new LoudnessDeltas(100, 30, 30);
     /** 10 s of output peaks per stage, for judging sources on their phrases; 3 s skipped after a change. */
     private final RecentPeaks recentPeaks = new RecentPeaks(100, 30);
+
     private final DecisionPersistence persistence;
     private final Object decisionLock = new Object();
     private final List<String> notices = new CopyOnWriteArrayList<>();
@@ -100,8 +102,14 @@ public final class SessionEngine {
      *                  overrides go on top of them and must fit them
      * @param meterPool where large batches of taps are metered
      */
-    public SessionEngine(String sessionKey, RuleOverrides fileRules, MeterOptions meterOptions, MeterPool meterPool,
-                         Decisions initialDecisions, DecisionPersistence persistence, String notice) {
+    public SessionEngine(
+            String sessionKey,
+            RuleOverrides fileRules,
+            MeterOptions meterOptions,
+            MeterPool meterPool,
+            Decisions initialDecisions,
+            DecisionPersistence persistence,
+            String notice) {
         this.sessionKey = Objects.requireNonNull(sessionKey);
         this.meterPool = Objects.requireNonNull(meterPool);
         this.sessionName = sessionKey;
@@ -204,8 +212,7 @@ public final class SessionEngine {
             switch (change) {
                 case GraphChange.GainChanged c -> restartWindows(c.stageId());
                 case GraphChange.StageActiveChanged c -> restartWindows(c.stageId());
-                default -> {
-                }
+                default -> {}
             }
             resubscribe();
             publish();
@@ -280,8 +287,8 @@ public final class SessionEngine {
                 TapMeter m = meterFor(b.handle());
                 if (m == null) {
                     String field = TapBlockDecoder.blockField(i);
-                    throw new TapBlockException(field + ".handle", field + ".handle " + b.handle()
-                            + " is not a subscribed tap", true);
+                    throw new TapBlockException(
+                            field + ".handle", field + ".handle " + b.handle() + " is not a subscribed tap", true);
                 }
                 TapBlockDecoder.checkHeader(b, i);
                 int n = b.frames() * b.channels();
@@ -348,7 +355,9 @@ public final class SessionEngine {
         TapMeter[] indexed = new TapMeter[nextHandle];
         metersByHandle.forEach((h, m) -> indexed[h] = m);
         metersIndexed = indexed;
-        java.util.Set<String> stageIds = graph.strips().stream().flatMap(s -> s.stages().stream()).map(Stage::id)
+        java.util.Set<String> stageIds = graph.strips().stream()
+                .flatMap(s -> s.stages().stream())
+                .map(Stage::id)
                 .collect(java.util.stream.Collectors.toSet());
         loudnessDeltas.retainOnly(stageIds);
         recentPeaks.retainOnly(stageIds);
@@ -375,8 +384,8 @@ public final class SessionEngine {
         SessionGraph graph = mirror.graph();
         if (rolling) {
             observeLoudness(graph, readings);
-            List<Observation> observations = rules.evaluate(graph, readings::get, decisions.get().intentional(),
-                    loudnessDeltas, recentPeaks);
+            List<Observation> observations =
+                    rules.evaluate(graph, readings::get, decisions.get().intentional(), loudnessDeltas, recentPeaks);
             for (Warning event : tracker.update(audioSeconds, graph, observations)) {
                 recentEvents.addLast(new WarningEvent(++eventSequence, event));
                 if (recentEvents.size() > MAX_RECENT_EVENTS) {
@@ -399,7 +408,10 @@ public final class SessionEngine {
                 }
                 MeterReading in = readings.get(new TapKey(stage.id(), TapPoint.INPUT));
                 MeterReading out = readings.get(new TapKey(stage.id(), TapPoint.OUTPUT));
-                if (in != null && out != null && MeterReading.has(in.shortTermLufs()) && MeterReading.has(out.shortTermLufs())) {
+                if (in != null
+                        && out != null
+                        && MeterReading.has(in.shortTermLufs())
+                        && MeterReading.has(out.shortTermLufs())) {
                     loudnessDeltas.observe(stage.id(), in.shortTermLufs(), out.shortTermLufs());
                 }
             }
@@ -440,9 +452,22 @@ public final class SessionEngine {
         }
         Checklist checklist = ChecklistEvaluator.evaluate(graph, readings::get, warnings, d.itemAcks());
         AdapterLink current = link;
-        state.set(new SessionState(sessionKey, sessionName, ++version, audioSeconds, current != null,
-                current == null ? "" : current.adapterName(), rolling, graph, readings, warnings,
-                new ArrayList<>(recentEvents), checklist, drops, d.intentional(), allNotices()));
+        state.set(new SessionState(
+                sessionKey,
+                sessionName,
+                ++version,
+                audioSeconds,
+                current != null,
+                current == null ? "" : current.adapterName(),
+                rolling,
+                graph,
+                readings,
+                warnings,
+                new ArrayList<>(recentEvents),
+                checklist,
+                drops,
+                d.intentional(),
+                allNotices()));
         for (Runnable l : listeners) {
             l.run();
         }
@@ -496,13 +521,16 @@ public final class SessionEngine {
 
     /** Asks the adapter to apply a warning's suggested fix. */
     public CompletableFuture<FixOutcome> applyFix(String warningId) {
-        Warning w = state.get().warnings().stream().filter(x -> x.id().equals(warningId)).findFirst().orElse(null);
+        Warning w = state.get().warnings().stream()
+                .filter(x -> x.id().equals(warningId))
+                .findFirst()
+                .orElse(null);
         if (w == null) {
             return CompletableFuture.completedFuture(FixOutcome.refused("no active warning '" + warningId + "'"));
         }
         if (w.clearing()) {
-            return CompletableFuture.completedFuture(FixOutcome.refused(
-                    "warning '" + warningId + "' no longer holds (already fixed?); it clears after the hysteresis time"));
+            return CompletableFuture.completedFuture(FixOutcome.refused("warning '" + warningId
+                    + "' no longer holds (already fixed?); it clears after the hysteresis time"));
         }
         if (!w.fixable()) {
             return CompletableFuture.completedFuture(FixOutcome.refused(
@@ -510,12 +538,12 @@ public final class SessionEngine {
         }
         AdapterLink current = link;
         if (current == null) {
-            return CompletableFuture.completedFuture(FixOutcome.refused("no adapter is connected to session '"
-                    + sessionKey + "'"));
+            return CompletableFuture.completedFuture(
+                    FixOutcome.refused("no adapter is connected to session '" + sessionKey + "'"));
         }
         if (!current.canApplyFixes()) {
-            return CompletableFuture.completedFuture(FixOutcome.refused("adapter '" + current.adapterName()
-                    + "' cannot apply fixes"));
+            return CompletableFuture.completedFuture(
+                    FixOutcome.refused("adapter '" + current.adapterName() + "' cannot apply fixes"));
         }
         List<CompletableFuture<FixOutcome>> steps = new ArrayList<>();
         for (FixStep step : w.fix()) {
@@ -527,9 +555,12 @@ public final class SessionEngine {
             }));
         }
         return CompletableFuture.allOf(steps.toArray(CompletableFuture[]::new)).thenApply(done -> {
-            List<FixOutcome> outcomes = steps.stream().map(CompletableFuture::join).toList();
+            List<FixOutcome> outcomes =
+                    steps.stream().map(CompletableFuture::join).toList();
             boolean all = outcomes.stream().allMatch(FixOutcome::applied);
-            String message = outcomes.stream().map(FixOutcome::message).filter(m -> !m.isBlank())
+            String message = outcomes.stream()
+                    .map(FixOutcome::message)
+                    .filter(m -> !m.isBlank())
                     .collect(java.util.stream.Collectors.joining("; "));
             return new FixOutcome(all, message);
         });

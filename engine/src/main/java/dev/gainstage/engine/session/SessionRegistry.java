@@ -3,7 +3,6 @@ package dev.gainstage.engine.session;
 import dev.gainstage.engine.metering.MeterOptions;
 import dev.gainstage.engine.rules.RuleLayers;
 import dev.gainstage.engine.rules.RuleOverrides;
-
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -31,8 +30,8 @@ public final class SessionRegistry {
     }
 
     /** As above, metering large batches of every session on {@code meterPool}'s threads. */
-    public SessionRegistry(RuleOverrides fileRules, MeterOptions meterOptions, DecisionPersistence persistence,
-                           MeterPool meterPool) {
+    public SessionRegistry(
+            RuleOverrides fileRules, MeterOptions meterOptions, DecisionPersistence persistence, MeterPool meterPool) {
         this.fileRules = fileRules;
         this.meterPool = meterPool;
         this.meterOptions = meterOptions;
@@ -59,14 +58,17 @@ public final class SessionRegistry {
         try {
             loaded = persistence.load(key);
         } catch (IOException e) {
-            loaded = new DecisionPersistence.Loaded(Decisions.NONE, "cannot read the saved decisions for this session ("
-                    + e.getMessage() + "); new decisions will not be saved until that is fixed");
+            loaded = new DecisionPersistence.Loaded(
+                    Decisions.NONE,
+                    "cannot read the saved decisions for this session (" + e.getMessage()
+                            + "); new decisions will not be saved until that is fixed");
         }
         loaded = fitRules(loaded);
         if (!loaded.problem().isEmpty()) {
             LOG.warning("session '" + key + "': " + loaded.problem());
         }
-        return new SessionEngine(key, fileRules, meterOptions, meterPool, loaded.decisions(), persistence, loaded.problem());
+        return new SessionEngine(
+                key, fileRules, meterOptions, meterPool, loaded.decisions(), persistence, loaded.problem());
     }
 
     /**
@@ -81,7 +83,8 @@ public final class SessionRegistry {
         } catch (IllegalArgumentException e) {
             String problem = "the session's saved rule overrides " + saved + " do not fit the --rules file ("
                     + e.getMessage() + "), so they are not applied; set them again with 'gainstage rules'";
-            return new DecisionPersistence.Loaded(loaded.decisions().withRuleOverrides(RuleOverrides.NONE),
+            return new DecisionPersistence.Loaded(
+                    loaded.decisions().withRuleOverrides(RuleOverrides.NONE),
                     loaded.problem().isEmpty() ? problem : loaded.problem() + "; " + problem);
         }
     }
@@ -105,7 +108,8 @@ public final class SessionRegistry {
             });
         }
         if (!forgotten.isEmpty()) {
-            LOG.info(() -> "forgot idle sessions (no adapter for " + idleNanos / 60_000_000_000L + " min): " + forgotten);
+            LOG.info(() ->
+                    "forgot idle sessions (no adapter for " + idleNanos / 60_000_000_000L + " min): " + forgotten);
         }
         return forgotten;
     }

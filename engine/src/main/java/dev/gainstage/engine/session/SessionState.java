@@ -5,7 +5,6 @@ import dev.gainstage.engine.graph.SessionGraph;
 import dev.gainstage.engine.graph.TapKey;
 import dev.gainstage.engine.metering.MeterReading;
 import dev.gainstage.engine.rules.Warning;
-
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,11 +18,22 @@ import java.util.Set;
  * @param drops        blocks the adapter dropped, per stage id
  * @param notices      problems the user should know of (e.g. saved decisions that could not be read)
  */
-public record SessionState(String sessionKey, String sessionName, long version, double audioSeconds,
-                           boolean adapterConnected, String adapterName, boolean rolling, SessionGraph graph,
-                           Map<TapKey, MeterReading> readings, List<Warning> warnings, List<WarningEvent> recentEvents,
-                           Checklist checklist, Map<String, Long> drops, Set<String> intentional,
-                           List<String> notices) {
+public record SessionState(
+        String sessionKey,
+        String sessionName,
+        long version,
+        double audioSeconds,
+        boolean adapterConnected,
+        String adapterName,
+        boolean rolling,
+        SessionGraph graph,
+        Map<TapKey, MeterReading> readings,
+        List<Warning> warnings,
+        List<WarningEvent> recentEvents,
+        Checklist checklist,
+        Map<String, Long> drops,
+        Set<String> intentional,
+        List<String> notices) {
     public SessionState {
         readings = Map.copyOf(readings);
         warnings = List.copyOf(warnings);
@@ -34,8 +44,22 @@ public record SessionState(String sessionKey, String sessionName, long version, 
     }
 
     public static SessionState empty(String key) {
-        return new SessionState(key, key, 0, 0, false, "", false, SessionGraph.EMPTY, Map.of(), List.of(), List.of(),
-                Checklist.EMPTY, Map.of(), Set.of(), List.of());
+        return new SessionState(
+                key,
+                key,
+                0,
+                0,
+                false,
+                "",
+                false,
+                SessionGraph.EMPTY,
+                Map.of(),
+                List.of(),
+                List.of(),
+                Checklist.EMPTY,
+                Map.of(),
+                Set.of(),
+                List.of());
     }
 
     public MeterReading reading(TapKey key) {

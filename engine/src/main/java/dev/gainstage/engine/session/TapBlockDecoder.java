@@ -12,8 +12,7 @@ public final class TapBlockDecoder {
     public static final int MAX_CHANNELS = 8;
     public static final int MAX_FRAMES = 16_384;
 
-    private TapBlockDecoder() {
-    }
+    private TapBlockDecoder() {}
 
     /** The field path of block {@code index} of a batch, for messages; built only when one is needed. */
     static String blockField(int index) {
@@ -23,7 +22,10 @@ public final class TapBlockDecoder {
     /** Validates the header fields of block {@code index}; messages name the field ({@code taps.blocks[i].frames}). */
     public static void checkHeader(TapBlockData b, int index) throws TapBlockException {
         if (b.sampleRate() < MIN_SAMPLE_RATE || b.sampleRate() > MAX_SAMPLE_RATE) {
-            throw refused(index, "sample_rate", b.sampleRate() + " Hz is outside " + MIN_SAMPLE_RATE + ".." + MAX_SAMPLE_RATE);
+            throw refused(
+                    index,
+                    "sample_rate",
+                    b.sampleRate() + " Hz is outside " + MIN_SAMPLE_RATE + ".." + MAX_SAMPLE_RATE);
         }
         if (b.channels() < 1 || b.channels() > MAX_CHANNELS) {
             throw refused(index, "channels", b.channels() + " is outside 1.." + MAX_CHANNELS);
@@ -33,8 +35,11 @@ public final class TapBlockDecoder {
         }
         long expected = (long) b.frames() * b.channels() * Float.BYTES;
         if (b.samples().remaining() != expected) {
-            throw refused(index, "samples", "holds " + b.samples().remaining() + " bytes but " + b.frames()
-                    + " frames x " + b.channels() + " channels need " + expected);
+            throw refused(
+                    index,
+                    "samples",
+                    "holds " + b.samples().remaining() + " bytes but " + b.frames() + " frames x " + b.channels()
+                            + " channels need " + expected);
         }
     }
 
@@ -58,8 +63,10 @@ public final class TapBlockDecoder {
             for (int i = 0; i < n; i++) {
                 float x = dst[i];
                 if (!Float.isFinite(x)) {
-                    throw new TapBlockException(field + ".samples", field + ".samples[" + i + "] is " + x
-                            + " (frame " + i / b.channels() + ", channel " + i % b.channels() + "): samples must be finite",
+                    throw new TapBlockException(
+                            field + ".samples",
+                            field + ".samples[" + i + "] is " + x + " (frame " + i / b.channels() + ", channel "
+                                    + i % b.channels() + "): samples must be finite",
                             false);
                 }
             }

@@ -3,7 +3,6 @@ package dev.gainstage.engine.store;
 import dev.gainstage.engine.rules.RuleOverrides;
 import dev.gainstage.engine.session.DecisionPersistence;
 import dev.gainstage.engine.session.Decisions;
-
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
@@ -17,8 +16,8 @@ import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.time.format.DateTimeFormatter;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -38,7 +37,9 @@ import java.util.zip.CRC32;
 public final class DecisionStore implements DecisionPersistence {
     /** Rule overrides came later as {@code rule.*} entries: a file without them is still this format. */
     static final String FORMAT = "gainstage-decisions-1";
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+
+    private static final DateTimeFormatter STAMP =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
     private final Path dir;
     private final Clock clock;
@@ -73,8 +74,10 @@ public final class DecisionStore implements DecisionPersistence {
         } catch (CorruptFileException e) {
             Path aside = file.resolveSibling(file.getFileName() + ".corrupt-" + STAMP.format(clock.instant()));
             Files.move(file, aside, StandardCopyOption.REPLACE_EXISTING);
-            return new Loaded(Decisions.NONE, "the saved decisions for this session were unreadable ("
-                    + e.getMessage() + "); the file was kept as " + aside + " and the session starts without them");
+            return new Loaded(
+                    Decisions.NONE,
+                    "the saved decisions for this session were unreadable (" + e.getMessage()
+                            + "); the file was kept as " + aside + " and the session starts without them");
         }
     }
 
@@ -84,8 +87,8 @@ public final class DecisionStore implements DecisionPersistence {
         Path file = fileFor(sessionKey);
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         byte[] bytes = format(sessionKey, d).getBytes(StandardCharsets.UTF_8);
-        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
+        try (FileChannel ch = FileChannel.open(
+                tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
             ch.write(java.nio.ByteBuffer.wrap(bytes));
             ch.force(true);
         }
@@ -114,7 +117,9 @@ public final class DecisionStore implements DecisionPersistence {
         p.put("checksum", checksum(entries));
         StringWriter w = new StringWriter();
         try {
-            p.store(w, "gainstage: decisions for one DAW session (acknowledgements, intentional saturation, rule overrides)");
+            p.store(
+                    w,
+                    "gainstage: decisions for one DAW session (acknowledgements, intentional saturation, rule overrides)");
         } catch (IOException e) {
             throw new IllegalStateException(e); // a StringWriter does not fail
         }

@@ -1,7 +1,5 @@
 package dev.gainstage.engine.transport;
 
-import dev.gainstage.engine.transport.protos.GraphProtos;
-
 import dev.gainstage.engine.graph.GraphException;
 import dev.gainstage.engine.graph.TapKey;
 import dev.gainstage.engine.session.AdapterLink;
@@ -10,6 +8,7 @@ import dev.gainstage.engine.session.SessionEngine;
 import dev.gainstage.engine.session.SessionRegistry;
 import dev.gainstage.engine.session.TapBlockData;
 import dev.gainstage.engine.session.TapBlockException;
+import dev.gainstage.engine.transport.protos.GraphProtos;
 import dev.gainstage.proto.v1.Ack;
 import dev.gainstage.proto.v1.AdapterMessage;
 import dev.gainstage.proto.v1.ErrorCode;
@@ -24,7 +23,6 @@ import dev.gainstage.proto.v1.TapDrops;
 import dev.gainstage.proto.v1.TapSubscription;
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -75,9 +73,11 @@ final class AdapterConnection implements StreamObserver<AdapterMessage>, Adapter
                 return;
             }
             switch (msg.getBodyCase()) {
-                case HELLO -> error(ErrorCode.ERROR_CODE_INVALID_FIELD, "hello", "hello was already sent on this stream", false);
+                case HELLO ->
+                    error(ErrorCode.ERROR_CODE_INVALID_FIELD, "hello", "hello was already sent on this stream", false);
                 case SNAPSHOT -> {
-                    engine.onSnapshot(msg.getSnapshot().getSequence(),
+                    engine.onSnapshot(
+                            msg.getSnapshot().getSequence(),
                             GraphProtos.strips(msg.getSnapshot().getStripsList(), "snapshot.strips"));
                     ack(msg.getSnapshot().getSequence());
                 }
@@ -96,7 +96,8 @@ final class AdapterConnection implements StreamObserver<AdapterMessage>, Adapter
                 }
                 case TRANSPORT -> engine.onTransport(msg.getTransport().getRolling());
                 case NOTICE -> engine.onAdapterNotice(msg.getNotice().getText());
-                case BODY_NOT_SET -> error(ErrorCode.ERROR_CODE_INVALID_FIELD, "body", "message carries no body", false);
+                case BODY_NOT_SET ->
+                    error(ErrorCode.ERROR_CODE_INVALID_FIELD, "body", "message carries no body", false);
             }
         } catch (GraphException e) {
             ErrorCode code = switch (e.reason()) {
@@ -107,8 +108,11 @@ final class AdapterConnection implements StreamObserver<AdapterMessage>, Adapter
             };
             error(code, e.field(), e.getMessage(), e.resyncRequired());
         } catch (TapBlockException e) {
-            error(e.unknownHandle() ? ErrorCode.ERROR_CODE_UNKNOWN_ID : ErrorCode.ERROR_CODE_INVALID_FIELD,
-                    e.field(), e.getMessage(), false);
+            error(
+                    e.unknownHandle() ? ErrorCode.ERROR_CODE_UNKNOWN_ID : ErrorCode.ERROR_CODE_INVALID_FIELD,
+                    e.field(),
+                    e.getMessage(),
+                    false);
         } catch (RuntimeException e) {
             // A bug of ours must not take the session down with it; the adapter hears about it.
             LOG.log(Level.SEVERE, "internal error handling " + msg.getBodyCase(), e);
@@ -135,8 +139,13 @@ final class AdapterConnection implements StreamObserver<AdapterMessage>, Adapter
     private void onTaps(List<TapBlock> blocks) throws TapBlockException {
         List<TapBlockData> data = new ArrayList<>(blocks.size());
         for (TapBlock b : blocks) {
-            data.add(new TapBlockData(b.getHandle(), b.getSampleRate(), b.getChannels(), b.getFrames(),
-                    b.getSamplePosition(), b.getSamples().asReadOnlyByteBuffer()));
+            data.add(new TapBlockData(
+                    b.getHandle(),
+                    b.getSampleRate(),
+                    b.getChannels(),
+                    b.getFrames(),
+                    b.getSamplePosition(),
+                    b.getSamples().asReadOnlyByteBuffer()));
         }
         engine.onTaps(data);
     }
@@ -144,7 +153,11 @@ final class AdapterConnection implements StreamObserver<AdapterMessage>, Adapter
     private void onFixResult(FixResult r) {
         CompletableFuture<FixOutcome> f = pendingFixes.remove(r.getFixId());
         if (f == null) {
-            error(ErrorCode.ERROR_CODE_UNKNOWN_ID, "fix_result.fix_id", "no fix request '" + r.getFixId() + "' is pending", false);
+            error(
+                    ErrorCode.ERROR_CODE_UNKNOWN_ID,
+                    "fix_result.fix_id",
+                    "no fix request '" + r.getFixId() + "' is pending",
+                    false);
             return;
         }
         f.complete(new FixOutcome(r.getApplied(), r.getMessage()));
@@ -190,8 +203,10 @@ final class AdapterConnection implements StreamObserver<AdapterMessage>, Adapter
     @Override
     public void requestTaps(Map<Integer, TapKey> taps) {
         TapSubscription.Builder sub = TapSubscription.newBuilder();
-        taps.forEach((handle, key) -> sub.addTaps(TapAssignment.newBuilder().setHandle(handle)
-                .setStageId(key.stageId()).setPoint(GraphProtos.toProto(key.point()))));
+        taps.forEach((handle, key) -> sub.addTaps(TapAssignment.newBuilder()
+                .setHandle(handle)
+                .setStageId(key.stageId())
+                .setPoint(GraphProtos.toProto(key.point()))));
         send(SidecarMessage.newBuilder().setTaps(sub).build());
     }
 
@@ -200,16 +215,25 @@ final class AdapterConnection implements StreamObserver<AdapterMessage>, Adapter
         String fixId = UUID.randomUUID().toString();
         CompletableFuture<FixOutcome> f = new CompletableFuture<>();
         pendingFixes.put(fixId, f);
-        send(SidecarMessage.newBuilder().setFix(FixRequest.newBuilder().setFixId(fixId).setStageId(stageId)
-                .setChangeDb(changeDb)).build());
-        return f.completeOnTimeout(FixOutcome.refused("the adapter did not answer within " + FIX_TIMEOUT_SECONDS + " s"),
-                FIX_TIMEOUT_SECONDS, TimeUnit.SECONDS).whenComplete((r, t) -> pendingFixes.remove(fixId));
+        send(SidecarMessage.newBuilder()
+                .setFix(FixRequest.newBuilder()
+                        .setFixId(fixId)
+                        .setStageId(stageId)
+                        .setChangeDb(changeDb))
+                .build());
+        return f.completeOnTimeout(
+                        FixOutcome.refused("the adapter did not answer within " + FIX_TIMEOUT_SECONDS + " s"),
+                        FIX_TIMEOUT_SECONDS,
+                        TimeUnit.SECONDS)
+                .whenComplete((r, t) -> pendingFixes.remove(fixId));
     }
 
     // ---- sending ----------------------------------------------------------------------------------
 
     private void ack(long sequence) {
-        send(SidecarMessage.newBuilder().setAck(Ack.newBuilder().setSequence(sequence)).build());
+        send(SidecarMessage.newBuilder()
+                .setAck(Ack.newBuilder().setSequence(sequence))
+                .build());
     }
 
     private void error(ErrorCode code, String field, String message, boolean resync) {
@@ -218,8 +242,13 @@ final class AdapterConnection implements StreamObserver<AdapterMessage>, Adapter
         if (n <= LOGGED_REFUSALS || n % 1000 == 0) {
             LOG.warning(() -> "refused from adapter '" + adapterName() + "' (" + n + " so far): " + message);
         }
-        send(SidecarMessage.newBuilder().setError(ProtocolError.newBuilder().setCode(code).setField(field)
-                .setMessage(message).setResyncRequired(resync)).build());
+        send(SidecarMessage.newBuilder()
+                .setError(ProtocolError.newBuilder()
+                        .setCode(code)
+                        .setField(field)
+                        .setMessage(message)
+                        .setResyncRequired(resync))
+                .build());
     }
 
     /** Responses are sent from the stream's thread and from panel calls (fixes): one at a time. */

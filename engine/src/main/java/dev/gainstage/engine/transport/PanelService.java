@@ -1,7 +1,5 @@
 package dev.gainstage.engine.transport;
 
-
-import dev.gainstage.engine.transport.protos.RulesConfigProtos;
 import dev.gainstage.engine.graph.Strip;
 import dev.gainstage.engine.rules.RuleLayers;
 import dev.gainstage.engine.rules.RuleOverrides;
@@ -9,6 +7,7 @@ import dev.gainstage.engine.session.Decisions;
 import dev.gainstage.engine.session.SessionEngine;
 import dev.gainstage.engine.session.SessionRegistry;
 import dev.gainstage.engine.session.SessionState;
+import dev.gainstage.engine.transport.protos.RulesConfigProtos;
 import dev.gainstage.proto.v1.AcknowledgeRequest;
 import dev.gainstage.proto.v1.AcknowledgeResponse;
 import dev.gainstage.proto.v1.ApplyFixRequest;
@@ -20,15 +19,14 @@ import dev.gainstage.proto.v1.MarkIntentionalResponse;
 import dev.gainstage.proto.v1.PanelServiceGrpc;
 import dev.gainstage.proto.v1.RuleConfigView;
 import dev.gainstage.proto.v1.SessionSummary;
+import dev.gainstage.proto.v1.SessionView;
 import dev.gainstage.proto.v1.SetRuleOverridesRequest;
 import dev.gainstage.proto.v1.SidecarDescription;
-import dev.gainstage.proto.v1.SessionView;
 import dev.gainstage.proto.v1.WatchRequest;
 import io.grpc.Status;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import jakarta.inject.Inject;
-
 import java.io.IOException;
 import java.util.HashSet;
 import java.util.Set;
@@ -60,23 +58,33 @@ public final class PanelService extends PanelServiceGrpc.PanelServiceImplBase {
         boolean byWarning = !request.getWarningId().isEmpty();
         if (byWarning == !request.getItemId().isEmpty()) {
             responses.onError(Status.INVALID_ARGUMENT
-                    .withDescription("set exactly one of warning_id and item_id").asRuntimeException());
+                    .withDescription("set exactly one of warning_id and item_id")
+                    .asRuntimeException());
             return;
         }
         if (byWarning && engine.state().warnings().stream().noneMatch(w -> w.id().equals(request.getWarningId()))) {
             responses.onError(Status.NOT_FOUND
-                    .withDescription("no active warning '" + request.getWarningId() + "'").asRuntimeException());
+                    .withDescription("no active warning '" + request.getWarningId() + "'")
+                    .asRuntimeException());
             return;
         }
-        if (!byWarning && engine.state().checklist().steps().stream().flatMap(s -> s.items().stream())
-                .noneMatch(i -> i.id().equals(request.getItemId()))) {
+        if (!byWarning
+                && engine.state().checklist().steps().stream()
+                        .flatMap(s -> s.items().stream())
+                        .noneMatch(i -> i.id().equals(request.getItemId()))) {
             responses.onError(Status.NOT_FOUND
-                    .withDescription("no checklist item '" + request.getItemId() + "'").asRuntimeException());
+                    .withDescription("no checklist item '" + request.getItemId() + "'")
+                    .asRuntimeException());
             return;
         }
         String reason = request.getReason().isBlank() ? "acknowledged" : request.getReason();
-        decide(engine, d -> byWarning ? d.acknowledgeWarning(request.getWarningId(), reason)
-                : d.acknowledgeItem(request.getItemId(), reason), responses, AcknowledgeResponse::getDefaultInstance);
+        decide(
+                engine,
+                d -> byWarning
+                        ? d.acknowledgeWarning(request.getWarningId(), reason)
+                        : d.acknowledgeItem(request.getItemId(), reason),
+                responses,
+                AcknowledgeResponse::getDefaultInstance);
     }
 
     @Override
@@ -88,11 +96,15 @@ public final class PanelService extends PanelServiceGrpc.PanelServiceImplBase {
         Strip strip = engine.state().graph().stripOfStage(request.getStageId()).orElse(null);
         if (strip == null) {
             responses.onError(Status.NOT_FOUND
-                    .withDescription("unknown stage id '" + request.getStageId() + "'").asRuntimeException());
+                    .withDescription("unknown stage id '" + request.getStageId() + "'")
+                    .asRuntimeException());
             return;
         }
         String id = request.getStrip() ? strip.id() : request.getStageId();
-        decide(engine, d -> d.markIntentional(id, request.getIntentional()), responses,
+        decide(
+                engine,
+                d -> d.markIntentional(id, request.getIntentional()),
+                responses,
                 MarkIntentionalResponse::getDefaultInstance);
     }
 
@@ -104,10 +116,13 @@ public final class PanelService extends PanelServiceGrpc.PanelServiceImplBase {
         }
         engine.applyFix(request.getWarningId()).whenComplete((outcome, error) -> {
             if (error != null) {
-                responses.onError(Status.INTERNAL.withDescription(error.toString()).asRuntimeException());
+                responses.onError(
+                        Status.INTERNAL.withDescription(error.toString()).asRuntimeException());
             } else {
-                responses.onNext(ApplyFixResponse.newBuilder().setApplied(outcome.applied())
-                        .setMessage(outcome.message()).build());
+                responses.onNext(ApplyFixResponse.newBuilder()
+                        .setApplied(outcome.applied())
+                        .setMessage(outcome.message())
+                        .build());
                 responses.onCompleted();
             }
         });
@@ -124,12 +139,17 @@ public final class PanelService extends PanelServiceGrpc.PanelServiceImplBase {
     @Override
     public void describe(DescribeRequest request, StreamObserver<SidecarDescription> responses) {
         SidecarDescription.Builder d = SidecarDescription.newBuilder()
-                .setVersion(SidecarVersion.VERSION).setProtocolVersion(AdapterConnection.PROTOCOL_VERSION);
+                .setVersion(SidecarVersion.VERSION)
+                .setProtocolVersion(AdapterConnection.PROTOCOL_VERSION);
         for (SessionEngine engine : registry.all()) {
             SessionState s = engine.state();
-            d.addSessions(SessionSummary.newBuilder().setSessionKey(s.sessionKey()).setSessionName(s.sessionName())
-                    .setAdapterConnected(s.adapterConnected()).setAdapterName(s.adapterName())
-                    .setAudioTimeSeconds(s.audioSeconds()).setActiveWarnings(s.warnings().size()));
+            d.addSessions(SessionSummary.newBuilder()
+                    .setSessionKey(s.sessionKey())
+                    .setSessionName(s.sessionName())
+                    .setAdapterConnected(s.adapterConnected())
+                    .setAdapterName(s.adapterName())
+                    .setAudioTimeSeconds(s.audioSeconds())
+                    .setActiveWarnings(s.warnings().size()));
         }
         responses.onNext(d.build());
         responses.onCompleted();
@@ -146,20 +166,29 @@ public final class PanelService extends PanelServiceGrpc.PanelServiceImplBase {
         Set<String> both = new HashSet<>(request.getClearList());
         both.retainAll(set.values().keySet());
         if (!both.isEmpty()) {
-            responses.onError(Status.INVALID_ARGUMENT.withDescription("both set and cleared: "
-                    + String.join(", ", both.stream().sorted().toList())).asRuntimeException());
+            responses.onError(Status.INVALID_ARGUMENT
+                    .withDescription("both set and cleared: "
+                            + String.join(", ", both.stream().sorted().toList()))
+                    .asRuntimeException());
             return;
         }
-        decide(engine, d -> d.withRuleOverrides((request.getReplace() ? RuleOverrides.NONE : d.ruleOverrides())
-                .without(request.getClearList()).merge(set)), responses, () -> ruleView(engine));
+        decide(
+                engine,
+                d -> d.withRuleOverrides((request.getReplace() ? RuleOverrides.NONE : d.ruleOverrides())
+                        .without(request.getClearList())
+                        .merge(set)),
+                responses,
+                () -> ruleView(engine));
     }
 
     private static RuleConfigView ruleView(SessionEngine engine) {
         RuleLayers layers = engine.ruleLayers();
-        return RuleConfigView.newBuilder().setSessionKey(engine.sessionKey())
+        return RuleConfigView.newBuilder()
+                .setSessionKey(engine.sessionKey())
                 .setEffective(RulesConfigProtos.message(layers.effective().byName()))
                 .setFile(RulesConfigProtos.message(layers.file().values()))
-                .setOverrides(RulesConfigProtos.message(layers.session().values())).build();
+                .setOverrides(RulesConfigProtos.message(layers.session().values()))
+                .build();
     }
 
     /**
@@ -167,16 +196,18 @@ public final class PanelService extends PanelServiceGrpc.PanelServiceImplBase {
      * could not be saved is not applied, and the caller is told; one refused as it is made (an absurd
      * threshold) is INVALID_ARGUMENT, with the reason.
      */
-    private static <T> void decide(SessionEngine engine, UnaryOperator<Decisions> change, StreamObserver<T> responses,
-                                   Supplier<T> reply) {
+    private static <T> void decide(
+            SessionEngine engine, UnaryOperator<Decisions> change, StreamObserver<T> responses, Supplier<T> reply) {
         try {
             engine.updateDecisions(change);
         } catch (IllegalArgumentException e) {
-            responses.onError(Status.INVALID_ARGUMENT.withDescription(e.getMessage()).asRuntimeException());
+            responses.onError(
+                    Status.INVALID_ARGUMENT.withDescription(e.getMessage()).asRuntimeException());
             return;
         } catch (IOException e) {
-            responses.onError(Status.UNAVAILABLE.withDescription("could not save the decision, so it was not applied: "
-                    + e.getMessage()).asRuntimeException());
+            responses.onError(Status.UNAVAILABLE
+                    .withDescription("could not save the decision, so it was not applied: " + e.getMessage())
+                    .asRuntimeException());
             return;
         }
         reply(responses, reply.get());
@@ -190,8 +221,9 @@ public final class PanelService extends PanelServiceGrpc.PanelServiceImplBase {
     private SessionEngine session(String key, StreamObserver<?> responses) {
         SessionEngine engine = registry.resolve(key).orElse(null);
         if (engine == null) {
-            responses.onError(Status.NOT_FOUND.withDescription(key.isEmpty() ? "no session is attached yet"
-                    : "no session '" + key + "'").asRuntimeException());
+            responses.onError(Status.NOT_FOUND
+                    .withDescription(key.isEmpty() ? "no session is attached yet" : "no session '" + key + "'")
+                    .asRuntimeException());
         }
         return engine;
     }

@@ -4,8 +4,7 @@ package dev.gainstage.engine.transport;
 public final class SidecarVersion {
     public static final String VERSION = version();
 
-    private SidecarVersion() {
-    }
+    private SidecarVersion() {}
 
     private static String version() {
         String v = SidecarVersion.class.getPackage().getImplementationVersion();

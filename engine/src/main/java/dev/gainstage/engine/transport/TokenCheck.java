@@ -5,7 +5,6 @@ import io.grpc.ServerCall;
 import io.grpc.ServerCallHandler;
 import io.grpc.ServerInterceptor;
 import io.grpc.Status;
-
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 
@@ -24,15 +23,18 @@ public final class TokenCheck implements ServerInterceptor {
     }
 
     @Override
-    public <Q, A> ServerCall.Listener<Q> interceptCall(ServerCall<Q, A> call, Metadata headers, ServerCallHandler<Q, A> next) {
+    public <Q, A> ServerCall.Listener<Q> interceptCall(
+            ServerCall<Q, A> call, Metadata headers, ServerCallHandler<Q, A> next) {
         String given = headers.get(AUTHORIZATION);
         // Constant-time comparison: how long a refusal takes says nothing about the token.
         if (given == null || !MessageDigest.isEqual(expected, given.getBytes(StandardCharsets.UTF_8))) {
-            call.close(Status.UNAUTHENTICATED.withDescription(given == null
-                    ? "this sidecar needs a token: set GAINSTAGE_TOKEN_FILE to the file holding it"
-                    : "wrong token"), new Metadata());
-            return new ServerCall.Listener<>() {
-            };
+            call.close(
+                    Status.UNAUTHENTICATED.withDescription(
+                            given == null
+                                    ? "this sidecar needs a token: set GAINSTAGE_TOKEN_FILE to the file holding it"
+                                    : "wrong token"),
+                    new Metadata());
+            return new ServerCall.Listener<>() {};
         }
         return next.startCall(call, headers);
     }

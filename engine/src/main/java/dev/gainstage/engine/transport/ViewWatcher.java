@@ -1,14 +1,12 @@
 package dev.gainstage.engine.transport;
 
-import dev.gainstage.engine.transport.protos.ViewProtos;
-
 import dev.gainstage.engine.session.SessionEngine;
 import dev.gainstage.engine.session.SessionRegistry;
 import dev.gainstage.engine.session.SessionState;
+import dev.gainstage.engine.transport.protos.ViewProtos;
 import dev.gainstage.proto.v1.SessionView;
 import dev.gainstage.proto.v1.WatchRequest;
 import io.grpc.stub.ServerCallStreamObserver;
-
 import java.util.concurrent.ScheduledFuture;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -27,7 +25,8 @@ final class ViewWatcher implements Runnable {
     private final SessionRegistry registry;
     private final WatchRequest request;
     private final ServerCallStreamObserver<SessionView> call;
-    private final java.util.concurrent.atomic.AtomicBoolean pushQueued = new java.util.concurrent.atomic.AtomicBoolean();
+    private final java.util.concurrent.atomic.AtomicBoolean pushQueued =
+            new java.util.concurrent.atomic.AtomicBoolean();
     private ScheduledFuture<?> schedule;
     private ViewPump pump;
     private volatile SessionEngine listening;
@@ -70,8 +69,10 @@ final class ViewWatcher implements Runnable {
 
     private void published() {
         SessionEngine engine = listening;
-        if (engine != null && !engine.state().recentEvents().isEmpty()
-                && engine.state().recentEvents().getLast().sequence() > sentEvent && pushQueued.compareAndSet(false, true)) {
+        if (engine != null
+                && !engine.state().recentEvents().isEmpty()
+                && engine.state().recentEvents().getLast().sequence() > sentEvent
+                && pushQueued.compareAndSet(false, true)) {
             pump.now(() -> {
                 pushQueued.set(false);
                 run();
@@ -123,7 +124,8 @@ final class ViewWatcher implements Runnable {
             LOG.log(Level.WARNING, "watch stream failed; closing it", e);
             stop();
             try {
-                call.onError(io.grpc.Status.INTERNAL.withDescription(e.toString()).asRuntimeException());
+                call.onError(
+                        io.grpc.Status.INTERNAL.withDescription(e.toString()).asRuntimeException());
             } catch (RuntimeException ignored) {
                 // the call is already closed
             }

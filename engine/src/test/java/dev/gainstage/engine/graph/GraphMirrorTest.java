@@ -1,16 +1,15 @@
 package dev.gainstage.engine.graph;
 
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-import java.util.OptionalDouble;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.OptionalDouble;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 class GraphMirrorTest {
     private final GraphMirror mirror = new GraphMirror();
@@ -32,8 +31,13 @@ class GraphMirrorTest {
     }
 
     static Strip master() {
-        return new Strip("master", "Master", StripKind.MASTER, 2,
-                List.of(stage("master/source", StageKind.SOURCE), stage("master/output", StageKind.OUTPUT)), List.of());
+        return new Strip(
+                "master",
+                "Master",
+                StripKind.MASTER,
+                2,
+                List.of(stage("master/source", StageKind.SOURCE), stage("master/output", StageKind.OUTPUT)),
+                List.of());
     }
 
     @BeforeEach
@@ -54,26 +58,29 @@ class GraphMirrorTest {
         SessionGraph g = mirror.graph();
         Strip vox = g.strip("vox").orElseThrow();
         assertEquals("Lead Vox", vox.name());
-        assertEquals(List.of("vox/source", "vox/trim", "vox/comp", "vox/fader", "vox/output"),
+        assertEquals(
+                List.of("vox/source", "vox/trim", "vox/comp", "vox/fader", "vox/output"),
                 vox.stages().stream().map(Stage::id).toList());
         assertEquals(-3.5, vox.stage("vox/fader").orElseThrow().gainDb().getAsDouble());
         assertEquals("bass/sat", g.strip("bass").orElseThrow().stages().get(2).id());
         assertEquals(17, mirror.sequence());
-        assertEquals(List.of("vox", "master", "bass"), g.strips().stream().map(Strip::id).toList());
+        assertEquals(
+                List.of("vox", "master", "bass"),
+                g.strips().stream().map(Strip::id).toList());
     }
 
     @Test
     void aGapIsRefusedAndOnlyASnapshotResyncs() throws GraphException {
         SessionGraph before = mirror.graph();
-        GraphException gap = assertThrows(GraphException.class,
-                () -> mirror.apply(12, new GraphChange.StripRenamed("vox", "x")));
+        GraphException gap =
+                assertThrows(GraphException.class, () -> mirror.apply(12, new GraphChange.StripRenamed("vox", "x")));
         assertEquals(GraphException.Reason.SEQUENCE_GAP, gap.reason());
         assertTrue(gap.getMessage().contains("expected 11"), gap.getMessage());
         assertTrue(gap.resyncRequired());
         assertSame(before, mirror.graph());
         // Even the "right" next delta is refused now: our copy is stale until a snapshot arrives.
-        GraphException stale = assertThrows(GraphException.class,
-                () -> mirror.apply(11, new GraphChange.StripRenamed("vox", "x")));
+        GraphException stale =
+                assertThrows(GraphException.class, () -> mirror.apply(11, new GraphChange.StripRenamed("vox", "x")));
         assertEquals(GraphException.Reason.NO_SNAPSHOT, stale.reason());
 
         mirror.replace(30, List.of(track("vox"), master()));
@@ -84,8 +91,8 @@ class GraphMirrorTest {
     @Test
     void anUnknownIdIsNamedAndNothingChanges() {
         SessionGraph before = mirror.graph();
-        GraphException e = assertThrows(GraphException.class,
-                () -> mirror.apply(11, new GraphChange.StageActiveChanged("vox/nope", false)));
+        GraphException e = assertThrows(
+                GraphException.class, () -> mirror.apply(11, new GraphChange.StageActiveChanged("vox/nope", false)));
         assertEquals(GraphException.Reason.UNKNOWN_ID, e.reason());
         assertTrue(e.getMessage().contains("'vox/nope'"), e.getMessage());
         assertSame(before, mirror.graph());
@@ -95,16 +102,22 @@ class GraphMirrorTest {
 
     @Test
     void aChangeThatWouldBreakTheGraphIsRefusedWhole() throws GraphException {
-        Strip bus = new Strip("bus", "Bus", StripKind.BUS, 2,
-                List.of(stage("bus/source", StageKind.SOURCE), stage("bus/output", StageKind.OUTPUT)), List.of("master"));
+        Strip bus = new Strip(
+                "bus",
+                "Bus",
+                StripKind.BUS,
+                2,
+                List.of(stage("bus/source", StageKind.SOURCE), stage("bus/output", StageKind.OUTPUT)),
+                List.of("master"));
         mirror.apply(11, new GraphChange.StripAdded(bus));
         SessionGraph before = mirror.graph();
-        GraphException cycle = assertThrows(GraphException.class,
-                () -> mirror.apply(12, new GraphChange.RoutingChanged("master", List.of("bus"))));
+        GraphException cycle = assertThrows(
+                GraphException.class, () -> mirror.apply(12, new GraphChange.RoutingChanged("master", List.of("bus"))));
         assertTrue(cycle.getMessage().contains("routing cycle"), cycle.getMessage());
         assertSame(before, mirror.graph());
 
-        GraphException dup = assertThrows(GraphException.class,
+        GraphException dup = assertThrows(
+                GraphException.class,
                 () -> mirror.apply(12, new GraphChange.StageAdded("bus", stage("vox/eq", StageKind.PLUGIN), 1)));
         assertTrue(dup.getMessage().contains("duplicate stage id 'vox/eq'"), dup.getMessage());
         assertEquals(GraphException.Reason.INVALID, dup.reason());
@@ -116,8 +129,8 @@ class GraphMirrorTest {
 
     @Test
     void aSnapshotWithUnknownRoutingIsRefused() {
-        Strip orphan = new Strip("x", "x", StripKind.AUDIO_TRACK, 1, List.of(stage("x/source", StageKind.SOURCE)),
-                List.of("nowhere"));
+        Strip orphan = new Strip(
+                "x", "x", StripKind.AUDIO_TRACK, 1, List.of(stage("x/source", StageKind.SOURCE)), List.of("nowhere"));
         GraphException e = assertThrows(GraphException.class, () -> mirror.replace(1, List.of(orphan)));
         assertTrue(e.getMessage().contains("'nowhere'"), e.getMessage());
         assertEquals(10, mirror.sequence());
@@ -125,8 +138,13 @@ class GraphMirrorTest {
 
     @Test
     void removingAStripRemovesRoutingToIt() throws GraphException {
-        Strip bus = new Strip("bus", "Bus", StripKind.BUS, 2,
-                List.of(stage("bus/source", StageKind.SOURCE), stage("bus/output", StageKind.OUTPUT)), List.of("master"));
+        Strip bus = new Strip(
+                "bus",
+                "Bus",
+                StripKind.BUS,
+                2,
+                List.of(stage("bus/source", StageKind.SOURCE), stage("bus/output", StageKind.OUTPUT)),
+                List.of("master"));
         mirror.apply(11, new GraphChange.StripAdded(bus));
         mirror.apply(12, new GraphChange.RoutingChanged("vox", List.of("bus")));
         mirror.apply(13, new GraphChange.StripRemoved("bus"));

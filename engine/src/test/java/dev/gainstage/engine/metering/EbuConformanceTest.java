@@ -52,7 +52,13 @@ class EbuConformanceTest {
     /** Tech 3341 case 4: -72, -36, -23 (60 s), -36, -72 dBFS, 10 s each otherwise: I = -23.0 (both gates). */
     @Test
     void case4AbsoluteAndRelativeGate() {
-        MeterReading r = stereo1k().then(-72, 10).then(-36, 10).then(-23, 60).then(-36, 10).then(-72, 10).measure();
+        MeterReading r = stereo1k()
+                .then(-72, 10)
+                .then(-36, 10)
+                .then(-23, 60)
+                .then(-36, 10)
+                .then(-72, 10)
+                .measure();
         assertLoudness(-23, r.integratedLufs(), "I");
     }
 
@@ -124,9 +130,12 @@ class EbuConformanceTest {
     }
 
     private static void assertTruePeak(double hz, double phaseDegrees, double waveformPeakDbfs, double expectedDbtp) {
-        MeterReading r = TestSignal.sine(48_000, 2, hz, phaseDegrees).fadeIn(0.02).then(waveformPeakDbfs, 2).measure();
-        String what = hz + " Hz, " + phaseDegrees + " deg: true peak " + r.maxTruePeakDbtp()
-                + ", sample peak " + r.maxSamplePeakDbfs();
+        MeterReading r = TestSignal.sine(48_000, 2, hz, phaseDegrees)
+                .fadeIn(0.02)
+                .then(waveformPeakDbfs, 2)
+                .measure();
+        String what = hz + " Hz, " + phaseDegrees + " deg: true peak " + r.maxTruePeakDbtp() + ", sample peak "
+                + r.maxSamplePeakDbfs();
         assertTrue(r.maxTruePeakDbtp() <= expectedDbtp + 0.2 && r.maxTruePeakDbtp() >= expectedDbtp - 0.4, what);
         assertTrue(r.truePeakDbtp() <= expectedDbtp + 0.2 && r.truePeakDbtp() >= expectedDbtp - 0.4, what);
     }
@@ -152,7 +161,13 @@ class EbuConformanceTest {
     /** Tech 3342 case 4: -50, -35, -20, -35, -50 dBFS, 20 s each: LRA = 15 +-1 LU (relative gate). */
     @Test
     void lraCase4() {
-        MeterReading r = stereo1k().then(-50, 20).then(-35, 20).then(-20, 20).then(-35, 20).then(-50, 20).measure();
+        MeterReading r = stereo1k()
+                .then(-50, 20)
+                .then(-35, 20)
+                .then(-20, 20)
+                .then(-35, 20)
+                .then(-50, 20)
+                .measure();
         assertEquals(15, r.loudnessRangeLu(), 1);
     }
 }

@@ -2,9 +2,9 @@ package dev.gainstage.engine.metering;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class KWeightingFilterTest {
     private static final double[] FREQUENCIES = {20, 50, 100, 500, 1000, 2000, 5000, 10_000, 15_000};
@@ -80,8 +80,9 @@ class KWeightingFilterTest {
     }
 
     private static double designedDb(double hz, int sampleRate) {
-        return 20 * Math.log10(KWeightingFilter.shelf(sampleRate).magnitudeAt(hz, sampleRate)
-                * KWeightingFilter.highPass(sampleRate).magnitudeAt(hz, sampleRate));
+        return 20
+                * Math.log10(KWeightingFilter.shelf(sampleRate).magnitudeAt(hz, sampleRate)
+                        * KWeightingFilter.highPass(sampleRate).magnitudeAt(hz, sampleRate));
     }
 
     /** |H(jw)| of the analog prototypes, s normalised to each section's corner frequency. */

@@ -50,13 +50,28 @@ class StageMeterFiguresTest {
 
     @Test
     void correlationOfInPhaseInvertedAndQuadratureChannels() {
-        assertEquals(1, measure(render(RATE * 4, 2, (i, c) -> sine(i, 440, -12)), 2).correlation(), 1e-6);
-        assertEquals(-1, measure(render(RATE * 4, 2, (i, c) -> (c == 0 ? 1 : -1) * sine(i, 440, -12)), 2).correlation(), 1e-6);
-        double quadrature = measure(render(RATE * 4, 2,
-                (i, c) -> 0.25 * (c == 0 ? Math.sin(2 * Math.PI * 440 * i / RATE) : Math.cos(2 * Math.PI * 440 * i / RATE))), 2)
+        assertEquals(
+                1, measure(render(RATE * 4, 2, (i, c) -> sine(i, 440, -12)), 2).correlation(), 1e-6);
+        assertEquals(
+                -1,
+                measure(render(RATE * 4, 2, (i, c) -> (c == 0 ? 1 : -1) * sine(i, 440, -12)), 2)
+                        .correlation(),
+                1e-6);
+        double quadrature = measure(
+                        render(
+                                RATE * 4,
+                                2,
+                                (i, c) -> 0.25
+                                        * (c == 0
+                                                ? Math.sin(2 * Math.PI * 440 * i / RATE)
+                                                : Math.cos(2 * Math.PI * 440 * i / RATE))),
+                        2)
                 .correlation();
         assertEquals(0, quadrature, 0.005);
-        assertTrue(Double.isNaN(measure(render(RATE, 1, (i, c) -> sine(i, 440, -12)), 1).correlation()), "mono");
+        assertTrue(
+                Double.isNaN(measure(render(RATE, 1, (i, c) -> sine(i, 440, -12)), 1)
+                        .correlation()),
+                "mono");
     }
 
     @Test
@@ -94,7 +109,8 @@ class StageMeterFiguresTest {
     /** BS.1770 weights: LFE ignored, surrounds +1.5 dB (x1.41). */
     @Test
     void fivePointOneChannelWeights() {
-        IntFunction<MeterReading> toneIn = ch -> measure(render(RATE * 3, 6, (i, c) -> c == ch ? sine(i, 1000, -20) : 0), 6);
+        IntFunction<MeterReading> toneIn =
+                ch -> measure(render(RATE * 3, 6, (i, c) -> c == ch ? sine(i, 1000, -20) : 0), 6);
         double left = toneIn.apply(0).integratedLufs();
         assertEquals(-23.0, left, 0.1, "one front channel at -20 dBFS reads 3 dB lower than a stereo pair");
         assertEquals(left, toneIn.apply(2).integratedLufs(), 0.01, "centre weighs like left");
@@ -123,7 +139,10 @@ class StageMeterFiguresTest {
         assertTrue(Double.isNaN(r.samplePeakDbfs()), "the burst is more than 3 s ago");
         assertEquals(-3, r.maxSamplePeakDbfs(), 0.01);
         assertEquals(-3, r.maxTruePeakDbtp(), 0.1);
-        MeterReading shortWindow = measure(render(RATE * 2, 1, (i, c) -> i < RATE / 2 ? sine(i, 1000, -3) : 0.0), 1, 1024,
+        MeterReading shortWindow = measure(
+                render(RATE * 2, 1, (i, c) -> i < RATE / 2 ? sine(i, 1000, -3) : 0.0),
+                1,
+                1024,
                 new MeterOptions(false, 3, 1));
         assertEquals(-3, shortWindow.samplePeakDbfs(), 0.01, "still within the window 1.5 s later");
     }
@@ -133,12 +152,17 @@ class StageMeterFiguresTest {
         Random random = new Random(3);
         double noiseRms = Math.pow(10, -60 / 20.0);
         // 4 s digital silence, 10 s noise at -60 dBFS RMS, 6 s of a -10 dBFS sine over the noise
-        float[] x = render(RATE * 20, 1, (i, c) -> i < RATE * 4 ? 0.0
-                : random.nextGaussian() * noiseRms + (i >= RATE * 14 ? sine(i, 1000, -10) : 0));
+        float[] x = render(
+                RATE * 20,
+                1,
+                (i, c) -> i < RATE * 4
+                        ? 0.0
+                        : random.nextGaussian() * noiseRms + (i >= RATE * 14 ? sine(i, 1000, -10) : 0));
         MeterReading r = measure(x, 1);
         assertEquals(-60, r.noiseFloorDbfs(), 0.5);
         assertEquals(16, r.signalSeconds(), 0.06, "noise at -60 dBFS counts as signal, digital silence does not");
-        MeterReading quiet = measure(render(RATE * 5, 1, (i, c) -> random.nextGaussian() * Math.pow(10, -80 / 20.0)), 1);
+        MeterReading quiet =
+                measure(render(RATE * 5, 1, (i, c) -> random.nextGaussian() * Math.pow(10, -80 / 20.0)), 1);
         assertEquals(0, quiet.signalSeconds(), "-80 dBFS is below the -70 dBFS signal threshold");
     }
 

@@ -44,7 +44,10 @@ class StageMeterTest {
             for (RecordComponent c : MeterReading.class.getRecordComponents()) {
                 double expected = value(c, reference);
                 double actual = value(c, r);
-                assertEquals(expected, actual, 1e-9 * Math.max(1, Math.abs(expected)),
+                assertEquals(
+                        expected,
+                        actual,
+                        1e-9 * Math.max(1, Math.abs(expected)),
                         c.getName() + " with blocks of " + block);
             }
         }
@@ -71,7 +74,8 @@ class StageMeterTest {
     @Test
     void floatAboveFullScaleIsMeasuredNotClamped() {
         // A +6 dBFS stereo sine: legal inside a DAW's float path.
-        MeterReading r = TestSignal.sine(48_000, 2, 1000).fadeIn(0.02).then(6, 5).measure();
+        MeterReading r =
+                TestSignal.sine(48_000, 2, 1000).fadeIn(0.02).then(6, 5).measure();
         assertEquals(6, r.maxSamplePeakDbfs(), 0.01);
         assertEquals(6, r.samplePeakDbfs(), 0.01);
         assertEquals(6, r.maxTruePeakDbtp(), 0.2);
@@ -185,6 +189,7 @@ class StageMeterTest {
         for (int f = 0; f < x.length / 2; f += 333) {
             hold.process(x, f * 2, Math.min(333, x.length / 2 - f));
         }
-        assertEquals(feed(x, 48_000, 4096).maxTruePeakDbtp(), hold.maxDbtp(), 1e-9, "the same true peak, measured apart");
+        assertEquals(
+                feed(x, 48_000, 4096).maxTruePeakDbtp(), hold.maxDbtp(), 1e-9, "the same true peak, measured apart");
     }
 }

@@ -9,8 +9,7 @@ import java.util.List;
  * signal in memory.
  */
 final class TestSignal {
-    record Segment(double dbfs, double seconds) {
-    }
+    record Segment(double dbfs, double seconds) {}
 
     private final int sampleRate;
     private final int channels;

@@ -1,9 +1,9 @@
 package dev.gainstage.engine.rules;
 
-import org.junit.jupiter.api.Test;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
 
 class LoudnessDeltasTest {
     @Test
@@ -19,7 +19,10 @@ class LoudnessDeltasTest {
         LoudnessDeltas w = new LoudnessDeltas(2, 2, 0);
         w.observe("c", -20, -16);
         w.observe("c", -20, -14);
-        assertEquals(10 * Math.log10((Math.pow(10, -1.6) + Math.pow(10, -1.4)) / (2 * Math.pow(10, -2.0))), w.delta("c"), 1e-9);
+        assertEquals(
+                10 * Math.log10((Math.pow(10, -1.6) + Math.pow(10, -1.4)) / (2 * Math.pow(10, -2.0))),
+                w.delta("c"),
+                1e-9);
     }
 
     @Test

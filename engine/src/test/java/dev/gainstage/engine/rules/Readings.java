@@ -4,13 +4,31 @@ import dev.gainstage.engine.metering.MeterReading;
 
 /** Meter readings with chosen values, for judging rules without audio. */
 final class Readings {
-    private Readings() {
-    }
+    private Readings() {}
 
     /** A steady signal measured for {@code seconds}: peak, true peak, RMS and short-term loudness as given. */
     static MeterReading of(double peak, double truePeak, double rms, double shortTerm, double seconds) {
-        return new MeterReading(Math.round(seconds * 48000), seconds, peak, truePeak, rms, shortTerm, shortTerm,
-                peak, truePeak, shortTerm, 0, shortTerm, shortTerm, rms, peak - rms, 0, 0, 0, Double.NaN, Double.NaN,
+        return new MeterReading(
+                Math.round(seconds * 48000),
+                seconds,
+                peak,
+                truePeak,
+                rms,
+                shortTerm,
+                shortTerm,
+                peak,
+                truePeak,
+                shortTerm,
+                0,
+                shortTerm,
+                shortTerm,
+                rms,
+                peak - rms,
+                0,
+                0,
+                0,
+                Double.NaN,
+                Double.NaN,
                 seconds);
     }
 

@@ -1,9 +1,9 @@
 package dev.gainstage.engine.rules;
 
-import org.junit.jupiter.api.Test;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
 
 class RecentPeaksTest {
     @Test

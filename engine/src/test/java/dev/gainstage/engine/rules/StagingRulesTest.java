@@ -1,5 +1,9 @@
 package dev.gainstage.engine.rules;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.gainstage.engine.graph.GraphException;
 import dev.gainstage.engine.graph.SessionGraph;
 import dev.gainstage.engine.graph.Stage;
@@ -9,20 +13,15 @@ import dev.gainstage.engine.graph.StripKind;
 import dev.gainstage.engine.graph.TapKey;
 import dev.gainstage.engine.graph.TapPoint;
 import dev.gainstage.engine.metering.MeterReading;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
-
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Each rule with a signal at, just below and just above its threshold. */
 class StagingRulesTest {
@@ -34,18 +33,36 @@ class StagingRulesTest {
     }
 
     static SessionGraph graph(double faderDb) throws GraphException {
-        Strip vox = new Strip("vox", "Vox", StripKind.AUDIO_TRACK, 1, List.of(
-                stage("vox/source", StageKind.SOURCE, "Source"),
-                stage("vox/trim", StageKind.TRIM, "Trim").withGainDb(0),
-                stage("vox/comp", StageKind.PLUGIN, "ACE Compressor"),
-                stage("vox/fader", StageKind.FADER, "Fader").withGainDb(faderDb),
-                stage("vox/output", StageKind.OUTPUT, "Output")), List.of("bus"));
-        Strip bus = new Strip("bus", "Drum Bus", StripKind.BUS, 2, List.of(
-                stage("bus/source", StageKind.SOURCE, "Bus input"),
-                stage("bus/output", StageKind.OUTPUT, "Output")), List.of("master"));
-        Strip master = new Strip("master", "Master", StripKind.MASTER, 2, List.of(
-                stage("master/source", StageKind.SOURCE, "Master input"),
-                stage("master/output", StageKind.OUTPUT, "Output")), List.of());
+        Strip vox = new Strip(
+                "vox",
+                "Vox",
+                StripKind.AUDIO_TRACK,
+                1,
+                List.of(
+                        stage("vox/source", StageKind.SOURCE, "Source"),
+                        stage("vox/trim", StageKind.TRIM, "Trim").withGainDb(0),
+                        stage("vox/comp", StageKind.PLUGIN, "ACE Compressor"),
+                        stage("vox/fader", StageKind.FADER, "Fader").withGainDb(faderDb),
+                        stage("vox/output", StageKind.OUTPUT, "Output")),
+                List.of("bus"));
+        Strip bus = new Strip(
+                "bus",
+                "Drum Bus",
+                StripKind.BUS,
+                2,
+                List.of(
+                        stage("bus/source", StageKind.SOURCE, "Bus input"),
+                        stage("bus/output", StageKind.OUTPUT, "Output")),
+                List.of("master"));
+        Strip master = new Strip(
+                "master",
+                "Master",
+                StripKind.MASTER,
+                2,
+                List.of(
+                        stage("master/source", StageKind.SOURCE, "Master input"),
+                        stage("master/output", StageKind.OUTPUT, "Output")),
+                List.of());
         return SessionGraph.of(List.of(vox, bus, master));
     }
 
@@ -56,7 +73,8 @@ class StagingRulesTest {
     private Optional<Observation> judge(Rule rule, String stageId, double faderDb, Set<String> intentional)
             throws GraphException {
         return rules.evaluate(graph(faderDb), readings::get, intentional).stream()
-                .filter(o -> o.rule() == rule && o.stageId().equals(stageId)).findFirst();
+                .filter(o -> o.rule() == rule && o.stageId().equals(stageId))
+                .findFirst();
     }
 
     private boolean breaks(Rule rule, String stageId) throws GraphException {
@@ -79,18 +97,26 @@ class StagingRulesTest {
         assertFalse(breaks(Rule.SOURCE_TOO_HOT, "vox/source"), "the trim already fixed it");
         put("vox/trim", TapPoint.OUTPUT, Readings.peak(-25));
         assertTrue(breaks(Rule.SOURCE_TOO_QUIET, "vox/source"), "trimmed too far");
-        assertEquals(List.of(new FixStep("vox/trim", 16.0)), judge(Rule.SOURCE_TOO_QUIET, "vox/source", 0, Set.of())
-                .orElseThrow().fix());
+        assertEquals(
+                List.of(new FixStep("vox/trim", 16.0)),
+                judge(Rule.SOURCE_TOO_QUIET, "vox/source", 0, Set.of())
+                        .orElseThrow()
+                        .fix());
         put("vox/source", TapPoint.OUTPUT, Readings.peak(0));
         assertTrue(breaks(Rule.SOURCE_CLIPPING, "vox/source"), "clipping is in the raw source; no trim undoes it");
-        assertEquals(List.of(), judge(Rule.SOURCE_CLIPPING, "vox/source", 0, Set.of()).orElseThrow().fix());
+        assertEquals(
+                List.of(),
+                judge(Rule.SOURCE_CLIPPING, "vox/source", 0, Set.of())
+                        .orElseThrow()
+                        .fix());
     }
 
     @Test
     void aGainMismatchClearsHalfwayToZero() throws GraphException {
         put("vox/comp", TapPoint.INPUT, Readings.of(-12, -12, -15, -20, 10));
         put("vox/comp", TapPoint.OUTPUT, Readings.of(-12, -12, -15, -19.6, 10));
-        Observation o = judge(Rule.PLUGIN_GAIN_MISMATCH, "vox/comp", 0, Set.of()).orElseThrow();
+        Observation o =
+                judge(Rule.PLUGIN_GAIN_MISMATCH, "vox/comp", 0, Set.of()).orElseThrow();
         assertTrue(o.direction().clearOf(o.measured(), o.threshold(), o.clearMarginDb()), "0.4 dB is clear of 1 dB");
     }
 
@@ -123,12 +149,19 @@ class StagingRulesTest {
     void aNoiseFloorCountsOnlyWhenQuietPassagesWereFound() throws GraphException {
         double n = Double.NaN;
         // A steady tone: the floor estimate is the tone itself (-15 vs -15 RMS): not noise.
-        put("vox/source", TapPoint.OUTPUT, new MeterReading(480000, 10, -12, -12, -15, -15, -15, -12, -12, -15, 0,
-                -15, -15, -15, 3, 0, 0, 0, -15.5, n, 10));
+        put(
+                "vox/source",
+                TapPoint.OUTPUT,
+                new MeterReading(
+                        480000, 10, -12, -12, -15, -15, -15, -12, -12, -15, 0, -15, -15, -15, 3, 0, 0, 0, -15.5, n,
+                        10));
         assertFalse(breaks(Rule.SOURCE_TOO_QUIET, "vox/source"));
         // Phrases at -20 RMS with hiss at -45 between them: within 40 dB of the -10 peak.
-        put("vox/source", TapPoint.OUTPUT, new MeterReading(480000, 10, -10, -10, -20, -20, -20, -10, -10, -20, 0,
-                -20, -20, -20, 10, 0, 0, 0, -45, n, 10));
+        put(
+                "vox/source",
+                TapPoint.OUTPUT,
+                new MeterReading(
+                        480000, 10, -10, -10, -20, -20, -20, -10, -10, -20, 0, -20, -20, -20, 10, 0, 0, 0, -45, n, 10));
         Observation o = judge(Rule.SOURCE_TOO_QUIET, "vox/source", 0, Set.of()).orElseThrow();
         assertTrue(o.breaks());
         assertTrue(o.message().contains("noise floor"), o.message());
@@ -146,7 +179,8 @@ class StagingRulesTest {
     void pluginGainMismatch(double delta, boolean fires) throws GraphException {
         put("vox/comp", TapPoint.INPUT, Readings.of(-12, -12, -15, -20, 10));
         put("vox/comp", TapPoint.OUTPUT, Readings.of(-12 + delta, -12 + delta, -15 + delta, -20 + delta, 10));
-        Observation o = judge(Rule.PLUGIN_GAIN_MISMATCH, "vox/comp", 0, Set.of()).orElseThrow();
+        Observation o =
+                judge(Rule.PLUGIN_GAIN_MISMATCH, "vox/comp", 0, Set.of()).orElseThrow();
         assertEquals(fires, o.breaks());
         assertEquals(List.of(new FixStep("vox/comp", Decibels.tenth(-delta))), o.fix(), "output change is -delta");
     }
@@ -155,7 +189,8 @@ class StagingRulesTest {
     @CsvSource({"-6.1, -20, false", "-6.0, -20, false", "-5.9, -20, true", "-8, -12.0, false", "-8, -11.9, true"})
     void pluginInputOverdrive(double peak, double rms, boolean fires) throws GraphException {
         put("vox/comp", TapPoint.INPUT, Readings.of(peak, peak, rms, rms, 10));
-        Observation o = judge(Rule.PLUGIN_INPUT_OVERDRIVE, "vox/comp", 0, Set.of()).orElseThrow();
+        Observation o =
+                judge(Rule.PLUGIN_INPUT_OVERDRIVE, "vox/comp", 0, Set.of()).orElseThrow();
         assertEquals(fires, o.breaks());
         assertEquals("vox/trim", o.fix().getFirst().stageId(), "the fix goes upstream");
     }
@@ -173,8 +208,10 @@ class StagingRulesTest {
         put("vox/comp", TapPoint.OUTPUT, Readings.of(1, 1, 0, 0, 10));
         for (Set<String> marks : List.of(Set.of("vox/comp"), Set.of("vox"))) {
             List<Observation> obs = rules.evaluate(graph(0), readings::get, marks);
-            assertTrue(obs.stream().noneMatch(o -> o.rule() == Rule.PLUGIN_INPUT_OVERDRIVE || o.rule() == Rule.PLUGIN_GAIN_MISMATCH));
-            assertTrue(obs.stream().anyMatch(o -> o.rule() == Rule.PLUGIN_OUTPUT_HOT && o.breaks()),
+            assertTrue(obs.stream()
+                    .noneMatch(o -> o.rule() == Rule.PLUGIN_INPUT_OVERDRIVE || o.rule() == Rule.PLUGIN_GAIN_MISMATCH));
+            assertTrue(
+                    obs.stream().anyMatch(o -> o.rule() == Rule.PLUGIN_OUTPUT_HOT && o.breaks()),
                     "a hot output is still a problem");
         }
         assertTrue(breaks(Rule.PLUGIN_GAIN_MISMATCH, "vox/comp"));
@@ -188,9 +225,12 @@ class StagingRulesTest {
         Strip vox = g.strip("vox").orElseThrow();
         List<Stage> stages = new java.util.ArrayList<>(vox.stages());
         stages.set(2, stages.get(2).withActive(false));
-        SessionGraph off = SessionGraph.of(List.of(vox.withStages(stages), g.strip("bus").orElseThrow(),
+        SessionGraph off = SessionGraph.of(List.of(
+                vox.withStages(stages),
+                g.strip("bus").orElseThrow(),
                 g.strip("master").orElseThrow()));
-        assertTrue(rules.evaluate(off, readings::get, Set.of()).stream().noneMatch(o -> o.stageId().equals("vox/comp")));
+        assertTrue(rules.evaluate(off, readings::get, Set.of()).stream()
+                .noneMatch(o -> o.stageId().equals("vox/comp")));
     }
 
     @ParameterizedTest(name = "bus peak {0}: overload {1}")
@@ -200,12 +240,15 @@ class StagingRulesTest {
         assertEquals(fires, breaks(Rule.BUS_OVERLOAD, "bus/output"));
         Observation o = judge(Rule.BUS_OVERLOAD, "bus/output", 0, Set.of()).orElseThrow();
         assertTrue(o.suggestion().contains("Vox"), "names the strips feeding the bus: " + o.suggestion());
-        assertEquals(List.of(new FixStep("vox/fader", Decibels.tenth(-3 - peak))), o.fix(),
+        assertEquals(
+                List.of(new FixStep("vox/fader", Decibels.tenth(-3 - peak))),
+                o.fix(),
                 "lowers the feeders' faders, not the bus fader");
     }
 
     @ParameterizedTest(name = "master peak {0}: over {1}, low headroom {2}")
-    @CsvSource({"-3.1, false, false", "-3.0, false, false", "-2.9, false, true", "0.0, false, true", "0.1, true, false"})
+    @CsvSource({"-3.1, false, false", "-3.0, false, false", "-2.9, false, true", "0.0, false, true", "0.1, true, false"
+    })
     void masterOverAndHeadroom(double peak, boolean over, boolean lowHeadroom) throws GraphException {
         put("master/output", TapPoint.OUTPUT, Readings.peak(peak));
         assertEquals(over, breaks(Rule.MASTER_OVER_0DBFS, "master/output"));
@@ -216,6 +259,10 @@ class StagingRulesTest {
     @CsvSource({"6.0, false", "6.1, true", "-20.0, false", "-20.1, true", "0, false"})
     void faderExtreme(double gain, boolean fires) throws GraphException {
         put("vox/fader", TapPoint.INPUT, Readings.peak(-12));
-        assertEquals(fires, judge(Rule.FADER_EXTREME, "vox/fader", gain, Set.of()).orElseThrow().breaks());
+        assertEquals(
+                fires,
+                judge(Rule.FADER_EXTREME, "vox/fader", gain, Set.of())
+                        .orElseThrow()
+                        .breaks());
     }
 }

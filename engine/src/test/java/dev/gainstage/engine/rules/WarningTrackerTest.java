@@ -1,26 +1,37 @@
 package dev.gainstage.engine.rules;
 
-import dev.gainstage.engine.graph.GraphException;
-import dev.gainstage.engine.graph.SessionGraph;
-import org.junit.jupiter.api.Test;
-
-import java.util.ArrayList;
-import java.util.List;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.gainstage.engine.graph.GraphException;
+import dev.gainstage.engine.graph.SessionGraph;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 class WarningTrackerTest {
     private final RuleConfig config = RuleConfig.defaults();
     private final WarningTracker tracker = new WarningTracker(config);
 
     static Observation hot(double peak) {
-        return new Observation(Rule.SOURCE_TOO_HOT, "vox", "vox/source", peak, -6, Direction.ABOVE, "dBFS", peak > -6,
-                "m", "s", List.of(new FixStep("vox/trim", -9 - peak)), 1.0);
+        return new Observation(
+                Rule.SOURCE_TOO_HOT,
+                "vox",
+                "vox/source",
+                peak,
+                -6,
+                Direction.ABOVE,
+                "dBFS",
+                peak > -6,
+                "m",
+                "s",
+                List.of(new FixStep("vox/trim", -9 - peak)),
+                1.0);
     }
 
     /** Feeds one observation per 100 ms tick from {@code from} for {@code seconds}; returns the events. */
-    private List<Warning> run(SessionGraph g, double from, double seconds, java.util.function.DoubleUnaryOperator peakAt) {
+    private List<Warning> run(
+            SessionGraph g, double from, double seconds, java.util.function.DoubleUnaryOperator peakAt) {
         List<Warning> events = new ArrayList<>();
         for (double t = from; t < from + seconds - 1e-9; t += 0.1) {
             events.addAll(tracker.update(t, g, List.of(hot(peakAt.applyAsDouble(t)))));
@@ -55,8 +66,11 @@ class WarningTrackerTest {
         // Swings between -5.5 and -6.5 dBFS every 0.5 s for 20 s: above the threshold half the time,
         // never 1 dB below it, so once raised it must stay raised.
         List<Warning> events = run(g, 0, 20, t -> ((int) (t / 0.5)) % 2 == 0 ? -5.5 : -6.5);
-        assertEquals(1, events.stream().filter(w -> w.state() == WarningState.RAISED).count(), events.toString());
-        assertEquals(0, events.stream().filter(w -> w.state() == WarningState.CLEARED).count());
+        assertEquals(
+                1, events.stream().filter(w -> w.state() == WarningState.RAISED).count(), events.toString());
+        assertEquals(
+                0,
+                events.stream().filter(w -> w.state() == WarningState.CLEARED).count());
         assertEquals(1, tracker.active().size());
     }
 

@@ -1,5 +1,9 @@
 package dev.gainstage.engine.session;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.gainstage.engine.graph.GraphException;
 import dev.gainstage.engine.graph.Stage;
 import dev.gainstage.engine.graph.StageKind;
@@ -8,9 +12,6 @@ import dev.gainstage.engine.graph.StripKind;
 import dev.gainstage.engine.graph.TapKey;
 import dev.gainstage.engine.metering.MeterOptions;
 import dev.gainstage.engine.rules.RuleOverrides;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Test;
-
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
@@ -19,10 +20,8 @@ import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * Metering a batch on several threads must give exactly what one thread gives: every tap's meter
@@ -47,8 +46,11 @@ class ParallelMeteringTest {
             feedBoth(serial, parallel, batch(serial.handles, b, random.split()));
         }
         assertEquals(TAPS, parallel.engine.state().readings().size());
-        assertEquals(byStage(serial.engine.state().readings()), byStage(parallel.engine.state().readings()));
-        assertEquals(serial.engine.state().audioSeconds(), parallel.engine.state().audioSeconds());
+        assertEquals(
+                byStage(serial.engine.state().readings()),
+                byStage(parallel.engine.state().readings()));
+        assertEquals(
+                serial.engine.state().audioSeconds(), parallel.engine.state().audioSeconds());
     }
 
     @Test
@@ -62,7 +64,9 @@ class ParallelMeteringTest {
             batch.addAll(batch(serial.handles, b + 1, random.split()));
             feedBoth(serial, parallel, batch);
         }
-        assertEquals(byStage(serial.engine.state().readings()), byStage(parallel.engine.state().readings()));
+        assertEquals(
+                byStage(serial.engine.state().readings()),
+                byStage(parallel.engine.state().readings()));
     }
 
     @Test
@@ -85,7 +89,9 @@ class ParallelMeteringTest {
                 assertTrue(e.getMessage().contains("taps.blocks[199].samples[100] is NaN"), e.getMessage());
             }
         }
-        assertEquals(byStage(untouched.engine.state().readings()), byStage(refused.engine.state().readings()));
+        assertEquals(
+                byStage(untouched.engine.state().readings()),
+                byStage(refused.engine.state().readings()));
     }
 
     private static Map<String, Object> byStage(Map<TapKey, ?> readings) {
@@ -100,8 +106,15 @@ class ParallelMeteringTest {
     }
 
     private static List<TapBlockData> rewind(List<TapBlockData> batch) {
-        return batch.stream().map(b -> new TapBlockData(b.handle(), b.sampleRate(), b.channels(), b.frames(),
-                b.samplePosition(), b.samples().duplicate().rewind())).toList();
+        return batch.stream()
+                .map(b -> new TapBlockData(
+                        b.handle(),
+                        b.sampleRate(),
+                        b.channels(),
+                        b.frames(),
+                        b.samplePosition(),
+                        b.samples().duplicate().rewind()))
+                .toList();
     }
 
     /** One 256-frame block per tap: noise at a level of its own, so every meter reads differently. */
@@ -124,20 +137,32 @@ class ParallelMeteringTest {
         final int[] handles = new int[TAPS];
 
         Rig(MeterPool pool) throws GraphException {
-            engine = new SessionEngine("parallel", RuleOverrides.NONE, MeterOptions.defaults(), pool,
-                    Decisions.NONE, new InMemoryDecisions(), "");
+            engine = new SessionEngine(
+                    "parallel",
+                    RuleOverrides.NONE,
+                    MeterOptions.defaults(),
+                    pool,
+                    Decisions.NONE,
+                    new InMemoryDecisions(),
+                    "");
             TestLink link = new TestLink();
             engine.attach(link, "parallel");
             Map<Integer, TapKey> plan = link.plan;
             List<Strip> strips = new ArrayList<>();
             for (int i = 0; i < TAPS; i++) {
-                strips.add(new Strip("t" + i, "Track " + i, StripKind.AUDIO_TRACK, 1,
-                        List.of(new Stage("t" + i + "/source", StageKind.SOURCE, "Source", "", true, OptionalDouble.empty(), "")),
+                strips.add(new Strip(
+                        "t" + i,
+                        "Track " + i,
+                        StripKind.AUDIO_TRACK,
+                        1,
+                        List.of(new Stage(
+                                "t" + i + "/source", StageKind.SOURCE, "Source", "", true, OptionalDouble.empty(), "")),
                         List.of()));
             }
             engine.onSnapshot(1, strips);
             assertEquals(TAPS, plan.size());
-            plan.forEach((handle, key) -> handles[Integer.parseInt(key.stageId().substring(1, key.stageId().indexOf('/')))] = handle);
+            plan.forEach((handle, key) -> handles[
+                    Integer.parseInt(key.stageId().substring(1, key.stageId().indexOf('/')))] = handle);
         }
     }
 
@@ -149,7 +174,6 @@ class ParallelMeteringTest {
         }
 
         @Override
-        public void save(String sessionKey, Decisions decisions) {
-        }
+        public void save(String sessionKey, Decisions decisions) {}
     }
 }

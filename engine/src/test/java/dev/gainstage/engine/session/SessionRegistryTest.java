@@ -1,22 +1,21 @@
 package dev.gainstage.engine.session;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.gainstage.engine.metering.MeterOptions;
 import dev.gainstage.engine.rules.RuleOverrides;
 import dev.gainstage.engine.store.DecisionStore;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotSame;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class SessionRegistryTest {
     @TempDir
@@ -39,20 +38,22 @@ class SessionRegistryTest {
         DecisionStore store = new DecisionStore(dir, Clock.systemUTC());
         store.save("song", Decisions.NONE.withRuleOverrides(QUIET_AT_MINUS_10));
         // A stricter file since: its hot threshold, -11, is now below the session's quiet one.
-        RuleOverrides file = new RuleOverrides(Map.of("source_hot_peak_dbfs", -11.0, "source_target_peak_dbfs", -14.0,
-                "source_quiet_peak_dbfs", -20.0));
+        RuleOverrides file = new RuleOverrides(Map.of(
+                "source_hot_peak_dbfs", -11.0, "source_target_peak_dbfs", -14.0, "source_quiet_peak_dbfs", -20.0));
         SessionEngine engine = new SessionRegistry(file, MeterOptions.defaults(), store).open("song");
         assertEquals(RuleOverrides.NONE, engine.ruleLayers().session());
         engine.onTransport(true); // publishes a state
         String notice = engine.state().notices().getFirst();
-        assertTrue(notice.contains("{source_quiet_peak_dbfs=-10.0} do not fit the --rules file")
-                && notice.contains("source_quiet_peak_dbfs (-10.0) must be below source_hot_peak_dbfs (-11.0)"), notice);
+        assertTrue(
+                notice.contains("{source_quiet_peak_dbfs=-10.0} do not fit the --rules file")
+                        && notice.contains("source_quiet_peak_dbfs (-10.0) must be below source_hot_peak_dbfs (-11.0)"),
+                notice);
     }
 
     @Test
     void anAdaptersNoticeIsShownUntilWithdrawnOrTheAdapterLeavesAndTheLatestSessionIsListedFirst() throws IOException {
-        SessionRegistry registry = new SessionRegistry(RuleOverrides.NONE, MeterOptions.defaults(),
-                new DecisionStore(dir, Clock.systemUTC()));
+        SessionRegistry registry = new SessionRegistry(
+                RuleOverrides.NONE, MeterOptions.defaults(), new DecisionStore(dir, Clock.systemUTC()));
         SessionEngine other = registry.open("other");
         SessionEngine engine = registry.open("song");
         assertEquals(List.of(engine, other), registry.all());
@@ -74,8 +75,10 @@ class SessionRegistryTest {
         DecisionStore store = new DecisionStore(dir, Clock.systemUTC());
         SessionEngine engine = new SessionRegistry(RuleOverrides.NONE, MeterOptions.defaults(), store).open("song");
         engine.updateDecisions(d -> d.withRuleOverrides(QUIET_AT_MINUS_10));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> engine.updateDecisions(
-                d -> d.withRuleOverrides(new RuleOverrides(Map.of("bus_peak_dbfs", 500.0)))));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
+                () -> engine.updateDecisions(
+                        d -> d.withRuleOverrides(new RuleOverrides(Map.of("bus_peak_dbfs", 500.0)))));
         assertTrue(e.getMessage().startsWith("bus_peak_dbfs = 500.0 is outside"), e.getMessage());
         assertEquals(QUIET_AT_MINUS_10, engine.ruleLayers().session());
         assertEquals(QUIET_AT_MINUS_10, store.load("song").decisions().ruleOverrides());
@@ -83,12 +86,12 @@ class SessionRegistryTest {
 
     @Test
     void sessionsWithNoAdapterAndNoWatcherAreForgottenAndComeBackFromTheStore() throws IOException {
-        SessionRegistry registry = new SessionRegistry(RuleOverrides.NONE, MeterOptions.defaults(),
-                new DecisionStore(dir, Clock.systemUTC()));
+        SessionRegistry registry = new SessionRegistry(
+                RuleOverrides.NONE, MeterOptions.defaults(), new DecisionStore(dir, Clock.systemUTC()));
         SessionEngine idle = registry.open("idle");
         idle.updateDecisions(d -> d.acknowledgeItem("source:kick/source", "meant to be loud"));
         SessionEngine watched = registry.open("watched");
-        watched.addListener(() -> { });
+        watched.addListener(() -> {});
         SessionEngine playing = registry.open("playing");
         playing.attach(new TestLink(), "playing");
         long minute = TimeUnit.MINUTES.toNanos(1);
@@ -96,12 +99,15 @@ class SessionRegistryTest {
         assertEquals(List.of(), registry.forgetIdle(System.nanoTime(), 10 * minute), "nothing is 10 minutes idle yet");
         assertEquals(List.of("idle"), registry.forgetIdle(System.nanoTime() + 11 * minute, 10 * minute));
         assertTrue(registry.find("idle").isEmpty());
-        assertTrue(registry.find("watched").isPresent() && registry.find("playing").isPresent());
+        assertTrue(
+                registry.find("watched").isPresent() && registry.find("playing").isPresent());
 
         SessionEngine back = registry.open("idle");
         assertNotSame(idle, back);
         assertEquals("meant to be loud", back.decisions().itemAcks().get("source:kick/source"));
-        assertEquals(List.of(), registry.forgetIdle(System.nanoTime() + 5 * minute, 10 * minute),
+        assertEquals(
+                List.of(),
+                registry.forgetIdle(System.nanoTime() + 5 * minute, 10 * minute),
                 "opening a session again makes it young again");
     }
 }

@@ -1,7 +1,6 @@
 package dev.gainstage.engine.session;
 
 import dev.gainstage.engine.graph.TapKey;
-
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;

@@ -1,11 +1,11 @@
 package dev.gainstage.engine.store;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.gainstage.engine.rules.RuleOverrides;
 import dev.gainstage.engine.session.DecisionPersistence;
 import dev.gainstage.engine.session.Decisions;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,9 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class DecisionStoreTest {
     @TempDir
@@ -30,8 +29,10 @@ class DecisionStoreTest {
     }
 
     static Decisions sample() {
-        return new Decisions(Map.of("SOURCE_TOO_HOT@kick/source", "I like it hot"),
-                Map.of("plugin:vox/comp", "checked by ear = fine"), Set.of("bass/sat", "drums"),
+        return new Decisions(
+                Map.of("SOURCE_TOO_HOT@kick/source", "I like it hot"),
+                Map.of("plugin:vox/comp", "checked by ear = fine"),
+                Set.of("bass/sat", "drums"),
                 new RuleOverrides(Map.of("source_hot_peak_dbfs", -10.0, "plugin_mismatch_db", 0.25)));
     }
 
@@ -46,7 +47,8 @@ class DecisionStoreTest {
 
     @Test
     void noKeyCanWriteOutsideTheFolder() throws IOException {
-        for (String key : List.of("../../etc/passwd", "/etc/shadow", "..", ".", "a/../../b", "\u0000nul", "x".repeat(500))) {
+        for (String key :
+                List.of("../../etc/passwd", "/etc/shadow", "..", ".", "a/../../b", "\u0000nul", "x".repeat(500))) {
             Path file = store().fileFor(key);
             assertEquals(dir.toAbsolutePath().normalize(), file.getParent(), key);
             assertTrue(!file.getFileName().toString().startsWith("."), file.toString());
@@ -97,7 +99,9 @@ class DecisionStoreTest {
     void aFileFromBeforeRuleOverridesLoadsWithout() throws DecisionStore.CorruptFileException {
         Decisions old = new Decisions(Map.of(), Map.of("source:vox/source", "ok"), Set.of());
         assertEquals(old, DecisionStore.parse(DecisionStore.format("song", old), "song"));
-        assertEquals(RuleOverrides.NONE, DecisionStore.parse(DecisionStore.format("song", old), "song").ruleOverrides());
+        assertEquals(
+                RuleOverrides.NONE,
+                DecisionStore.parse(DecisionStore.format("song", old), "song").ruleOverrides());
     }
 
     @Test

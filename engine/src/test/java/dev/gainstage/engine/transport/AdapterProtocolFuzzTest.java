@@ -1,12 +1,14 @@
 package dev.gainstage.engine.transport;
 
-import dev.gainstage.engine.app.SidecarConfig;
-import dev.gainstage.engine.app.SidecarModule;
-import dev.gainstage.engine.app.SidecarServer;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.inject.Guice;
 import com.google.protobuf.ByteString;
 import com.google.protobuf.InvalidProtocolBufferException;
+import dev.gainstage.engine.app.SidecarConfig;
+import dev.gainstage.engine.app.SidecarModule;
+import dev.gainstage.engine.app.SidecarServer;
 import dev.gainstage.engine.graph.GraphException;
 import dev.gainstage.engine.graph.SessionGraph;
 import dev.gainstage.engine.rules.RuleConfig;
@@ -28,9 +30,6 @@ import dev.gainstage.proto.v1.TapBlock;
 import dev.gainstage.proto.v1.WatchRequest;
 import io.grpc.ManagedChannel;
 import io.grpc.inprocess.InProcessChannelBuilder;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Path;
@@ -40,9 +39,8 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A seeded fuzzer of the adapter stream: 100,000 messages sent, each a valid message mutated at random
@@ -61,17 +59,20 @@ class AdapterProtocolFuzzTest {
     @Test
     void mutatedMessagesNeverCrashOrCorruptTheSession() throws Exception {
         String name = "fuzz-" + UUID.randomUUID();
-        var injector = Guice.createInjector(new SidecarModule(SidecarConfig.inProcess(name, store), RuleConfig.defaults()));
+        var injector =
+                Guice.createInjector(new SidecarModule(SidecarConfig.inProcess(name, store), RuleConfig.defaults()));
         SidecarServer server = injector.getInstance(SidecarServer.class);
         server.start();
-        ManagedChannel channel = InProcessChannelBuilder.forName(name).directExecutor().build();
+        ManagedChannel channel =
+                InProcessChannelBuilder.forName(name).directExecutor().build();
         try (TestAdapter adapter = new TestAdapter(channel)) {
             adapter.hello("fuzz");
             SessionSnapshot snapshot = SidecarServiceTest.session();
             adapter.snapshot(snapshot);
             adapter.await(SidecarMessage.BodyCase.TAPS);
             List<TapAssignment> taps = adapter.subscription().getTapsList();
-            SessionEngine engine = injector.getInstance(SessionRegistry.class).find("fuzz").orElseThrow();
+            SessionEngine engine =
+                    injector.getInstance(SessionRegistry.class).find("fuzz").orElseThrow();
 
             SplittableRandom random = new SplittableRandom(SEED);
             List<AdapterMessage> seeds = seeds(snapshot, taps, random);
@@ -99,10 +100,18 @@ class AdapterProtocolFuzzTest {
             }
             List<SidecarMessage> replies = new ArrayList<>();
             adapter.received.drainTo(replies);
-            long internal = replies.stream().filter(r -> r.hasError()
-                    && r.getError().getCode() == ErrorCode.ERROR_CODE_UNSPECIFIED).count();
-            assertEquals(0, internal, "internal errors: " + replies.stream().filter(r -> r.hasError()
-                    && r.getError().getCode() == ErrorCode.ERROR_CODE_UNSPECIFIED).limit(3).toList());
+            long internal = replies.stream()
+                    .filter(r -> r.hasError() && r.getError().getCode() == ErrorCode.ERROR_CODE_UNSPECIFIED)
+                    .count();
+            assertEquals(
+                    0,
+                    internal,
+                    "internal errors: "
+                            + replies.stream()
+                                    .filter(r ->
+                                            r.hasError() && r.getError().getCode() == ErrorCode.ERROR_CODE_UNSPECIFIED)
+                                    .limit(3)
+                                    .toList());
             assertTrue(adapter.ended.isEmpty(), "the stream stayed open: " + adapter.ended.peek());
             assertTrue(unparsable > 1_000, "byte-level mutants that no longer parse are tried too: " + unparsable);
             assertTrue(replies.stream().anyMatch(SidecarMessage::hasError), "bad input was answered");
@@ -111,14 +120,18 @@ class AdapterProtocolFuzzTest {
             adapter.snapshot(snapshot.toBuilder().setSequence(1_000_000).build());
             adapter.await(SidecarMessage.BodyCase.TAPS);
             adapter.streamSines(1.0, tap -> -12.0);
-            Iterator<SessionView> views = PanelServiceGrpc.newBlockingStub(channel).withDeadlineAfter(20, TimeUnit.SECONDS)
+            Iterator<SessionView> views = PanelServiceGrpc.newBlockingStub(channel)
+                    .withDeadlineAfter(20, TimeUnit.SECONDS)
                     .watch(WatchRequest.newBuilder().setSessionKey("fuzz").build());
             SessionView view = views.next();
-            while (view.getRowsCount() < 3 || !view.getRows(0).getStages(0).getOutput().hasSamplePeakDbfs()
+            while (view.getRowsCount() < 3
+                    || !view.getRows(0).getStages(0).getOutput().hasSamplePeakDbfs()
                     || Math.abs(view.getRows(0).getStages(0).getOutput().getSamplePeakDbfs() + 12) > 0.1) {
                 view = views.next();
             }
-            assertEquals(List.of("Lead Vox", "Bass", "Master"), view.getRowsList().stream().map(r -> r.getName()).toList());
+            assertEquals(
+                    List.of("Lead Vox", "Bass", "Master"),
+                    view.getRowsList().stream().map(r -> r.getName()).toList());
         } finally {
             channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
             server.stop();
@@ -129,12 +142,25 @@ class AdapterProtocolFuzzTest {
     private static List<AdapterMessage> seeds(SessionSnapshot snapshot, List<TapAssignment> taps, SplittableRandom r) {
         List<AdapterMessage> seeds = new ArrayList<>();
         seeds.add(AdapterMessage.newBuilder().setSnapshot(snapshot).build());
-        seeds.add(AdapterMessage.newBuilder().setDelta(SessionDelta.newBuilder().setSequence(2)
-                .setStripRenamed(StripRenamed.newBuilder().setStripId("vox").setName("Vox"))).build());
-        seeds.add(AdapterMessage.newBuilder().setDelta(SessionDelta.newBuilder().setSequence(2)
-                .setStageMoved(StageMoved.newBuilder().setStageId("vox/comp").setIndex(1))).build());
-        seeds.add(AdapterMessage.newBuilder().setDelta(SessionDelta.newBuilder().setSequence(2)
-                .setStageActiveChanged(StageActiveChanged.newBuilder().setStageId("bass/sat").setActive(false))).build());
+        seeds.add(AdapterMessage.newBuilder()
+                .setDelta(SessionDelta.newBuilder()
+                        .setSequence(2)
+                        .setStripRenamed(
+                                StripRenamed.newBuilder().setStripId("vox").setName("Vox")))
+                .build());
+        seeds.add(AdapterMessage.newBuilder()
+                .setDelta(SessionDelta.newBuilder()
+                        .setSequence(2)
+                        .setStageMoved(
+                                StageMoved.newBuilder().setStageId("vox/comp").setIndex(1)))
+                .build());
+        seeds.add(AdapterMessage.newBuilder()
+                .setDelta(SessionDelta.newBuilder()
+                        .setSequence(2)
+                        .setStageActiveChanged(StageActiveChanged.newBuilder()
+                                .setStageId("bass/sat")
+                                .setActive(false)))
+                .build());
         for (int k = 0; k < 4; k++) {
             TapBatch.Builder batch = TapBatch.newBuilder();
             for (TapAssignment t : taps) {
@@ -150,8 +176,13 @@ class AdapterProtocolFuzzTest {
         for (int i = 0; i < frames; i++) {
             b.putFloat((float) (r.nextDouble() * 0.5 - 0.25));
         }
-        return TapBlock.newBuilder().setHandle(handle).setSampleRate(48000).setChannels(1).setFrames(frames)
-                .setSamples(ByteString.copyFrom(b.flip())).build();
+        return TapBlock.newBuilder()
+                .setHandle(handle)
+                .setSampleRate(48000)
+                .setChannels(1)
+                .setFrames(frames)
+                .setSamples(ByteString.copyFrom(b.flip()))
+                .build();
     }
 
     /** One mutation of a valid message; null when the mutated bytes no longer parse (not sendable). */
@@ -183,32 +214,45 @@ class AdapterProtocolFuzzTest {
                 }
             }
             case 2 -> { // a tap block with fields out of range or a payload that lies
-                TapBlock.Builder b = block(taps.get(r.nextInt(taps.size())).getHandle(), 1 + r.nextInt(128), r).toBuilder();
+                TapBlock.Builder b =
+                        block(taps.get(r.nextInt(taps.size())).getHandle(), 1 + r.nextInt(128), r).toBuilder();
                 switch (r.nextInt(7)) {
                     case 0 -> b.setHandle(r.nextInt());
                     case 1 -> b.setSampleRate(r.nextInt(1_000_000));
                     case 2 -> b.setChannels(r.nextInt(20));
                     case 3 -> b.setFrames(r.nextInt(40_000));
                     case 4 -> {
-                        ByteBuffer bad = ByteBuffer.allocate(b.getSamples().size()).order(ByteOrder.LITTLE_ENDIAN);
+                        ByteBuffer bad =
+                                ByteBuffer.allocate(b.getSamples().size()).order(ByteOrder.LITTLE_ENDIAN);
                         bad.put(b.getSamples().asReadOnlyByteBuffer());
                         float[] poison = {Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY};
                         bad.putFloat(4 * r.nextInt(b.getFrames()), poison[r.nextInt(3)]);
                         b.setSamples(ByteString.copyFrom(bad.array()));
                     }
-                    case 5 -> b.setSamples(b.getSamples().substring(0, r.nextInt(b.getSamples().size())));
+                    case 5 ->
+                        b.setSamples(b.getSamples()
+                                .substring(0, r.nextInt(b.getSamples().size())));
                     default -> b.setSamplePosition(r.nextLong());
                 }
-                return AdapterMessage.newBuilder().setTaps(TapBatch.newBuilder().addBlocks(block(
-                        taps.getFirst().getHandle(), 32, r)).addBlocks(b)).build();
+                return AdapterMessage.newBuilder()
+                        .setTaps(TapBatch.newBuilder()
+                                .addBlocks(block(taps.getFirst().getHandle(), 32, r))
+                                .addBlocks(b))
+                        .build();
             }
             case 3 -> { // a delta out of sequence, or on an unknown id
                 SessionDelta.Builder d = SessionDelta.newBuilder().setSequence(r.nextLong());
                 return r.nextBoolean()
-                        ? AdapterMessage.newBuilder().setDelta(d.setStageActiveChanged(StageActiveChanged.newBuilder()
-                        .setStageId("nope/" + r.nextInt(100)).setActive(true))).build()
-                        : AdapterMessage.newBuilder().setDelta(d.setStageMoved(StageMoved.newBuilder()
-                        .setStageId("vox/comp").setIndex(r.nextInt(100)))).build();
+                        ? AdapterMessage.newBuilder()
+                                .setDelta(d.setStageActiveChanged(StageActiveChanged.newBuilder()
+                                        .setStageId("nope/" + r.nextInt(100))
+                                        .setActive(true)))
+                                .build()
+                        : AdapterMessage.newBuilder()
+                                .setDelta(d.setStageMoved(StageMoved.newBuilder()
+                                        .setStageId("vox/comp")
+                                        .setIndex(r.nextInt(100))))
+                                .build();
             }
             default -> {
                 return seed;

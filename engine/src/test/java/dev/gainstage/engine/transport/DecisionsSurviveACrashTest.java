@@ -1,5 +1,8 @@
 package dev.gainstage.engine.transport;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.gainstage.proto.v1.AcknowledgeRequest;
 import dev.gainstage.proto.v1.ChecklistItem;
 import dev.gainstage.proto.v1.GetRuleConfigRequest;
@@ -14,17 +17,13 @@ import dev.gainstage.proto.v1.SidecarMessage;
 import dev.gainstage.proto.v1.WatchRequest;
 import io.grpc.ManagedChannel;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What the user decided, rule overrides included, survives a SIGKILL of the sidecar; a corrupt store
@@ -33,25 +32,36 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class DecisionsSurviveACrashTest {
     @TempDir
     Path store;
+
     @TempDir
     Path work;
 
-    private static final RulesConfig OVERRIDES = RulesConfig.newBuilder().setSourceHotPeakDbfs(-10)
-            .setSourceTargetPeakDbfs(-12).build();
+    private static final RulesConfig OVERRIDES = RulesConfig.newBuilder()
+            .setSourceHotPeakDbfs(-10)
+            .setSourceTargetPeakDbfs(-12)
+            .build();
 
     @Test
     void anAcknowledgementAndRuleOverridesSurviveSigkill() throws Exception {
         Path rules = Files.writeString(work.resolve("rules.textproto"), "plugin_mismatch_db: 2\n");
         try (SidecarProcess first = SidecarProcess.start(store, work)) {
             withSession(first.port(), channel -> {
-                PanelServiceGrpc.PanelServiceBlockingStub panel = PanelServiceGrpc.newBlockingStub(channel)
-                        .withDeadlineAfter(10, TimeUnit.SECONDS);
-                panel.acknowledge(AcknowledgeRequest.newBuilder().setSessionKey("crash-test")
-                        .setItemId("source:vox/source").setReason("recorded hot on purpose").build());
-                panel.markIntentional(MarkIntentionalRequest.newBuilder().setSessionKey("crash-test")
-                        .setStageId("bass/sat").setIntentional(true).build());
-                panel.setRuleOverrides(SetRuleOverridesRequest.newBuilder().setSessionKey("crash-test")
-                        .setOverrides(OVERRIDES).build());
+                PanelServiceGrpc.PanelServiceBlockingStub panel =
+                        PanelServiceGrpc.newBlockingStub(channel).withDeadlineAfter(10, TimeUnit.SECONDS);
+                panel.acknowledge(AcknowledgeRequest.newBuilder()
+                        .setSessionKey("crash-test")
+                        .setItemId("source:vox/source")
+                        .setReason("recorded hot on purpose")
+                        .build());
+                panel.markIntentional(MarkIntentionalRequest.newBuilder()
+                        .setSessionKey("crash-test")
+                        .setStageId("bass/sat")
+                        .setIntentional(true)
+                        .build());
+                panel.setRuleOverrides(SetRuleOverridesRequest.newBuilder()
+                        .setSessionKey("crash-test")
+                        .setOverrides(OVERRIDES)
+                        .build());
                 return null;
             });
             first.kill();
@@ -64,34 +74,54 @@ class DecisionsSurviveACrashTest {
             assertEquals(-10, rulesView.getEffective().getSourceHotPeakDbfs());
             assertEquals(2, rulesView.getEffective().getPluginMismatchDb());
 
-            SessionView view = withSession(second.port(), channel -> awaitView(channel,
-                    v -> v.getChecklist().getStepsCount() > 0));
+            SessionView view = withSession(
+                    second.port(),
+                    channel -> awaitView(channel, v -> v.getChecklist().getStepsCount() > 0));
             ChecklistItem item = view.getChecklist().getSteps(0).getItemsList().stream()
-                    .filter(i -> i.getId().equals("source:vox/source")).findFirst().orElseThrow();
+                    .filter(i -> i.getId().equals("source:vox/source"))
+                    .findFirst()
+                    .orElseThrow();
             assertEquals(ItemState.ITEM_STATE_ACKNOWLEDGED, item.getState());
             assertEquals("recorded hot on purpose", item.getAckReason());
-            assertTrue(view.getRowsList().stream().filter(r -> r.getStripId().equals("bass")).findFirst().orElseThrow()
-                    .getStagesList().stream().filter(s -> s.getStageId().equals("bass/sat")).findFirst().orElseThrow()
+            assertTrue(view.getRowsList().stream()
+                    .filter(r -> r.getStripId().equals("bass"))
+                    .findFirst()
+                    .orElseThrow()
+                    .getStagesList()
+                    .stream()
+                    .filter(s -> s.getStageId().equals("bass/sat"))
+                    .findFirst()
+                    .orElseThrow()
                     .getIntentional());
             assertEquals(0, view.getNoticesCount());
         }
     }
 
     private static RuleConfigView ruleConfig(ManagedChannel channel) {
-        return PanelServiceGrpc.newBlockingStub(channel).withDeadlineAfter(10, TimeUnit.SECONDS)
-                .getRuleConfig(GetRuleConfigRequest.newBuilder().setSessionKey("crash-test").build());
+        return PanelServiceGrpc.newBlockingStub(channel)
+                .withDeadlineAfter(10, TimeUnit.SECONDS)
+                .getRuleConfig(GetRuleConfigRequest.newBuilder()
+                        .setSessionKey("crash-test")
+                        .build());
     }
 
     @Test
     void aCorruptStoreFileIsReportedInTheView() throws Exception {
         try (SidecarProcess first = SidecarProcess.start(store, work)) {
             withSession(first.port(), channel -> {
-                PanelServiceGrpc.newBlockingStub(channel).withDeadlineAfter(10, TimeUnit.SECONDS)
-                        .acknowledge(AcknowledgeRequest.newBuilder().setSessionKey("crash-test")
-                                .setItemId("source:vox/source").setReason("x").build());
-                PanelServiceGrpc.newBlockingStub(channel).withDeadlineAfter(10, TimeUnit.SECONDS)
-                        .setRuleOverrides(SetRuleOverridesRequest.newBuilder().setSessionKey("crash-test")
-                                .setOverrides(OVERRIDES).build());
+                PanelServiceGrpc.newBlockingStub(channel)
+                        .withDeadlineAfter(10, TimeUnit.SECONDS)
+                        .acknowledge(AcknowledgeRequest.newBuilder()
+                                .setSessionKey("crash-test")
+                                .setItemId("source:vox/source")
+                                .setReason("x")
+                                .build());
+                PanelServiceGrpc.newBlockingStub(channel)
+                        .withDeadlineAfter(10, TimeUnit.SECONDS)
+                        .setRuleOverrides(SetRuleOverridesRequest.newBuilder()
+                                .setSessionKey("crash-test")
+                                .setOverrides(OVERRIDES)
+                                .build());
                 return null;
             });
             first.kill();
@@ -103,10 +133,15 @@ class DecisionsSurviveACrashTest {
         try (SidecarProcess second = SidecarProcess.start(store, work)) {
             SessionView view = withSession(second.port(), channel -> awaitView(channel, v -> v.getRowsCount() > 0));
             assertEquals(1, view.getNoticesCount(), view.getNoticesList().toString());
-            assertTrue(view.getNotices(0).contains("unreadable") && view.getNotices(0).contains(".corrupt-"),
+            assertTrue(
+                    view.getNotices(0).contains("unreadable")
+                            && view.getNotices(0).contains(".corrupt-"),
                     view.getNotices(0));
-            assertEquals(RulesConfig.getDefaultInstance(), withSession(second.port(), DecisionsSurviveACrashTest::ruleConfig)
-                    .getOverrides(), "the session starts without them, and says so");
+            assertEquals(
+                    RulesConfig.getDefaultInstance(),
+                    withSession(second.port(), DecisionsSurviveACrashTest::ruleConfig)
+                            .getOverrides(),
+                    "the session starts without them, and says so");
         }
         try (var files = Files.list(store)) {
             assertTrue(files.anyMatch(f -> f.getFileName().toString().contains(".corrupt-")), "the file was set aside");
@@ -119,7 +154,8 @@ class DecisionsSurviveACrashTest {
 
     /** Attaches a test adapter with the test session, runs the work, detaches. */
     private static <T> T withSession(int port, ChannelWork<T> work) throws Exception {
-        ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().build();
+        ManagedChannel channel =
+                NettyChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().build();
         try (TestAdapter adapter = new TestAdapter(channel)) {
             adapter.hello("crash-test");
             adapter.snapshot(SidecarServiceTest.session());
@@ -131,7 +167,8 @@ class DecisionsSurviveACrashTest {
     }
 
     private static SessionView awaitView(ManagedChannel channel, Predicate<SessionView> done) {
-        Iterator<SessionView> views = PanelServiceGrpc.newBlockingStub(channel).withDeadlineAfter(20, TimeUnit.SECONDS)
+        Iterator<SessionView> views = PanelServiceGrpc.newBlockingStub(channel)
+                .withDeadlineAfter(20, TimeUnit.SECONDS)
                 .watch(WatchRequest.newBuilder().setSessionKey("crash-test").build());
         while (views.hasNext()) {
             SessionView v = views.next();

@@ -1,10 +1,14 @@
 package dev.gainstage.engine.transport;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.inject.Guice;
 import dev.gainstage.engine.app.SidecarConfig;
 import dev.gainstage.engine.app.SidecarModule;
 import dev.gainstage.engine.app.SidecarServer;
-
-import com.google.inject.Guice;
 import dev.gainstage.engine.cli.RulesCommandRunner;
 import dev.gainstage.engine.rules.RuleOverrides;
 import dev.gainstage.engine.store.DecisionStore;
@@ -21,11 +25,6 @@ import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -34,11 +33,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
-
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A session's own thresholds over a real sidecar on loopback: they change what the rules judge from
@@ -53,6 +51,7 @@ class RuleOverridesTest {
 
     @TempDir
     Path store;
+
     private SidecarServer server;
     private ManagedChannel channel;
     private TestAdapter adapter;
@@ -63,7 +62,9 @@ class RuleOverridesTest {
         server = Guice.createInjector(new SidecarModule(SidecarConfig.loopback(0, store), FILE))
                 .getInstance(SidecarServer.class);
         server.start();
-        channel = NettyChannelBuilder.forAddress("127.0.0.1", server.port()).usePlaintext().build();
+        channel = NettyChannelBuilder.forAddress("127.0.0.1", server.port())
+                .usePlaintext()
+                .build();
         panel = PanelServiceGrpc.newBlockingStub(channel);
         adapter = new TestAdapter(channel);
         adapter.hello(KEY);
@@ -85,17 +86,25 @@ class RuleOverridesTest {
     }
 
     private RuleConfigView set(RulesConfig overrides, String... clear) {
-        return panel.withDeadlineAfter(10, TimeUnit.SECONDS).setRuleOverrides(SetRuleOverridesRequest.newBuilder()
-                .setSessionKey(KEY).setOverrides(overrides).addAllClear(List.of(clear)).build());
+        return panel.withDeadlineAfter(10, TimeUnit.SECONDS)
+                .setRuleOverrides(SetRuleOverridesRequest.newBuilder()
+                        .setSessionKey(KEY)
+                        .setOverrides(overrides)
+                        .addAllClear(List.of(clear))
+                        .build());
     }
 
     private RuleConfigView get() {
         return panel.withDeadlineAfter(10, TimeUnit.SECONDS)
-                .getRuleConfig(GetRuleConfigRequest.newBuilder().setSessionKey(KEY).build());
+                .getRuleConfig(
+                        GetRuleConfigRequest.newBuilder().setSessionKey(KEY).build());
     }
 
     private static RulesConfig stricter() {
-        return RulesConfig.newBuilder().setSourceHotPeakDbfs(-10).setSourceTargetPeakDbfs(-12).build();
+        return RulesConfig.newBuilder()
+                .setSourceHotPeakDbfs(-10)
+                .setSourceTargetPeakDbfs(-12)
+                .build();
     }
 
     @Test
@@ -118,12 +127,15 @@ class RuleOverridesTest {
         assertEquals(-4, hot.getFix(0).getChangeDb(), 0.1, "trim toward the session's target, -12");
 
         // Back to the default: the warning is not dropped but clears through the usual hysteresis.
-        RuleConfigView cleared = set(RulesConfig.getDefaultInstance(), "source_hot_peak_dbfs", "source_target_peak_dbfs");
+        RuleConfigView cleared =
+                set(RulesConfig.getDefaultInstance(), "source_hot_peak_dbfs", "source_target_peak_dbfs");
         assertEquals(RulesConfig.getDefaultInstance(), cleared.getOverrides());
         assertEquals(-6, cleared.getEffective().getSourceHotPeakDbfs());
         adapter.streamSines(1.0, RuleOverridesTest::minus8Vox);
         SessionView clearing = awaitView(v -> v.getAudioTimeSeconds() >= 5.8);
-        assertTrue(warning(clearing, HOT).orElseThrow().getClearing(), clearing.getWarningsList().toString());
+        assertTrue(
+                warning(clearing, HOT).orElseThrow().getClearing(),
+                clearing.getWarningsList().toString());
         adapter.streamSines(3.5, RuleOverridesTest::minus8Vox);
         assertTrue(warning(awaitView(v -> v.getAudioTimeSeconds() >= 9.3), HOT).isEmpty());
     }
@@ -134,9 +146,14 @@ class RuleOverridesTest {
         Path file = new DecisionStore(store, Clock.systemUTC()).fileFor(KEY);
         byte[] saved = Files.readAllBytes(file);
 
-        assertRefused(RulesConfig.newBuilder().setPluginMismatchDb(500).build(), "plugin_mismatch_db = 500.0 is outside");
+        assertRefused(
+                RulesConfig.newBuilder().setPluginMismatchDb(500).build(), "plugin_mismatch_db = 500.0 is outside");
         assertRefused(RulesConfig.newBuilder().setClearMarginDb(Double.NaN).build(), "clear_margin_db = NaN");
-        assertRefused(RulesConfig.newBuilder().setSourceQuietPeakDbfs(-5).setPluginMismatchDb(0.5).build(),
+        assertRefused(
+                RulesConfig.newBuilder()
+                        .setSourceQuietPeakDbfs(-5)
+                        .setPluginMismatchDb(0.5)
+                        .build(),
                 "source_quiet_peak_dbfs (-5.0) must be below source_hot_peak_dbfs (-10.0)");
         assertRefused(RulesConfig.getDefaultInstance(), "unknown threshold 'no_such_threshold'", "no_such_threshold");
         assertRefused(stricter(), "both set and cleared: source_hot_peak_dbfs", "source_hot_peak_dbfs");
@@ -148,39 +165,65 @@ class RuleOverridesTest {
     private void assertRefused(RulesConfig overrides, String expected, String... clear) {
         StatusRuntimeException e = assertThrows(StatusRuntimeException.class, () -> set(overrides, clear));
         assertEquals(Status.Code.INVALID_ARGUMENT, e.getStatus().getCode());
-        assertTrue(e.getStatus().getDescription().contains(expected), e.getStatus().getDescription());
+        assertTrue(
+                e.getStatus().getDescription().contains(expected), e.getStatus().getDescription());
     }
 
     @Test
     void anUnknownSessionIsNotFound() {
-        StatusRuntimeException e = assertThrows(StatusRuntimeException.class, () -> panel.setRuleOverrides(
-                SetRuleOverridesRequest.newBuilder().setSessionKey("nope").setOverrides(stricter()).build()));
+        StatusRuntimeException e = assertThrows(
+                StatusRuntimeException.class,
+                () -> panel.setRuleOverrides(SetRuleOverridesRequest.newBuilder()
+                        .setSessionKey("nope")
+                        .setOverrides(stricter())
+                        .build()));
         assertEquals(Status.Code.NOT_FOUND, e.getStatus().getCode());
-        assertTrue(e.getStatus().getDescription().contains("'nope'"), e.getStatus().getDescription());
-        assertEquals(Status.Code.NOT_FOUND, assertThrows(StatusRuntimeException.class, () -> panel.getRuleConfig(
-                GetRuleConfigRequest.newBuilder().setSessionKey("nope").build())).getStatus().getCode());
+        assertTrue(
+                e.getStatus().getDescription().contains("'nope'"), e.getStatus().getDescription());
+        assertEquals(
+                Status.Code.NOT_FOUND,
+                assertThrows(
+                                StatusRuntimeException.class,
+                                () -> panel.getRuleConfig(GetRuleConfigRequest.newBuilder()
+                                        .setSessionKey("nope")
+                                        .build()))
+                        .getStatus()
+                        .getCode());
     }
 
     @Test
     void theRulesCommandSetsClearsAndShowsWhereEachThresholdComesFrom() {
         String sidecar = "127.0.0.1:" + server.port();
-        RulesCommandRunner.Result set = RulesCommandRunner.run("--sidecar", sidecar, "--session", KEY,
-                "--set", "source_hot_peak_dbfs=-10", "--set", "source_target_peak_dbfs=-12", "--show");
+        RulesCommandRunner.Result set = RulesCommandRunner.run(
+                "--sidecar",
+                sidecar,
+                "--session",
+                KEY,
+                "--set",
+                "source_hot_peak_dbfs=-10",
+                "--set",
+                "source_target_peak_dbfs=-12",
+                "--show");
         assertEquals(0, set.status(), set.err());
-        assertTrue(set.out().contains("session 'rules-test' overrides: source_hot_peak_dbfs=-10, source_target_peak_dbfs=-12"),
+        assertTrue(
+                set.out()
+                        .contains(
+                                "session 'rules-test' overrides: source_hot_peak_dbfs=-10, source_target_peak_dbfs=-12"),
                 set.out());
         assertTrue(set.out().matches("(?s).*source_hot_peak_dbfs +-10 +session\n.*"), set.out());
         assertTrue(set.out().matches("(?s).*plugin_mismatch_db +2 +file\n.*"), set.out());
         assertTrue(set.out().matches("(?s).*master_peak_dbfs +0 +default\n.*"), set.out());
         assertEquals(stricter(), get().getOverrides());
 
-        RulesCommandRunner.Result absurd = RulesCommandRunner.run("--sidecar", sidecar, "--set", "plugin_mismatch_db=500");
+        RulesCommandRunner.Result absurd =
+                RulesCommandRunner.run("--sidecar", sidecar, "--set", "plugin_mismatch_db=500");
         assertEquals(2, absurd.status());
-        assertTrue(absurd.err().contains("nothing changed") && absurd.err().contains("plugin_mismatch_db"), absurd.err());
+        assertTrue(
+                absurd.err().contains("nothing changed") && absurd.err().contains("plugin_mismatch_db"), absurd.err());
         assertEquals(stricter(), get().getOverrides());
 
-        RulesCommandRunner.Result clear = RulesCommandRunner.run("--sidecar", sidecar, "--clear", "source_target_peak_dbfs",
-                "--set", "source_hot_peak_dbfs=-9");
+        RulesCommandRunner.Result clear = RulesCommandRunner.run(
+                "--sidecar", sidecar, "--clear", "source_target_peak_dbfs", "--set", "source_hot_peak_dbfs=-9");
         assertEquals(0, clear.status(), clear.err());
         assertEquals(RulesConfig.newBuilder().setSourceHotPeakDbfs(-9).build(), get().getOverrides());
 

@@ -21,16 +21,28 @@ final class SidecarProcess implements AutoCloseable {
     static SidecarProcess start(Path store, Path work, String... flags) throws IOException, InterruptedException {
         Path portFile = work.resolve("port-" + System.nanoTime());
         Path log = work.resolve("sidecar-" + System.nanoTime() + ".log");
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "dev.gainstage.engine.app.Main", "sidecar",
-                "--port", "0", "--port-file", portFile.toString(), "--store", store.toString()));
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                "dev.gainstage.engine.app.Main",
+                "sidecar",
+                "--port",
+                "0",
+                "--port-file",
+                portFile.toString(),
+                "--store",
+                store.toString()));
         command.addAll(List.of(flags));
         Process p = new ProcessBuilder(command)
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (System.nanoTime() < deadline) {
             if (Files.exists(portFile) && !Files.readString(portFile).isBlank()) {
-                return new SidecarProcess(p, Integer.parseInt(Files.readString(portFile).trim()));
+                return new SidecarProcess(
+                        p, Integer.parseInt(Files.readString(portFile).trim()));
             }
             if (!p.isAlive()) {
                 throw new IOException("the sidecar exited: " + Files.readString(log));

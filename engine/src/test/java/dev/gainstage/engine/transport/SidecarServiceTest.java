@@ -1,11 +1,14 @@
 package dev.gainstage.engine.transport;
 
-import dev.gainstage.engine.app.SidecarConfig;
-import dev.gainstage.engine.app.SidecarModule;
-import dev.gainstage.engine.app.SidecarServer;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.inject.Guice;
 import com.google.protobuf.ByteString;
+import dev.gainstage.engine.app.SidecarConfig;
+import dev.gainstage.engine.app.SidecarModule;
+import dev.gainstage.engine.app.SidecarServer;
 import dev.gainstage.engine.rules.RuleConfig;
 import dev.gainstage.proto.v1.AdapterMessage;
 import dev.gainstage.proto.v1.ErrorCode;
@@ -30,11 +33,6 @@ import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.inprocess.InProcessChannelBuilder;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Path;
@@ -44,26 +42,31 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The sidecar over a real gRPC server, in-process and on loopback: known tap blocks in, warnings out. */
 class SidecarServiceTest {
     @TempDir
     Path store;
+
     private SidecarServer server;
     private ManagedChannel channel;
 
     private void start(String transport) throws Exception {
         String name = "sidecar-" + UUID.randomUUID();
-        SidecarConfig config = transport.equals("inprocess") ? SidecarConfig.inProcess(name, store)
-                : SidecarConfig.loopback(0, store);
-        server = Guice.createInjector(new SidecarModule(config, RuleConfig.defaults())).getInstance(SidecarServer.class);
+        SidecarConfig config =
+                transport.equals("inprocess") ? SidecarConfig.inProcess(name, store) : SidecarConfig.loopback(0, store);
+        server = Guice.createInjector(new SidecarModule(config, RuleConfig.defaults()))
+                .getInstance(SidecarServer.class);
         server.start();
-        channel = transport.equals("inprocess") ? InProcessChannelBuilder.forName(name).directExecutor().build()
-                : NettyChannelBuilder.forAddress("127.0.0.1", server.port()).usePlaintext().build();
+        channel = transport.equals("inprocess")
+                ? InProcessChannelBuilder.forName(name).directExecutor().build()
+                : NettyChannelBuilder.forAddress("127.0.0.1", server.port())
+                        .usePlaintext()
+                        .build();
     }
 
     @AfterEach
@@ -77,26 +80,41 @@ class SidecarServiceTest {
     }
 
     static Stage stage(String id, StageKind kind, String name) {
-        return Stage.newBuilder().setId(id).setKind(kind).setName(name).setActive(true).build();
+        return Stage.newBuilder()
+                .setId(id)
+                .setKind(kind)
+                .setName(name)
+                .setActive(true)
+                .build();
     }
 
     static dev.gainstage.proto.v1.Strip track(String id, String name, String plugin, String pluginName) {
-        return dev.gainstage.proto.v1.Strip.newBuilder().setId(id).setName(name)
-                .setKind(StripKind.STRIP_KIND_AUDIO_TRACK).setChannels(1)
+        return dev.gainstage.proto.v1.Strip.newBuilder()
+                .setId(id)
+                .setName(name)
+                .setKind(StripKind.STRIP_KIND_AUDIO_TRACK)
+                .setChannels(1)
                 .addStages(stage(id + "/source", StageKind.STAGE_KIND_SOURCE, "Source"))
-                .addStages(stage(id + "/trim", StageKind.STAGE_KIND_TRIM, "Trim").toBuilder().setGainDb(0))
+                .addStages(stage(id + "/trim", StageKind.STAGE_KIND_TRIM, "Trim").toBuilder()
+                        .setGainDb(0))
                 .addStages(stage(id + "/" + plugin, StageKind.STAGE_KIND_PLUGIN, pluginName))
-                .addStages(stage(id + "/fader", StageKind.STAGE_KIND_FADER, "Fader").toBuilder().setGainDb(0))
+                .addStages(stage(id + "/fader", StageKind.STAGE_KIND_FADER, "Fader").toBuilder()
+                        .setGainDb(0))
                 .addStages(stage(id + "/output", StageKind.STAGE_KIND_OUTPUT, "Output"))
-                .addOutputs("master").build();
+                .addOutputs("master")
+                .build();
     }
 
     static SessionSnapshot session() {
-        return SessionSnapshot.newBuilder().setSequence(1)
+        return SessionSnapshot.newBuilder()
+                .setSequence(1)
                 .addStrips(track("vox", "Lead Vox", "comp", "ACE Compressor"))
                 .addStrips(track("bass", "Bass", "sat", "Tube Saturator"))
-                .addStrips(dev.gainstage.proto.v1.Strip.newBuilder().setId("master").setName("Master")
-                        .setKind(StripKind.STRIP_KIND_MASTER).setChannels(1)
+                .addStrips(dev.gainstage.proto.v1.Strip.newBuilder()
+                        .setId("master")
+                        .setName("Master")
+                        .setKind(StripKind.STRIP_KIND_MASTER)
+                        .setChannels(1)
                         .addStages(stage("master/source", StageKind.STAGE_KIND_SOURCE, "Master input"))
                         .addStages(stage("master/output", StageKind.STAGE_KIND_OUTPUT, "Output")))
                 .build();
@@ -132,24 +150,38 @@ class SidecarServiceTest {
             adapter.snapshot(session());
             assertEquals(1, adapter.await(SidecarMessage.BodyCase.ACK).getAck().getSequence());
             adapter.await(SidecarMessage.BodyCase.TAPS);
-            assertEquals(2 * 5 + 2 * 5 - 2 + 1 + 2 - 0, adapter.subscription().getTapsCount(),
+            assertEquals(
+                    2 * 5 + 2 * 5 - 2 + 1 + 2 - 0,
+                    adapter.subscription().getTapsCount(),
                     "every stage's input and output, sources' output only");
             // 3 s for the first short-term loudness, 3 s more for the mismatch window, then 300 ms to raise.
             adapter.streamSines(8.0, SidecarServiceTest::peakOf);
 
             SessionView view = awaitView(v -> v.getAudioTimeSeconds() >= 7.9 && v.getWarningsCount() >= 6);
-            Set<String> ids = view.getWarningsList().stream().map(Warning::getId).collect(Collectors.toSet());
-            assertEquals(Set.of("SOURCE_TOO_HOT@vox/source", "SOURCE_TOO_QUIET@bass/source",
-                    "PLUGIN_GAIN_MISMATCH@vox/comp", "PLUGIN_GAIN_MISMATCH@bass/sat", "PLUGIN_OUTPUT_HOT@bass/sat",
-                    "MASTER_OVER_0DBFS@master/output"), ids);
-            Warning mismatch = view.getWarningsList().stream().filter(w -> w.getId().equals("PLUGIN_GAIN_MISMATCH@vox/comp"))
-                    .findFirst().orElseThrow();
+            Set<String> ids =
+                    view.getWarningsList().stream().map(Warning::getId).collect(Collectors.toSet());
+            assertEquals(
+                    Set.of(
+                            "SOURCE_TOO_HOT@vox/source",
+                            "SOURCE_TOO_QUIET@bass/source",
+                            "PLUGIN_GAIN_MISMATCH@vox/comp",
+                            "PLUGIN_GAIN_MISMATCH@bass/sat",
+                            "PLUGIN_OUTPUT_HOT@bass/sat",
+                            "MASTER_OVER_0DBFS@master/output"),
+                    ids);
+            Warning mismatch = view.getWarningsList().stream()
+                    .filter(w -> w.getId().equals("PLUGIN_GAIN_MISMATCH@vox/comp"))
+                    .findFirst()
+                    .orElseThrow();
             assertEquals("Lead Vox", mismatch.getStripName());
             assertEquals("ACE Compressor", mismatch.getStageName());
             assertEquals(-7.0, mismatch.getFix(0).getChangeDb(), 0.3, mismatch.toString());
-            assertTrue(mismatch.getMessage().startsWith("Lead Vox \u25B8 ACE Compressor adds 7"), mismatch.getMessage());
-            Warning hot = view.getWarningsList().stream().filter(w -> w.getId().equals("SOURCE_TOO_HOT@vox/source"))
-                    .findFirst().orElseThrow();
+            assertTrue(
+                    mismatch.getMessage().startsWith("Lead Vox \u25B8 ACE Compressor adds 7"), mismatch.getMessage());
+            Warning hot = view.getWarningsList().stream()
+                    .filter(w -> w.getId().equals("SOURCE_TOO_HOT@vox/source"))
+                    .findFirst()
+                    .orElseThrow();
             assertEquals(-3.0, hot.getMeasured(), 0.1);
             assertEquals("vox/trim", hot.getFix(0).getStageId());
             assertEquals(-6.0, hot.getFix(0).getChangeDb(), 0.1, "trim by (-9 - peak)");
@@ -167,30 +199,56 @@ class SidecarServiceTest {
             adapter.await(SidecarMessage.BodyCase.TAPS);
             TapAssignment first = adapter.subscription().getTaps(0);
 
-            ByteBuffer nan = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putFloat(0.5f).putFloat(Float.NaN).flip();
-            adapter.send(AdapterMessage.newBuilder().setTaps(TapBatch.newBuilder().addBlocks(TapBlock.newBuilder()
-                    .setHandle(first.getHandle()).setSampleRate(48000).setChannels(1).setFrames(2)
-                    .setSamples(ByteString.copyFrom(nan)))).build());
+            ByteBuffer nan = ByteBuffer.allocate(8)
+                    .order(ByteOrder.LITTLE_ENDIAN)
+                    .putFloat(0.5f)
+                    .putFloat(Float.NaN)
+                    .flip();
+            adapter.send(AdapterMessage.newBuilder()
+                    .setTaps(TapBatch.newBuilder()
+                            .addBlocks(TapBlock.newBuilder()
+                                    .setHandle(first.getHandle())
+                                    .setSampleRate(48000)
+                                    .setChannels(1)
+                                    .setFrames(2)
+                                    .setSamples(ByteString.copyFrom(nan))))
+                    .build());
             ProtocolError e1 = adapter.awaitError();
             assertEquals(ErrorCode.ERROR_CODE_INVALID_FIELD, e1.getCode());
             assertEquals("taps.blocks[0].samples", e1.getField());
             assertTrue(e1.getMessage().contains("NaN"), e1.getMessage());
 
-            adapter.send(AdapterMessage.newBuilder().setTaps(TapBatch.newBuilder().addBlocks(TapBlock.newBuilder()
-                    .setHandle(9999).setSampleRate(48000).setChannels(1).setFrames(1)
-                    .setSamples(ByteString.copyFrom(new byte[4])))).build());
+            adapter.send(AdapterMessage.newBuilder()
+                    .setTaps(TapBatch.newBuilder()
+                            .addBlocks(TapBlock.newBuilder()
+                                    .setHandle(9999)
+                                    .setSampleRate(48000)
+                                    .setChannels(1)
+                                    .setFrames(1)
+                                    .setSamples(ByteString.copyFrom(new byte[4]))))
+                    .build());
             ProtocolError e2 = adapter.awaitError();
             assertEquals(ErrorCode.ERROR_CODE_UNKNOWN_ID, e2.getCode());
             assertTrue(e2.getMessage().contains("9999"), e2.getMessage());
 
-            adapter.send(AdapterMessage.newBuilder().setTaps(TapBatch.newBuilder().addBlocks(TapBlock.newBuilder()
-                    .setHandle(first.getHandle()).setSampleRate(48000).setChannels(1).setFrames(4)
-                    .setSamples(ByteString.copyFrom(new byte[12])))).build());
+            adapter.send(AdapterMessage.newBuilder()
+                    .setTaps(TapBatch.newBuilder()
+                            .addBlocks(TapBlock.newBuilder()
+                                    .setHandle(first.getHandle())
+                                    .setSampleRate(48000)
+                                    .setChannels(1)
+                                    .setFrames(4)
+                                    .setSamples(ByteString.copyFrom(new byte[12]))))
+                    .build());
             ProtocolError e3 = adapter.awaitError();
             assertTrue(e3.getMessage().contains("12 bytes") && e3.getMessage().contains("16"), e3.getMessage());
 
-            adapter.send(AdapterMessage.newBuilder().setDelta(SessionDelta.newBuilder().setSequence(5)
-                    .setStripRenamed(StripRenamed.newBuilder().setStripId("vox").setName("x"))).build());
+            adapter.send(AdapterMessage.newBuilder()
+                    .setDelta(SessionDelta.newBuilder()
+                            .setSequence(5)
+                            .setStripRenamed(
+                                    StripRenamed.newBuilder().setStripId("vox").setName("x")))
+                    .build());
             ProtocolError gap = adapter.awaitError();
             assertEquals(ErrorCode.ERROR_CODE_SEQUENCE_GAP, gap.getCode());
             assertTrue(gap.getResyncRequired());
@@ -212,7 +270,8 @@ class SidecarServiceTest {
         try (TestAdapter adapter = new TestAdapter(channel)) {
             adapter.snapshot(session());
             Throwable t = adapter.ended.poll(10, TimeUnit.SECONDS);
-            assertEquals(Status.Code.FAILED_PRECONDITION, Status.fromThrowable(t).getCode());
+            assertEquals(
+                    Status.Code.FAILED_PRECONDITION, Status.fromThrowable(t).getCode());
             assertTrue(Status.fromThrowable(t).getDescription().contains("hello"));
         }
     }
@@ -222,9 +281,12 @@ class SidecarServiceTest {
     }
 
     /** The first view of the session ("" = the latest) that matches, within 20 s. */
-    static SessionView awaitView(ManagedChannel channel, String sessionKey, java.util.function.Predicate<SessionView> done) {
-        Iterator<SessionView> views = PanelServiceGrpc.newBlockingStub(channel).withWaitForReady()
-                .withDeadlineAfter(20, TimeUnit.SECONDS).watch(WatchRequest.newBuilder().setSessionKey(sessionKey).build());
+    static SessionView awaitView(
+            ManagedChannel channel, String sessionKey, java.util.function.Predicate<SessionView> done) {
+        Iterator<SessionView> views = PanelServiceGrpc.newBlockingStub(channel)
+                .withWaitForReady()
+                .withDeadlineAfter(20, TimeUnit.SECONDS)
+                .watch(WatchRequest.newBuilder().setSessionKey(sessionKey).build());
         SessionView last = null;
         try {
             while (views.hasNext()) {

@@ -13,7 +13,6 @@ import dev.gainstage.proto.v1.TapBlock;
 import dev.gainstage.proto.v1.TapSubscription;
 import io.grpc.ManagedChannel;
 import io.grpc.stub.StreamObserver;
-
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.concurrent.BlockingQueue;
@@ -57,8 +56,14 @@ final class TestAdapter implements AutoCloseable {
     }
 
     void hello(String key) {
-        send(AdapterMessage.newBuilder().setHello(Hello.newBuilder().setProtocolVersion(1).setAdapterName("test")
-                .setSessionKey(key).setSessionName(key).setCanApplyFixes(false)).build());
+        send(AdapterMessage.newBuilder()
+                .setHello(Hello.newBuilder()
+                        .setProtocolVersion(1)
+                        .setAdapterName("test")
+                        .setSessionKey(key)
+                        .setSessionName(key)
+                        .setCanApplyFixes(false))
+                .build());
     }
 
     void snapshot(SessionSnapshot s) {
@@ -119,8 +124,13 @@ final class TestAdapter implements AutoCloseable {
                     buf.putFloat((float) (amp * Math.sin(2 * Math.PI * 1000 * n / rate)));
                 }
                 buf.flip();
-                batch.addBlocks(TapBlock.newBuilder().setHandle(tap.getHandle()).setSampleRate(rate).setChannels(1)
-                        .setFrames(frames).setSamplePosition(b * frames).setSamples(ByteString.copyFrom(buf)));
+                batch.addBlocks(TapBlock.newBuilder()
+                        .setHandle(tap.getHandle())
+                        .setSampleRate(rate)
+                        .setChannels(1)
+                        .setFrames(frames)
+                        .setSamplePosition(b * frames)
+                        .setSamples(ByteString.copyFrom(buf)));
             }
             send(AdapterMessage.newBuilder().setTaps(batch).build());
         }

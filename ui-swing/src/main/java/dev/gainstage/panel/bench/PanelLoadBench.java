@@ -15,8 +15,6 @@ import dev.gainstage.proto.v1.StagingState;
 import dev.gainstage.proto.v1.StripKind;
 import dev.gainstage.proto.v1.Warning;
 import io.grpc.inprocess.InProcessChannelBuilder;
-
-import javax.swing.SwingUtilities;
 import java.awt.AWTEvent;
 import java.awt.EventQueue;
 import java.awt.Toolkit;
@@ -24,6 +22,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import javax.swing.SwingUtilities;
 
 /**
  * The panel under load, in a real window: {@code strips} x {@code stages} levels changing at 30 Hz,
@@ -34,8 +33,7 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class PanelLoadBench {
     static final double WARMUP_SECONDS = 3;
 
-    private PanelLoadBench() {
-    }
+    private PanelLoadBench() {}
 
     /** Times every event the EDT dispatches. */
     static final class TimingQueue extends EventQueue {
@@ -66,7 +64,8 @@ public final class PanelLoadBench {
         TimingQueue queue = new TimingQueue();
         Toolkit.getDefaultToolkit().getSystemEventQueue().push(queue);
         PanelModel model = new PanelModel();
-        PanelActions actions = new PanelActions(model, InProcessChannelBuilder.forName("unused").build());
+        PanelActions actions = new PanelActions(
+                model, InProcessChannelBuilder.forName("unused").build());
         PanelFrame[] frame = new PanelFrame[1];
         SwingUtilities.invokeAndWait(() -> {
             FlatDarkLaf.setup();
@@ -104,7 +103,7 @@ public final class PanelLoadBench {
                 Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
             }
         }
-        SwingUtilities.invokeAndWait(() -> { });
+        SwingUtilities.invokeAndWait(() -> {});
         double elapsed = (System.nanoTime() - start) / 1e9 - WARMUP_SECONDS;
         long paints = onEdt(() -> frame[0].overview().paints()) - paintsBefore;
         long[] tasks;
@@ -114,11 +113,21 @@ public final class PanelLoadBench {
             tasks = Arrays.copyOf(queue.nanos, n);
         }
         Arrays.sort(tasks);
-        System.out.printf(Locale.ROOT, "panel: %d strips x %d stages, %.1f s at 30 views/s (after %.0f s of warm-up)%n",
-                strips, stages, elapsed, WARMUP_SECONDS);
+        System.out.printf(
+                Locale.ROOT,
+                "panel: %d strips x %d stages, %.1f s at 30 views/s (after %.0f s of warm-up)%n",
+                strips,
+                stages,
+                elapsed,
+                WARMUP_SECONDS);
         System.out.printf(Locale.ROOT, "overview frames drawn: %d (%.1f fps)%n", paints, paints / elapsed);
-        System.out.printf(Locale.ROOT, "EDT tasks: %d, median %.2f ms, p99 %.2f ms, longest %.2f ms%n", n,
-                tasks[n / 2] / 1e6, tasks[(int) (n * 0.99)] / 1e6, tasks[n - 1] / 1e6);
+        System.out.printf(
+                Locale.ROOT,
+                "EDT tasks: %d, median %.2f ms, p99 %.2f ms, longest %.2f ms%n",
+                n,
+                tasks[n / 2] / 1e6,
+                tasks[(int) (n * 0.99)] / 1e6,
+                tasks[n - 1] / 1e6);
         if (System.getenv("BENCH_VERBOSE") != null) {
             System.out.println("longest: " + queue.longestEvent);
         }
@@ -140,29 +149,45 @@ public final class PanelLoadBench {
 
     /** A session whose levels move every frame, with a few warnings. */
     static SessionView view(int strips, int stages, long frame) {
-        SessionView.Builder v = SessionView.newBuilder().setSessionKey("bench").setSessionName("bench")
+        SessionView.Builder v = SessionView.newBuilder()
+                .setSessionKey("bench")
+                .setSessionName("bench")
                 .setAudioTimeSeconds(frame / 30.0);
         for (int s = 0; s < strips; s++) {
-            OverviewRow.Builder row = OverviewRow.newBuilder().setStripId("s" + s).setName("Strip " + s)
+            OverviewRow.Builder row = OverviewRow.newBuilder()
+                    .setStripId("s" + s)
+                    .setName("Strip " + s)
                     .setKind(s == strips - 1 ? StripKind.STRIP_KIND_MASTER : StripKind.STRIP_KIND_AUDIO_TRACK)
                     .addOutputs(s == strips - 1 ? "" : "s" + (strips - 1));
             for (int k = 0; k < stages; k++) {
                 double level = -30 + 25 * Math.sin((frame + s * 7 + k * 3) / 10.0);
-                StagingState state = level > 0 ? StagingState.STAGING_STATE_CLIPPING
+                StagingState state = level > 0
+                        ? StagingState.STAGING_STATE_CLIPPING
                         : level > -6 ? StagingState.STAGING_STATE_HOT : StagingState.STAGING_STATE_IN_RANGE;
-                row.addStages(StageView.newBuilder().setStageId("s" + s + "/" + k).setName("Stage " + k)
-                        .setKind(k == 0 ? StageKind.STAGE_KIND_SOURCE : StageKind.STAGE_KIND_PLUGIN).setActive(true)
+                row.addStages(StageView.newBuilder()
+                        .setStageId("s" + s + "/" + k)
+                        .setName("Stage " + k)
+                        .setKind(k == 0 ? StageKind.STAGE_KIND_SOURCE : StageKind.STAGE_KIND_PLUGIN)
+                        .setActive(true)
                         .setState(state)
-                        .setInput(Levels.newBuilder().setSamplePeakDbfs(level - 1).setHasSignal(true))
-                        .setOutput(Levels.newBuilder().setSamplePeakDbfs(level).setPeakHoldDbfs(level + 2)
-                                .setShortTermLufs(level - 8).setHasSignal(true))
+                        .setInput(
+                                Levels.newBuilder().setSamplePeakDbfs(level - 1).setHasSignal(true))
+                        .setOutput(Levels.newBuilder()
+                                .setSamplePeakDbfs(level)
+                                .setPeakHoldDbfs(level + 2)
+                                .setShortTermLufs(level - 8)
+                                .setHasSignal(true))
                         .setGainDeltaDb(0.5));
             }
             v.addRows(row);
         }
         for (int w = 0; w < 8; w++) {
-            v.addWarnings(Warning.newBuilder().setId("w" + w).setRule(Rule.PLUGIN_OUTPUT_HOT)
-                    .setSeverity(Severity.SEVERITY_CRITICAL).setStageId("s" + w + "/1").setMessage("Strip " + w + " is hot")
+            v.addWarnings(Warning.newBuilder()
+                    .setId("w" + w)
+                    .setRule(Rule.PLUGIN_OUTPUT_HOT)
+                    .setSeverity(Severity.SEVERITY_CRITICAL)
+                    .setStageId("s" + w + "/1")
+                    .setMessage("Strip " + w + " is hot")
                     .setSuggestion("lower it"));
         }
         return v.build();

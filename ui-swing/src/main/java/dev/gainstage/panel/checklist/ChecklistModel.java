@@ -4,7 +4,6 @@ import dev.gainstage.proto.v1.Checklist;
 import dev.gainstage.proto.v1.ChecklistItem;
 import dev.gainstage.proto.v1.ChecklistStep;
 import dev.gainstage.proto.v1.ItemState;
-
 import java.util.Locale;
 
 /** The guided checklist as the panel shows it: per-step progress and the next thing to do. */

@@ -6,7 +6,11 @@ import dev.gainstage.panel.StagingColors;
 import dev.gainstage.proto.v1.ChecklistItem;
 import dev.gainstage.proto.v1.ChecklistStep;
 import dev.gainstage.proto.v1.ItemState;
-
+import java.awt.BorderLayout;
+import java.awt.Color;
+import java.awt.Component;
+import java.awt.Font;
+import java.util.Locale;
 import javax.swing.BorderFactory;
 import javax.swing.DefaultListCellRenderer;
 import javax.swing.DefaultListModel;
@@ -17,17 +21,11 @@ import javax.swing.JOptionPane;
 import javax.swing.JPanel;
 import javax.swing.JScrollPane;
 import javax.swing.ListSelectionModel;
-import java.awt.BorderLayout;
-import java.awt.Color;
-import java.awt.Component;
-import java.awt.Font;
-import java.util.Locale;
 
 /** The three guided steps with per-item state and progress; the next thing to do is highlighted. */
 public final class ChecklistPanel extends JPanel {
     /** A line of the list: a step header or an item. */
-    record Line(ChecklistStep step, ChecklistItem item) {
-    }
+    record Line(ChecklistStep step, ChecklistItem item) {}
 
     private final ChecklistModel checklist;
     private final DefaultListModel<Line> lines = new DefaultListModel<>();
@@ -56,8 +54,8 @@ public final class ChecklistPanel extends JPanel {
             if (l == null || l.item() == null) {
                 return;
             }
-            String reason = JOptionPane.showInputDialog(this, "Why is this item fine as it is?", "Acknowledge item",
-                    JOptionPane.QUESTION_MESSAGE);
+            String reason = JOptionPane.showInputDialog(
+                    this, "Why is this item fine as it is?", "Acknowledge item", JOptionPane.QUESTION_MESSAGE);
             if (reason != null) {
                 actions.acknowledgeItem(l.item().getId(), reason);
             }
@@ -75,8 +73,10 @@ public final class ChecklistPanel extends JPanel {
             return;
         }
         shown = next;
-        String selected = list.getSelectedValue() == null || list.getSelectedValue().item() == null ? ""
-                : list.getSelectedValue().item().getId();
+        String selected =
+                list.getSelectedValue() == null || list.getSelectedValue().item() == null
+                        ? ""
+                        : list.getSelectedValue().item().getId();
         lines.clear();
         for (ChecklistStep step : checklist.checklist().getStepsList()) {
             lines.addElement(new Line(step, null));
@@ -87,25 +87,34 @@ public final class ChecklistPanel extends JPanel {
                 }
             }
         }
-        String nextText = checklist.checklist().getNextItemId().isEmpty() ? "every item is done"
-                : "next: " + nextItemText();
+        String nextText =
+                checklist.checklist().getNextItemId().isEmpty() ? "every item is done" : "next: " + nextItemText();
         progress.setText(checklist.progressText() + "   \u2014   " + nextText);
     }
 
     private String nextItemText() {
-        return checklist.checklist().getStepsList().stream().flatMap(s -> s.getItemsList().stream())
-                .filter(checklist::isNext).map(ChecklistItem::getText).findFirst().orElse("");
+        return checklist.checklist().getStepsList().stream()
+                .flatMap(s -> s.getItemsList().stream())
+                .filter(checklist::isNext)
+                .map(ChecklistItem::getText)
+                .findFirst()
+                .orElse("");
     }
 
     private final class LineRenderer extends DefaultListCellRenderer {
         @Override
-        public Component getListCellRendererComponent(JList<?> l, Object value, int index, boolean selected,
-                                                      boolean focus) {
+        public Component getListCellRendererComponent(
+                JList<?> l, Object value, int index, boolean selected, boolean focus) {
             Line line = (Line) value;
             JLabel c = (JLabel) super.getListCellRendererComponent(l, "", index, selected, focus);
             if (line.item() == null) {
-                c.setText(String.format(Locale.ROOT, "%d. %s   (%d/%d)", line.step().getNumber(), line.step().getTitle(),
-                        ChecklistModel.done(line.step()), line.step().getItemsCount()));
+                c.setText(String.format(
+                        Locale.ROOT,
+                        "%d. %s   (%d/%d)",
+                        line.step().getNumber(),
+                        line.step().getTitle(),
+                        ChecklistModel.done(line.step()),
+                        line.step().getItemsCount()));
                 c.setFont(c.getFont().deriveFont(Font.BOLD));
                 return c;
             }
@@ -116,15 +125,17 @@ public final class ChecklistPanel extends JPanel {
                 case ITEM_STATE_ACKNOWLEDGED -> "\u2713";
                 default -> "\u2026";
             };
-            String detail = item.getState() == ItemState.ITEM_STATE_ACKNOWLEDGED ? item.getAckReason() : item.getDetail();
+            String detail =
+                    item.getState() == ItemState.ITEM_STATE_ACKNOWLEDGED ? item.getAckReason() : item.getDetail();
             c.setText("    " + mark + "  " + item.getText() + (detail.isBlank() ? "" : "  \u2014 " + detail));
             if (!selected) {
-                c.setForeground(switch (item.getState()) {
-                    case ITEM_STATE_PASSING -> StagingColors.IN_RANGE.brighter();
-                    case ITEM_STATE_FAILING -> StagingColors.CLIPPING.brighter();
-                    case ITEM_STATE_ACKNOWLEDGED -> Color.GRAY;
-                    default -> c.getForeground();
-                });
+                c.setForeground(
+                        switch (item.getState()) {
+                            case ITEM_STATE_PASSING -> StagingColors.IN_RANGE.brighter();
+                            case ITEM_STATE_FAILING -> StagingColors.CLIPPING.brighter();
+                            case ITEM_STATE_ACKNOWLEDGED -> Color.GRAY;
+                            default -> c.getForeground();
+                        });
             }
             if (checklist.isNext(item)) {
                 c.setFont(c.getFont().deriveFont(Font.BOLD));

@@ -8,7 +8,6 @@ import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.stub.ClientCallStreamObserver;
 import io.grpc.stub.ClientResponseObserver;
-
 import java.util.function.Consumer;
 
 /**
@@ -26,8 +25,11 @@ public final class ViewStream implements AutoCloseable {
     private volatile ClientCallStreamObserver<WatchRequest> call;
     private long backoffMillis = 250;
 
-    public ViewStream(SidecarAddress address, ManagedChannel channel, Consumer<SessionView> onView,
-                      Consumer<ConnectionState> onState) {
+    public ViewStream(
+            SidecarAddress address,
+            ManagedChannel channel,
+            Consumer<SessionView> onView,
+            Consumer<ConnectionState> onState) {
         this.address = address;
         this.channel = channel;
         this.onView = onView;
@@ -43,36 +45,38 @@ public final class ViewStream implements AutoCloseable {
         if (closed) {
             return;
         }
-        PanelServiceGrpc.newStub(channel).watch(WatchRequest.newBuilder().setMaxRateHz(30).build(),
-                new ClientResponseObserver<WatchRequest, SessionView>() {
-                    private boolean first = true;
+        PanelServiceGrpc.newStub(channel)
+                .watch(
+                        WatchRequest.newBuilder().setMaxRateHz(30).build(),
+                        new ClientResponseObserver<WatchRequest, SessionView>() {
+                            private boolean first = true;
 
-                    @Override
-                    public void beforeStart(ClientCallStreamObserver<WatchRequest> requestStream) {
-                        call = requestStream;
-                    }
+                            @Override
+                            public void beforeStart(ClientCallStreamObserver<WatchRequest> requestStream) {
+                                call = requestStream;
+                            }
 
-                    @Override
-                    public void onNext(SessionView view) {
-                        if (first) {
-                            first = false;
-                            backoffMillis = 250;
-                            onState.accept(new ConnectionState(ConnectionState.Kind.CONNECTED,
-                                    "connected to " + address));
-                        }
-                        onView.accept(view);
-                    }
+                            @Override
+                            public void onNext(SessionView view) {
+                                if (first) {
+                                    first = false;
+                                    backoffMillis = 250;
+                                    onState.accept(new ConnectionState(
+                                            ConnectionState.Kind.CONNECTED, "connected to " + address));
+                                }
+                                onView.accept(view);
+                            }
 
-                    @Override
-                    public void onError(Throwable t) {
-                        retry(Status.fromThrowable(t));
-                    }
+                            @Override
+                            public void onError(Throwable t) {
+                                retry(Status.fromThrowable(t));
+                            }
 
-                    @Override
-                    public void onCompleted() {
-                        retry(Status.UNAVAILABLE.withDescription("the sidecar ended the stream"));
-                    }
-                });
+                            @Override
+                            public void onCompleted() {
+                                retry(Status.UNAVAILABLE.withDescription("the sidecar ended the stream"));
+                            }
+                        });
     }
 
     private void retry(Status status) {
@@ -81,7 +85,8 @@ public final class ViewStream implements AutoCloseable {
         }
         String why = status.getCode() == Status.Code.UNAVAILABLE
                 ? "sidecar not running at " + address + " (start it with: scripts/gainstage sidecar)"
-                : "lost the sidecar: " + status.getCode() + " " + (status.getDescription() == null ? "" : status.getDescription());
+                : "lost the sidecar: " + status.getCode() + " "
+                        + (status.getDescription() == null ? "" : status.getDescription());
         onState.accept(new ConnectionState(ConnectionState.Kind.RECONNECTING, why));
         long wait = backoffMillis;
         backoffMillis = Math.min(MAX_BACKOFF_MILLIS, backoffMillis * 2);

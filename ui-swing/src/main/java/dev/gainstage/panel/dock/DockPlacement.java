@@ -4,8 +4,7 @@ import java.awt.Rectangle;
 
 /** Where the panel goes beside the DAW: against its right edge, or its left when the right has no room. */
 public final class DockPlacement {
-    private DockPlacement() {
-    }
+    private DockPlacement() {}
 
     /**
      * @param daw    the DAW window's bounds

@@ -1,7 +1,5 @@
 package dev.gainstage.panel.dock;
 
-import javax.swing.JFrame;
-import javax.swing.SwingUtilities;
 import java.awt.Rectangle;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -9,6 +7,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
+import javax.swing.JFrame;
+import javax.swing.SwingUtilities;
 
 /**
  * Keeps the panel docked to the DAW's main window: every half second (off the EDT) it looks for the
@@ -51,8 +51,8 @@ public final class Docking implements AutoCloseable {
                 return;
             }
             Rectangle target = daw.get();
-            SwingUtilities.invokeLater(() -> frame.setBounds(
-                    DockPlacement.beside(target, frame.getWidth(), screen.get())));
+            SwingUtilities.invokeLater(
+                    () -> frame.setBounds(DockPlacement.beside(target, frame.getWidth(), screen.get())));
         } catch (RuntimeException e) {
             // A window that vanished mid-query, a display hiccup: try again at the next poll.
             lastDaw.set(null);

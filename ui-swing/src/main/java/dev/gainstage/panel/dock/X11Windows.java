@@ -4,7 +4,6 @@ import com.sun.jna.Pointer;
 import com.sun.jna.platform.unix.X11;
 import com.sun.jna.ptr.IntByReference;
 import com.sun.jna.ptr.PointerByReference;
-
 import java.awt.Rectangle;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,8 +45,7 @@ public final class X11Windows implements DawWindowSource, AutoCloseable {
     }
 
     /** A window that has a title, with its bounds on the root window. */
-    public record Found(String title, Rectangle bounds) {
-    }
+    public record Found(String title, Rectangle bounds) {}
 
     /** The largest viewable window whose title contains the needle, ignoring gainstage's own windows. */
     @Override
@@ -55,7 +53,9 @@ public final class X11Windows implements DawWindowSource, AutoCloseable {
         Found best = null;
         for (Found f : titled()) {
             String t = f.title().toLowerCase(Locale.ROOT);
-            if (t.contains(needle) && !t.startsWith("gainstage") && f.bounds().width >= MIN_SIZE
+            if (t.contains(needle)
+                    && !t.startsWith("gainstage")
+                    && f.bounds().width >= MIN_SIZE
                     && f.bounds().height >= MIN_SIZE
                     && (best == null || area(f.bounds()) > area(best.bounds()))) {
                 best = f;
@@ -105,7 +105,8 @@ public final class X11Windows implements DawWindowSource, AutoCloseable {
             return;
         }
         try {
-            long[] ids = com.sun.jna.Native.LONG_SIZE == 8 ? p.getLongArray(0, count.getValue())
+            long[] ids = com.sun.jna.Native.LONG_SIZE == 8
+                    ? p.getLongArray(0, count.getValue())
                     : toLongs(p.getIntArray(0, count.getValue()));
             for (long id : ids) {
                 collect(root, new X11.Window(id), depth + 1, out);

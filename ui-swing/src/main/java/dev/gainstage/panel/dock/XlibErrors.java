@@ -2,7 +2,6 @@ package dev.gainstage.panel.dock;
 
 import com.sun.jna.Pointer;
 import com.sun.jna.platform.unix.X11;
-
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -31,8 +30,7 @@ final class XlibErrors {
         }
     };
 
-    private XlibErrors() {
-    }
+    private XlibErrors() {}
 
     /** Errors on {@code display} are skipped from now on (the request that caused one just fails). */
     static synchronized void skipOn(X11 x11, X11.Display display) {

@@ -6,7 +6,6 @@ import dev.gainstage.proto.v1.SessionView;
 import dev.gainstage.proto.v1.StageView;
 import dev.gainstage.proto.v1.StagingState;
 import dev.gainstage.proto.v1.StripKind;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -18,12 +17,10 @@ import java.util.Map;
  */
 public final class FlowGraphModel {
     /** A strip placed in a column; {@code state} is its worst stage state. */
-    public record Node(String stripId, String name, StripKind kind, int column, int row, StagingState state,
-                       double outPeak) {
-    }
+    public record Node(
+            String stripId, String name, StripKind kind, int column, int row, StagingState state, double outPeak) {}
 
-    public record Edge(String from, String to, double peak) {
-    }
+    public record Edge(String from, String to, double peak) {}
 
     private List<Node> nodes = List.of();
     private List<Edge> edges = List.of();

@@ -3,9 +3,6 @@ package dev.gainstage.panel.graph;
 import dev.gainstage.panel.LevelScale;
 import dev.gainstage.panel.PanelModel;
 import dev.gainstage.panel.StagingColors;
-
-import javax.swing.JComponent;
-import javax.swing.UIManager;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Dimension;
@@ -19,6 +16,8 @@ import java.awt.geom.CubicCurve2D;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import javax.swing.JComponent;
+import javax.swing.UIManager;
 
 /** The signal flow, tracks → buses → master, edges coloured by the level they carry; click a node to select it. */
 public final class FlowGraphPanel extends JComponent {
@@ -95,8 +94,15 @@ public final class FlowGraphPanel extends JComponent {
     @Override
     public String getToolTipText(MouseEvent e) {
         FlowGraphModel.Node n = nodeAt(e.getX(), e.getY());
-        return n == null ? null : String.format(Locale.ROOT, "%s: output %s", n.name(),
-                Double.isNaN(n.outPeak()) ? "no signal" : String.format(Locale.ROOT, "%.1f dBFS peak", n.outPeak()));
+        return n == null
+                ? null
+                : String.format(
+                        Locale.ROOT,
+                        "%s: output %s",
+                        n.name(),
+                        Double.isNaN(n.outPeak())
+                                ? "no signal"
+                                : String.format(Locale.ROOT, "%.1f dBFS peak", n.outPeak()));
     }
 
     @Override
@@ -134,7 +140,8 @@ public final class FlowGraphPanel extends JComponent {
             g.setColor(n.stripId().equals(selected) ? Color.WHITE : StagingColors.of(n.state()));
             g.drawRoundRect(x(n), y(n), nodeW(), nodeH(), 10, 10);
             g.setColor(Color.WHITE);
-            String label = n.name() + (Double.isNaN(n.outPeak()) ? "" : String.format(Locale.ROOT, "  %.1f", n.outPeak()));
+            String label =
+                    n.name() + (Double.isNaN(n.outPeak()) ? "" : String.format(Locale.ROOT, "  %.1f", n.outPeak()));
             g.drawString(label, x(n) + 8, y(n) + (nodeH() + fm.getAscent()) / 2 - 2);
         }
     }

@@ -4,7 +4,6 @@ import dev.gainstage.panel.StagingColors;
 import dev.gainstage.proto.v1.OverviewRow;
 import dev.gainstage.proto.v1.SessionView;
 import dev.gainstage.proto.v1.StageView;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -14,7 +13,11 @@ import java.util.List;
  * built from a view, tested without a display.
  */
 public final class OverviewModel {
-    public enum Sort { SESSION, WORST_FIRST, NAME }
+    public enum Sort {
+        SESSION,
+        WORST_FIRST,
+        NAME
+    }
 
     private List<StripRow> all = List.of();
     private Sort sort = Sort.SESSION;
@@ -53,11 +56,16 @@ public final class OverviewModel {
     public List<StripRow> rows() {
         Comparator<StripRow> order = switch (sort) {
             case SESSION -> Comparator.comparingInt(StripRow::sessionOrder);
-            case WORST_FIRST -> Comparator.comparingInt((StripRow r) -> StagingColors.rank(r.worst())).reversed()
-                    .thenComparingInt(StripRow::sessionOrder);
+            case WORST_FIRST ->
+                Comparator.comparingInt((StripRow r) -> StagingColors.rank(r.worst()))
+                        .reversed()
+                        .thenComparingInt(StripRow::sessionOrder);
             case NAME -> Comparator.comparing(StripRow::name, String.CASE_INSENSITIVE_ORDER);
         };
-        return all.stream().filter(r -> !onlyProblems || r.hasProblem()).sorted(order).toList();
+        return all.stream()
+                .filter(r -> !onlyProblems || r.hasProblem())
+                .sorted(order)
+                .toList();
     }
 
     /** The widest chain: how many cells a row may need. */

@@ -5,13 +5,6 @@ import dev.gainstage.panel.PanelModel;
 import dev.gainstage.panel.StagingColors;
 import dev.gainstage.proto.v1.StageKind;
 import dev.gainstage.proto.v1.StripKind;
-
-import javax.swing.AbstractAction;
-import javax.swing.JComponent;
-import javax.swing.KeyStroke;
-import javax.swing.Scrollable;
-import javax.swing.SwingConstants;
-import javax.swing.UIManager;
 import java.awt.Color;
 import java.awt.Dimension;
 import java.awt.Font;
@@ -25,6 +18,12 @@ import java.awt.event.MouseAdapter;
 import java.awt.event.MouseEvent;
 import java.util.List;
 import java.util.Locale;
+import javax.swing.AbstractAction;
+import javax.swing.JComponent;
+import javax.swing.KeyStroke;
+import javax.swing.Scrollable;
+import javax.swing.SwingConstants;
+import javax.swing.UIManager;
 
 /**
  * The overview: one row per strip, one cell per stage in chain order, each cell a bar meter (input
@@ -103,7 +102,8 @@ public final class OverviewPanel extends JComponent implements Scrollable {
 
     @Override
     public Dimension getPreferredSize() {
-        return new Dimension(nameWidth() + Math.max(6, overview.maxCells()) * cellWidth() + 8,
+        return new Dimension(
+                nameWidth() + Math.max(6, overview.maxCells()) * cellWidth() + 8,
                 Math.max(1, rows.size()) * rowHeight());
     }
 
@@ -114,7 +114,8 @@ public final class OverviewPanel extends JComponent implements Scrollable {
         }
         StripRow row = rows.get(r);
         int c = (x - nameWidth()) / cellWidth();
-        String stage = x >= nameWidth() && c < row.cells().size() ? row.cells().get(c).stageId() : "";
+        String stage =
+                x >= nameWidth() && c < row.cells().size() ? row.cells().get(c).stageId() : "";
         model.select(new PanelModel.Selection(row.stripId(), stage));
     }
 
@@ -126,7 +127,9 @@ public final class OverviewPanel extends JComponent implements Scrollable {
         }
         StripRow row = rows.get(r);
         int c = (e.getX() - nameWidth()) / cellWidth();
-        return c < row.cells().size() ? row.name() + " \u25B8 " + row.cells().get(c).detail() : null;
+        return c < row.cells().size()
+                ? row.name() + " \u25B8 " + row.cells().get(c).detail()
+                : null;
     }
 
     /** How many times the overview has been drawn (read on the EDT). */
@@ -162,11 +165,18 @@ public final class OverviewPanel extends JComponent implements Scrollable {
             }
             g.setColor(fg == null ? Color.LIGHT_GRAY : fg);
             g.setFont(font);
-            String label = (row.kind() == StripKind.STRIP_KIND_BUS ? "\u2261 " : row.kind() == StripKind.STRIP_KIND_MASTER ? "\u25A0 " : "")
+            String label = (row.kind() == StripKind.STRIP_KIND_BUS
+                            ? "\u2261 "
+                            : row.kind() == StripKind.STRIP_KIND_MASTER ? "\u25A0 " : "")
                     + row.name();
             g.drawString(clip(label, fm, nameWidth() - 8), 6, y + (rh + fm.getAscent()) / 2 - 2);
             for (int c = 0; c < row.cells().size(); c++) {
-                paintCell(g, row.cells().get(c), nameWidth() + c * cellWidth(), y, small,
+                paintCell(
+                        g,
+                        row.cells().get(c),
+                        nameWidth() + c * cellWidth(),
+                        y,
+                        small,
                         row.cells().get(c).stageId().equals(selStage));
             }
         }

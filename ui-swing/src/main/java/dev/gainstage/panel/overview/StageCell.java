@@ -4,23 +4,41 @@ import dev.gainstage.proto.v1.Levels;
 import dev.gainstage.proto.v1.StageKind;
 import dev.gainstage.proto.v1.StageView;
 import dev.gainstage.proto.v1.StagingState;
-
 import java.util.Locale;
 
 /**
  * One cell of the overview: a stage's levels in and out, as the bar meter draws them. Peaks are
  * dBFS, {@code Double.NaN} where nothing was measured.
  */
-public record StageCell(String stageId, String name, StageKind kind, boolean active, double inPeak, double outPeak,
-                        double outHold, double outLoudness, double gainDelta, StagingState state, boolean intentional,
-                        long droppedBlocks) {
+public record StageCell(
+        String stageId,
+        String name,
+        StageKind kind,
+        boolean active,
+        double inPeak,
+        double outPeak,
+        double outHold,
+        double outLoudness,
+        double gainDelta,
+        StagingState state,
+        boolean intentional,
+        long droppedBlocks) {
 
     public static StageCell of(StageView s) {
-        return new StageCell(s.getStageId(), s.getName(), s.getKind(), s.getActive(),
-                peak(s.hasInput() ? s.getInput() : null), peak(s.hasOutput() ? s.getOutput() : null),
+        return new StageCell(
+                s.getStageId(),
+                s.getName(),
+                s.getKind(),
+                s.getActive(),
+                peak(s.hasInput() ? s.getInput() : null),
+                peak(s.hasOutput() ? s.getOutput() : null),
                 s.hasOutput() && s.getOutput().hasPeakHoldDbfs() ? s.getOutput().getPeakHoldDbfs() : Double.NaN,
-                s.hasOutput() && s.getOutput().hasShortTermLufs() ? s.getOutput().getShortTermLufs() : Double.NaN,
-                s.hasGainDeltaDb() ? s.getGainDeltaDb() : Double.NaN, s.getState(), s.getIntentional(),
+                s.hasOutput() && s.getOutput().hasShortTermLufs()
+                        ? s.getOutput().getShortTermLufs()
+                        : Double.NaN,
+                s.hasGainDeltaDb() ? s.getGainDeltaDb() : Double.NaN,
+                s.getState(),
+                s.getIntentional(),
                 s.getDroppedBlocks());
     }
 
@@ -29,7 +47,8 @@ public record StageCell(String stageId, String name, StageKind kind, boolean act
     }
 
     public boolean problem() {
-        return state == StagingState.STAGING_STATE_HOT || state == StagingState.STAGING_STATE_CLIPPING
+        return state == StagingState.STAGING_STATE_HOT
+                || state == StagingState.STAGING_STATE_CLIPPING
                 || state == StagingState.STAGING_STATE_QUIET;
     }
 

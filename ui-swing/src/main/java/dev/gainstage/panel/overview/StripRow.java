@@ -3,7 +3,6 @@ package dev.gainstage.panel.overview;
 import dev.gainstage.panel.StagingColors;
 import dev.gainstage.proto.v1.StagingState;
 import dev.gainstage.proto.v1.StripKind;
-
 import java.util.List;
 
 /** One strip of the overview, its stages in chain order. */

@@ -1,7 +1,6 @@
 package dev.gainstage.panel.warnings;
 
 import dev.gainstage.proto.v1.Warning;
-
 import java.util.List;
 
 /** A primary warning and the downstream warnings that follow from it. */

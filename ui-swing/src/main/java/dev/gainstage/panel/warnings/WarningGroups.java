@@ -1,7 +1,6 @@
 package dev.gainstage.panel.warnings;
 
 import dev.gainstage.proto.v1.Warning;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -12,8 +11,7 @@ import java.util.stream.Collectors;
 
 /** Groups active warnings by root cause: one group per primary, newest primary first. */
 public final class WarningGroups {
-    private WarningGroups() {
-    }
+    private WarningGroups() {}
 
     public static List<WarningGroup> of(List<Warning> warnings) {
         Set<String> ids = warnings.stream().map(Warning::getId).collect(Collectors.toSet());
@@ -22,14 +20,19 @@ public final class WarningGroups {
         for (Warning w : warnings) {
             // A follower whose primary is not active (cleared first) stands on its own.
             if (!w.getRootCauseId().isEmpty() && ids.contains(w.getRootCauseId())) {
-                followers.computeIfAbsent(w.getRootCauseId(), k -> new ArrayList<>()).add(w);
+                followers
+                        .computeIfAbsent(w.getRootCauseId(), k -> new ArrayList<>())
+                        .add(w);
             } else {
                 primaries.add(w);
             }
         }
-        Comparator<Warning> newestFirst = Comparator.comparingDouble(Warning::getFirstSeenSeconds).reversed()
+        Comparator<Warning> newestFirst = Comparator.comparingDouble(Warning::getFirstSeenSeconds)
+                .reversed()
                 .thenComparing(Warning::getId);
-        primaries.sort(Comparator.comparing((Warning w) -> w.getSeverity().getNumber()).reversed().thenComparing(newestFirst));
+        primaries.sort(Comparator.comparing((Warning w) -> w.getSeverity().getNumber())
+                .reversed()
+                .thenComparing(newestFirst));
         List<WarningGroup> groups = new ArrayList<>();
         for (Warning p : primaries) {
             List<Warning> f = new ArrayList<>(followers.getOrDefault(p.getId(), List.of()));

@@ -5,14 +5,6 @@ import dev.gainstage.panel.PanelModel;
 import dev.gainstage.panel.StagingColors;
 import dev.gainstage.proto.v1.Severity;
 import dev.gainstage.proto.v1.Warning;
-
-import javax.swing.BorderFactory;
-import javax.swing.Box;
-import javax.swing.BoxLayout;
-import javax.swing.JButton;
-import javax.swing.JLabel;
-import javax.swing.JOptionPane;
-import javax.swing.JPanel;
 import java.awt.BorderLayout;
 import java.awt.Color;
 import java.awt.Component;
@@ -22,6 +14,13 @@ import java.awt.event.MouseAdapter;
 import java.awt.event.MouseEvent;
 import java.util.List;
 import java.util.Locale;
+import javax.swing.BorderFactory;
+import javax.swing.Box;
+import javax.swing.BoxLayout;
+import javax.swing.JButton;
+import javax.swing.JLabel;
+import javax.swing.JOptionPane;
+import javax.swing.JPanel;
 
 /**
  * The live warnings grouped by root cause, newest first: each primary with its suggested fix and the
@@ -70,8 +69,14 @@ public final class WarningsPanel extends JPanel {
     private static String signature(List<Warning> warnings) {
         StringBuilder sb = new StringBuilder();
         for (Warning w : warnings) {
-            sb.append(w.getId()).append('|').append(w.getRootCauseId()).append('|').append(w.getMessage())
-                    .append('|').append(w.getAcknowledged()).append(';');
+            sb.append(w.getId())
+                    .append('|')
+                    .append(w.getRootCauseId())
+                    .append('|')
+                    .append(w.getMessage())
+                    .append('|')
+                    .append(w.getAcknowledged())
+                    .append(';');
         }
         return sb.toString();
     }
@@ -80,15 +85,17 @@ public final class WarningsPanel extends JPanel {
         Warning w = g.primary();
         JPanel p = new JPanel(new BorderLayout(4, 2));
         p.setName("warning:" + w.getId());
-        Color colour = w.getSeverity() == Severity.SEVERITY_CRITICAL ? StagingColors.CLIPPING
+        Color colour = w.getSeverity() == Severity.SEVERITY_CRITICAL
+                ? StagingColors.CLIPPING
                 : w.getSeverity() == Severity.SEVERITY_WARNING ? StagingColors.HOT : StagingColors.QUIET;
-        p.setBorder(BorderFactory.createCompoundBorder(BorderFactory.createMatteBorder(0, 4, 0, 0, colour),
-                BorderFactory.createEmptyBorder(4, 8, 4, 4)));
+        p.setBorder(BorderFactory.createCompoundBorder(
+                BorderFactory.createMatteBorder(0, 4, 0, 0, colour), BorderFactory.createEmptyBorder(4, 8, 4, 4)));
         p.setAlignmentX(LEFT_ALIGNMENT);
         JPanel text = new JPanel();
         text.setOpaque(false);
         text.setLayout(new BoxLayout(text, BoxLayout.Y_AXIS));
-        JLabel message = new JLabel(w.getMessage() + (w.getAcknowledged() ? "  (acknowledged: " + w.getAckReason() + ")" : ""));
+        JLabel message =
+                new JLabel(w.getMessage() + (w.getAcknowledged() ? "  (acknowledged: " + w.getAckReason() + ")" : ""));
         message.setFont(message.getFont().deriveFont(Font.BOLD));
         text.add(message);
         text.add(new JLabel("\u2192 " + w.getSuggestion()));
@@ -100,17 +107,21 @@ public final class WarningsPanel extends JPanel {
         p.add(text, BorderLayout.CENTER);
         JPanel buttons = new JPanel(new FlowLayout(FlowLayout.RIGHT, 4, 0));
         buttons.setOpaque(false);
-        JButton fix = new JButton(w.getFixCount() > 0 ? String.format(Locale.ROOT, "Apply fix (%+.1f dB)",
-                w.getFix(0).getChangeDb()) : "Apply fix");
+        JButton fix = new JButton(
+                w.getFixCount() > 0
+                        ? String.format(
+                                Locale.ROOT, "Apply fix (%+.1f dB)", w.getFix(0).getChangeDb())
+                        : "Apply fix");
         fix.setName("apply:" + w.getId());
         fix.setEnabled(w.getFixCount() > 0);
-        fix.setToolTipText(w.getFixCount() > 0 ? "Ask the DAW to make this change" : "No single gain change fixes this");
+        fix.setToolTipText(
+                w.getFixCount() > 0 ? "Ask the DAW to make this change" : "No single gain change fixes this");
         fix.addActionListener(e -> actions.applyFix(w.getId()));
         JButton ack = new JButton("Acknowledge\u2026");
         ack.setName("ack:" + w.getId());
         ack.addActionListener(e -> {
-            String reason = JOptionPane.showInputDialog(this, "Why is this fine as it is?", "Acknowledge warning",
-                    JOptionPane.QUESTION_MESSAGE);
+            String reason = JOptionPane.showInputDialog(
+                    this, "Why is this fine as it is?", "Acknowledge warning", JOptionPane.QUESTION_MESSAGE);
             if (reason != null) {
                 actions.acknowledgeWarning(w.getId(), reason);
             }
@@ -120,7 +131,8 @@ public final class WarningsPanel extends JPanel {
         if (w.getRule().name().startsWith("PLUGIN_")) {
             JButton intentional = new JButton("Intentional");
             intentional.setName("intentional:" + w.getId());
-            intentional.setToolTipText("Mark this plugin as intentional saturation: overdrive and mismatch are then fine");
+            intentional.setToolTipText(
+                    "Mark this plugin as intentional saturation: overdrive and mismatch are then fine");
             intentional.addActionListener(e -> actions.markIntentional(w.getStageId(), true));
             buttons.add(intentional);
         }

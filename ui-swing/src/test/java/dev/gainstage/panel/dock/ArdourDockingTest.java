@@ -1,26 +1,25 @@
 package dev.gainstage.panel.dock;
 
+import static dev.gainstage.panel.dock.DockingTest.SCREEN;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import dev.gainstage.adapter.ardour.testing.ArdourGui;
 import dev.gainstage.adapter.ardour.testing.ArdourLogOnFailure;
 import dev.gainstage.adapter.ardour.testing.DemoSession;
 import dev.gainstage.adapter.ardour.testing.JackServer;
 import dev.gainstage.adapter.ardour.testing.TestDirs;
 import dev.gainstage.adapter.ardour.testing.X11Top;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.RegisterExtension;
-
-import javax.swing.JFrame;
-import javax.swing.SwingUtilities;
 import java.awt.Rectangle;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-
-import static dev.gainstage.panel.dock.DockingTest.SCREEN;
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import javax.swing.JFrame;
+import javax.swing.SwingUtilities;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Docking against Ardour's real GUI ({@code $ARDOUR_GUI}, else {@code ardour} on the PATH: 7.3, 8.12 or 9.8; see
@@ -46,8 +45,8 @@ class ArdourDockingTest {
         String display = System.getenv("DISPLAY");
         Path dir = Files.createTempDirectory("gainstage-ardour-docking");
         JFrame[] panel = new JFrame[1];
-        try (JackServer jack = JackServer.start("gainstage-dock-" + ProcessHandle.current().pid(),
-                dir.resolve("jackd.log"))) {
+        try (JackServer jack =
+                JackServer.start("gainstage-dock-" + ProcessHandle.current().pid(), dir.resolve("jackd.log"))) {
             runDocking(dir, jack, display, x11, panel);
         } finally {
             TestDirs.removeUnlessKept(dir);
@@ -58,10 +57,11 @@ class ArdourDockingTest {
             throws Exception {
         Path session = DemoSession.create(dir, jack, 1);
         gui = ArdourGui.start(session, display, jack, dir.resolve("gui"), dir.resolve("control"), false);
-        System.out.printf("Ardour GUI: Ardour %s ready in %d ms (start %d)%n", gui.version(), gui.startupMillis(),
-                gui.attempts());
+        System.out.printf(
+                "Ardour GUI: Ardour %s ready in %d ms (start %d)%n",
+                gui.version(), gui.startupMillis(), gui.attempts());
         try (X11Top top = X11Top.open(display);
-             Docking docking = new Docking(DockingTest.panelFrame(panel), x11.get(), () -> SCREEN)) {
+                Docking docking = new Docking(DockingTest.panelFrame(panel), x11.get(), () -> SCREEN)) {
             long editor = gui.editorWindow(top).orElseThrow().id();
             docking.start();
             Rectangle at = awaitDockedBeside(top, editor, panel[0]);
@@ -91,20 +91,26 @@ class ArdourDockingTest {
         Rectangle daw = null;
         Rectangle now = null;
         while (System.nanoTime() < deadline) {
-            daw = top.windows().stream().filter(w -> w.id() == editor).findFirst().orElseThrow().bounds();
+            daw = top.windows().stream()
+                    .filter(w -> w.id() == editor)
+                    .findFirst()
+                    .orElseThrow()
+                    .bounds();
             Rectangle[] p = new Rectangle[1];
             SwingUtilities.invokeAndWait(() -> p[0] = panel.getBounds());
             now = p[0];
             boolean right = now.x == daw.x + daw.width;
             boolean left = now.x + now.width == daw.x;
             boolean rightFits = daw.x + daw.width + now.width <= SCREEN.x + SCREEN.width;
-            if (now.y == daw.y && now.height == daw.height && now.width == PANEL_WIDTH
+            if (now.y == daw.y
+                    && now.height == daw.height
+                    && now.width == PANEL_WIDTH
                     && (right || left && !rightFits)) {
                 return daw;
             }
             Thread.sleep(100);
         }
-        throw new AssertionError("the panel " + now + " is not docked beside Ardour's editor window " + daw
-                + " after 10 s");
+        throw new AssertionError(
+                "the panel " + now + " is not docked beside Ardour's editor window " + daw + " after 10 s");
     }
 }

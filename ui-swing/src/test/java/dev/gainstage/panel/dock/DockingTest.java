@@ -1,10 +1,8 @@
 package dev.gainstage.panel.dock;
 
-import dev.gainstage.adapter.ardour.testing.RealParts;
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import javax.swing.JFrame;
-import javax.swing.SwingUtilities;
+import dev.gainstage.adapter.ardour.testing.RealParts;
 import java.awt.GraphicsEnvironment;
 import java.awt.Rectangle;
 import java.io.BufferedReader;
@@ -16,30 +14,43 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import javax.swing.JFrame;
+import javax.swing.SwingUtilities;
+import org.junit.jupiter.api.Test;
 
 class DockingTest {
     static final Rectangle SCREEN = new Rectangle(0, 0, 1600, 1200);
 
     @Test
     void thePanelGoesRightOfTheDawOrLeftWhenTheRightHasNoRoom() {
-        assertEquals(new Rectangle(900, 50, 400, 700), DockPlacement.beside(new Rectangle(100, 50, 800, 700), 400, SCREEN));
-        assertEquals(new Rectangle(600, 0, 400, 1000), DockPlacement.beside(new Rectangle(1000, 0, 600, 1000), 400, SCREEN));
+        assertEquals(
+                new Rectangle(900, 50, 400, 700), DockPlacement.beside(new Rectangle(100, 50, 800, 700), 400, SCREEN));
+        assertEquals(
+                new Rectangle(600, 0, 400, 1000), DockPlacement.beside(new Rectangle(1000, 0, 600, 1000), 400, SCREEN));
         // No room either side: keep it on the right, overlapping the screen edge rather than the DAW.
-        assertEquals(new Rectangle(1500, 0, 400, 900), DockPlacement.beside(new Rectangle(100, 0, 1400, 900), 400, SCREEN));
+        assertEquals(
+                new Rectangle(1500, 0, 400, 900), DockPlacement.beside(new Rectangle(100, 0, 1400, 900), 400, SCREEN));
     }
 
     @Test
     void thePanelDocksToARealArdourTitledX11WindowAndFollowsItsMoves() throws Exception {
         Optional<X11Windows> x11 = x11OrSkip();
-        Process daw = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), FakeDawWindow.class.getName(), "100", "80", "800", "600"))
-                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        Process daw = new ProcessBuilder(List.of(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        FakeDawWindow.class.getName(),
+                        "100",
+                        "80",
+                        "800",
+                        "600"))
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
         JFrame[] panel = new JFrame[1];
         try (Docking docking = new Docking(panelFrame(panel), x11.get(), () -> SCREEN);
-             BufferedReader out = new BufferedReader(new InputStreamReader(daw.getInputStream(), StandardCharsets.UTF_8));
-             PrintWriter in = new PrintWriter(daw.getOutputStream(), true, StandardCharsets.UTF_8)) {
+                BufferedReader out =
+                        new BufferedReader(new InputStreamReader(daw.getInputStream(), StandardCharsets.UTF_8));
+                PrintWriter in = new PrintWriter(daw.getOutputStream(), true, StandardCharsets.UTF_8)) {
             assertEquals("ready", out.readLine());
             docking.start();
             awaitBounds(panel[0], new Rectangle(900, 80, 360, 600));

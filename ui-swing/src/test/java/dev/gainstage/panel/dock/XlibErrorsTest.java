@@ -1,10 +1,10 @@
 package dev.gainstage.panel.dock;
 
-import dev.gainstage.adapter.ardour.testing.RealParts;
-import com.sun.jna.platform.unix.X11;
-import org.junit.jupiter.api.Test;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.sun.jna.platform.unix.X11;
+import dev.gainstage.adapter.ardour.testing.RealParts;
+import org.junit.jupiter.api.Test;
 
 /**
  * A window that is gone by the time the dock asks about it (BadWindow) must only fail that request:
@@ -13,7 +13,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class XlibErrorsTest {
     @Test
     void aWindowGoneWhileTheDockReadsItFailsOnlyThatRequest() {
-        RealParts.require(System.getenv("DISPLAY") != null, "needs an X display (scripts/test runs the tests under Xvfb)");
+        RealParts.require(
+                System.getenv("DISPLAY") != null, "needs an X display (scripts/test runs the tests under Xvfb)");
         X11 x11 = X11.INSTANCE;
         X11.Display display = x11.XOpenDisplay(null);
         RealParts.require(display != null, "cannot open the X display");

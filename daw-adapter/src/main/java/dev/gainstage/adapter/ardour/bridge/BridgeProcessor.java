@@ -11,9 +11,16 @@ import java.util.OptionalDouble;
  * @param sendTarget      internal (aux) sends: the id of the route fed
  * @param controls        plugins: output-like controls, in the order the bridge found them
  */
-public record BridgeProcessor(String id, ProcessorKind kind, String name, String uri, boolean active,
-                              OptionalDouble gainCoefficient, List<String> tapPorts, String sendTarget,
-                              List<PluginControl> controls) {
+public record BridgeProcessor(
+        String id,
+        ProcessorKind kind,
+        String name,
+        String uri,
+        boolean active,
+        OptionalDouble gainCoefficient,
+        List<String> tapPorts,
+        String sendTarget,
+        List<PluginControl> controls) {
     public BridgeProcessor {
         tapPorts = List.copyOf(tapPorts);
         controls = List.copyOf(controls);

@@ -11,8 +11,16 @@ import java.util.OptionalDouble;
  * @param meterMaxPeakDb  Ardour's own meter (max peak since reset, over channels), when it shows a level
  * @param outputPorts     its output ports (after the panner), one per channel
  */
-public record BridgeRoute(String id, String name, RouteKind kind, boolean active, int inputs, List<String> feeds,
-                          OptionalDouble meterMaxPeakDb, List<String> outputPorts, List<BridgeProcessor> processors) {
+public record BridgeRoute(
+        String id,
+        String name,
+        RouteKind kind,
+        boolean active,
+        int inputs,
+        List<String> feeds,
+        OptionalDouble meterMaxPeakDb,
+        List<String> outputPorts,
+        List<BridgeProcessor> processors) {
     public BridgeRoute {
         feeds = List.copyOf(feeds);
         outputPorts = List.copyOf(outputPorts);

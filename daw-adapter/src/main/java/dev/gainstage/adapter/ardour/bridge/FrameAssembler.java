@@ -1,7 +1,6 @@
 package dev.gainstage.adapter.ardour.bridge;
 
 import dev.gainstage.adapter.ardour.osc.OscMessage;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -55,7 +54,8 @@ public final class FrameAssembler {
                 }
                 int index = (int) m.integer(1);
                 if (index < 0 || index >= routes.length) {
-                    throw new BridgeFormatException("frame " + number + ": route index " + index + " of " + routes.length);
+                    throw new BridgeFormatException(
+                            "frame " + number + ": route index " + index + " of " + routes.length);
                 }
                 BridgeRoute route = RouteDescriptions.parse(m.string(2));
                 if (routes[index] == null) {
@@ -77,8 +77,7 @@ public final class FrameAssembler {
                 List<BridgeRoute> list = new ArrayList<>(Arrays.asList(done));
                 return Optional.of(new BridgeFrame(number, path, name, rolling, sample, list, revision));
             }
-            default -> {
-            }
+            default -> {}
         }
         return Optional.empty();
     }

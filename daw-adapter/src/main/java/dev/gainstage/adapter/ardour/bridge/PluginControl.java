@@ -6,5 +6,4 @@ package dev.gainstage.adapter.ardour.bridge;
  * ({@code /strip/plugin/parameter ssid piid oscIndex value}); values outside lower..upper are ignored by
  * Ardour.
  */
-public record PluginControl(int oscIndex, String label, double value, double lower, double upper) {
-}
+public record PluginControl(int oscIndex, String label, double value, double lower, double upper) {}

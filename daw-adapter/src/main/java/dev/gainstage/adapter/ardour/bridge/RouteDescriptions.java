@@ -19,8 +19,7 @@ public final class RouteDescriptions {
     /** Ardour's meter reports -inf as a very low number; below this it shows no level. */
     private static final double METER_FLOOR_DB = -200;
 
-    private RouteDescriptions() {
-    }
+    private RouteDescriptions() {}
 
     public static BridgeRoute parse(String text) throws BridgeFormatException {
         String[] lines = text.split("\n");
@@ -36,9 +35,13 @@ public final class RouteDescriptions {
                 processorLines.add(fields(line, 8, "P"));
             } else if (line.startsWith("C\t")) {
                 String[] c = fields(line, 6, "C");
-                controls.computeIfAbsent(c[1], k -> new ArrayList<>()).add(new PluginControl(
-                        integer(c[2], "C.osc_param_index"), c[3], number(c[4], "C.value"), number(c[5], "C.lower"),
-                        number(c[6], "C.upper")));
+                controls.computeIfAbsent(c[1], k -> new ArrayList<>())
+                        .add(new PluginControl(
+                                integer(c[2], "C.osc_param_index"),
+                                c[3],
+                                number(c[4], "C.value"),
+                                number(c[5], "C.lower"),
+                                number(c[6], "C.upper")));
             } else if (!line.isBlank()) {
                 throw new BridgeFormatException("unknown line kind in '" + line + "'");
             }
@@ -46,12 +49,27 @@ public final class RouteDescriptions {
         List<BridgeProcessor> processors = new ArrayList<>();
         for (String[] p : processorLines) {
             OptionalDouble gain = p[6].isEmpty() ? OptionalDouble.empty() : OptionalDouble.of(number(p[6], "P.gain"));
-            processors.add(new BridgeProcessor(p[1], ProcessorKind.parse(p[2]), p[3], p[4], flag(p[5], "P.active"),
-                    gain, list(p[7]), p[8], controls.getOrDefault(p[1], List.of())));
+            processors.add(new BridgeProcessor(
+                    p[1],
+                    ProcessorKind.parse(p[2]),
+                    p[3],
+                    p[4],
+                    flag(p[5], "P.active"),
+                    gain,
+                    list(p[7]),
+                    p[8],
+                    controls.getOrDefault(p[1], List.of())));
         }
         double meter = number(r[7], "R.meter");
-        return new BridgeRoute(r[1], r[2], RouteKind.parse(r[3]), flag(r[4], "R.active"), integer(r[5], "R.inputs"),
-                list(r[6]), meter > METER_FLOOR_DB ? OptionalDouble.of(meter) : OptionalDouble.empty(), list(r[8]),
+        return new BridgeRoute(
+                r[1],
+                r[2],
+                RouteKind.parse(r[3]),
+                flag(r[4], "R.active"),
+                integer(r[5], "R.inputs"),
+                list(r[6]),
+                meter > METER_FLOOR_DB ? OptionalDouble.of(meter) : OptionalDouble.empty(),
+                list(r[8]),
                 processors);
     }
 
@@ -59,8 +77,8 @@ public final class RouteDescriptions {
     private static String[] fields(String line, int count, String kind) throws BridgeFormatException {
         String[] f = line.split("\t", -1);
         if (f.length != count + 1) {
-            throw new BridgeFormatException(kind + " line has " + (f.length - 1) + " fields, not " + count + ": '"
-                    + line + "'");
+            throw new BridgeFormatException(
+                    kind + " line has " + (f.length - 1) + " fields, not " + count + ": '" + line + "'");
         }
         return f;
     }

@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicLongArray;
 public final class CapturePlan {
     /** The smallest period a ring slot holds: JACK and PipeWire periods up to this need no new plan. */
     static final int MIN_PERIOD_CAPACITY = 1024;
+
     final ChannelBuffer[][] ports;
     final int[] channels;
     final Fanout[] fanouts;
@@ -33,17 +34,34 @@ public final class CapturePlan {
      * @param sampleRate   the rate of the periods captured under this plan
      * @param period       the server's period now: the ring holds periods up to max(period, 1024) frames
      */
-    public CapturePlan(List<ChannelBuffer[]> sources, List<Fanout> fanouts, Map<String, Integer> sourceOfPort,
-                       int sampleRate, int period, int ringSlots) {
-        this(sources.toArray(ChannelBuffer[][]::new), fanouts.toArray(Fanout[]::new), Map.copyOf(sourceOfPort),
-                sampleRate, period, ringSlots, null);
+    public CapturePlan(
+            List<ChannelBuffer[]> sources,
+            List<Fanout> fanouts,
+            Map<String, Integer> sourceOfPort,
+            int sampleRate,
+            int period,
+            int ringSlots) {
+        this(
+                sources.toArray(ChannelBuffer[][]::new),
+                fanouts.toArray(Fanout[]::new),
+                Map.copyOf(sourceOfPort),
+                sampleRate,
+                period,
+                ringSlots,
+                null);
         if (sources.size() != fanouts.size()) {
             throw new IllegalArgumentException("one fanout per source");
         }
     }
 
-    private CapturePlan(ChannelBuffer[][] ports, Fanout[] fanouts, Map<String, Integer> sourceOfPort, int sampleRate,
-                        int period, int ringSlots, AtomicLongArray settledFrom) {
+    private CapturePlan(
+            ChannelBuffer[][] ports,
+            Fanout[] fanouts,
+            Map<String, Integer> sourceOfPort,
+            int sampleRate,
+            int period,
+            int ringSlots,
+            AtomicLongArray settledFrom) {
         this.ports = ports;
         this.fanouts = fanouts;
         this.sourceOfPort = sourceOfPort;

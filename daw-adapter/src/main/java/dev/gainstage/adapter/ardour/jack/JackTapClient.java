@@ -1,19 +1,5 @@
 package dev.gainstage.adapter.ardour.jack;
 
-import org.jaudiolibs.jnajack.Jack;
-import org.jaudiolibs.jnajack.JackBufferSizeCallback;
-import org.jaudiolibs.jnajack.JackClient;
-import org.jaudiolibs.jnajack.JackException;
-import org.jaudiolibs.jnajack.JackOptions;
-import org.jaudiolibs.jnajack.JackPortConnectCallback;
-import org.jaudiolibs.jnajack.JackPort;
-import org.jaudiolibs.jnajack.JackPortFlags;
-import org.jaudiolibs.jnajack.JackPortType;
-import org.jaudiolibs.jnajack.JackProcessCallback;
-import org.jaudiolibs.jnajack.JackSampleRateCallback;
-import org.jaudiolibs.jnajack.JackShutdownCallback;
-import org.jaudiolibs.jnajack.JackStatus;
-
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -29,6 +15,19 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import java.util.logging.Logger;
+import org.jaudiolibs.jnajack.Jack;
+import org.jaudiolibs.jnajack.JackBufferSizeCallback;
+import org.jaudiolibs.jnajack.JackClient;
+import org.jaudiolibs.jnajack.JackException;
+import org.jaudiolibs.jnajack.JackOptions;
+import org.jaudiolibs.jnajack.JackPort;
+import org.jaudiolibs.jnajack.JackPortConnectCallback;
+import org.jaudiolibs.jnajack.JackPortFlags;
+import org.jaudiolibs.jnajack.JackPortType;
+import org.jaudiolibs.jnajack.JackProcessCallback;
+import org.jaudiolibs.jnajack.JackSampleRateCallback;
+import org.jaudiolibs.jnajack.JackShutdownCallback;
+import org.jaudiolibs.jnajack.JackStatus;
 
 /**
  * The adapter's JACK client: one input port per channel of every tap source, connected to Ardour's tap-send
@@ -63,6 +62,7 @@ public final class JackTapClient implements AutoCloseable {
     private volatile int sampleRate;
     /** The server's period as last reported, or the longest period the process callback saw, if longer. */
     private volatile int bufferSize;
+
     private int nextPort = 1;
     private final AtomicReference<CapturePlan> plan = new AtomicReference<>();
     private volatile Thread formatThread;
@@ -77,6 +77,7 @@ public final class JackTapClient implements AutoCloseable {
     private volatile int lastPeriodFrames;
     /** Frames processed since the client started: written by the process callback, read for settling. */
     private volatile long position;
+
     private final Connections connections = new Connections();
 
     /**
@@ -94,7 +95,8 @@ public final class JackTapClient implements AutoCloseable {
     public static Optional<String> serverProblem() {
         try {
             EnumSet<JackStatus> status = EnumSet.noneOf(JackStatus.class);
-            JackClient probe = Jack.getInstance().openClient("gainstage-probe", EnumSet.of(JackOptions.JackNoStartServer), status);
+            JackClient probe =
+                    Jack.getInstance().openClient("gainstage-probe", EnumSet.of(JackOptions.JackNoStartServer), status);
             probe.close();
             return Optional.empty();
         } catch (JackException | RuntimeException | UnsatisfiedLinkError e) {
@@ -120,7 +122,8 @@ public final class JackTapClient implements AutoCloseable {
         alive = true;
         if (formatThread == null) {
             // The field is set before the thread runs: it exits as soon as it is not the client's format thread.
-            Thread t = Thread.ofPlatform().daemon().name("gainstage-jack-format").unstarted(this::followFormat);
+            Thread t =
+                    Thread.ofPlatform().daemon().name("gainstage-jack-format").unstarted(this::followFormat);
             formatThread = t;
             t.start();
         }
@@ -207,8 +210,8 @@ public final class JackTapClient implements AutoCloseable {
                 ps = new JackPort[e.getKey().size()];
                 int n = nextPort++;
                 for (int c = 0; c < ps.length; c++) {
-                    ps[c] = client.registerPort("tap" + n + "-" + (c + 1), JackPortType.AUDIO,
-                            JackPortFlags.JackPortIsInput);
+                    ps[c] = client.registerPort(
+                            "tap" + n + "-" + (c + 1), JackPortType.AUDIO, JackPortFlags.JackPortIsInput);
                 }
                 ports.put(e.getKey(), ps);
             }

@@ -11,8 +11,7 @@ import java.util.Optional;
  * what a client may do, e.g. PipeWire caps the ports of one client.
  */
 public final class LoadedLibjack {
-    private LoadedLibjack() {
-    }
+    private LoadedLibjack() {}
 
     /** The mapped libjack's path, once JNA has loaded it; empty before, or where /proc cannot tell. */
     public static Optional<String> path() {

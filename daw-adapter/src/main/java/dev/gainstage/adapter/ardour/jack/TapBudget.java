@@ -26,8 +26,7 @@ public final class TapBudget {
         }
     }
 
-    private TapBudget() {
-    }
+    private TapBudget() {}
 
     /**
      * @param wanted  sources (their Ardour ports, one per channel) to the tap points they serve

@@ -14,41 +14,45 @@ import java.util.List;
  * OSC library.
  */
 public final class OscCodec {
-    private OscCodec() {
-    }
+    private OscCodec() {}
 
     public static byte[] encode(OscMessage m) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(64);
         writeString(out, m.address());
         StringBuilder tags = new StringBuilder(",");
         for (Object a : m.arguments()) {
-            tags.append(switch (a) {
-                case Integer i -> 'i';
-                case Float f -> 'f';
-                case String s -> 's';
-                case Double d -> 'd';
-                case Long l -> 'h';
-                case Boolean b -> b ? 'T' : 'F';
-                case byte[] b -> 'b';
-                case OscMessage.Nil n -> 'N';
-                default -> throw new IllegalArgumentException("OSC cannot carry a " + a.getClass().getSimpleName());
-            });
+            tags.append(
+                    switch (a) {
+                        case Integer i -> 'i';
+                        case Float f -> 'f';
+                        case String s -> 's';
+                        case Double d -> 'd';
+                        case Long l -> 'h';
+                        case Boolean b -> b ? 'T' : 'F';
+                        case byte[] b -> 'b';
+                        case OscMessage.Nil n -> 'N';
+                        default ->
+                            throw new IllegalArgumentException(
+                                    "OSC cannot carry a " + a.getClass().getSimpleName());
+                    });
         }
         writeString(out, tags.toString());
         for (Object a : m.arguments()) {
             switch (a) {
-                case Integer i -> out.writeBytes(ByteBuffer.allocate(4).putInt(i).array());
-                case Float f -> out.writeBytes(ByteBuffer.allocate(4).putFloat(f).array());
+                case Integer i ->
+                    out.writeBytes(ByteBuffer.allocate(4).putInt(i).array());
+                case Float f ->
+                    out.writeBytes(ByteBuffer.allocate(4).putFloat(f).array());
                 case String s -> writeString(out, s);
-                case Double d -> out.writeBytes(ByteBuffer.allocate(8).putDouble(d).array());
+                case Double d ->
+                    out.writeBytes(ByteBuffer.allocate(8).putDouble(d).array());
                 case Long l -> out.writeBytes(ByteBuffer.allocate(8).putLong(l).array());
                 case byte[] b -> {
                     out.writeBytes(ByteBuffer.allocate(4).putInt(b.length).array());
                     out.writeBytes(b);
                     pad(out, b.length);
                 }
-                default -> {
-                }
+                default -> {}
             }
         }
         return out.toByteArray();
@@ -87,21 +91,22 @@ public final class OscCodec {
             List<Object> args = new ArrayList<>(tags.length() - 1);
             for (int i = 1; i < tags.length(); i++) {
                 char t = tags.charAt(i);
-                args.add(switch (t) {
-                    case 'i' -> b.getInt();
-                    case 'f' -> b.getFloat();
-                    case 's', 'S' -> readString(b);
-                    case 'd' -> b.getDouble();
-                    case 'h', 't' -> b.getLong();
-                    case 'c' -> String.valueOf((char) b.getInt());
-                    case 'r', 'm' -> b.getInt();
-                    case 'T' -> Boolean.TRUE;
-                    case 'F' -> Boolean.FALSE;
-                    case 'N' -> OscMessage.Nil.NIL;
-                    case 'I' -> Double.POSITIVE_INFINITY;
-                    case 'b' -> readBlob(b);
-                    default -> throw new OscFormatException(address + ": unknown type tag '" + t + "'");
-                });
+                args.add(
+                        switch (t) {
+                            case 'i' -> b.getInt();
+                            case 'f' -> b.getFloat();
+                            case 's', 'S' -> readString(b);
+                            case 'd' -> b.getDouble();
+                            case 'h', 't' -> b.getLong();
+                            case 'c' -> String.valueOf((char) b.getInt());
+                            case 'r', 'm' -> b.getInt();
+                            case 'T' -> Boolean.TRUE;
+                            case 'F' -> Boolean.FALSE;
+                            case 'N' -> OscMessage.Nil.NIL;
+                            case 'I' -> Double.POSITIVE_INFINITY;
+                            case 'b' -> readBlob(b);
+                            default -> throw new OscFormatException(address + ": unknown type tag '" + t + "'");
+                        });
             }
             out.add(new OscMessage(address, args));
         } catch (BufferUnderflowException | IndexOutOfBoundsException e) {

@@ -12,7 +12,8 @@ import java.util.Objects;
 public record OscMessage(String address, List<Object> arguments) {
     public OscMessage {
         Objects.requireNonNull(address);
-        arguments = List.copyOf(arguments.stream().map(a -> a == null ? Nil.NIL : a).toList());
+        arguments =
+                List.copyOf(arguments.stream().map(a -> a == null ? Nil.NIL : a).toList());
     }
 
     public static OscMessage of(String address, Object... arguments) {
@@ -42,5 +43,7 @@ public record OscMessage(String address, List<Object> arguments) {
     }
 
     /** The OSC nil argument; a marker because immutable lists hold no nulls. */
-    enum Nil { NIL }
+    enum Nil {
+        NIL
+    }
 }

@@ -8,19 +8,19 @@ import java.util.concurrent.atomic.AtomicLong;
  * render thread sees it at its next block without locks.
  */
 public final class GainParam {
-  private final AtomicLong bits;
+    private final AtomicLong bits;
 
-  public GainParam(double db) {
-    this.bits = new AtomicLong(Double.doubleToLongBits(db));
-  }
+    public GainParam(double db) {
+        this.bits = new AtomicLong(Double.doubleToLongBits(db));
+    }
 
-  public double db() {
-    return Double.longBitsToDouble(bits.get());
-  }
+    public double db() {
+        return Double.longBitsToDouble(bits.get());
+    }
 
-  /** Adds {@code deltaDb} atomically and returns the new value. */
-  public double add(double deltaDb) {
-    return Double.longBitsToDouble(
-        bits.updateAndGet(b -> Double.doubleToLongBits(Double.longBitsToDouble(b) + deltaDb)));
-  }
+    /** Adds {@code deltaDb} atomically and returns the new value. */
+    public double add(double deltaDb) {
+        return Double.longBitsToDouble(
+                bits.updateAndGet(b -> Double.doubleToLongBits(Double.longBitsToDouble(b) + deltaDb)));
+    }
 }

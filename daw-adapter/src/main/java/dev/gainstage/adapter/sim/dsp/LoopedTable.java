@@ -9,52 +9,52 @@ package dev.gainstage.adapter.sim.dsp;
  * table feeding a mono track is averaged.
  */
 public final class LoopedTable implements SignalSource {
-  private final float[] table;
-  private final int tableChannels;
-  private final int tableFrames;
-  private final long loopFrames;
-  private final boolean repeatInLoop;
-  private long positionInLoop;
+    private final float[] table;
+    private final int tableChannels;
+    private final int tableFrames;
+    private final long loopFrames;
+    private final boolean repeatInLoop;
+    private long positionInLoop;
 
-  public LoopedTable(float[] table, int tableChannels, long loopFrames, boolean repeatInLoop) {
-    if (table.length == 0 || table.length % tableChannels != 0) {
-      throw new IllegalArgumentException("table of " + table.length + " samples, " + tableChannels + " channels");
-    }
-    this.table = table;
-    this.tableChannels = tableChannels;
-    this.tableFrames = table.length / tableChannels;
-    this.loopFrames = loopFrames > 0 ? loopFrames : tableFrames;
-    this.repeatInLoop = repeatInLoop;
-  }
-
-  @Override
-  public void read(float[] out, int channels, int frames) {
-    for (int f = 0, o = 0; f < frames; f++, o += channels) {
-      long p = repeatInLoop ? positionInLoop % tableFrames : positionInLoop;
-      if (p < tableFrames) {
-        copyFrame((int) p * tableChannels, out, o, channels);
-      } else {
-        for (int c = 0; c < channels; c++) {
-          out[o + c] = 0f;
+    public LoopedTable(float[] table, int tableChannels, long loopFrames, boolean repeatInLoop) {
+        if (table.length == 0 || table.length % tableChannels != 0) {
+            throw new IllegalArgumentException("table of " + table.length + " samples, " + tableChannels + " channels");
         }
-      }
-      if (++positionInLoop == loopFrames) {
-        positionInLoop = 0;
-      }
+        this.table = table;
+        this.tableChannels = tableChannels;
+        this.tableFrames = table.length / tableChannels;
+        this.loopFrames = loopFrames > 0 ? loopFrames : tableFrames;
+        this.repeatInLoop = repeatInLoop;
     }
-  }
 
-  private void copyFrame(int t, float[] out, int o, int channels) {
-    if (tableChannels == channels) {
-      for (int c = 0; c < channels; c++) {
-        out[o + c] = table[t + c];
-      }
-    } else if (tableChannels == 1) {
-      for (int c = 0; c < channels; c++) {
-        out[o + c] = table[t];
-      }
-    } else {
-      out[o] = 0.5f * (table[t] + table[t + 1]);
+    @Override
+    public void read(float[] out, int channels, int frames) {
+        for (int f = 0, o = 0; f < frames; f++, o += channels) {
+            long p = repeatInLoop ? positionInLoop % tableFrames : positionInLoop;
+            if (p < tableFrames) {
+                copyFrame((int) p * tableChannels, out, o, channels);
+            } else {
+                for (int c = 0; c < channels; c++) {
+                    out[o + c] = 0f;
+                }
+            }
+            if (++positionInLoop == loopFrames) {
+                positionInLoop = 0;
+            }
+        }
     }
-  }
+
+    private void copyFrame(int t, float[] out, int o, int channels) {
+        if (tableChannels == channels) {
+            for (int c = 0; c < channels; c++) {
+                out[o + c] = table[t + c];
+            }
+        } else if (tableChannels == 1) {
+            for (int c = 0; c < channels; c++) {
+                out[o + c] = table[t];
+            }
+        } else {
+            out[o] = 0.5f * (table[t] + table[t + 1]);
+        }
+    }
 }

@@ -5,5 +5,5 @@ package dev.gainstage.adapter.sim.dsp;
  * {@link #process} works in place on interleaved float samples and must not allocate.
  */
 public interface Processor {
-  void process(float[] buffer, int frames);
+    void process(float[] buffer, int frames);
 }

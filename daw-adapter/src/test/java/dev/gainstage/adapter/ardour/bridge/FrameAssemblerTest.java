@@ -1,26 +1,27 @@
 package dev.gainstage.adapter.ardour.bridge;
 
-import dev.gainstage.adapter.ardour.osc.OscMessage;
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-import java.util.Optional;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gainstage.adapter.ardour.osc.OscMessage;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
 /** Route descriptions as the bridge (gainstage-bridge.lua) writes them on Ardour 7.3. */
 class FrameAssemblerTest {
-    static final String VOX = String.join("\n",
+    static final String VOX = String.join(
+            "\n",
             "R\t121\tVox\ttrack\t1\t1\t329\t-7.000\tVox/audio_out 1,Vox/audio_out 2",
             "P\t171\ttrim\tTrim\t\t1\t1.0\t\t",
             "C\t369\t1\tGain\t15.0\t-20.0\t20.0",
             "P\t369\tplugin\tACE Amplifier\tab0881f761420ca67ad08856c7daf5c2b13a0d49\t1\t\tsend 2/audio_send 1\t",
             "P\t168\tfader\tFader\t\t1\t0.31622776389122\tsend 3/audio_send 1\t",
             "P\t173\toutput\tmain outs\t\t1\t\tsend 4/audio_send 1\t");
-    static final String MASTER = String.join("\n",
+    static final String MASTER = String.join(
+            "\n",
             "R\t28\tMaster\tmaster\t1\t2\t\t-1000.000\tMaster/audio_out 1,Master/audio_out 2",
             "P\t60\ttrim\tTrim\t\t1\t1.0\t\t",
             "P\t58\tfader\tFader\t\t1\t1.0\tsend 16/audio_send 1,send 16/audio_send 2\t",
@@ -52,7 +53,8 @@ class FrameAssemblerTest {
         assertThrows(BridgeFormatException.class, () -> RouteDescriptions.parse("P\t1\ttrim\tTrim\t\t1\t1\t\t"));
         assertThrows(BridgeFormatException.class, () -> RouteDescriptions.parse(VOX.replace("track", "tram")));
         assertThrows(BridgeFormatException.class, () -> RouteDescriptions.parse(VOX.replace("\t-7.000", "")));
-        assertThrows(BridgeFormatException.class, () -> RouteDescriptions.parse(VOX.replace("\tplugin\t", "\tinsert\t")));
+        assertThrows(
+                BridgeFormatException.class, () -> RouteDescriptions.parse(VOX.replace("\tplugin\t", "\tinsert\t")));
     }
 
     @Test
@@ -63,7 +65,9 @@ class FrameAssemblerTest {
         assertTrue(a.accept(OscMessage.of("/gainstage/route", 7, 0, VOX)).isEmpty());
         Optional<BridgeFrame> f = a.accept(OscMessage.of("/gainstage/end", 7));
         assertTrue(f.isPresent());
-        assertEquals(List.of("121", "28"), f.get().routes().stream().map(BridgeRoute::id).toList());
+        assertEquals(
+                List.of("121", "28"),
+                f.get().routes().stream().map(BridgeRoute::id).toList());
         assertEquals("/tmp/s", f.get().sessionPath());
         assertTrue(f.get().rolling());
 
@@ -81,10 +85,13 @@ class FrameAssemblerTest {
         FrameAssembler a = new FrameAssembler();
         a.accept(OscMessage.of("/gainstage/frame", 1, "/tmp/s", "s", 1, 1, 48000.0, "9.8.0~ds-1"));
         a.accept(OscMessage.of("/gainstage/route", 1, 0, VOX));
-        assertEquals("9.8.0~ds-1", a.accept(OscMessage.of("/gainstage/end", 1)).orElseThrow().ardourRevision());
+        assertEquals(
+                "9.8.0~ds-1",
+                a.accept(OscMessage.of("/gainstage/end", 1)).orElseThrow().ardourRevision());
         a.accept(frame(2, 1)); // a bridge from before the revision was reported (a GUI hook installed earlier)
         a.accept(OscMessage.of("/gainstage/route", 2, 0, VOX));
-        assertEquals("", a.accept(OscMessage.of("/gainstage/end", 2)).orElseThrow().ardourRevision());
+        assertEquals(
+                "", a.accept(OscMessage.of("/gainstage/end", 2)).orElseThrow().ardourRevision());
         assertThrows(BridgeFormatException.class, () -> a.accept(OscMessage.of("/gainstage/frame", 3, "/tmp/s", "s")));
     }
 

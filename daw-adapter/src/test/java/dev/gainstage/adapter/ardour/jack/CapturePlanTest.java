@@ -1,17 +1,16 @@
 package dev.gainstage.adapter.ardour.jack;
 
-import org.junit.jupiter.api.Test;
-
-import java.lang.management.ManagementFactory;
-import java.nio.FloatBuffer;
-import java.util.List;
-import java.util.Map;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.management.ManagementFactory;
+import java.nio.FloatBuffer;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 /** The real-time half of the taps: what the JACK process callback runs each period. */
 class CapturePlanTest {
@@ -20,10 +19,14 @@ class CapturePlanTest {
         FloatBuffer mono = FloatBuffer.wrap(new float[] {1, 2, 3, 4});
         FloatBuffer left = FloatBuffer.wrap(new float[] {10, 11, 12, 13});
         FloatBuffer right = FloatBuffer.wrap(new float[] {20, 21, 22, 23});
-        CapturePlan plan = new CapturePlan(List.of(new ChannelBuffer[] {() -> mono},
-                new ChannelBuffer[] {() -> left, () -> right}),
-                List.of(new Fanout(new int[] {1}, new float[] {1}), new Fanout(new int[] {2, 3}, new float[] {1, 0.5f})),
-                Map.of(), 48000, 8, 4);
+        CapturePlan plan = new CapturePlan(
+                List.of(new ChannelBuffer[] {() -> mono}, new ChannelBuffer[] {() -> left, () -> right}),
+                List.of(new Fanout(new int[] {1}, new float[] {1}), new Fanout(new int[] {2, 3}, new float[] {1, 0.5f
+                })),
+                Map.of(),
+                48000,
+                8,
+                4);
         assertTrue(plan.capture(4, 1024));
         TapRing.Period p = plan.ring().peek();
         assertNotNull(p);
@@ -40,8 +43,13 @@ class CapturePlanTest {
     @Test
     void dropsAndCountsWhenTheConsumerLags() {
         FloatBuffer b = FloatBuffer.allocate(256);
-        CapturePlan plan = new CapturePlan(List.<ChannelBuffer[]>of(new ChannelBuffer[] {() -> b}),
-                List.of(new Fanout(new int[] {7}, new float[] {1})), Map.of(), 48000, 256, 4);
+        CapturePlan plan = new CapturePlan(
+                List.<ChannelBuffer[]>of(new ChannelBuffer[] {() -> b}),
+                List.of(new Fanout(new int[] {7}, new float[] {1})),
+                Map.of(),
+                48000,
+                256,
+                4);
         for (int i = 0; i < 10; i++) {
             plan.capture(256, i * 256L);
         }
@@ -89,8 +97,13 @@ class CapturePlanTest {
     @Test
     void aPlanForANewFormatKeepsItsSourcesAndHoldsTheLongerPeriod() {
         FloatBuffer b = FloatBuffer.allocate(4096);
-        CapturePlan plan = new CapturePlan(List.<ChannelBuffer[]>of(new ChannelBuffer[] {() -> b}),
-                List.of(new Fanout(new int[] {7}, new float[] {1})), Map.of("gainstage:tap1-1", 0), 48000, 256, 4);
+        CapturePlan plan = new CapturePlan(
+                List.<ChannelBuffer[]>of(new ChannelBuffer[] {() -> b}),
+                List.of(new Fanout(new int[] {7}, new float[] {1})),
+                Map.of("gainstage:tap1-1", 0),
+                48000,
+                256,
+                4);
         plan.settle(0, 5000);
         assertFalse(plan.capture(2048, 0));
         assertEquals(1, plan.ringDrops(0), "a quantum of 2048 does not fit a plan made for 256 (1024 at least)");
@@ -104,7 +117,9 @@ class CapturePlanTest {
         assertTrue(next.capture(2048, 6000));
         assertEquals(0, next.ringDrops(0));
         assertEquals(2048, next.ring().peek().frames());
-        assertEquals(1024, new CapturePlan(List.of(), List.of(), Map.of(), 48000, 64, 4).maxFrames(),
+        assertEquals(
+                1024,
+                new CapturePlan(List.of(), List.of(), Map.of(), 48000, 64, 4).maxFrames(),
                 "short periods share the 1024-frame minimum: no new plan for every small quantum change");
     }
 }

@@ -24,13 +24,17 @@ class JackFormatChangeTest {
 
     @Test
     void aLongerPeriodWhileCapturingGetsAPlanThatHoldsItAndTheTapsGoOn() throws Exception {
-        RealParts.require(ArdourHost.onPath("jackd").isPresent() && ArdourHost.onPath("jack_simple_client").isPresent(),
+        RealParts.require(
+                ArdourHost.onPath("jackd").isPresent()
+                        && ArdourHost.onPath("jack_simple_client").isPresent(),
                 "jackd and its example clients are not installed (Debian: apt-get install jackd2)");
         String name = System.getenv("JACK_DEFAULT_SERVER");
         RealParts.require(name != null, "JACK_DEFAULT_SERVER is not set (the POM sets it for surefire)");
         try (JackServer jack = JackServer.start(name, dir.resolve("jackd.log"))) {
-            Process sine = jack.tool("jack_simple_client").redirectErrorStream(true)
-                    .redirectOutput(dir.resolve("sine.log").toFile()).start();
+            Process sine = jack.tool("jack_simple_client")
+                    .redirectErrorStream(true)
+                    .redirectOutput(dir.resolve("sine.log").toFile())
+                    .start();
             try (JackTapClient taps = new JackTapClient("gainstage-format-test", false)) {
                 waitForPort(jack, "jack_simple_client:output1");
                 taps.open();

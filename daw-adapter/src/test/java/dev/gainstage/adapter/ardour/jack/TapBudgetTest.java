@@ -24,14 +24,22 @@ class TapBudgetTest {
     @Test
     void overTheBudgetTheBestRankedAreKeptInTheWantedOrderAndTheRestCounted() {
         Map<List<String>, Fanout> wanted = new LinkedHashMap<>();
-        wanted.put(List.of("vox-eq-in/1", "vox-eq-in/2"), ONE);   // rank 3: a plugin input
+        wanted.put(List.of("vox-eq-in/1", "vox-eq-in/2"), ONE); // rank 3: a plugin input
         wanted.put(List.of("vox-eq-out/1", "vox-eq-out/2"), ONE); // rank 1: a plugin output
-        wanted.put(List.of("master/1", "master/2"), ONE);         // rank 0
-        wanted.put(List.of("kick/1"), ONE);                       // rank 2: a mono source
-        Map<List<String>, Integer> rank = Map.of(List.of("vox-eq-in/1", "vox-eq-in/2"), 3,
-                List.of("vox-eq-out/1", "vox-eq-out/2"), 1, List.of("master/1", "master/2"), 0, List.of("kick/1"), 2);
+        wanted.put(List.of("master/1", "master/2"), ONE); // rank 0
+        wanted.put(List.of("kick/1"), ONE); // rank 2: a mono source
+        Map<List<String>, Integer> rank = Map.of(
+                List.of("vox-eq-in/1", "vox-eq-in/2"),
+                3,
+                List.of("vox-eq-out/1", "vox-eq-out/2"),
+                1,
+                List.of("master/1", "master/2"),
+                0,
+                List.of("kick/1"),
+                2);
         TapBudget.Fit fit = TapBudget.fit(wanted, rank::get, 5);
-        assertEquals(List.of(List.of("vox-eq-out/1", "vox-eq-out/2"), List.of("master/1", "master/2"), List.of("kick/1")),
+        assertEquals(
+                List.of(List.of("vox-eq-out/1", "vox-eq-out/2"), List.of("master/1", "master/2"), List.of("kick/1")),
                 List.copyOf(fit.kept().keySet()));
         assertEquals(1, fit.sourcesLeftOut());
         assertEquals(2, fit.channelsLeftOut());
@@ -44,9 +52,11 @@ class TapBudgetTest {
         wanted.put(List.of("bus/1", "bus/2"), ONE);
         wanted.put(List.of("keys/1", "keys/2"), ONE);
         wanted.put(List.of("hat/1"), ONE);
-        Map<List<String>, Integer> rank = Map.of(List.of("bus/1", "bus/2"), 1, List.of("keys/1", "keys/2"), 2,
-                List.of("hat/1"), 3);
+        Map<List<String>, Integer> rank =
+                Map.of(List.of("bus/1", "bus/2"), 1, List.of("keys/1", "keys/2"), 2, List.of("hat/1"), 3);
         TapBudget.Fit fit = TapBudget.fit(wanted, rank::get, 3);
-        assertEquals(List.of(List.of("bus/1", "bus/2"), List.of("hat/1")), List.copyOf(fit.kept().keySet()));
+        assertEquals(
+                List.of(List.of("bus/1", "bus/2"), List.of("hat/1")),
+                List.copyOf(fit.kept().keySet()));
     }
 }

@@ -1,29 +1,40 @@
 package dev.gainstage.adapter.ardour.osc;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
+import org.junit.jupiter.api.Test;
 
 class OscCodecTest {
     @Test
     void encodesTheSpecExample() {
         // OSC 1.0 spec: "/oscillator/4/frequency" ,f 440.0
         byte[] bytes = OscCodec.encode(OscMessage.of("/oscillator/4/frequency", 440.0f));
-        assertEquals("2f6f7363696c6c61746f722f342f6672657175656e6379002c66000043dc0000",
+        assertEquals(
+                "2f6f7363696c6c61746f722f342f6672657175656e6379002c66000043dc0000",
                 HexFormat.of().formatHex(bytes));
     }
 
     @Test
     void roundTripsEveryType() throws OscFormatException {
-        OscMessage m = OscMessage.of("/strip/plugin/parameter", 3, 1, 6, -2.5f, "Gtr", 48000.5, 1234567890123L,
-                true, false, new byte[] {1, 2, 3}, null);
+        OscMessage m = OscMessage.of(
+                "/strip/plugin/parameter",
+                3,
+                1,
+                6,
+                -2.5f,
+                "Gtr",
+                48000.5,
+                1234567890123L,
+                true,
+                false,
+                new byte[] {1, 2, 3},
+                null);
         byte[] bytes = OscCodec.encode(m);
         assertEquals(0, bytes.length % 4);
         List<OscMessage> back = OscCodec.decode(bytes, bytes.length);

@@ -3,7 +3,6 @@ package dev.gainstage.adapter.ardour.testing;
 import dev.gainstage.adapter.ardour.BridgeHook;
 import dev.gainstage.adapter.ardour.BridgeScripts;
 import dev.gainstage.adapter.ardour.LuaSignals;
-
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -49,8 +48,9 @@ public record ActionHook(String name, String signals, String script, String fact
     public String xml(long id) {
         String state = "s = {} s[\"n\"] = " + luaString(name) + " s[\"s\"] = " + luaString(script) + " s[\"f\"] = "
                 + luaString(factory) + " s[\"a\"] = {} ";
-        return "<LuaCallback lua=\"Lua 5.3\" id=\"%d\" name=\"%s\" signals=\"%s\">%s</LuaCallback>".formatted(id, name,
-                signals, Base64.getEncoder().encodeToString(state.getBytes(StandardCharsets.UTF_8)));
+        return "<LuaCallback lua=\"Lua 5.3\" id=\"%d\" name=\"%s\" signals=\"%s\">%s</LuaCallback>"
+                .formatted(
+                        id, name, signals, Base64.getEncoder().encodeToString(state.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** A Lua string literal, as Lua's %q writes it. */

@@ -1,9 +1,10 @@
 package dev.gainstage.adapter.ardour.testing;
 
+import static org.junit.jupiter.api.Assertions.fail;
+
 import dev.gainstage.adapter.ardour.ArdourHost;
 import dev.gainstage.adapter.ardour.ArdourVersion;
 import dev.gainstage.adapter.ardour.LuaSignals;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,8 +16,6 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
-
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * Ardour's GUI on a private JACK server and an X display, non-interactively, with a session opened from the command
@@ -44,6 +43,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 public final class ArdourGui implements AutoCloseable {
     /** A port every Ardour session has once its engine runs. */
     static final String MASTER_PORT = "ardour:Master/audio_out 1";
+
     private static final List<String> HALT_MARKS = List.of("JACK HALTED", "Engine halted");
     private static final Map<Path, ArdourVersion> VERSIONS = new ConcurrentHashMap<>();
 
@@ -76,11 +76,13 @@ public final class ArdourGui implements AutoCloseable {
             if (!Files.isExecutable(gui)) {
                 fail("ARDOUR_GUI=" + explicit + " is not an executable file");
             }
-            RealParts.require(ArdourHost.onPath("jackd").isPresent(), "jackd is not installed (Debian: apt-get install jackd2)");
+            RealParts.require(
+                    ArdourHost.onPath("jackd").isPresent(), "jackd is not installed (Debian: apt-get install jackd2)");
             return gui;
         }
         Optional<Path> ardour = ArdourHost.onPath("ardour");
-        RealParts.require(ardour.isPresent() && ArdourHost.onPath("jackd").isPresent(),
+        RealParts.require(
+                ardour.isPresent() && ArdourHost.onPath("jackd").isPresent(),
                 "Ardour's GUI (ardour) or jackd is not installed (Debian: apt-get install ardour jackd2; or set "
                         + "ARDOUR_GUI to an Ardour GUI)");
         return ardour.get();
@@ -103,8 +105,9 @@ public final class ArdourGui implements AutoCloseable {
      * @param controlDir the gainstage control folder ($GAINSTAGE_ARDOUR_DIR of the bridge)
      * @param bridgeHook whether the gainstage bridge runs as an action hook
      */
-    public static ArdourGui start(Path sessionFile, String display, JackServer jack, Path dir, Path controlDir,
-                                  boolean bridgeHook) throws IOException, InterruptedException {
+    public static ArdourGui start(
+            Path sessionFile, String display, JackServer jack, Path dir, Path controlDir, boolean bridgeHook)
+            throws IOException, InterruptedException {
         return start(sessionFile, display, jack, dir, controlDir, bridgeHook, List.of());
     }
 
@@ -112,8 +115,14 @@ public final class ArdourGui implements AutoCloseable {
      * {@link #start(Path, String, JackServer, Path, Path, boolean)} with further action hooks (say
      * {@link SignalProbe}s), each made for this Ardour's signal numbering.
      */
-    public static ArdourGui start(Path sessionFile, String display, JackServer jack, Path dir, Path controlDir,
-                                  boolean bridgeHook, List<Function<LuaSignals, ActionHook>> extraHooks)
+    public static ArdourGui start(
+            Path sessionFile,
+            String display,
+            JackServer jack,
+            Path dir,
+            Path controlDir,
+            boolean bridgeHook,
+            List<Function<LuaSignals, ActionHook>> extraHooks)
             throws IOException, InterruptedException {
         Path ardour = ardourOrSkip();
         ArdourVersion version = version(ardour);
@@ -146,10 +155,17 @@ public final class ArdourGui implements AutoCloseable {
                 attempts = attempt;
                 return this;
             }
-            failures.append("attempt ").append(attempt).append(": ").append(failure).append('\n');
+            failures.append("attempt ")
+                    .append(attempt)
+                    .append(": ")
+                    .append(failure)
+                    .append('\n');
             Processes.stop(process, 5000);
-            Files.writeString(log, "---- gainstage: " + failure + "; starting JACK and Ardour again\n",
-                    StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+            Files.writeString(
+                    log,
+                    "---- gainstage: " + failure + "; starting JACK and Ardour again\n",
+                    StandardCharsets.UTF_8,
+                    java.nio.file.StandardOpenOption.APPEND);
             jack.restart();
         }
         throw new IOException("Ardour " + version + "'s GUI did not come up:\n" + failures
@@ -202,14 +218,19 @@ public final class ArdourGui implements AutoCloseable {
     }
 
     private void launch(Path ardour, Path sessionFile, JackServer jack, Path controlDir) throws IOException {
-        ProcessBuilder pb = jack.environment(new ProcessBuilder(ardour.toString(), "--no-announcements", "--no-splash",
+        ProcessBuilder pb = jack.environment(new ProcessBuilder(
+                ardour.toString(),
+                "--no-announcements",
+                "--no-splash",
                 sessionFile.toAbsolutePath().toString()));
         pb.environment().put("DISPLAY", display);
         pb.environment().put("XDG_CONFIG_HOME", dir.resolve("xdg-config").toString());
         pb.environment().put("XDG_DATA_HOME", dir.resolve("xdg-data").toString());
         pb.environment().put("XDG_CACHE_HOME", dir.resolve("xdg-cache").toString());
         pb.environment().put("GAINSTAGE_ARDOUR_DIR", controlDir.toString());
-        process = pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        process = pb.redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .start();
     }
 
     /** @return null once ready, else why not */
@@ -250,8 +271,11 @@ public final class ArdourGui implements AutoCloseable {
     /** Ardour's main (editor) window: titled "SESSION - Ardour", "*SESSION - Ardour" when modified. */
     public Optional<X11Top.Window> editorWindow(X11Top x) {
         String title = sessionName + " - Ardour";
-        return x.windows().stream().filter(w -> w.viewable() && w.title() != null
-                && (w.title().equals(title) || w.title().equals("*" + title))).findFirst();
+        return x.windows().stream()
+                .filter(w -> w.viewable()
+                        && w.title() != null
+                        && (w.title().equals(title) || w.title().equals("*" + title)))
+                .findFirst();
     }
 
     /** The version this GUI said it is. */

@@ -1,13 +1,13 @@
 package dev.gainstage.adapter.ardour.testing;
 
+import java.util.function.Supplier;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.LifecycleMethodExecutionExceptionHandler;
 import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 
-import java.util.function.Supplier;
-
 /** Adds the tail of Ardour's log (and whether it still runs) to a failing test's or lifecycle method's error. */
-public final class ArdourLogOnFailure implements TestExecutionExceptionHandler, LifecycleMethodExecutionExceptionHandler {
+public final class ArdourLogOnFailure
+        implements TestExecutionExceptionHandler, LifecycleMethodExecutionExceptionHandler {
     private final Supplier<ArdourGui> gui;
 
     public ArdourLogOnFailure(Supplier<ArdourGui> gui) {
@@ -19,9 +19,11 @@ public final class ArdourLogOnFailure implements TestExecutionExceptionHandler, 
         if (g == null) {
             return t;
         }
-        return new AssertionError(t.getMessage() + "\n---- Ardour " + (g.alive() ? "(running" : "(NOT running")
-                + ", engine " + (halted(g) ? "HALTED" : "running") + "), " + g.log() + ", last lines:\n"
-                + g.logTail(40), t);
+        return new AssertionError(
+                t.getMessage() + "\n---- Ardour " + (g.alive() ? "(running" : "(NOT running")
+                        + ", engine " + (halted(g) ? "HALTED" : "running") + "), " + g.log() + ", last lines:\n"
+                        + g.logTail(40),
+                t);
     }
 
     private static boolean halted(ArdourGui g) {

@@ -1,9 +1,10 @@
 package dev.gainstage.adapter.ardour.testing;
 
+import static org.junit.jupiter.api.Assertions.fail;
+
 import dev.gainstage.adapter.ardour.ArdourHost;
 import dev.gainstage.adapter.ardour.BridgeScripts;
 import dev.gainstage.adapter.ardour.SessionFiles;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,16 +12,13 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-import static org.junit.jupiter.api.Assertions.fail;
-
 /**
  * gainstage's demo session (make-demo-session.lua), created headlessly with {@code ardourN-lua} on a running JACK
  * server, tones recorded in, with Ardour's OSC surface turned on. A retry (on a fresh JACK
  * server) covers Ardour 7.3's JACK race.
  */
 public final class DemoSession {
-    private DemoSession() {
-    }
+    private DemoSession() {}
 
     /**
      * The Ardour session tool the tests run ({@link ArdourHost#ardourLua}: $ARDOUR_LUA, else the newest
@@ -32,7 +30,8 @@ public final class DemoSession {
         if (lua.isEmpty() && ArdourHost.explicitArdourLua().isPresent()) {
             fail(ArdourHost.ardourLuaMissing());
         }
-        RealParts.require(lua.isPresent() && ArdourHost.onPath("jackd").isPresent(),
+        RealParts.require(
+                lua.isPresent() && ArdourHost.onPath("jackd").isPresent(),
                 ArdourHost.ardourLuaMissing() + " or jackd is not installed (Debian: apt-get install ardour jackd2)");
         return lua.get();
     }
@@ -64,14 +63,22 @@ public final class DemoSession {
         Path log = dir.resolve("make-session.log");
         for (int attempt = 1; attempt <= 5; attempt++) {
             Path target = dir.resolve("session" + attempt);
-            Process p = jack.environment(new ProcessBuilder(sessionMaker().toString(), "-X", script.toString(),
-                    target.toString(), "demo", Integer.toString(seconds))).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+            Process p = jack.environment(new ProcessBuilder(
+                            sessionMaker().toString(),
+                            "-X",
+                            script.toString(),
+                            target.toString(),
+                            "demo",
+                            Integer.toString(seconds)))
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                    .start();
             if (!p.waitFor(120, TimeUnit.SECONDS)) {
                 Processes.stop(p, 2000);
             }
             try (Stream<Path> files = Files.walk(target)) {
-                if (files.anyMatch(f -> f.toString().endsWith(".wav") && f.toFile().length() > 40_000L * seconds)) {
+                if (files.anyMatch(
+                        f -> f.toString().endsWith(".wav") && f.toFile().length() > 40_000L * seconds)) {
                     Path session = target.resolve("demo.ardour");
                     SessionFiles.enableOsc(session);
                     return session;

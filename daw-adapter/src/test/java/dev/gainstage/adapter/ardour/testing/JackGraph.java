@@ -20,8 +20,9 @@ public interface JackGraph extends AutoCloseable {
                 RealParts.require(name != null, "JACK_DEFAULT_SERVER is not set (the POM sets it for surefire)");
                 yield JackServer.start(name, dir.resolve("jackd.log"));
             }
-            default -> throw new IllegalArgumentException("GAINSTAGE_AUDIO_SERVER=" + server
-                    + " is not a server the tests know (jackd, pipewire)");
+            default ->
+                throw new IllegalArgumentException(
+                        "GAINSTAGE_AUDIO_SERVER=" + server + " is not a server the tests know (jackd, pipewire)");
         };
     }
 
@@ -35,7 +36,11 @@ public interface JackGraph extends AutoCloseable {
 
     /** The graph's JACK ports, by full name ("ardour:Master/audio_out 1"). */
     default List<String> ports() throws IOException, InterruptedException {
-        return Processes.run(tool("jack_lsp"), 10_000).lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+        return Processes.run(tool("jack_lsp"), 10_000)
+                .lines()
+                .map(String::strip)
+                .filter(l -> !l.isEmpty())
+                .toList();
     }
 
     /** Stops the server and starts a fresh one in its place. */

@@ -26,7 +26,9 @@ public final class JackServer implements JackGraph {
 
     private void launch() throws IOException, InterruptedException {
         process = new ProcessBuilder("jackd", "-n", name, "-d", "dummy", "-r", "48000", "-p", "256")
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .start();
         try {
             String out = Processes.run(tool("jack_wait", "-w", "-t", "10"), 15_000);
             if (!process.isAlive() || !out.contains("server is available")) {

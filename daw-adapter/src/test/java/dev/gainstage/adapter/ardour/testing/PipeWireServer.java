@@ -1,7 +1,6 @@
 package dev.gainstage.adapter.ardour.testing;
 
 import dev.gainstage.adapter.ardour.ArdourHost;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -27,6 +26,7 @@ import java.util.regex.Pattern;
 public final class PipeWireServer implements JackGraph {
     /** PipeWire's libjack folder under the library folder: pw-jack's LD_LIBRARY_PATH entry. */
     public static final String LIBJACK_FOLDER = "pipewire-0.3/jack";
+
     private static final Pattern SETTING = Pattern.compile("key:'([^']*)' value:'([^']*)'");
     private static final Pattern BINARY = Pattern.compile("\"application\\.process\\.binary\": \"([^\"]*)\"");
 
@@ -44,15 +44,21 @@ public final class PipeWireServer implements JackGraph {
     /** Starts PipeWire with the tests' configuration (written into {@code dir}) and waits until it accepts clients. */
     public static PipeWireServer start(Path dir) throws IOException, InterruptedException {
         for (String tool : List.of("pipewire", "pw-cli", "pw-dump", "pw-metadata", "jack_lsp")) {
-            RealParts.require(ArdourHost.onPath(tool).isPresent(), tool + " is not installed (Debian: apt-get install "
-                    + "pipewire pipewire-bin pipewire-jack jack-example-tools; scripts/pipewire-e2e runs the tests "
-                    + "in a Debian trixie chroot that has them)");
+            RealParts.require(
+                    ArdourHost.onPath(tool).isPresent(),
+                    tool + " is not installed (Debian: apt-get install "
+                            + "pipewire pipewire-bin pipewire-jack jack-example-tools; scripts/pipewire-e2e runs the tests "
+                            + "in a Debian trixie chroot that has them)");
         }
         String runtime = System.getenv("PIPEWIRE_RUNTIME_DIR");
-        RealParts.require(runtime != null && !runtime.isBlank(), "PIPEWIRE_RUNTIME_DIR is not set: the folder for "
-                + "the tests' PipeWire socket must be in this JVM's environment (scripts/pipewire-e2e sets it)");
-        RealParts.require(underPwJack(), "this JVM does not run under pw-jack (LD_LIBRARY_PATH has no "
-                + LIBJACK_FOLDER + "), so its JACK client would load JACK2's libjack (scripts/pipewire-e2e runs it so)");
+        RealParts.require(
+                runtime != null && !runtime.isBlank(),
+                "PIPEWIRE_RUNTIME_DIR is not set: the folder for "
+                        + "the tests' PipeWire socket must be in this JVM's environment (scripts/pipewire-e2e sets it)");
+        RealParts.require(
+                underPwJack(),
+                "this JVM does not run under pw-jack (LD_LIBRARY_PATH has no " + LIBJACK_FOLDER
+                        + "), so its JACK client would load JACK2's libjack (scripts/pipewire-e2e runs it so)");
         Files.createDirectories(Path.of(runtime));
         Path config = dir.resolve("pipewire.conf");
         try (InputStream in = PipeWireServer.class.getResourceAsStream("pipewire-headless.conf")) {
@@ -73,8 +79,10 @@ public final class PipeWireServer implements JackGraph {
     }
 
     private void launch() throws IOException, InterruptedException {
-        process = new ProcessBuilder("pipewire", "-c", config.toString()).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        process = new ProcessBuilder("pipewire", "-c", config.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         String last = "";
         while (System.nanoTime() < deadline) {
@@ -112,8 +120,10 @@ public final class PipeWireServer implements JackGraph {
      * what its clients ask for).
      */
     public void forceQuantum(int frames) throws IOException, InterruptedException {
-        Processes.run(new ProcessBuilder("pw-metadata", "-n", "settings", "0", "clock.force-quantum",
-                Integer.toString(frames)), 5000);
+        Processes.run(
+                new ProcessBuilder(
+                        "pw-metadata", "-n", "settings", "0", "clock.force-quantum", Integer.toString(frames)),
+                5000);
     }
 
     /** The "settings" metadata (clock.quantum, clock.force-quantum ...), as {@code pw-metadata -n settings} lists it. */

@@ -13,8 +13,7 @@ import java.util.concurrent.TimeoutException;
 
 /** Stopping the processes a fixture started (by their handles, children first) and reading their logs. */
 public final class Processes {
-    private Processes() {
-    }
+    private Processes() {}
 
     /**
      * Ends a process and every process it started (Ardour starts ardour-avahi, for one): SIGTERM, then SIGKILL
@@ -47,7 +46,8 @@ public final class Processes {
                 return "";
             }
             List<String> all = Files.readAllLines(log, StandardCharsets.UTF_8).stream()
-                    .filter(l -> !l.isBlank() && !l.contains("direct dispatch of call slot")).toList();
+                    .filter(l -> !l.isBlank() && !l.contains("direct dispatch of call slot"))
+                    .toList();
             return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
         } catch (IOException e) {
             return "(cannot read " + log + ": " + e.getMessage() + ")";

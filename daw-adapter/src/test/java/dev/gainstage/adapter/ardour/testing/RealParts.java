@@ -11,8 +11,7 @@ import org.junit.jupiter.api.Assumptions;
  * allow skips); CI also sets CI.
  */
 public final class RealParts {
-    private RealParts() {
-    }
+    private RealParts() {}
 
     /** True when a missing part must fail the test rather than skip it. */
     public static boolean required() {

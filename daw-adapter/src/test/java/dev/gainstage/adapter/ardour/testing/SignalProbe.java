@@ -1,7 +1,6 @@
 package dev.gainstage.adapter.ardour.testing;
 
 import dev.gainstage.adapter.ardour.LuaSignals;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -86,8 +85,7 @@ public final class SignalProbe {
      * @param numbers the number of every signal that Ardour has, by name (names it lacks are left out)
      * @param fired   the signal numbers the callback was called with
      */
-    public record Report(int count, Map<String, Integer> numbers, Set<Integer> fired) {
-    }
+    public record Report(int count, Map<String, Integer> numbers, Set<Integer> fired) {}
 
     /** What the probe wrote so far; empty numbers and fired until its callback first ran. */
     public Report read() throws IOException {
@@ -126,7 +124,8 @@ public final class SignalProbe {
     /** The signals of every hook in a {@code ui_scripts} file, by name. */
     public static Map<String, String> savedHooks(Path uiScripts) throws IOException {
         Map<String, String> hooks = new TreeMap<>();
-        Matcher m = Pattern.compile("<LuaCallback\\b[^>]*>").matcher(Files.readString(uiScripts, StandardCharsets.UTF_8));
+        Matcher m =
+                Pattern.compile("<LuaCallback\\b[^>]*>").matcher(Files.readString(uiScripts, StandardCharsets.UTF_8));
         while (m.find()) {
             Matcher name = Pattern.compile("\\bname=\"([^\"]*)\"").matcher(m.group());
             Matcher signals = Pattern.compile("\\bsignals=\"([^\"]*)\"").matcher(m.group());
@@ -139,6 +138,8 @@ public final class SignalProbe {
 
     /** Every signal name any known release has. */
     static Set<String> allNames() {
-        return Stream.of(LuaSignals.values()).flatMap(n -> n.names().stream()).collect(Collectors.toCollection(TreeSet::new));
+        return Stream.of(LuaSignals.values())
+                .flatMap(n -> n.names().stream())
+                .collect(Collectors.toCollection(TreeSet::new));
     }
 }

@@ -8,8 +8,7 @@ import java.util.stream.Stream;
 
 /** The real-Ardour tests' working folders: removed afterwards unless GAINSTAGE_KEEP_ARDOUR_TEST is set. */
 public final class TestDirs {
-    private TestDirs() {
-    }
+    private TestDirs() {}
 
     public static void deleteTree(Path dir) throws IOException {
         if (!Files.exists(dir)) {

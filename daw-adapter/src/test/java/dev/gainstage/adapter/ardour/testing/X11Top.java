@@ -6,7 +6,6 @@ import com.sun.jna.Pointer;
 import com.sun.jna.platform.unix.X11;
 import com.sun.jna.ptr.IntByReference;
 import com.sun.jna.ptr.PointerByReference;
-
 import java.awt.Rectangle;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -42,8 +41,7 @@ public final class X11Top implements AutoCloseable {
     }
 
     /** A top-level window: its title (null when it has none) and bounds on the screen. */
-    public record Window(long id, String title, Rectangle bounds, boolean viewable) {
-    }
+    public record Window(long id, String title, Rectangle bounds, boolean viewable) {}
 
     /** The children of the root window (with no window manager, the applications' windows themselves). */
     public synchronized List<Window> windows() {
@@ -75,8 +73,8 @@ public final class X11Top implements AutoCloseable {
                 X11.Window w = new X11.Window(id);
                 X11.XWindowAttributes a = new X11.XWindowAttributes();
                 if (x11.XGetWindowAttributes(display, w, a) != 0) {
-                    out.add(new Window(id, name(w), new Rectangle(a.x, a.y, a.width, a.height),
-                            a.map_state == X11.IsViewable));
+                    out.add(new Window(
+                            id, name(w), new Rectangle(a.x, a.y, a.width, a.height), a.map_state == X11.IsViewable));
                 }
             }
         } finally {

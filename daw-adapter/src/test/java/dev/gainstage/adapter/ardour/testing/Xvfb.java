@@ -19,9 +19,14 @@ public final class Xvfb implements AutoCloseable {
         Path displayFile = dir.resolve("xvfb.display");
         Files.deleteIfExists(displayFile);
         // -displayfd: Xvfb picks a free display and writes its number to the descriptor once it accepts clients
-        Process p = new ProcessBuilder("sh", "-c", "exec Xvfb -displayfd 3 -screen 0 1600x1200x24 -nolisten tcp 3>\""
-                + displayFile + "\"").redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("xvfb.log").toFile())).start();
+        Process p = new ProcessBuilder(
+                        "sh",
+                        "-c",
+                        "exec Xvfb -displayfd 3 -screen 0 1600x1200x24 -nolisten tcp 3>\"" + displayFile + "\"")
+                .redirectErrorStream(true)
+                .redirectOutput(
+                        ProcessBuilder.Redirect.appendTo(dir.resolve("xvfb.log").toFile()))
+                .start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
         while (System.nanoTime() < deadline && p.isAlive()) {
             String n = Files.exists(displayFile) ? Files.readString(displayFile).strip() : "";

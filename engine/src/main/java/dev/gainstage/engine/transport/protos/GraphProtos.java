@@ -8,15 +8,13 @@ import dev.gainstage.engine.graph.Strip;
 import dev.gainstage.engine.graph.StripKind;
 import dev.gainstage.engine.graph.TapPoint;
 import dev.gainstage.proto.v1.SessionDelta;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalDouble;
 
 /** Translates the graph between the protocol and the engine's domain types, refusing what has no meaning. */
 public final class GraphProtos {
-    private GraphProtos() {
-    }
+    private GraphProtos() {}
 
     public static List<Strip> strips(List<dev.gainstage.proto.v1.Strip> protos, String field) throws GraphException {
         List<Strip> out = new ArrayList<>(protos.size());
@@ -31,7 +29,12 @@ public final class GraphProtos {
         for (int i = 0; i < p.getStagesCount(); i++) {
             stages.add(stage(p.getStages(i), field + ".stages[" + i + "]"));
         }
-        return new Strip(p.getId(), p.getName(), stripKind(p.getKind(), field + ".kind"), p.getChannels(), stages,
+        return new Strip(
+                p.getId(),
+                p.getName(),
+                stripKind(p.getKind(), field + ".kind"),
+                p.getChannels(),
+                stages,
                 p.getOutputsList());
     }
 
@@ -39,27 +42,46 @@ public final class GraphProtos {
         if (p.hasGainDb() && !Double.isFinite(p.getGainDb())) {
             throw invalid(field + ".gain_db", field + ".gain_db is not a finite number");
         }
-        return new Stage(p.getId(), stageKind(p.getKind(), field + ".kind"), p.getName(), p.getPluginUri(),
-                p.getActive(), p.hasGainDb() ? OptionalDouble.of(p.getGainDb()) : OptionalDouble.empty(),
+        return new Stage(
+                p.getId(),
+                stageKind(p.getKind(), field + ".kind"),
+                p.getName(),
+                p.getPluginUri(),
+                p.getActive(),
+                p.hasGainDb() ? OptionalDouble.of(p.getGainDb()) : OptionalDouble.empty(),
                 p.getSendTarget());
     }
 
     public static GraphChange change(SessionDelta d) throws GraphException {
         return switch (d.getChangeCase()) {
-            case STRIP_ADDED -> new GraphChange.StripAdded(strip(d.getStripAdded().getStrip(), "strip_added.strip"));
-            case STRIP_REMOVED -> new GraphChange.StripRemoved(d.getStripRemoved().getStripId());
-            case STRIP_RENAMED -> new GraphChange.StripRenamed(d.getStripRenamed().getStripId(),
-                    d.getStripRenamed().getName());
-            case STAGE_ADDED -> new GraphChange.StageAdded(d.getStageAdded().getStripId(),
-                    stage(d.getStageAdded().getStage(), "stage_added.stage"), d.getStageAdded().getIndex());
-            case STAGE_REMOVED -> new GraphChange.StageRemoved(d.getStageRemoved().getStageId());
-            case STAGE_MOVED -> new GraphChange.StageMoved(d.getStageMoved().getStageId(), d.getStageMoved().getIndex());
-            case STAGE_ACTIVE_CHANGED -> new GraphChange.StageActiveChanged(d.getStageActiveChanged().getStageId(),
-                    d.getStageActiveChanged().getActive());
-            case ROUTING_CHANGED -> new GraphChange.RoutingChanged(d.getRoutingChanged().getStripId(),
-                    d.getRoutingChanged().getOutputsList());
-            case GAIN_CHANGED -> new GraphChange.GainChanged(d.getGainChanged().getStageId(),
-                    d.getGainChanged().getGainDb());
+            case STRIP_ADDED ->
+                new GraphChange.StripAdded(strip(d.getStripAdded().getStrip(), "strip_added.strip"));
+            case STRIP_REMOVED ->
+                new GraphChange.StripRemoved(d.getStripRemoved().getStripId());
+            case STRIP_RENAMED ->
+                new GraphChange.StripRenamed(
+                        d.getStripRenamed().getStripId(), d.getStripRenamed().getName());
+            case STAGE_ADDED ->
+                new GraphChange.StageAdded(
+                        d.getStageAdded().getStripId(),
+                        stage(d.getStageAdded().getStage(), "stage_added.stage"),
+                        d.getStageAdded().getIndex());
+            case STAGE_REMOVED ->
+                new GraphChange.StageRemoved(d.getStageRemoved().getStageId());
+            case STAGE_MOVED ->
+                new GraphChange.StageMoved(
+                        d.getStageMoved().getStageId(), d.getStageMoved().getIndex());
+            case STAGE_ACTIVE_CHANGED ->
+                new GraphChange.StageActiveChanged(
+                        d.getStageActiveChanged().getStageId(),
+                        d.getStageActiveChanged().getActive());
+            case ROUTING_CHANGED ->
+                new GraphChange.RoutingChanged(
+                        d.getRoutingChanged().getStripId(),
+                        d.getRoutingChanged().getOutputsList());
+            case GAIN_CHANGED ->
+                new GraphChange.GainChanged(
+                        d.getGainChanged().getStageId(), d.getGainChanged().getGainDb());
             case CHANGE_NOT_SET -> throw invalid("change", "delta " + d.getSequence() + " carries no change");
         };
     }
@@ -109,7 +131,8 @@ public final class GraphProtos {
     }
 
     public static dev.gainstage.proto.v1.TapPoint toProto(TapPoint p) {
-        return p == TapPoint.INPUT ? dev.gainstage.proto.v1.TapPoint.TAP_POINT_INPUT
+        return p == TapPoint.INPUT
+                ? dev.gainstage.proto.v1.TapPoint.TAP_POINT_INPUT
                 : dev.gainstage.proto.v1.TapPoint.TAP_POINT_OUTPUT;
     }
 

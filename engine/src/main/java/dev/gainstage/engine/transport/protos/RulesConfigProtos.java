@@ -3,7 +3,6 @@ package dev.gainstage.engine.transport.protos;
 import com.google.protobuf.Descriptors.FieldDescriptor;
 import dev.gainstage.engine.rules.RuleOverrides;
 import dev.gainstage.proto.v1.RulesConfig;
-
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -12,8 +11,7 @@ import java.util.TreeMap;
  * the descriptor, so a threshold added to config.proto and to RuleConfig needs no code here.
  */
 public final class RulesConfigProtos {
-    private RulesConfigProtos() {
-    }
+    private RulesConfigProtos() {}
 
     /** The fields the message sets (proto3 {@code optional}: an absent field is not an override). */
     public static RuleOverrides overrides(RulesConfig message) {
@@ -28,7 +26,8 @@ public final class RulesConfigProtos {
         values.forEach((name, value) -> {
             FieldDescriptor field = RulesConfig.getDescriptor().findFieldByName(name);
             if (field == null) {
-                throw new IllegalStateException("config.proto has no field '" + name + "' for a threshold of RuleConfig");
+                throw new IllegalStateException(
+                        "config.proto has no field '" + name + "' for a threshold of RuleConfig");
             }
             b.setField(field, value);
         });

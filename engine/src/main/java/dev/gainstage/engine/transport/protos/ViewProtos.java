@@ -26,8 +26,7 @@ import dev.gainstage.proto.v1.WarningState;
 
 /** Builds the protocol's session view from a published session state. */
 public final class ViewProtos {
-    private ViewProtos() {
-    }
+    private ViewProtos() {}
 
     /** The view without events; each watcher adds the events it has not sent yet. */
     public static SessionView view(SessionState s) {
@@ -42,8 +41,11 @@ public final class ViewProtos {
                 .setDroppedBlocks(s.droppedBlocks())
                 .addAllNotices(s.notices());
         for (Strip strip : s.graph().strips()) {
-            OverviewRow.Builder row = OverviewRow.newBuilder().setStripId(strip.id()).setName(strip.name())
-                    .setKind(GraphProtos.toProto(strip.kind())).addAllOutputs(strip.outputs());
+            OverviewRow.Builder row = OverviewRow.newBuilder()
+                    .setStripId(strip.id())
+                    .setName(strip.name())
+                    .setKind(GraphProtos.toProto(strip.kind()))
+                    .addAllOutputs(strip.outputs());
             for (Stage stage : strip.stages()) {
                 row.addStages(stage(s, strip, stage));
             }
@@ -72,11 +74,15 @@ public final class ViewProtos {
     private static StageView stage(SessionState s, Strip strip, Stage stage) {
         MeterReading in = s.reading(new TapKey(stage.id(), TapPoint.INPUT));
         MeterReading out = s.reading(new TapKey(stage.id(), TapPoint.OUTPUT));
-        StageView.Builder b = StageView.newBuilder().setStageId(stage.id()).setName(stage.name())
-                .setKind(GraphProtos.toProto(stage.kind())).setActive(stage.active())
+        StageView.Builder b = StageView.newBuilder()
+                .setStageId(stage.id())
+                .setName(stage.name())
+                .setKind(GraphProtos.toProto(stage.kind()))
+                .setActive(stage.active())
                 .setState(StagingState.valueOf("STAGING_STATE_"
                         + StagingStates.classify(stage.id(), out, s.warnings()).name()))
-                .setIntentional(s.intentional().contains(stage.id()) || s.intentional().contains(strip.id()))
+                .setIntentional(
+                        s.intentional().contains(stage.id()) || s.intentional().contains(strip.id()))
                 .setDroppedBlocks(s.drops().getOrDefault(stage.id(), 0L));
         if (in != null) {
             b.setInput(levels(in));
@@ -84,8 +90,11 @@ public final class ViewProtos {
         if (out != null) {
             b.setOutput(levels(out));
         }
-        if (stage.kind() == StageKind.PLUGIN && in != null && out != null
-                && MeterReading.has(in.shortTermLufs()) && MeterReading.has(out.shortTermLufs())) {
+        if (stage.kind() == StageKind.PLUGIN
+                && in != null
+                && out != null
+                && MeterReading.has(in.shortTermLufs())
+                && MeterReading.has(out.shortTermLufs())) {
             b.setGainDeltaDb(out.shortTermLufs() - in.shortTermLufs());
         }
         return b.build();
@@ -120,30 +129,48 @@ public final class ViewProtos {
                 .setRule(Rule.valueOf(w.rule().name()))
                 .setSeverity(Severity.valueOf("SEVERITY_" + w.severity().name()))
                 .setState(WarningState.valueOf("WARNING_STATE_" + w.state().name()))
-                .setStripId(w.stripId()).setStripName(w.stripName())
-                .setStageId(w.stageId()).setStageName(w.stageName())
-                .setMeasured(w.measured()).setThreshold(w.threshold()).setUnit(w.unit())
-                .setMessage(w.message()).setSuggestion(w.suggestion())
-                .setFirstSeenSeconds(w.firstSeenSeconds()).setLastSeenSeconds(w.lastSeenSeconds())
-                .setPeakMeasured(w.peakMeasured()).setRootCauseId(w.rootCauseId())
-                .setAcknowledged(w.acknowledged()).setAckReason(w.ackReason())
+                .setStripId(w.stripId())
+                .setStripName(w.stripName())
+                .setStageId(w.stageId())
+                .setStageName(w.stageName())
+                .setMeasured(w.measured())
+                .setThreshold(w.threshold())
+                .setUnit(w.unit())
+                .setMessage(w.message())
+                .setSuggestion(w.suggestion())
+                .setFirstSeenSeconds(w.firstSeenSeconds())
+                .setLastSeenSeconds(w.lastSeenSeconds())
+                .setPeakMeasured(w.peakMeasured())
+                .setRootCauseId(w.rootCauseId())
+                .setAcknowledged(w.acknowledged())
+                .setAckReason(w.ackReason())
                 .setClearing(w.clearing());
         for (FixStep step : w.fix()) {
-            b.addFix(dev.gainstage.proto.v1.FixStep.newBuilder().setStageId(step.stageId()).setChangeDb(step.changeDb()));
+            b.addFix(dev.gainstage.proto.v1.FixStep.newBuilder()
+                    .setStageId(step.stageId())
+                    .setChangeDb(step.changeDb()));
         }
         return b.build();
     }
 
     private static Checklist checklist(dev.gainstage.engine.checklist.Checklist c) {
-        Checklist.Builder b = Checklist.newBuilder().setNextItemId(c.nextItemId()).setDone(c.done()).setTotal(c.total());
+        Checklist.Builder b = Checklist.newBuilder()
+                .setNextItemId(c.nextItemId())
+                .setDone(c.done())
+                .setTotal(c.total());
         for (ChecklistStep step : c.steps()) {
             dev.gainstage.proto.v1.ChecklistStep.Builder sb = dev.gainstage.proto.v1.ChecklistStep.newBuilder()
-                    .setNumber(step.number()).setTitle(step.title());
+                    .setNumber(step.number())
+                    .setTitle(step.title());
             for (ChecklistItem item : step.items()) {
-                sb.addItems(dev.gainstage.proto.v1.ChecklistItem.newBuilder().setId(item.id()).setText(item.text())
-                        .setStripId(item.stripId()).setStageId(item.stageId())
+                sb.addItems(dev.gainstage.proto.v1.ChecklistItem.newBuilder()
+                        .setId(item.id())
+                        .setText(item.text())
+                        .setStripId(item.stripId())
+                        .setStageId(item.stageId())
                         .setState(ItemState.valueOf("ITEM_STATE_" + item.state().name()))
-                        .setDetail(item.detail()).setAckReason(item.ackReason()));
+                        .setDetail(item.detail())
+                        .setAckReason(item.ackReason()));
             }
             b.addSteps(sb);
         }
