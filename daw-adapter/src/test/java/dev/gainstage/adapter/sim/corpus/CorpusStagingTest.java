@@ -21,6 +21,27 @@ class CorpusStagingTest {
     static Stream<Arguments> sessions() {
         return Stream.of(
                 Arguments.of("well-staged", UnaryOperator.<SimSession.Builder>identity(), List.of()),
+                // well staged too: a bass line of half notes at -10 dBFS (its release tails are music, not noise),
+                // keys peaking at -9 dBFS through a deep tremolo
+                Arguments.of(
+                        "bass half notes at -10 dBFS",
+                        change(s -> track(s, "bass").getSourceBuilder().setGainDb(2)),
+                        List.of()),
+                Arguments.of(
+                        "keys with a deep tremolo at -9 dBFS",
+                        change(s -> track(s, "keys")
+                                .getSourceBuilder()
+                                .setWavFile("keys-tremolo.wav")
+                                .setGainDb(3)),
+                        List.of()),
+                Arguments.of(
+                        "noisy vocal recording",
+                        change(s -> track(s, "vox").getSourceBuilder().setWavFile("vox-noisy.wav")),
+                        List.of("SOURCE_NOISY@vox/source")),
+                Arguments.of(
+                        "quiet snare hits at -29 dBFS",
+                        change(s -> track(s, "snare").getSourceBuilder().setGainDb(-17)),
+                        List.of("SOURCE_TOO_QUIET@snare/source")),
                 Arguments.of(
                         "hot kick recording",
                         change(s -> track(s, "kick").getSourceBuilder().setGainDb(10)),

@@ -19,7 +19,9 @@ import java.util.concurrent.TimeUnit;
  *       layer for its velocity, as Hydrogen does;
  *   <li>{@code bass} (half notes, fingered bass) and {@code keys} (piano chords with their release tails),
  *       rendered by fluidsynth from fluid-soundfont-gm, from MIDI written here;
- *   <li>{@code vox}: the spoken phrases alsa-utils ships (mono, 48 kHz), a few words with gaps between them.
+ *   <li>{@code vox}: the spoken phrases alsa-utils ships (mono, 48 kHz), a few words with gaps between them;
+ *   <li>{@code keys-tremolo}: the keys through a deep 5 Hz tremolo; {@code vox-noisy}: the voice over a steady hiss
+ *       {@link #NOISY_FLOOR_BELOW_PEAK_DB} dB below its peak.
  * </ul>
  *
  * Every stem is normalised to a sample peak of {@link #STEM_PEAK_DBFS}, a well-recorded level, so a session sets
@@ -32,8 +34,12 @@ public final class RealCorpus {
     public static final double SECONDS = 30;
 
     static final double BPM = 96;
-    static final List<String> STEMS = List.of("kick", "snare", "hats", "bass", "keys", "vox");
-    private static final String VERSION = "v1";
+    static final List<String> STEMS =
+            List.of("kick", "snare", "hats", "bass", "keys", "vox", "keys-tremolo", "vox-noisy");
+    /** The steady noise floor of {@code vox-noisy}, below the stem's peak: a noisy room or preamp. */
+    public static final double NOISY_FLOOR_BELOW_PEAK_DB = 37;
+
+    private static final String VERSION = "v2";
     private static final Path KIT = Path.of("/usr/share/hydrogen/data/drumkits/ColomboAcousticDrumkit");
     private static final Path SOUNDFONT = Path.of("/usr/share/sounds/sf2/FluidR3_GM.sf2");
     private static final Path VOICES = Path.of("/usr/share/sounds/alsa");
@@ -55,7 +61,9 @@ public final class RealCorpus {
         write(work, "hats", drums.hats());
         write(work, "bass", render(work, "bass", Midi.bassLine(BPM), frames));
         write(work, "keys", render(work, "keys", Midi.pianoChords(BPM), frames));
+        write(work, "keys-tremolo", tremolo(Wav.read(work.resolve("keys.wav")), 5, 0.9));
         write(work, "vox", voice(work, frames));
+        write(work, "vox-noisy", withNoiseFloor(Wav.read(work.resolve("vox.wav")), NOISY_FLOOR_BELOW_PEAK_DB));
         Files.createDirectories(dir);
         for (String s : STEMS) {
             Files.move(
@@ -101,6 +109,33 @@ public final class RealCorpus {
             }
         }
         Wav.write(dir.resolve(name + ".wav"), audio, SAMPLE_RATE);
+    }
+
+    /** An amplitude tremolo of {@code depth} (0..1) at {@code hz}, as a tremolo pedal or a Leslie gives. */
+    private static float[][] tremolo(float[][] audio, double hz, double depth) {
+        for (float[] ch : audio) {
+            for (int i = 0; i < ch.length; i++) {
+                double lfo = 0.5 * (1 + Math.sin(2 * Math.PI * hz * i / SAMPLE_RATE));
+                ch[i] *= (float) (1 - depth * lfo);
+            }
+        }
+        return audio;
+    }
+
+    /**
+     * The stem (already at the stem peak) with a steady floor of white noise {@code belowPeakDb} under its peak (RMS):
+     * hiss that is there in the gaps between phrases as much as under them.
+     */
+    private static float[][] withNoiseFloor(float[][] audio, double belowPeakDb) {
+        SplittableRandom random = new SplittableRandom(11);
+        double rms = Math.pow(10, (STEM_PEAK_DBFS - belowPeakDb) / 20);
+        double uniform = rms * Math.sqrt(3); // a uniform distribution on [-a, a] has an RMS of a / sqrt(3)
+        for (float[] ch : audio) {
+            for (int i = 0; i < ch.length; i++) {
+                ch[i] += (float) ((random.nextDouble() * 2 - 1) * uniform);
+            }
+        }
+        return audio;
     }
 
     /** Renders a MIDI file with fluidsynth (dry: no reverb, no chorus) and reads it back at the song's length. */
