@@ -13,8 +13,9 @@ package dev.gainstage.engine.metering;
  * maximum momentary and short-term loudness, overall RMS, crest factor (max sample peak over overall
  * plain RMS, so a sine reads 3.01 dB whatever the AES17 option), DC offset (signed mean of the channel
  * with the largest |mean|), clipped samples and runs (a clipped run is at least 2 consecutive samples
- * of one channel at or above the clip level; a single full-scale sample is not counted), a noise-floor
- * estimate (10th percentile of 50 ms RMS frames that are not digital silence) and the seconds of audio
+ * of one channel at or above the clip level; a single full-scale sample is not counted), the steady noise
+ * floor (the level the gaps between events return to, stable over time; NaN for a clean recording, whose
+ * gaps are silence or decays: see {@code NoiseFloorEstimator}) and the seconds of audio
  * whose 50 ms RMS was above -70 dBFS.
  */
 public record MeterReading(
