@@ -4,9 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.google.inject.Guice;
-import dev.gainstage.engine.app.SidecarConfig;
-import dev.gainstage.engine.app.SidecarModule;
+import dev.gainstage.engine.app.InProcessServerModule;
 import dev.gainstage.engine.app.SidecarServer;
 import dev.gainstage.engine.graph.TapKey;
 import dev.gainstage.engine.graph.TapPoint;
@@ -64,8 +62,7 @@ class AdapterDisconnectTest {
     @Test
     void anApplyFixRacingADisconnectIsRefusedWithTheReason() throws Exception {
         String name = "sidecar-" + UUID.randomUUID();
-        SidecarServer sidecar = Guice.createInjector(
-                        new SidecarModule(SidecarConfig.inProcess(name, store), RuleConfig.defaults()))
+        SidecarServer sidecar = InProcessServerModule.sidecar(name, store, RuleConfig.defaults())
                 .getInstance(SidecarServer.class);
         sidecar.start();
         server = sidecar::stop;

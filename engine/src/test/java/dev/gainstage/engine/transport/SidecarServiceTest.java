@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.inject.Guice;
 import com.google.protobuf.ByteString;
+import dev.gainstage.engine.app.InProcessServerModule;
 import dev.gainstage.engine.app.SidecarConfig;
 import dev.gainstage.engine.app.SidecarModule;
 import dev.gainstage.engine.app.SidecarServer;
@@ -57,9 +58,10 @@ class SidecarServiceTest {
 
     private void start(String transport) throws Exception {
         String name = "sidecar-" + UUID.randomUUID();
-        SidecarConfig config =
-                transport.equals("inprocess") ? SidecarConfig.inProcess(name, store) : SidecarConfig.loopback(0, store);
-        server = Guice.createInjector(new SidecarModule(config, RuleConfig.defaults()))
+        server = (transport.equals("inprocess")
+                        ? InProcessServerModule.sidecar(name, store, RuleConfig.defaults())
+                        : Guice.createInjector(
+                                new SidecarModule(SidecarConfig.loopback(0, store), RuleConfig.defaults())))
                 .getInstance(SidecarServer.class);
         server.start();
         channel = transport.equals("inprocess")
