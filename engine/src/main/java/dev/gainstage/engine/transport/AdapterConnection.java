@@ -35,8 +35,8 @@ import java.util.logging.Logger;
 /**
  * One adapter's Attach stream: the protocol state machine (Hello first, then snapshot, deltas and
  * taps), and the session's {@link AdapterLink} back to the adapter. A refused message is answered
- * with a {@link ProtocolError} naming the problem and the stream stays open; only a stream that
- * never says Hello is closed.
+ * with a {@link ProtocolError} naming the problem and the stream stays open; only a stream whose
+ * first message is not a Hello this sidecar accepts (its protocol version, a session key) is closed.
  *
  * <p>The stream ends in one of four ways: the adapter completes it, it fails, the adapter's call is
  * cancelled (a crash, a lost connection: the cancel handler hears of it first), or we close it. Each

@@ -70,11 +70,11 @@ class AdapterDisconnectTest {
         channel = InProcessChannelBuilder.forName(name).directExecutor().build();
         TestAdapter adapter = new TestAdapter(channel).applyingFixes().disconnectingOnFix();
         adapter.hello("fix-race");
-        adapter.snapshot(SidecarServiceTest.session());
+        adapter.snapshot(TestSession.session());
         adapter.await(SidecarMessage.BodyCase.ACK);
         adapter.await(SidecarMessage.BodyCase.TAPS);
-        adapter.streamSines(1.0, SidecarServiceTest::peakOf);
-        Warning over = SidecarServiceTest.awaitView(
+        adapter.streamSines(1.0, TestSession::peakOf);
+        Warning over = TestSession.awaitView(
                         channel,
                         "fix-race",
                         v -> v.getWarningsList().stream()

@@ -64,7 +64,7 @@ class AdapterProtocolFuzzTest {
                 InProcessChannelBuilder.forName(name).directExecutor().build();
         try (TestAdapter adapter = new TestAdapter(channel)) {
             adapter.hello("fuzz");
-            SessionSnapshot snapshot = SidecarServiceTest.session();
+            SessionSnapshot snapshot = TestSession.session();
             adapter.snapshot(snapshot);
             adapter.await(SidecarMessage.BodyCase.TAPS);
             List<TapAssignment> taps = adapter.subscription().getTapsList();
