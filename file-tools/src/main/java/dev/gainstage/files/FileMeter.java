@@ -63,7 +63,8 @@ public final class FileMeter {
                 r.clippedRuns(),
                 r.noiseFloorDbfs(),
                 r.correlation(),
-                r.signalSeconds());
+                r.signalSeconds(),
+                r.events());
     }
 
     /** A meter for the file's format, or a {@link WavException} saying why the meter cannot take it. */

@@ -16,7 +16,8 @@ package dev.gainstage.engine.metering;
  * of one channel at or above the clip level; a single full-scale sample is not counted), the steady noise
  * floor (the level the gaps between events return to, stable over time; NaN for a clean recording, whose
  * gaps are silence or decays: see {@code NoiseFloorEstimator}) and the seconds of audio
- * whose 50 ms RMS was above -70 dBFS.
+ * whose 50 ms RMS was above -70 dBFS, and the events heard (hits, notes, words: frames that rise 10 dB out of
+ * what came before; see {@code EventCounter}).
  */
 public record MeterReading(
         long frames,
@@ -39,7 +40,56 @@ public record MeterReading(
         long clippedRuns,
         double noiseFloorDbfs,
         double correlation,
-        double signalSeconds) {
+        double signalSeconds,
+        long events) {
+    /** A reading without an event count (made up in tests and tools that do not count events). */
+    public MeterReading(
+            long frames,
+            double seconds,
+            double samplePeakDbfs,
+            double truePeakDbtp,
+            double rmsDbfs,
+            double momentaryLufs,
+            double shortTermLufs,
+            double maxSamplePeakDbfs,
+            double maxTruePeakDbtp,
+            double integratedLufs,
+            double loudnessRangeLu,
+            double maxMomentaryLufs,
+            double maxShortTermLufs,
+            double overallRmsDbfs,
+            double crestFactorDb,
+            double dcOffset,
+            long clippedSamples,
+            long clippedRuns,
+            double noiseFloorDbfs,
+            double correlation,
+            double signalSeconds) {
+        this(
+                frames,
+                seconds,
+                samplePeakDbfs,
+                truePeakDbtp,
+                rmsDbfs,
+                momentaryLufs,
+                shortTermLufs,
+                maxSamplePeakDbfs,
+                maxTruePeakDbtp,
+                integratedLufs,
+                loudnessRangeLu,
+                maxMomentaryLufs,
+                maxShortTermLufs,
+                overallRmsDbfs,
+                crestFactorDb,
+                dcOffset,
+                clippedSamples,
+                clippedRuns,
+                noiseFloorDbfs,
+                correlation,
+                signalSeconds,
+                0);
+    }
+
     public static boolean has(double v) {
         return !Double.isNaN(v);
     }
