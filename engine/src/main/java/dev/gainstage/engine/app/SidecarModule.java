@@ -7,6 +7,7 @@ import com.google.inject.multibindings.Multibinder;
 import dev.gainstage.engine.metering.MeterOptions;
 import dev.gainstage.engine.rules.RuleConfig;
 import dev.gainstage.engine.rules.RuleOverrides;
+import dev.gainstage.engine.rules.StagingRule;
 import dev.gainstage.engine.session.DecisionPersistence;
 import dev.gainstage.engine.session.MeterPool;
 import dev.gainstage.engine.session.SessionRegistry;
@@ -14,6 +15,7 @@ import dev.gainstage.engine.store.DecisionStore;
 import dev.gainstage.engine.transport.ViewPump;
 import io.grpc.ServerInterceptor;
 import java.time.Clock;
+import java.util.Set;
 
 /** Wires the sidecar. Binds values only: no sockets, threads or files are touched here. */
 public final class SidecarModule extends AbstractModule {
@@ -36,6 +38,7 @@ public final class SidecarModule extends AbstractModule {
         bind(SidecarConfig.class).toInstance(config);
         bind(RuleOverrides.class).toInstance(fileRules);
         bind(MeterOptions.class).toInstance(MeterOptions.defaults());
+        install(new RulesModule());
         bind(ViewPump.class).in(Singleton.class);
         bind(SidecarServer.class).in(Singleton.class);
         // Empty here; other modules (auth, tests that slow the sidecar down) add to it.
@@ -45,8 +48,12 @@ public final class SidecarModule extends AbstractModule {
     @Provides
     @Singleton
     SessionRegistry sessionRegistry(
-            RuleOverrides rules, MeterOptions meterOptions, DecisionPersistence store, MeterPool meterPool) {
-        return new SessionRegistry(rules, meterOptions, store, meterPool);
+            RuleOverrides rules,
+            MeterOptions meterOptions,
+            DecisionPersistence store,
+            MeterPool meterPool,
+            Set<StagingRule> stagingRules) {
+        return new SessionRegistry(rules, meterOptions, store, meterPool, stagingRules);
     }
 
     @Provides
