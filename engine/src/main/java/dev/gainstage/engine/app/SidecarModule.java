@@ -29,6 +29,7 @@ public final class SidecarModule extends AbstractModule {
         install(new ConfigModule(config, fileRules));
         install(new SystemClockModule());
         install(new SecurityModule(config.security())); // first: its token check sees every call first
+        install(new RulesModule());
         install(new SessionsModule());
         install(new TransportModule());
     }

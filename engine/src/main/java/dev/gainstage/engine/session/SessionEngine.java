@@ -21,6 +21,7 @@ import dev.gainstage.engine.rules.RootCauses;
 import dev.gainstage.engine.rules.RuleConfig;
 import dev.gainstage.engine.rules.RuleLayers;
 import dev.gainstage.engine.rules.RuleOverrides;
+import dev.gainstage.engine.rules.StagingRule;
 import dev.gainstage.engine.rules.StagingRules;
 import dev.gainstage.engine.rules.Warning;
 import dev.gainstage.engine.rules.WarningTracker;
@@ -100,11 +101,13 @@ public final class SessionEngine {
     /**
      * @param fileRules thresholds the sidecar's --rules file sets; {@code initialDecisions}' rule
      *                  overrides go on top of them and must fit them
+     * @param stagingRules the rules the session is judged by
      * @param meterPool where large batches of taps are metered
      */
     public SessionEngine(
             String sessionKey,
             RuleOverrides fileRules,
+            List<StagingRule> stagingRules,
             MeterOptions meterOptions,
             MeterPool meterPool,
             Decisions initialDecisions,
@@ -115,7 +118,7 @@ public final class SessionEngine {
         this.sessionName = sessionKey;
         this.fileRules = fileRules;
         RuleConfig config = new RuleLayers(fileRules, initialDecisions.ruleOverrides()).effective();
-        this.rules = new StagingRules(config);
+        this.rules = new StagingRules(config, stagingRules);
         this.tracker = new WarningTracker(config);
         this.meterOptions = meterOptions;
         this.decisions = new AtomicReference<>(initialDecisions);
@@ -510,7 +513,7 @@ public final class SessionEngine {
             // From the latest decisions, not this call's: a concurrent update may have saved newer ones.
             RuleConfig config = ruleLayers().effective();
             if (!config.equals(rules.config())) {
-                rules = new StagingRules(config);
+                rules = rules.withConfig(config);
                 tracker.reconfigure(config);
             }
             publish();

@@ -12,6 +12,7 @@ import dev.gainstage.engine.graph.StripKind;
 import dev.gainstage.engine.graph.TapKey;
 import dev.gainstage.engine.metering.MeterOptions;
 import dev.gainstage.engine.rules.RuleOverrides;
+import dev.gainstage.engine.rules.StagingRuleSet;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
@@ -140,6 +141,7 @@ class ParallelMeteringTest {
             engine = new SessionEngine(
                     "parallel",
                     RuleOverrides.NONE,
+                    StagingRuleSet.standard(),
                     MeterOptions.defaults(),
                     pool,
                     Decisions.NONE,

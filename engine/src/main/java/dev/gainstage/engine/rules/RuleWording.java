@@ -1,0 +1,145 @@
+package dev.gainstage.engine.rules;
+
+import static dev.gainstage.engine.rules.Decibels.amount;
+import static dev.gainstage.engine.rules.Decibels.change;
+import static dev.gainstage.engine.rules.Decibels.level;
+
+import dev.gainstage.engine.graph.Stage;
+import dev.gainstage.engine.graph.Strip;
+import java.util.List;
+
+/**
+ * Every word the staging rules say: each rule's message (what was measured) and suggestion (what to
+ * do), in one place so they can be read, reviewed and changed together, apart from the logic that
+ * decides when they are said. Numbers come in already computed; nothing here decides anything.
+ */
+public final class RuleWording {
+    private static final String SEP = " \u25B8 "; // "Vox ▸ ACE Compressor"
+
+    private RuleWording() {}
+
+    /** Where a problem is, as the panel names it: "Vox ▸ ACE Compressor". */
+    public static String where(Strip strip, Stage stage) {
+        return strip.name() + SEP + stage.name();
+    }
+
+    /** The control a source's level is fixed with: its trim, or the input gain where there is none. */
+    static String inputGain(Stage trim) {
+        return trim == null ? "the input gain" : trim.name();
+    }
+
+    static String sourceClips(String where, double rawPeakDbfs, long clippedRuns, long clippedSamples) {
+        return where + " clips (peak " + level(rawPeakDbfs, "dBFS")
+                + (clippedRuns > 0 ? ", " + clippedSamples + " clipped samples" : "") + ")";
+    }
+
+    static String sourceClipsSuggestion(String inputGain) {
+        return "Clipping is baked into the recording: re-record it lower. A lower " + inputGain
+                + " only keeps it from getting worse downstream";
+    }
+
+    /** @param afterTrim whether the peak was measured after the trim rather than on the raw source */
+    static String sourceTooHot(String where, double peakDbfs, boolean afterTrim, String inputGain, double hotDbfs) {
+        return where + " peaks at " + level(peakDbfs, "dBFS") + after(afterTrim, inputGain) + " (above "
+                + level(hotDbfs, "dBFS") + ")";
+    }
+
+    static String sourceTooHotSuggestion(String inputGain, double changeDb, double targetDbfs) {
+        return "Lower " + inputGain + " by " + amount(changeDb) + " to peak near " + level(targetDbfs, "dBFS");
+    }
+
+    static String sourceQuietPeak(
+            String where, double peakDbfs, boolean afterTrim, String inputGain, double quietDbfs) {
+        return where + " peaks at only " + level(peakDbfs, "dBFS") + after(afterTrim, inputGain) + " (below "
+                + level(quietDbfs, "dBFS") + ")";
+    }
+
+    static String sourceNearNoiseFloor(String where, double peakAboveFloorDb) {
+        return where + " sits within " + amount(peakAboveFloorDb) + " of its noise floor";
+    }
+
+    static String sourceTooQuietSuggestion(String inputGain, double changeDb, double targetDbfs) {
+        return "Raise " + inputGain + " by " + amount(changeDb) + " to peak near " + level(targetDbfs, "dBFS");
+    }
+
+    private static String after(boolean afterTrim, String inputGain) {
+        return afterTrim ? " after " + inputGain : "";
+    }
+
+    /** @param rmsDbfs NaN when the input's RMS is not known yet */
+    static String pluginInputOverdrive(String where, double peakDbfs, double rmsDbfs) {
+        return where + " input is driven at " + level(peakDbfs, "dBFS") + " peak"
+                + (Double.isNaN(rmsDbfs) ? "" : ", " + level(rmsDbfs, "dBFS") + " RMS");
+    }
+
+    /** @param upstream the stage to lower, null when nothing before the plugin has a gain control */
+    static String pluginInputOverdriveSuggestion(Stage plugin, Stage upstream, double changeDb) {
+        return (upstream == null
+                        ? "Lower the level feeding " + plugin.name() + " by " + amount(changeDb)
+                        : "Lower " + upstream.name() + " by " + amount(changeDb))
+                + ", or mark it intentional if you want the drive";
+    }
+
+    static String pluginOutputHot(String where, double peakDbfs, double truePeakDbtp) {
+        return where + " output peaks at " + level(peakDbfs, "dBFS") + " (true peak " + level(truePeakDbtp, "dBTP")
+                + ")";
+    }
+
+    static String pluginOutputHotSuggestion(Stage plugin, double changeDb) {
+        return "Lower " + plugin.name() + "'s output by " + amount(changeDb) + " to peak at -1 dBTP";
+    }
+
+    /** @param deltaDb out minus in */
+    static String pluginGainMismatch(String where, double deltaDb) {
+        return where + (deltaDb >= 0 ? " adds " : " removes ") + amount(deltaDb) + " of loudness (in vs out)";
+    }
+
+    static String pluginGainMismatchSuggestion(double deltaDb, double changeDb) {
+        return (deltaDb >= 0 ? "Lower" : "Raise") + " its output by " + amount(changeDb)
+                + " so bypassing it is a fair comparison";
+    }
+
+    static String faderExtreme(String where, double gainDb) {
+        return where + " sits at " + change(gainDb);
+    }
+
+    static String faderExtremeSuggestion(double gainDb) {
+        return "Bring the fader back towards 0 dB and " + (gainDb > 0 ? "raise" : "lower")
+                + " the gain upstream (Trim) by " + amount(gainDb) + " instead";
+    }
+
+    static String busOverload(Strip bus, double peakDbfs, double busDbfs) {
+        return bus.name() + " sums to " + level(peakDbfs, "dBFS") + " (over " + level(busDbfs, "dBFS") + ")";
+    }
+
+    static String busOverloadSuggestion(Strip bus, List<Strip> feeders, double changeDb) {
+        return "Lower the faders of the strips feeding " + bus.name() + " (" + names(feeders) + ") by "
+                + amount(changeDb) + ", not the bus fader";
+    }
+
+    static String masterOver0dBfs(Strip master, double peakDbfs, double truePeakDbtp) {
+        return master.name() + " peaks at " + level(peakDbfs, "dBFS") + " (true peak " + level(truePeakDbtp, "dBTP")
+                + "): over 0 dBFS";
+    }
+
+    static String masterOver0dBfsSuggestion(Strip master, List<Strip> feeders, double changeDb) {
+        return "Lower the faders of the strips feeding " + master.name() + " (" + names(feeders) + ") by "
+                + amount(changeDb) + " to leave headroom";
+    }
+
+    static String masterLowHeadroom(Strip master, double peakDbfs, double headroomDbfs) {
+        return master.name() + " peaks at " + level(peakDbfs, "dBFS") + ": less than " + amount(headroomDbfs)
+                + " of headroom before mastering";
+    }
+
+    static String masterLowHeadroomSuggestion(Strip master, double changeDb) {
+        return "Lower the faders of the strips feeding " + master.name() + " by " + amount(changeDb)
+                + " to leave 3 to 6 dB of headroom";
+    }
+
+    private static String names(List<Strip> strips) {
+        return strips.isEmpty()
+                ? "none"
+                : String.join(", ", strips.stream().map(Strip::name).toList());
+    }
+}
