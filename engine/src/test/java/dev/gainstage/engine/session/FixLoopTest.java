@@ -17,9 +17,7 @@ import dev.gainstage.engine.rules.Rule;
 import dev.gainstage.engine.rules.Warning;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.OptionalDouble;
-import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -75,24 +73,12 @@ class FixLoopTest {
     }
 
     /** Applies the first fix step; its stream has closed by the second. */
-    private static final class LeavingLink implements AdapterLink {
-        final Map<Integer, TapKey> plan = new TreeMap<>();
+    private static final class LeavingLink extends TestLink {
         final List<String> requests = new ArrayList<>();
-
-        @Override
-        public String adapterName() {
-            return "leaving";
-        }
 
         @Override
         public boolean canApplyFixes() {
             return true;
-        }
-
-        @Override
-        public void requestTaps(Map<Integer, TapKey> taps) {
-            plan.clear();
-            plan.putAll(taps);
         }
 
         @Override
