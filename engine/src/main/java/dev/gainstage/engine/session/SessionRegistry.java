@@ -53,11 +53,20 @@ public final class SessionRegistry {
     /** The session for a key, created on first use; it becomes the "latest" one watchers follow by default. */
     public SessionEngine open(String key) {
         // Claimed inside the map's lock for the key, so forgetIdle cannot take it between here and attach.
-        SessionEngine engine = sessions.compute(key, (k, e) -> {
-            SessionEngine s = e == null ? create(k) : e;
-            s.claim();
-            return s;
+        SessionEngine engine = sessions.computeIfPresent(key, (k, e) -> {
+            e.claim();
+            return e;
         });
+        if (engine == null) {
+            // Its saved decisions are read outside the map's lock, which would hold up every key of
+            // the bin while the disk answers. Two first opens of one key both read; one session wins.
+            SessionEngine created = create(key);
+            engine = sessions.compute(key, (k, e) -> {
+                SessionEngine s = e == null ? created : e;
+                s.claim();
+                return s;
+            });
+        }
         latestKey = key;
         for (Consumer<SessionEngine> l : attachListeners) {
             l.accept(engine);

@@ -145,7 +145,7 @@ class ParallelMeteringTest {
                     MeterOptions.defaults(),
                     pool,
                     Decisions.NONE,
-                    new InMemoryDecisions(),
+                    new Blocks.NoSaving(),
                     "");
             TestLink link = new TestLink();
             engine.attach(link, "parallel");
@@ -166,16 +166,5 @@ class ParallelMeteringTest {
             plan.forEach((handle, key) -> handles[
                     Integer.parseInt(key.stageId().substring(1, key.stageId().indexOf('/')))] = handle);
         }
-    }
-
-    /** Decisions are not what this test is about; the real store has tests of its own. */
-    private static final class InMemoryDecisions implements DecisionPersistence {
-        @Override
-        public Loaded load(String sessionKey) {
-            return new Loaded(Decisions.NONE, "");
-        }
-
-        @Override
-        public void save(String sessionKey, Decisions decisions) {}
     }
 }
