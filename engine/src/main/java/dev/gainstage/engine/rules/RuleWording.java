@@ -54,8 +54,15 @@ public final class RuleWording {
                 + level(quietDbfs, "dBFS") + ")";
     }
 
-    static String sourceNearNoiseFloor(String where, double peakAboveFloorDb) {
-        return where + " sits within " + amount(peakAboveFloorDb) + " of its noise floor";
+    static String sourceNoisy(String where, double floorDbfs, double peakAboveFloorDb, double marginDb) {
+        return where + " has a steady noise floor at " + level(floorDbfs, "dBFS") + ", only " + amount(peakAboveFloorDb)
+                + " below its peak (less than " + amount(marginDb) + ")";
+    }
+
+    static String sourceNoisySuggestion() {
+        return "Gain cannot fix noise: it raises the noise with the signal. Re-record with less noise"
+                + " (gain at the preamp, not later; a quieter room), or clean it: a gate or expander between"
+                + " phrases, a denoiser";
     }
 
     static String sourceTooQuietSuggestion(String inputGain, double changeDb, double targetDbfs) {
@@ -66,10 +73,30 @@ public final class RuleWording {
         return afterTrim ? " after " + inputGain : "";
     }
 
-    /** @param rmsDbfs NaN when the input's RMS is not known yet */
-    static String pluginInputOverdrive(String where, double peakDbfs, double rmsDbfs) {
+    /**
+     * @param rmsDbfs NaN when the input's RMS is not known yet
+     * @param calibration how the plugin's input was judged ({@link #calibration})
+     */
+    static String pluginInputOverdrive(String where, double peakDbfs, double rmsDbfs, String calibration) {
         return where + " input is driven at " + level(peakDbfs, "dBFS") + " peak"
-                + (Double.isNaN(rmsDbfs) ? "" : ", " + level(rmsDbfs, "dBFS") + " RMS");
+                + (Double.isNaN(rmsDbfs) ? "" : ", " + level(rmsDbfs, "dBFS") + " RMS") + " (" + calibration + ")";
+    }
+
+    /** How a plugin's input drive is judged, in words: which calibration, and why. */
+    static String calibration(Stage plugin, RuleConfig config) {
+        String kind = plugin.pluginCategory().isEmpty() ? "" : plugin.pluginCategory() + ", ";
+        return switch (plugin.pluginClass()) {
+            case SATURATION ->
+                kind + "analog-modelled: 0 VU = -18 dBFS RMS, over " + level(config.pluginInputRmsDbfs(), "dBFS")
+                        + " RMS or " + level(config.pluginInputPeakDbfs(), "dBFS") + " peak is driven";
+            case UNKNOWN ->
+                "plugin class not reported, judged as analog-modelled: over "
+                        + level(config.pluginInputRmsDbfs(), "dBFS") + " RMS or "
+                        + level(config.pluginInputPeakDbfs(), "dBFS") + " peak is driven";
+            default ->
+                kind + "digital: only over " + level(config.pluginDigitalInputPeakDbfs(), "dBFS")
+                        + " peak is driven, where fixed-point processing clips";
+        };
     }
 
     /** @param upstream the stage to lower, null when nothing before the plugin has a gain control */

@@ -19,6 +19,7 @@ public final class StagingRuleSet {
                 new SourceClippingRule(),
                 new SourceTooHotRule(),
                 new SourceTooQuietRule(),
+                new SourceNoisyRule(),
                 new PluginInputOverdriveRule(),
                 new PluginOutputHotRule(),
                 new PluginGainMismatchRule(),

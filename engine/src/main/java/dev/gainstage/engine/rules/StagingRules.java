@@ -2,7 +2,6 @@ package dev.gainstage.engine.rules;
 
 import dev.gainstage.engine.graph.SessionGraph;
 import dev.gainstage.engine.graph.Strip;
-import dev.gainstage.engine.metering.MeterReading;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
@@ -46,14 +45,6 @@ public final class StagingRules {
     /** The same rules judged by other thresholds. */
     public StagingRules withConfig(RuleConfig newConfig) {
         return new StagingRules(newConfig, rules);
-    }
-
-    /**
-     * Whether a source's peaks sit less than {@code marginDb} above its noise floor; see
-     * {@link SourceTooQuietRule}.
-     */
-    public static boolean closeToNoiseFloor(MeterReading r, double marginDb) {
-        return SourceTooQuietRule.closeToNoiseFloor(r, marginDb);
     }
 
     /**
