@@ -22,6 +22,7 @@ public final class BusOverloadRule implements StagingRule {
         RuleConfig config = c.config();
         double peak = r.samplePeakDbfs();
         double change = Decibels.tenth(config.masterHeadroomPeakDbfs() - peak);
+        SumFix fix = SumFix.of(c, change);
         return Optional.of(new Observation(
                 id(),
                 c.strip().id(),
@@ -32,9 +33,8 @@ public final class BusOverloadRule implements StagingRule {
                 "dBFS",
                 peak > config.busPeakDbfs(),
                 RuleWording.busOverload(c.strip(), peak, config.busPeakDbfs()),
-                RuleWording.busOverloadSuggestion(
-                        c.strip(), c.graph().feeders(c.strip().id()), change),
-                Fixes.feederFaders(c.graph(), c.strip(), change),
+                RuleWording.sumFixSuggestion(c.strip(), fix, "below full scale"),
+                fix.steps(),
                 config.clearMarginDb()));
     }
 }

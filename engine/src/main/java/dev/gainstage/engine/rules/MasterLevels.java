@@ -4,16 +4,15 @@ import static dev.gainstage.engine.rules.TapReadings.hasSignal;
 
 import dev.gainstage.engine.graph.StripKind;
 import dev.gainstage.engine.metering.MeterReading;
-import java.util.List;
 import java.util.Optional;
 
 /**
  * The master's output as the two master rules judge it: the worse of the sample and true peak, the
  * level a converter or codec will actually see.
  *
- * @param change the fader change for the strips feeding the master
+ * @param change how much the master's level must come down
  */
-record MasterLevels(double peak, double truePeak, double worst, double change, List<FixStep> lowerFeeders) {
+record MasterLevels(double peak, double truePeak, double worst, double change, SumFix fix) {
     /** Empty for any stage but the master's output, and for silence. */
     static Optional<MasterLevels> of(StageContext c) {
         if (!c.isOutputOf(StripKind.MASTER)) {
@@ -28,12 +27,12 @@ record MasterLevels(double peak, double truePeak, double worst, double change, L
         double worst = Math.max(peak, tp);
         // Aim for the middle of the pre-mastering headroom target: 3 dB below the low-headroom line.
         double change = Decibels.tenth(c.config().masterHeadroomPeakDbfs() - 3.0 - worst);
-        return Optional.of(new MasterLevels(peak, tp, worst, change, Fixes.feederFaders(c.graph(), c.strip(), change)));
+        return Optional.of(new MasterLevels(peak, tp, worst, change, SumFix.of(c, change)));
     }
 
     /**
-     * The master rules' observation: measured on the worst peak, fixed by lowering the faders that
-     * feed the master.
+     * The master rules' observation: measured on the worst peak, fixed by the {@link SumFix}: the master's own
+     * added gain first, then the faders of the strips that make it loud.
      */
     Observation observation(
             Rule rule, StageContext c, double threshold, boolean breaks, String message, String suggestion) {
@@ -48,7 +47,7 @@ record MasterLevels(double peak, double truePeak, double worst, double change, L
                 breaks,
                 message,
                 suggestion,
-                lowerFeeders,
+                fix.steps(),
                 c.config().clearMarginDb());
     }
 

@@ -22,6 +22,6 @@ public final class MasterLowHeadroomRule implements StagingRule {
                         config.masterHeadroomPeakDbfs(),
                         !m.over(config) && m.worst() > config.masterHeadroomPeakDbfs(),
                         RuleWording.masterLowHeadroom(c.strip(), m.worst(), config.masterHeadroomPeakDbfs()),
-                        RuleWording.masterLowHeadroomSuggestion(c.strip(), m.change())));
+                        RuleWording.sumFixSuggestion(c.strip(), m.fix(), "to leave 3 to 6 dB of headroom")));
     }
 }

@@ -19,7 +19,6 @@ public final class MasterOver0dBfsRule implements StagingRule {
                         config.masterPeakDbfs(),
                         m.over(config),
                         RuleWording.masterOver0dBfs(c.strip(), m.peak(), m.truePeak()),
-                        RuleWording.masterOver0dBfsSuggestion(
-                                c.strip(), c.graph().feeders(c.strip().id()), m.change())));
+                        RuleWording.sumFixSuggestion(c.strip(), m.fix(), "to leave headroom")));
     }
 }

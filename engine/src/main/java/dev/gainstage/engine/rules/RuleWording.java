@@ -139,19 +139,9 @@ public final class RuleWording {
         return bus.name() + " sums to " + level(peakDbfs, "dBFS") + " (over " + level(busDbfs, "dBFS") + ")";
     }
 
-    static String busOverloadSuggestion(Strip bus, List<Strip> feeders, double changeDb) {
-        return "Lower the faders of the strips feeding " + bus.name() + " (" + names(feeders) + ") by "
-                + amount(changeDb) + ", not the bus fader";
-    }
-
     static String masterOver0dBfs(Strip master, double peakDbfs, double truePeakDbtp) {
         return master.name() + " peaks at " + level(peakDbfs, "dBFS") + " (true peak " + level(truePeakDbtp, "dBTP")
                 + "): over 0 dBFS";
-    }
-
-    static String masterOver0dBfsSuggestion(Strip master, List<Strip> feeders, double changeDb) {
-        return "Lower the faders of the strips feeding " + master.name() + " (" + names(feeders) + ") by "
-                + amount(changeDb) + " to leave headroom";
     }
 
     static String masterLowHeadroom(Strip master, double peakDbfs, double headroomDbfs) {
@@ -159,9 +149,22 @@ public final class RuleWording {
                 + " of headroom before mastering";
     }
 
-    static String masterLowHeadroomSuggestion(Strip master, double changeDb) {
-        return "Lower the faders of the strips feeding " + master.name() + " by " + amount(changeDb)
-                + " to leave 3 to 6 dB of headroom";
+    /** What a {@link SumFix} does, root cause first: the sum's own added gain, then the loud feeders' faders. */
+    static String sumFixSuggestion(Strip sum, SumFix fix, String goal) {
+        List<String> parts = new java.util.ArrayList<>();
+        if (fix.ownTrim() != null) {
+            double cut = fix.steps().getFirst().changeDb();
+            parts.add("Lower " + sum.name() + "'s " + fix.ownTrim().name() + " by " + amount(cut) + " (it adds "
+                    + change(fix.ownTrim().gainDb().orElse(0)) + ")");
+        }
+        if (!fix.feeders().isEmpty()) {
+            parts.add((parts.isEmpty() ? "Lower" : "then lower") + " the faders of the strips that make " + sum.name()
+                    + " loud (" + names(fix.feeders()) + ") by " + amount(fix.feederChangeDb()));
+        } else if (parts.isEmpty()) {
+            parts.add("Lower the level feeding " + sum.name() + " by " + amount(fix.feederChangeDb()));
+        }
+        return String.join(", ", parts) + " " + goal
+                + (fix.feeders().isEmpty() ? "" : "; not " + sum.name() + "'s own fader, which would only hide it");
     }
 
     private static String names(List<Strip> strips) {
