@@ -167,6 +167,29 @@ public final class RuleWording {
                 + (fix.feeders().isEmpty() ? "" : "; not " + sum.name() + "'s own fader, which would only hide it");
     }
 
+    /** A warning whose fix another warning's one change on the same control covers. */
+    static String fixCoveredBy(String suggestion, Warning carrier) {
+        return suggestion + " (one change covers this: the fix for \"" + title(carrier.rule()) + "\" on "
+                + carrier.stripName() + SEP + carrier.stageName() + ")";
+    }
+
+    /** A rule in words, as a mix engineer names the problem. */
+    public static String title(Rule rule) {
+        return switch (rule) {
+            case SOURCE_TOO_HOT -> "source too hot";
+            case SOURCE_CLIPPING -> "source clipping";
+            case SOURCE_TOO_QUIET -> "source too quiet";
+            case SOURCE_NOISY -> "noisy source";
+            case PLUGIN_GAIN_MISMATCH -> "plugin changes the loudness";
+            case PLUGIN_INPUT_OVERDRIVE -> "plugin input overdriven";
+            case PLUGIN_OUTPUT_HOT -> "plugin output too hot";
+            case BUS_OVERLOAD -> "bus overload";
+            case MASTER_OVER_0DBFS -> "master over 0 dBFS";
+            case MASTER_LOW_HEADROOM -> "little master headroom";
+            case FADER_EXTREME -> "fader at an extreme";
+        };
+    }
+
     private static String names(List<Strip> strips) {
         return strips.isEmpty()
                 ? "none"

@@ -9,10 +9,10 @@ import dev.gainstage.engine.graph.Strip;
 import dev.gainstage.engine.graph.TapKey;
 import dev.gainstage.engine.graph.TapPoint;
 import dev.gainstage.engine.metering.MeterReading;
+import dev.gainstage.engine.rules.FixPlans;
 import dev.gainstage.engine.rules.LoudnessDeltas;
 import dev.gainstage.engine.rules.Observation;
 import dev.gainstage.engine.rules.RecentPeaks;
-import dev.gainstage.engine.rules.RootCauses;
 import dev.gainstage.engine.rules.RuleConfig;
 import dev.gainstage.engine.rules.StagingRule;
 import dev.gainstage.engine.rules.StagingRules;
@@ -114,7 +114,7 @@ final class Judge {
 
     Verdict verdict(SessionGraph graph, Map<TapKey, MeterReading> readings, Decisions decisions) {
         List<Warning> warnings = new ArrayList<>();
-        for (Warning w : RootCauses.link(graph, tracker.active())) {
+        for (Warning w : FixPlans.plan(graph, tracker.active())) {
             String reason = decisions.warningAcks().get(w.id());
             warnings.add(reason == null ? w : w.withAcknowledgement(true, reason));
         }
