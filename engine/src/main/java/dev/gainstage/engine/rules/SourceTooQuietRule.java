@@ -15,7 +15,7 @@ public final class SourceTooQuietRule implements StagingRule {
     }
 
     /** Whether the source has given enough to be judged: {@code quiet_min_signal_seconds} or {@code quiet_min_events}. */
-    static boolean judgeable(MeterReading r, RuleConfig config) {
+    public static boolean judgeable(MeterReading r, RuleConfig config) {
         return r.signalSeconds() >= config.quietMinSignalSeconds() || r.events() >= config.quietMinEvents();
     }
 
