@@ -20,45 +20,48 @@ public sealed interface FixTarget {
     /** What the user sees in a fix result: "Trim of Bass". */
     String describe();
 
-    /** {@code /strip/trimdB ssid dB}; Ardour's trim spans -20..+20 dB. */
-    record Trim(String routeName, double currentDb) implements FixTarget {
-        public static final double MIN_DB = -20;
-        public static final double MAX_DB = 20;
+    /** A gain control of the route itself: what Ardour calls it and the range it takes. */
+    record Range(String name, double minDb, double maxDb) {}
+
+    /** The route's own Trim or fader: its range is Ardour's, the same for every route. */
+    sealed interface RouteGain extends FixTarget {
+        Range range();
 
         @Override
-        public double minDb() {
-            return MIN_DB;
+        default double minDb() {
+            return range().minDb();
         }
 
         @Override
-        public double maxDb() {
-            return MAX_DB;
+        default double maxDb() {
+            return range().maxDb();
         }
 
         @Override
-        public String describe() {
-            return "Trim of " + routeName;
+        default String describe() {
+            return range().name() + " of " + routeName();
         }
     }
 
-    /** {@code /strip/gain ssid dB}; Ardour's fader goes up to +6 dB (and down to -120, its silence). */
-    record Fader(String routeName, double currentDb) implements FixTarget {
-        public static final double MIN_DB = -120;
-        public static final double MAX_DB = 6;
+    /** {@code /strip/trimdB ssid dB}. */
+    record Trim(String routeName, double currentDb) implements RouteGain {
+        /** Ardour's trim spans -20..+20 dB. */
+        public static final Range RANGE = new Range("Trim", -20, 20);
 
         @Override
-        public double minDb() {
-            return MIN_DB;
+        public Range range() {
+            return RANGE;
         }
+    }
+
+    /** {@code /strip/gain ssid dB}. */
+    record Fader(String routeName, double currentDb) implements RouteGain {
+        /** Ardour's fader goes up to +6 dB, and down to -120 dB, its silence. */
+        public static final Range RANGE = new Range("Fader", -120, 6);
 
         @Override
-        public double maxDb() {
-            return MAX_DB;
-        }
-
-        @Override
-        public String describe() {
-            return "Fader of " + routeName;
+        public Range range() {
+            return RANGE;
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.gainstage.adapter.ardour;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import dev.gainstage.adapter.ardour.jack.CapturePlan;
 import dev.gainstage.adapter.ardour.jack.ChannelBuffer;
@@ -14,7 +15,8 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 class DropTotalsTest {
-    private static CapturePlan plan(int... handles) {
+    /** A plan of one mono source serving these handles. */
+    static CapturePlan plan(int... handles) {
         FloatBuffer b = FloatBuffer.allocate(256);
         return new CapturePlan(
                 List.<ChannelBuffer[]>of(new ChannelBuffer[] {() -> b}),
@@ -25,9 +27,10 @@ class DropTotalsTest {
                 4);
     }
 
-    private static void ringDrops(CapturePlan plan, int n) {
+    /** Periods longer than the plan holds: dropped and counted by the plan's ring, deterministically. */
+    static void ringDrops(CapturePlan plan, int n) {
         for (int i = 0; i < n; i++) {
-            plan.capture(plan.maxFrames() + 1, 0);
+            assertFalse(plan.capture(plan.maxFrames() + 1, 0));
         }
     }
 

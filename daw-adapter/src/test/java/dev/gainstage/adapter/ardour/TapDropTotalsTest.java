@@ -1,12 +1,9 @@
 package dev.gainstage.adapter.ardour;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gainstage.adapter.ardour.jack.CapturePlan;
-import dev.gainstage.adapter.ardour.jack.ChannelBuffer;
-import dev.gainstage.adapter.ardour.jack.Fanout;
 import dev.gainstage.adapter.link.SidecarLink;
 import dev.gainstage.adapter.link.TapTable;
 import dev.gainstage.proto.v1.FixRequest;
@@ -17,10 +14,8 @@ import dev.gainstage.proto.v1.TapDrops;
 import dev.gainstage.proto.v1.TapPoint;
 import dev.gainstage.proto.v1.TapSubscription;
 import io.grpc.Status;
-import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
@@ -31,24 +26,6 @@ import org.junit.jupiter.api.Test;
  */
 class TapDropTotalsTest {
     private static final int HANDLE = 1;
-
-    private static CapturePlan plan() {
-        FloatBuffer b = FloatBuffer.allocate(256);
-        return new CapturePlan(
-                List.<ChannelBuffer[]>of(new ChannelBuffer[] {() -> b}),
-                List.of(new Fanout(new int[] {HANDLE}, new float[] {1})),
-                Map.of(),
-                48000,
-                256,
-                4);
-    }
-
-    /** Periods longer than the plan holds: dropped and counted by the plan, deterministically. */
-    private static void dropPeriods(CapturePlan plan, int n) {
-        for (int i = 0; i < n; i++) {
-            assertFalse(plan.capture(plan.maxFrames() + 1, 0));
-        }
-    }
 
     @Test
     void totalsStayTotalsWhenANewPlanStartsItsCountersAtZero() throws Exception {
@@ -67,13 +44,14 @@ class TapDropTotalsTest {
             }
             assertTrue(link.taps().has(HANDLE), "subscribed");
 
-            AtomicReference<CapturePlan> plans = new AtomicReference<>(plan());
-            dropPeriods(plans.get(), 5);
+            AtomicReference<CapturePlan> plans = new AtomicReference<>(DropTotalsTest.plan(HANDLE));
+            DropTotalsTest.ringDrops(plans.get(), 5);
             List<Long> reported = new ArrayList<>();
             try (TapStreamer streamer = new TapStreamer(plans::get, () -> link)) {
                 awaitTotal(sidecar, 5, reported);
-                plans.set(plan()); // the sidecar asked for other taps, say: a new plan, new ring counters
-                dropPeriods(plans.get(), 2);
+                plans.set(DropTotalsTest.plan(
+                        HANDLE)); // the sidecar asked for other taps, say: a new plan, new ring counters
+                DropTotalsTest.ringDrops(plans.get(), 2);
                 awaitTotal(sidecar, 7, reported);
             }
         }
