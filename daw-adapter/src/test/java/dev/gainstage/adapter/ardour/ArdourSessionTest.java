@@ -173,9 +173,8 @@ class ArdourSessionTest {
         PluginControl in = new PluginControl(1, "Input Gain", 0, -20, 20);
         PluginControl out = new PluginControl(2, "Output", 0, -20, 20);
         PluginControl makeup = new PluginControl(3, "Makeup", 0, 0, 30);
-        assertEquals(
-                makeup, ArdourSession.outputControl(List.of(in, out, makeup)).orElseThrow());
-        assertEquals(out, ArdourSession.outputControl(List.of(in, out)).orElseThrow());
-        assertTrue(ArdourSession.outputControl(List.of(in)).isEmpty());
+        assertEquals(makeup, OutputControl.choose(List.of(in, out, makeup)).orElseThrow());
+        assertEquals(out, OutputControl.choose(List.of(in, out)).orElseThrow());
+        assertTrue(OutputControl.choose(List.of(in)).isEmpty());
     }
 }
