@@ -104,7 +104,9 @@ class AnalyzeCommandTest {
         assertEquals(0, run(false, a.toString(), b.toString()));
         String text = out.toString(StandardCharsets.UTF_8);
         assertTrue(text.contains("MASTER_OVER_0DBFS (4.5 dBFS vs 0.0 dBFS): sum peaks at 4.5 dBFS"), text);
-        assertTrue(text.contains("Lower the faders of the strips that make sum loud (" + a + ", " + b + ") by 10.5 dB"), text);
+        assertTrue(
+                text.contains("Lower the faders of the strips that make sum loud (" + a + ", " + b + ") by 10.5 dB"),
+                text);
         assertFalse(text.contains("MASTER_LOW_HEADROOM"), "over 0 dBFS is reported once, as the worse problem");
     }
 

@@ -185,6 +185,8 @@ public record ArdourSession(
                 case PLUGIN -> {
                     pluginNumber++;
                     st.setPluginUri(p.uri());
+                    st.setPluginClass(PluginCategories.classOf(p.category()));
+                    st.setPluginCategory(p.category());
                     Optional<PluginControl> out = OutputControl.choose(p.controls());
                     if (out.isPresent()) {
                         st.setGainDb(out.get().value());

@@ -20,7 +20,7 @@ Talks only while the adapter runs (it refreshes a small file in the gainstage co
 --   /gainstage/end     i frame
 -- A route description is lines of tab-separated fields:
 --   R id name kind active n_inputs feeds(comma ids) meter_max_peak_db output_ports(comma)
---   P id kind name uri active gain_coefficient tap_ports(comma) send_target
+--   P id kind name uri active gain_coefficient tap_ports(comma) send_target category
 --   C processor_id osc_param_index label value lower upper      (plugin input controls whose label has a
 --                                                               control word; the adapter picks the output one)
 -- kind of R: track, miditrack, bus, master, surround (Ardour 8's Surround Master), monitor; kind of P: trim,
@@ -329,11 +329,12 @@ function factory ()
 			string.format ("%.3f", peak), ports (outs) }, "\t")
 		for _, st in ipairs (stages (route)) do
 			local p = st.p
-			local uri, name, active, gain, target = "", clean (p:display_name ()), p:active (), "", ""
+			local uri, name, active, gain, target, category = "", clean (p:display_name ()), p:active (), "", "", ""
 			if st.kind == "plugin" then
 				local pi = p:to_plugininsert ()
 				local info = pi:plugin (0):get_info ()
 				uri = clean (info.unique_id)
+				category = clean (info.category)
 				name = clean (pi:plugin (0):name ())
 				active = pi:enabled ()
 				plugin_controls (st.id, pi, lines, words)
@@ -353,7 +354,7 @@ function factory ()
 				if tp and not tp:isnil () then tap = ports (tp:to_send ():output ()) end
 			end
 			lines[#lines + 1] = table.concat ({ "P", st.id, st.kind, name, uri, active and 1 or 0,
-				tostring (gain), tap, target }, "\t")
+				tostring (gain), tap, target, category }, "\t")
 		end
 		return table.concat (lines, "\n")
 	end
