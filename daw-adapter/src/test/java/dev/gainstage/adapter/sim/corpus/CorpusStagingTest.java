@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.gainstage.adapter.ardour.testing.ViewWatcher;
 import dev.gainstage.proto.v1.SimSession;
 import dev.gainstage.proto.v1.SimTrack;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -60,6 +62,13 @@ class CorpusStagingTest {
                         List.of("MASTER_OVER_0DBFS@master/output")));
     }
 
+    /**
+     * Warnings a planted problem may also raise on its way: a master whose level builds with the song reads "little
+     * headroom" before it goes over; both are on the master's output, with the same fix (its trim).
+     */
+    private static final Map<String, String> ON_THE_WAY =
+            Map.of("MASTER_OVER_0DBFS@master/output", "MASTER_LOW_HEADROOM@master/output");
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("sessions")
     void raisesExactlyWhatWasPlanted(String name, UnaryOperator<SimSession.Builder> plant, List<String> expected)
@@ -67,9 +76,16 @@ class CorpusStagingTest {
         SimSession session = CorpusSessions.variant(name, plant);
         CorpusRun.Result r = CorpusRun.play(session, name.replace(' ', '-'), 2 * RealCorpus.SECONDS);
         System.out.println(name + ":\n" + r.describe() + ViewWatcher.describe(r.last()));
+        List<String> raised = new ArrayList<>(r.raised().keySet());
+        for (String planted : expected) {
+            String onTheWay = ON_THE_WAY.get(planted);
+            if (onTheWay != null && raised.contains(planted)) {
+                raised.remove(onTheWay);
+            }
+        }
         assertEquals(
                 expected.stream().sorted().toList(),
-                r.raised().keySet().stream().sorted().toList(),
+                raised.stream().sorted().toList(),
                 "raised on '" + name + "':\n" + r.describe());
     }
 
