@@ -33,7 +33,7 @@ public final class ViewSummary {
             for (StageView s : row.getStagesList()) {
                 sb.append(String.format(
                         Locale.ROOT,
-                        "  %-32s %10s %10s %10s  %s%s%n",
+                        "  %-32s %10s %10s %10s  %s%s%s%n",
                         s.getName(),
                         peak(s.hasInput() ? s.getInput() : null),
                         peak(s.hasOutput() ? s.getOutput() : null),
@@ -44,7 +44,8 @@ public final class ViewSummary {
                         s.getState().name().replace("STAGING_STATE_", ""),
                         s.hasGainDeltaDb()
                                 ? String.format(Locale.ROOT, "  (in->out %+.1f dB)", s.getGainDeltaDb())
-                                : ""));
+                                : "",
+                        s.getWaiting().isEmpty() ? "" : "  (" + s.getWaiting() + ")"));
             }
         }
         sb.append(String.format(Locale.ROOT, "%nWarnings (%d):%n", v.getWarningsCount()));
@@ -57,6 +58,9 @@ public final class ViewSummary {
                     w.getMessage(),
                     "",
                     w.getSuggestion()));
+            if (!w.getEvidence().isEmpty()) {
+                sb.append(String.format(Locale.ROOT, "%28s   (%s)%n", "", w.getEvidence()));
+            }
         }
         if (v.hasChecklist() && v.getChecklist().getTotal() > 0) {
             sb.append(String.format(

@@ -10,6 +10,8 @@ import java.util.List;
  *                    a clipped run or a noise floor too close)
  * @param fix         the gain changes that apply the suggestion; empty when no gain change can
  * @param clearMarginDb how far inside the threshold the measurement must be for the warning to clear
+ * @param evidence    what the verdict rests on, in words: the reading and window judged, the numbers, the
+ *                    calibration ({@link StagingRules} writes it for every rule)
  */
 public record Observation(
         Rule rule,
@@ -23,9 +25,58 @@ public record Observation(
         String message,
         String suggestion,
         List<FixStep> fix,
-        double clearMarginDb) {
+        double clearMarginDb,
+        String evidence) {
     public Observation {
         fix = List.copyOf(fix);
+        evidence = evidence == null ? "" : evidence;
+    }
+
+    /** An observation whose evidence is still to be written. */
+    public Observation(
+            Rule rule,
+            String stripId,
+            String stageId,
+            double measured,
+            double threshold,
+            Direction direction,
+            String unit,
+            boolean breaks,
+            String message,
+            String suggestion,
+            List<FixStep> fix,
+            double clearMarginDb) {
+        this(
+                rule,
+                stripId,
+                stageId,
+                measured,
+                threshold,
+                direction,
+                unit,
+                breaks,
+                message,
+                suggestion,
+                fix,
+                clearMarginDb,
+                "");
+    }
+
+    public Observation withEvidence(String newEvidence) {
+        return new Observation(
+                rule,
+                stripId,
+                stageId,
+                measured,
+                threshold,
+                direction,
+                unit,
+                breaks,
+                message,
+                suggestion,
+                fix,
+                clearMarginDb,
+                newEvidence);
     }
 
     public String warningId() {

@@ -173,6 +173,31 @@ public final class RuleWording {
                 + carrier.stripName() + SEP + carrier.stageName() + ")";
     }
 
+    /** What a verdict rests on: the reading and window judged, the numbers against the threshold, the calibration. */
+    static String evidence(Observation o, StageContext c) {
+        String longWindow = c.peaks() == null ? "the meter's window (3 s live, the whole file in analyze)" : "10 s";
+        String judged = switch (o.rule()) {
+            case SOURCE_TOO_HOT, SOURCE_TOO_QUIET ->
+                "the source as it leaves the trim, highest sample peak over " + longWindow;
+            case SOURCE_CLIPPING -> "the raw source, highest sample peak over " + longWindow + ", and its clipped runs";
+            case SOURCE_NOISY ->
+                "the raw source since the start: its steady noise floor (the level its gaps return"
+                        + " to) against its highest peak";
+            case PLUGIN_GAIN_MISMATCH ->
+                "short-term loudness (3 s) out minus in, averaged over "
+                        + (c.deltas() == null ? "the latest pair" : "10 s");
+            case PLUGIN_INPUT_OVERDRIVE ->
+                "the plugin's input: sample peak over 3 s, RMS over 400 ms; " + calibration(c.stage(), c.config());
+            case PLUGIN_OUTPUT_HOT -> "the plugin's output: sample and true peak over 3 s";
+            case BUS_OVERLOAD -> "the bus's output: sample peak over 3 s";
+            case MASTER_OVER_0DBFS, MASTER_LOW_HEADROOM ->
+                "the master's output: the worse of sample and true peak" + " over 3 s";
+            case FADER_EXTREME -> "the fader's setting, while signal passes";
+        };
+        return "measured " + level(o.measured(), o.unit()) + ", threshold " + level(o.threshold(), o.unit()) + " ("
+                + (o.direction() == Direction.ABOVE ? "above" : "below") + " it breaks); judged on " + judged;
+    }
+
     /** A rule in words, as a mix engineer names the problem. */
     public static String title(Rule rule) {
         return switch (rule) {

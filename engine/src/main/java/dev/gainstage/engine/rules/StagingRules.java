@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -73,8 +72,9 @@ public final class StagingRules {
                         || intentional.contains(strip.stages().get(i).id());
                 StageContext context = new StageContext(graph, strip, i, readings, muted, deltas, peaks, config);
                 for (StagingRule rule : rules) {
-                    Optional<Observation> o = rule.evaluate(context);
-                    o.ifPresent(out::add);
+                    rule.evaluate(context)
+                            .map(o -> o.withEvidence(RuleWording.evidence(o, context)))
+                            .ifPresent(out::add);
                 }
             }
         }

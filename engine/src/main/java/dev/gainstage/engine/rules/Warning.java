@@ -27,9 +27,11 @@ public record Warning(
         String rootCauseId,
         boolean acknowledged,
         String ackReason,
-        boolean clearing) {
+        boolean clearing,
+        String evidence) {
     public Warning {
         fix = List.copyOf(fix);
+        evidence = evidence == null ? "" : evidence;
     }
 
     public Severity severity() {
@@ -61,7 +63,8 @@ public record Warning(
                 rootCauseId,
                 acknowledged,
                 ackReason,
-                clearing);
+                clearing,
+                evidence);
     }
 
     /** The same warning offering another fix (with the suggestion that says it). */
@@ -86,7 +89,8 @@ public record Warning(
                 rootCauseId,
                 acknowledged,
                 ackReason,
-                clearing);
+                clearing,
+                evidence);
     }
 
     public Warning withRootCause(String newRootCauseId) {
@@ -110,7 +114,8 @@ public record Warning(
                 newRootCauseId,
                 acknowledged,
                 ackReason,
-                clearing);
+                clearing,
+                evidence);
     }
 
     public Warning withAcknowledgement(boolean ack, String reason) {
@@ -134,6 +139,7 @@ public record Warning(
                 rootCauseId,
                 ack,
                 reason == null ? "" : reason,
-                clearing);
+                clearing,
+                evidence);
     }
 }

@@ -176,6 +176,7 @@ public final class WarningTracker {
                 "",
                 false,
                 "",
-                clearing);
+                clearing,
+                o.evidence());
     }
 }

@@ -34,7 +34,8 @@ class FixPlansTest {
                 rootCause,
                 false,
                 "",
-                false);
+                false,
+                "");
     }
 
     private static Map<String, Warning> plan(List<Warning> active) throws GraphException {

@@ -31,7 +31,8 @@ class RootCausesTest {
                 "",
                 false,
                 "",
-                false);
+                false,
+                "");
     }
 
     @Test

@@ -208,6 +208,24 @@ class StagingRulesTest {
     }
 
     @Test
+    void everyObservationSaysWhatItRestsOn() throws GraphException {
+        put("vox/source", TapPoint.OUTPUT, phrases(-3, Double.NaN, 10, 12));
+        put("vox/comp", TapPoint.INPUT, phrases(-3, Double.NaN, 10, 12));
+        for (Observation o : rules.evaluate(graph(0), readings::get, Set.of())) {
+            assertTrue(o.evidence().startsWith("measured "), o.rule() + ": " + o.evidence());
+            assertTrue(o.evidence().contains("threshold"), o.evidence());
+        }
+        Observation hot = judge(Rule.SOURCE_TOO_HOT, "vox/source", 0, Set.of()).orElseThrow();
+        assertEquals(
+                "measured -3.0 dBFS, threshold -6.0 dBFS (above it breaks); judged on the source as it leaves the trim,"
+                        + " highest sample peak over the meter's window (3 s live, the whole file in analyze)",
+                hot.evidence());
+        Observation drive =
+                judge(Rule.PLUGIN_INPUT_OVERDRIVE, "vox/comp", 0, Set.of()).orElseThrow();
+        assertTrue(drive.evidence().contains("plugin class not reported, judged as analog-modelled"), drive.evidence());
+    }
+
+    @Test
     void noBrokenRuleOffersAFixOfZero() throws GraphException {
         for (double peak = -40; peak <= 3; peak += 0.05) {
             for (String stage : List.of("vox/source", "vox/comp", "master/output")) {

@@ -159,7 +159,8 @@ public final class ViewProtos {
                 .setRootCauseId(w.rootCauseId())
                 .setAcknowledged(w.acknowledged())
                 .setAckReason(w.ackReason())
-                .setClearing(w.clearing());
+                .setClearing(w.clearing())
+                .setEvidence(w.evidence());
         for (FixStep step : w.fix()) {
             b.addFix(dev.gainstage.proto.v1.FixStep.newBuilder()
                     .setStageId(step.stageId())
