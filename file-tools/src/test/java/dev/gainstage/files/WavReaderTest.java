@@ -125,6 +125,49 @@ class WavReaderTest {
         assertMessage(write("nodata.wav", chunk("fmt ", pcm16mono())), "no data chunk");
     }
 
+    @Test
+    void aCorruptSampleRateIsNamedAsSuch() throws IOException {
+        Path file = dir.resolve("rate.wav");
+        try (WavWriter w = new WavWriter(file, 48_000, 1, 16, false)) {
+            w.write(new float[100], 100);
+        }
+        byte[] bytes = Files.readAllBytes(file);
+        ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).putInt(24, (int) 4_000_000_000L);
+        Files.write(file, bytes);
+        WavException e = assertThrows(WavException.class, () -> WavReader.open(file));
+        assertEquals(file + ": corrupt header: sample rate 4000000000 Hz is outside 1..768000 Hz", e.getMessage());
+    }
+
+    @Test
+    void headerFieldsAreCheckedAgainstTheirRanges() throws IOException {
+        ByteBuffer wide = le(16).putShort((short) 1)
+                .putShort((short) 40)
+                .putInt(48_000)
+                .putInt(48_000 * 80)
+                .putShort((short) 80)
+                .putShort((short) 16);
+        assertMessage(
+                write("wide.wav", chunk("fmt ", wide.array()), chunk("data", new byte[80])),
+                "corrupt header: 40 channels is outside 1..32");
+        ByteBuffer align = le(16).putShort((short) 1)
+                .putShort((short) 2)
+                .putInt(48_000)
+                .putInt(48_000 * 4)
+                .putShort((short) 3)
+                .putShort((short) 16);
+        assertMessage(
+                write("align.wav", chunk("fmt ", align.array()), chunk("data", new byte[8])),
+                "corrupt header: block align 3 bytes, but 2 channels of 16-bit samples take 4");
+    }
+
+    @Test
+    void directoriesAndEmptyFilesAreNamedAsSuch() throws IOException {
+        Path folder = Files.createDirectory(dir.resolve("stems.wav"));
+        assertMessage(folder, "is a directory, not a WAV file");
+        Path empty = Files.createFile(dir.resolve("empty.wav"));
+        assertMessage(empty, "empty file (0 bytes), not a WAV file");
+    }
+
     private void assertMessage(Path file, String fragment) {
         WavException e = assertThrows(WavException.class, () -> WavReader.open(file));
         assertTrue(e.getMessage().startsWith(file + ": ") && e.getMessage().contains(fragment), e.getMessage());
