@@ -98,6 +98,8 @@ final class Resampler {
         return row;
     }
 
+    // sinc and besselI0 are also TruePeakMeter's (engine), private there: one shared public helper in the engine
+    // would serve both, a change outside file-tools.
     private static double sinc(double x) {
         return x == 0 ? 1 : Math.sin(Math.PI * x) / (Math.PI * x);
     }
@@ -158,8 +160,11 @@ final class Resampler {
         return produced >= outputLimit;
     }
 
-    /** Writes up to {@code maxFrames} output frames into {@code out}; returns how many (0: push or finish first). */
-    int pull(float[] out, int maxFrames) {
+    /**
+     * Writes up to {@code maxFrames} output frames into {@code out} from frame {@code offset} on; returns
+     * how many (0: push or finish first).
+     */
+    int pull(float[] out, int offset, int maxFrames) {
         int made = 0;
         long end = histStart + histFrames;
         while (made < maxFrames && produced < outputLimit && n + taps / 2 < end) {
@@ -170,7 +175,7 @@ final class Resampler {
                 for (int t = 0, i = base + ch; t < taps; t++, i += channels) {
                     acc += c[t] * hist[i];
                 }
-                out[made * channels + ch] = acc;
+                out[(offset + made) * channels + ch] = acc;
             }
             made++;
             produced++;

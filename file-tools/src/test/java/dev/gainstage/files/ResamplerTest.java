@@ -30,7 +30,7 @@ class ResamplerTest {
         float[] piece = new float[4096 * channels];
         int made = 0;
         for (int at = 0; ; ) {
-            for (int got; (got = r.pull(piece, 4096)) > 0; ) {
+            for (int got; (got = r.pull(piece, 0, 4096)) > 0; ) {
                 System.arraycopy(piece, 0, out, made * channels, got * channels);
                 made += got;
             }
