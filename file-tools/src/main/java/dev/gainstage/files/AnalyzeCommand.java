@@ -11,10 +11,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code analyze STEM.wav... [--html FILE] [--json FILE]}: meters every stem and their sample-by-sample
- * sum, prints the figures and the staging findings (the live rules at their docs/rules.md defaults, see
- * {@link StagingFindings}), and optionally writes a self-contained HTML report and a JSON document. Exit 0 when analysed (findings are advice, not
- * failures), 1 when a stem cannot be read or summed, 2 for usage errors.
+ * {@code analyze STEM.wav... [--html FILE] [--json FILE]}: meters every stem that can be read (each at
+ * its own rate) and their sample-by-sample sum (see {@link MixAnalysis}: stems at another rate are
+ * resampled into it, stems of another width left out of it, each said), prints the figures, the
+ * staging findings (the live rules at their docs/rules.md defaults, see {@link StagingFindings}) and
+ * what a rule did not judge yet ({@link NotJudged}), and optionally writes a self-contained HTML
+ * report and a JSON document. A stem that cannot be read gets one line ("not read: FILE: problem")
+ * and an error entry in the JSON, and the others are analysed. Exit 0 when every stem was read
+ * (findings are advice, not failures), 1 when some stem was not read (or a report not written), 2
+ * for usage errors.
  */
 public final class AnalyzeCommand {
     static final String USAGE = "usage: analyze STEM.wav... [--html FILE] [--json FILE]";
@@ -53,15 +58,15 @@ public final class AnalyzeCommand {
         if (stems.isEmpty()) {
             return usage(err, "no stems given");
         }
-        MixAnalysis.Result result;
-        try {
-            result =
-                    MixAnalysis.analyze(stems, MeterOptions.defaults(), new ProgressReporter(err, "analyze", terminal));
-        } catch (IOException e) {
-            err.println("analyze: " + e.getMessage());
+        MixAnalysis.Result result =
+                MixAnalysis.analyze(stems, MeterOptions.defaults(), new ProgressReporter(err, "analyze", terminal));
+        if (result.sum() == null) {
+            printUnread(result, out);
+            err.println("analyze: none of the " + stems.size() + " stems could be read");
             return 1;
         }
         Map<String, List<Finding>> findings = StagingFindings.of(result.stems(), result.sum());
+        Map<String, NotJudged> notJudged = NotJudged.of(result.stems(), result.sum(), StagingFindings.RULES);
 
         Table table = MeterCommand.measurementTable();
         for (TrackAnalysis t : result.stems()) {
@@ -70,6 +75,8 @@ public final class AnalyzeCommand {
         MeterCommand.addRow(table, "sum", result.sum().format(), result.sum().reading());
         table.print(out);
         out.println();
+        printUnread(result, out);
+        result.sumNotes().values().forEach(n -> out.println(n.text()));
         List<Finding> all = findings.values().stream().flatMap(List::stream).toList();
         if (all.isEmpty()) {
             out.println("No staging problems found.");
@@ -77,18 +84,29 @@ public final class AnalyzeCommand {
         for (Finding f : all) {
             out.println(f.describe());
         }
+        notJudged.forEach((track, n) -> out.println(n.describe(track)));
         try {
             if (html != null) {
-                Files.writeString(html, HtmlReport.render(result, findings), StandardCharsets.UTF_8);
+                Files.writeString(html, HtmlReport.render(result, findings, notJudged), StandardCharsets.UTF_8);
             }
             if (json != null) {
-                Files.writeString(json, toJson(result, findings) + "\n", StandardCharsets.UTF_8);
+                Files.writeString(json, toJson(result, findings, notJudged) + "\n", StandardCharsets.UTF_8);
             }
         } catch (IOException e) {
             err.println("analyze: cannot write report: " + e.getMessage());
             return 1;
         }
+        if (!result.unread().isEmpty()) {
+            err.println("analyze: " + result.unread().size() + " of " + stems.size() + " stems not read");
+            return 1;
+        }
         return 0;
+    }
+
+    private static void printUnread(MixAnalysis.Result result, PrintStream out) {
+        for (MixAnalysis.Unread u : result.unread()) {
+            out.println("not read: " + u.describe());
+        }
     }
 
     private static int usage(PrintStream err, String problem) {
@@ -97,23 +115,40 @@ public final class AnalyzeCommand {
         return 2;
     }
 
-    /** {"stems": [{...figures, "findings": [...]}, ...], "sum": {...}} with the meter --json fields. */
-    static String toJson(MixAnalysis.Result result, Map<String, List<Finding>> findings) {
+    /**
+     * {"stems": [{...figures, "findings": [...]}, {"file": ..., "error": ...}, ...], "sum": {...}}: the
+     * stems in argument order, each with the meter --json fields or, if it was not read, its error.
+     */
+    static String toJson(
+            MixAnalysis.Result result, Map<String, List<Finding>> findings, Map<String, NotJudged> notJudged) {
         StringBuilder stems = new StringBuilder("[");
-        for (TrackAnalysis t : result.stems()) {
+        List<MixAnalysis.Unread> unread = result.unread();
+        int read = 0;
+        int failed = 0;
+        for (int i = 0; i < result.stems().size() + unread.size(); i++) {
             if (stems.length() > 1) {
                 stems.append(", ");
             }
-            stems.append(track(t, findings));
+            if (failed < unread.size() && unread.get(failed).index() == i) {
+                MixAnalysis.Unread u = unread.get(failed++);
+                stems.append(new JsonObject().put("file", u.file()).put("error", u.describe()));
+            } else {
+                TrackAnalysis t = result.stems().get(read++);
+                MixAnalysis.SumNote note = result.sumNotes().get(t.name());
+                JsonObject o =
+                        track(t, findings, notJudged).putRaw("inSum", String.valueOf(note == null || note.inSum()));
+                stems.append(note == null ? o : o.put("sumNote", note.text()));
+            }
         }
         stems.append(']');
         return new JsonObject()
                 .putRaw("stems", stems.toString())
-                .putRaw("sum", track(result.sum(), findings))
+                .putRaw("sum", track(result.sum(), findings, notJudged).toString())
                 .toString();
     }
 
-    private static String track(TrackAnalysis t, Map<String, List<Finding>> findings) {
+    private static JsonObject track(
+            TrackAnalysis t, Map<String, List<Finding>> findings, Map<String, NotJudged> notJudged) {
         StringBuilder list = new StringBuilder("[");
         for (Finding f : findings.getOrDefault(t.name(), List.of())) {
             if (list.length() > 1) {
@@ -122,9 +157,10 @@ public final class AnalyzeCommand {
             list.append(f.toJson());
         }
         list.append(']');
+        NotJudged n = notJudged.get(t.name());
         return new FileMeasurement(t.name(), t.format(), t.reading())
                 .toJson()
                 .putRaw("findings", list.toString())
-                .toString();
+                .putRaw("notJudged", n == null ? "[]" : "[" + n.toJson() + "]");
     }
 }

@@ -26,7 +26,8 @@ final class HtmlReport {
 
     private HtmlReport() {}
 
-    static String render(MixAnalysis.Result result, Map<String, List<Finding>> findings) {
+    static String render(
+            MixAnalysis.Result result, Map<String, List<Finding>> findings, Map<String, NotJudged> notJudged) {
         StringBuilder h = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">");
         h.append("<title>gainstage analyze</title><style>").append(CSS).append("</style></head><body>");
         h.append("<h1>gainstage analyze: ").append(result.stems().size()).append(" stems and their sum</h1>");
@@ -51,6 +52,22 @@ final class HtmlReport {
             h.append("<td>").append(r.clippedSamples()).append("</td></tr>");
         }
         h.append("</table>");
+        if (!result.unread().isEmpty() || !result.sumNotes().isEmpty()) {
+            h.append("<h2>Stems</h2><ul class=\"findings\">");
+            for (MixAnalysis.Unread u : result.unread()) {
+                h.append("<li class=\"bad\">not read: ")
+                        .append(escape(u.describe()))
+                        .append("</li>");
+            }
+            for (MixAnalysis.SumNote n : result.sumNotes().values()) {
+                h.append("<li class=\"")
+                        .append(n.inSum() ? "ok" : "warn")
+                        .append("\">")
+                        .append(escape(n.text()))
+                        .append("</li>");
+            }
+            h.append("</ul>");
+        }
         h.append("<h2>Findings</h2><ul class=\"findings\">");
         int count = 0;
         for (TrackAnalysis t : tracks(result)) {
@@ -67,6 +84,8 @@ final class HtmlReport {
         if (count == 0) {
             h.append("<li class=\"ok\">No staging problems found.</li>");
         }
+        notJudged.forEach(
+                (track, n) -> h.append("<li>").append(escape(n.describe(track))).append("</li>"));
         h.append("</ul>");
         h.append("<p class=\"legend\"><span style=\"background:#1f5fbf\"></span>short-term loudness (LUFS)")
                 .append("<span style=\"background:#e08a00\"></span>sample peak (dBFS)")

@@ -6,113 +6,248 @@ import dev.gainstage.engine.metering.StageMeter;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.DoubleConsumer;
 
 /**
- * Reads stems in lockstep, meters each and their sample-by-sample sum, and records levels over
- * time. The sum has as many channels as the widest stem: mono stems are added to every channel of
- * it (a mono stem centred in a stereo mix), stems as wide as the sum channel by channel. All stems
- * must share one sample rate; a stem that ends early contributes silence from then on.
+ * Reads stems in lockstep, meters each (at its own rate) and their sample-by-sample sum, and records
+ * levels over time. Every stem that can be read is analysed; one that cannot is reported in
+ * {@link Result#unread()} and the mix is analysed without it (a stem that fails half-way is dropped
+ * and the mix read again, so no figure holds part of it).
+ *
+ * <p>The sum is at the most common rate among the stems, the highest of them on a tie; a stem at
+ * another rate is resampled into it ({@link Resampler}). The sum is as wide as most of the stems
+ * wider than mono (the widest on a tie; mono when all are): mono stems are added to every channel of
+ * it (a mono stem centred in a stereo mix), stems as wide as the sum channel by channel; a stem of
+ * another width is left out of the sum and still judged on its own. {@link Result#sumNotes()} says which stems were resampled or left out. A stem that ends
+ * early contributes silence from then on.
  */
 public final class MixAnalysis {
     /** Charts get at most about this many points, and at least one every 100 ms. */
     static final int MAX_POINTS = 600;
 
-    public record Result(List<TrackAnalysis> stems, TrackAnalysis sum) {}
+    /**
+     * @param stems    the stems read, in argument order
+     * @param sum      their sum; null when no stem could be read
+     * @param unread   the stems that could not be read, with why
+     * @param sumNotes per stem name, how it went into the sum when not as it is (resampled, left out)
+     */
+    public record Result(
+            List<TrackAnalysis> stems, TrackAnalysis sum, List<Unread> unread, Map<String, SumNote> sumNotes) {}
+
+    /** How a stem went into the sum when not as it is: resampled, or left out; {@code text} says which and why. */
+    public record SumNote(boolean inSum, String text) {}
+
+    /** A stem that could not be read: its position among the arguments, its name and the problem. */
+    public record Unread(int index, String file, String problem) {
+        public String describe() {
+            return file + ": " + problem;
+        }
+    }
+
+    /** A stem's read failed; the mix is read again without it. */
+    private static final class StemFailed extends Exception {
+        private static final long serialVersionUID = 1L;
+        final transient Unread unread;
+
+        StemFailed(Unread unread) {
+            super(unread.describe(), null, false, false);
+            this.unread = unread;
+        }
+    }
 
     private MixAnalysis() {}
 
     /** @param progress receives the fraction done (0..1) after every chart interval */
-    public static Result analyze(List<Path> files, MeterOptions options, DoubleConsumer progress) throws IOException {
-        List<WavReader> readers = new ArrayList<>();
-        try {
-            for (Path f : files) {
-                readers.add(WavReader.open(f));
+    public static Result analyze(List<Path> files, MeterOptions options, DoubleConsumer progress) {
+        List<Unread> unread = new ArrayList<>();
+        List<Integer> left = new ArrayList<>();
+        for (int i = 0; i < files.size(); i++) {
+            left.add(i);
+        }
+        while (true) {
+            if (left.isEmpty()) {
+                return new Result(List.of(), null, sorted(unread), Map.of());
             }
-            return analyzeOpen(files, readers, options, progress);
-        } finally {
-            for (WavReader r : readers) {
-                r.close();
+            try {
+                return analyzeOnce(files, left, options, progress, sorted(unread));
+            } catch (StemFailed e) {
+                unread.add(e.unread);
+                left.remove(Integer.valueOf(e.unread.index()));
             }
         }
     }
 
-    private static Result analyzeOpen(
-            List<Path> files, List<WavReader> readers, MeterOptions options, DoubleConsumer progress)
-            throws IOException {
-        WavFormat first = readers.get(0).format();
-        int rate = first.sampleRate();
-        int sumChannels = 0;
-        long longest = 0;
-        for (int i = 0; i < readers.size(); i++) {
-            WavFormat f = readers.get(i).format();
-            if (f.sampleRate() != rate) {
-                throw new WavException(
-                        files.get(i).toString(),
-                        "sample rate " + f.sampleRate() + " Hz differs from " + files.get(0) + " (" + rate
-                                + " Hz); stems must share one rate to be summed");
+    private static List<Unread> sorted(List<Unread> unread) {
+        return unread.stream().sorted(Comparator.comparingInt(Unread::index)).toList();
+    }
+
+    /** The stem's problem in one line: a {@link WavException}'s own words, else the exception's message. */
+    private static StemFailed failed(int index, Path file, Exception e) {
+        String problem = e instanceof WavException w
+                ? w.problem()
+                : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return new StemFailed(new Unread(index, file.toString(), problem));
+    }
+
+    private static Result analyzeOnce(
+            List<Path> files, List<Integer> indices, MeterOptions options, DoubleConsumer progress, List<Unread> unread)
+            throws StemFailed {
+        List<WavReader> readers = new ArrayList<>();
+        try {
+            for (int i : indices) {
+                try {
+                    readers.add(WavReader.open(files.get(i)));
+                } catch (IOException | RuntimeException e) {
+                    throw failed(i, files.get(i), e);
+                }
             }
-            sumChannels = Math.max(sumChannels, f.channels());
-            longest = Math.max(longest, f.frames());
+            return analyzeOpen(files, indices, readers, options, progress, unread);
+        } finally {
+            for (WavReader r : readers) {
+                try {
+                    r.close();
+                } catch (IOException e) {
+                    // read-only: nothing was written that closing could lose
+                }
+            }
         }
-        for (int i = 0; i < readers.size(); i++) {
-            int ch = readers.get(i).format().channels();
-            if (ch != 1 && ch != sumChannels) {
-                throw new WavException(
-                        files.get(i).toString(),
-                        ch + " channels cannot be summed into a " + sumChannels + "-channel mix (only mono or "
-                                + sumChannels + "-channel stems)");
+    }
+
+    /** The most common rate among the stems; the highest of them on a tie. */
+    static int sumRate(List<WavFormat> formats) {
+        return mostCommon(formats.stream().mapToInt(WavFormat::sampleRate).toArray(), 0);
+    }
+
+    /** The most common value, the highest of them on a tie; {@code none} for no values. */
+    private static int mostCommon(int[] values, int none) {
+        Map<Integer, Integer> count = new TreeMap<>();
+        for (int v : values) {
+            count.merge(v, 1, Integer::sum);
+        }
+        int best = none;
+        int most = 0;
+        for (Map.Entry<Integer, Integer> e : count.entrySet()) { // ascending: a later value as common wins
+            if (e.getValue() >= most) {
+                best = e.getKey();
+                most = e.getValue();
+            }
+        }
+        return best;
+    }
+
+    private static Result analyzeOpen(
+            List<Path> files,
+            List<Integer> indices,
+            List<WavReader> readers,
+            MeterOptions options,
+            DoubleConsumer progress,
+            List<Unread> unread)
+            throws StemFailed {
+        List<WavFormat> formats = readers.stream().map(WavReader::format).toList();
+        int rate = sumRate(formats);
+        int sumChannels = mostCommon(
+                formats.stream()
+                        .mapToInt(WavFormat::channels)
+                        .filter(c -> c > 1)
+                        .toArray(),
+                1);
+        int n = readers.size();
+        boolean[] inSum = new boolean[n];
+        long longestSum = 0;
+        long longest = 0;
+        int chunkCap = Integer.MAX_VALUE;
+        Map<String, SumNote> notes = new LinkedHashMap<>();
+        for (int i = 0; i < n; i++) {
+            WavFormat f = formats.get(i);
+            String name = files.get(indices.get(i)).toString();
+            inSum[i] = f.channels() == 1 || f.channels() == sumChannels;
+            long frames = StemStream.framesAt(f, rate);
+            longest = Math.max(longest, frames);
+            if (!inSum[i]) {
+                notes.put(
+                        name,
+                        new SumNote(
+                                false,
+                                "left out of the sum: " + name + ": " + f.channels()
+                                        + " channels cannot be summed into a " + sumChannels
+                                        + "-channel mix (only mono or " + sumChannels + "-channel stems)"));
+                continue;
+            }
+            longestSum = Math.max(longestSum, frames);
+            if (f.sampleRate() == rate) {
+                chunkCap = Math.min(chunkCap, readers.get(i).blockFrames());
+            } else {
+                notes.put(
+                        name,
+                        new SumNote(
+                                true,
+                                "resampled for the sum: " + name + " (" + f.sampleRate() + " Hz to " + rate + " Hz)"));
             }
         }
         double seconds = longest / (double) rate;
         double interval = Math.max(0.1, Math.ceil(seconds / MAX_POINTS * 10) / 10);
-        int chunk = (int) Math.min(
-                Math.round(interval * rate),
-                readers.stream().mapToInt(WavReader::blockFrames).min().orElse(1));
+        int chunk = (int) Math.max(1, Math.min(Math.round(interval * rate), chunkCap));
         interval = chunk / (double) rate;
 
-        int n = readers.size();
-        StageMeter[] meters = new StageMeter[n];
-        LevelSeries[] series = new LevelSeries[n];
+        StemStream[] streams = new StemStream[n];
         float[][] buffers = new float[n][];
         for (int i = 0; i < n; i++) {
-            WavFormat f = readers.get(i).format();
-            meters[i] = FileMeter.newMeter(files.get(i).toString(), f, options, chunk);
-            series[i] = new LevelSeries(interval);
-            buffers[i] = new float[chunk * f.channels()];
+            int index = indices.get(i);
+            try {
+                streams[i] = new StemStream(
+                        files.get(index).toString(), readers.get(i), rate, inSum[i], chunk, interval, options);
+            } catch (WavException | RuntimeException e) {
+                throw failed(index, files.get(index), e);
+            }
+            buffers[i] = new float[chunk * formats.get(i).channels()];
         }
-        WavFormat sumFormat = new WavFormat(rate, sumChannels, 32, true, longest);
-        StageMeter sumMeter = FileMeter.newMeter("sum", sumFormat, options, chunk);
+        WavFormat sumFormat = new WavFormat(rate, sumChannels, 32, true, longestSum);
+        StageMeter sumMeter;
+        try {
+            sumMeter = FileMeter.newMeter("sum", sumFormat, options, chunk);
+        } catch (WavException e) {
+            throw new IllegalStateException("the sum is at a rate a stem's meter took: " + e.getMessage(), e);
+        }
         LevelSeries sumSeries = new LevelSeries(interval);
         float[] mix = new float[chunk * sumChannels];
 
         for (long done = 0; done < longest; ) {
             int frames = (int) Math.min(chunk, longest - done);
-            java.util.Arrays.fill(mix, 0, frames * sumChannels, 0f);
+            Arrays.fill(mix, 0, frames * sumChannels, 0f);
             for (int i = 0; i < n; i++) {
-                // chunk <= every reader's block, so one read gives all the frames the stem still has
-                int got = readers.get(i).read(buffers[i], frames);
-                int ch = readers.get(i).format().channels();
-                if (got > 0) {
-                    meters[i].process(buffers[i], 0, got);
-                    series[i].add(meters[i].reading().shortTermLufs(), peakDb(buffers[i], got * ch));
-                } else {
-                    series[i].add(Double.NaN, Double.NaN);
+                int got;
+                try {
+                    got = streams[i].next(buffers[i], frames);
+                } catch (IOException | RuntimeException e) {
+                    throw failed(indices.get(i), files.get(indices.get(i)), e);
                 }
-                addInto(mix, sumChannels, buffers[i], ch, got);
+                streams[i].endInterval();
+                addInto(mix, sumChannels, buffers[i], formats.get(i).channels(), got);
             }
-            sumMeter.process(mix, 0, frames);
-            sumSeries.add(sumMeter.reading().shortTermLufs(), peakDb(mix, frames * sumChannels));
+            int sumFrames = (int) Math.max(0, Math.min(frames, longestSum - done));
+            if (sumFrames > 0) {
+                sumMeter.process(mix, 0, sumFrames);
+                sumSeries.add(sumMeter.reading().shortTermLufs(), peakDb(mix, sumFrames * sumChannels));
+            }
             done += frames;
             progress.accept(done / (double) longest);
         }
         List<TrackAnalysis> stems = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            stems.add(new TrackAnalysis(
-                    files.get(i).toString(), readers.get(i).format(), meters[i].reading(), series[i]));
+        for (StemStream s : streams) {
+            stems.add(s.analysis());
         }
-        return new Result(stems, new TrackAnalysis("sum", sumFormat, sumMeter.reading(), sumSeries));
+        return new Result(
+                stems,
+                new TrackAnalysis("sum", sumFormat, sumMeter.reading(), sumSeries),
+                unread,
+                Collections.unmodifiableMap(notes));
     }
 
     /** Adds {@code frames} of a stem into the mix: channel by channel, or a mono stem into every channel. */

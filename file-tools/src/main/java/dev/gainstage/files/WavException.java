@@ -6,7 +6,21 @@ import java.io.IOException;
 public final class WavException extends IOException {
     private static final long serialVersionUID = 1L;
 
+    private final String file;
+    private final String problem;
+
     public WavException(String file, String problem) {
         super(file + ": " + problem);
+        this.file = file;
+        this.problem = problem;
+    }
+
+    public String file() {
+        return file;
+    }
+
+    /** The problem alone, without the file's name. */
+    public String problem() {
+        return problem;
     }
 }

@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -21,6 +23,10 @@ public final class WavReader implements Closeable {
     private static final int FORMAT_EXTENSIBLE = 0xFFFE;
     /** Bytes asked of the file at a time: large reads keep the metering loop, not I/O, the bottleneck. */
     private static final int READ_BYTES = 1 << 20;
+    /** The highest rate a recording has (DXD x 2); above it a header field is garbage, not a format. */
+    static final int MAX_SAMPLE_RATE = 768_000;
+    /** More channels than any stem has: a larger count is a damaged header, and would size huge buffers. */
+    static final int MAX_CHANNELS = 32;
 
     private final String name;
     private final FileChannel channel;
@@ -44,11 +50,18 @@ public final class WavReader implements Closeable {
     /** Opens {@code file} and parses its header; the name in messages is the path as given. */
     public static WavReader open(Path file) throws IOException {
         String name = file.toString();
+        if (Files.isDirectory(file)) {
+            throw new WavException(name, "is a directory, not a WAV file");
+        }
         FileChannel channel;
         try {
             channel = FileChannel.open(file, StandardOpenOption.READ);
         } catch (NoSuchFileException e) {
             throw new WavException(name, "no such file");
+        } catch (AccessDeniedException e) {
+            throw new WavException(name, "permission denied");
+        } catch (IOException e) {
+            throw new WavException(name, "cannot be opened (" + e.getMessage() + ")");
         }
         try {
             WavFormat format = new HeaderParser(name, channel).parse();
@@ -179,6 +192,9 @@ public final class WavReader implements Closeable {
 
         WavFormat parse() throws IOException {
             long size = channel.size();
+            if (size == 0) {
+                throw new WavException(name, "empty file (0 bytes), not a WAV file");
+            }
             if (size < 12) {
                 throw new WavException(name, "not a WAV file (only " + size + " bytes)");
             }
@@ -225,7 +241,7 @@ public final class WavReader implements Closeable {
         private int[] parseFormat(ByteBuffer f) throws WavException {
             int tag = Short.toUnsignedInt(f.getShort(0));
             int channels = Short.toUnsignedInt(f.getShort(2));
-            int sampleRate = f.getInt(4);
+            long sampleRate = Integer.toUnsignedLong(f.getInt(4));
             int blockAlign = Short.toUnsignedInt(f.getShort(12));
             int bits = Short.toUnsignedInt(f.getShort(14));
             if (tag == FORMAT_EXTENSIBLE) {
@@ -246,13 +262,22 @@ public final class WavReader implements Closeable {
                 throw new WavException(
                         name, "unsupported " + bits + "-bit " + (tag == FORMAT_PCM ? "PCM" : "float") + " samples");
             }
-            if (channels < 1 || sampleRate < 1 || blockAlign != channels * bits / 8) {
-                throw new WavException(
-                        name,
-                        "inconsistent fmt chunk (" + channels + " channels, " + sampleRate + " Hz, block align "
-                                + blockAlign + ")");
+            if (sampleRate < 1 || sampleRate > MAX_SAMPLE_RATE) {
+                throw corrupt("sample rate " + sampleRate + " Hz is outside 1.." + MAX_SAMPLE_RATE + " Hz");
             }
-            return new int[] {sampleRate, channels, bits, tag};
+            if (channels < 1 || channels > MAX_CHANNELS) {
+                throw corrupt(channels + " channels is outside 1.." + MAX_CHANNELS);
+            }
+            if (blockAlign != channels * bits / 8) {
+                throw corrupt("block align " + blockAlign + " bytes, but " + channels + " channels of " + bits
+                        + "-bit samples take " + channels * bits / 8);
+            }
+            return new int[] {(int) sampleRate, channels, bits, tag};
+        }
+
+        /** A header field no real file has: the header was damaged (or was never a WAV header). */
+        private WavException corrupt(String field) {
+            return new WavException(name, "corrupt header: " + field);
         }
 
         private ByteBuffer read(int n) throws IOException {

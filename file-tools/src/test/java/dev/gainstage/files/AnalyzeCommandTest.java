@@ -31,11 +31,15 @@ class AnalyzeCommandTest {
     }
 
     private static Path mono(Path file, double dbfs, double seconds) throws IOException {
-        int rate = 48_000;
-        int frames = (int) (seconds * rate);
+        return mono(file, 48_000, dbfs, seconds, seconds);
+    }
+
+    /** A mono 1 kHz sine at {@code dbfs} for {@code signal} seconds, then silence up to {@code seconds}. */
+    static Path mono(Path file, int rate, double dbfs, double signal, double seconds) throws IOException {
+        int frames = (int) Math.round(seconds * rate);
         float[] x = new float[frames];
         double a = Math.pow(10, dbfs / 20);
-        for (int i = 0; i < frames; i++) {
+        for (int i = 0; i < Math.round(signal * rate); i++) {
             x[i] = (float) (a * Math.sin(2 * Math.PI * 1000 * i / rate));
         }
         try (WavWriter w = new WavWriter(file, rate, 1, 24, false)) {
@@ -155,18 +159,172 @@ class AnalyzeCommandTest {
     }
 
     @Test
-    void mismatchedRatesAndUsageErrors() throws IOException {
-        Path a = sine(dir.resolve("a.wav"), -12, 1, 16, false);
-        Path b = dir.resolve("b.wav");
-        try (WavWriter w = new WavWriter(b, 44_100, 2, 16, false)) {
-            w.write(new float[200], 100);
-        }
-        assertEquals(1, run(false, a.toString(), b.toString()));
+    void unreadableStemsAreReportedAndTheOthersAnalysed() throws IOException {
+        Path a = sine(dir.resolve("a.wav"), -12, 3, 24, false);
+        Path truncated = dir.resolve("truncated.wav");
+        byte[] whole = Files.readAllBytes(sine(dir.resolve("whole.wav"), -12, 1, 16, false));
+        Files.write(truncated, java.util.Arrays.copyOf(whole, whole.length / 2));
+        Path folder = Files.createDirectory(dir.resolve("takes"));
+        Path missing = dir.resolve("missing.wav");
+        Path empty = Files.createFile(dir.resolve("empty.wav"));
+        Path text = Files.writeString(dir.resolve("notes.wav"), "these are not samples at all");
+        Path rate = dir.resolve("rate.wav");
+        byte[] corrupt = whole.clone();
+        java.nio.ByteBuffer.wrap(corrupt)
+                .order(java.nio.ByteOrder.LITTLE_ENDIAN)
+                .putInt(24, (int) 4_000_000_000L);
+        Files.write(rate, corrupt);
+        Path b = sine(dir.resolve("b.wav"), -20, 3, 16, false);
+        Path html = dir.resolve("report.html");
+        Path json = dir.resolve("report.json");
+        List<Path> bad = List.of(truncated, folder, missing, empty, text, rate);
+        List<String> args = new java.util.ArrayList<>(List.of(a.toString()));
+        bad.forEach(p -> args.add(p.toString()));
+        args.addAll(List.of(b.toString(), "--html", html.toString(), "--json", json.toString()));
+
+        assertEquals(1, run(false, args.toArray(String[]::new)), "some stems were not read");
+        String report = out.toString(StandardCharsets.UTF_8);
+        List<String> notRead =
+                report.lines().filter(l -> l.startsWith("not read: ")).toList();
+        assertEquals(
+                List.of(
+                        "not read: " + truncated + ": data chunk declares 192000 bytes but the file ends after 95978",
+                        "not read: " + folder + ": is a directory, not a WAV file",
+                        "not read: " + missing + ": no such file",
+                        "not read: " + empty + ": empty file (0 bytes), not a WAV file",
+                        "not read: " + text + ": not a RIFF/WAVE file",
+                        "not read: " + rate + ": corrupt header: sample rate 4000000000 Hz is outside 1..768000 Hz"),
+                notRead);
+        assertTrue(report.lines().anyMatch(l -> l.startsWith(a + " ")), report);
+        assertTrue(report.lines().anyMatch(l -> l.startsWith(b + " ")), report);
+        // the sum of the two stems that were read: -12 and -20 dBFS in phase peak at -9.09 dBFS
+        assertTrue(report.lines().anyMatch(l -> l.matches("sum +48000 +2 +3\\.0 +-9\\.1 .*")), report);
+        assertTrue(err.toString(StandardCharsets.UTF_8).endsWith("analyze: 6 of 8 stems not read\n"), err.toString());
+
+        String doc = Files.readString(json);
         assertTrue(
-                err.toString(StandardCharsets.UTF_8)
-                        .contains("analyze: " + b + ": sample rate 44100 Hz differs from " + a + " (48000 Hz)"),
-                err.toString());
-        err.reset();
+                doc.contains("{\"file\": \"" + folder + "\", \"error\": \"" + folder
+                        + ": is a directory, not a WAV file\"}"),
+                doc);
+        assertTrue(
+                doc.indexOf("\"file\": \"" + a + "\"") < doc.indexOf("\"file\": \"" + truncated + "\"")
+                        && doc.indexOf("\"file\": \"" + rate + "\"") < doc.indexOf("\"file\": \"" + b + "\""),
+                "stems in argument order: " + doc);
+        String page = Files.readString(html);
+        assertTrue(page.contains("not read: " + missing + ": no such file"), page);
+    }
+
+    @Test
+    void aStemTheMeterRefusesIsDroppedAndTheMixReadAgainWithoutIt() throws IOException {
+        // A valid header the meter cannot take (below 8 kHz): found once the mix is set up, so it is read again.
+        Path low = mono(dir.resolve("phone.wav"), 4_000, -20, 2, 2);
+        Path a = mono(dir.resolve("a.wav"), 48_000, -20, 2, 2);
+        Path b = mono(dir.resolve("b.wav"), 48_000, -20, 2, 2);
+        assertEquals(1, run(false, a.toString(), low.toString(), b.toString()));
+        String report = out.toString(StandardCharsets.UTF_8);
+        assertTrue(
+                report.contains("not read: " + low + ": sample rate must be within 8000..768000 Hz, got 4000\n"),
+                report);
+        assertTrue(report.lines().anyMatch(l -> l.matches("sum +48000 +1 +2\\.0 +-14\\.0 .*")), report);
+        assertFalse(report.contains("resampled"), "4 kHz did not count towards the sum's rate: " + report);
+    }
+
+    @Test
+    void aStemThatCannotBeSummedIsJudgedAloneAndLeftOutOfTheSum() throws IOException {
+        Path stereo = sine(dir.resolve("gtr.wav"), -20, 2, 24, false);
+        Path keys = sine(dir.resolve("keys.wav"), -20, 2, 24, false);
+        Path three = dir.resolve("lcr.wav");
+        try (WavWriter w = new WavWriter(three, 48_000, 3, 16, false)) {
+            float[] x = new float[3 * 96_000];
+            java.util.Arrays.fill(x, 0.5f);
+            w.write(x, 96_000);
+        }
+        assertEquals(0, run(false, stereo.toString(), three.toString(), keys.toString()));
+        String report = out.toString(StandardCharsets.UTF_8);
+        assertTrue(
+                report.contains("left out of the sum: " + three
+                        + ": 3 channels cannot be summed into a 2-channel mix (only mono or 2-channel stems)\n"),
+                report);
+        // the two stereo stems, in phase: -13.98 dBFS
+        assertTrue(report.lines().anyMatch(l -> l.matches("sum +48000 +2 +2\\.0 +-14\\.0 .*")), report);
+        assertTrue(report.lines().anyMatch(l -> l.startsWith(three + " ") && l.contains(" -6.0 ")), report);
+    }
+
+    @Test
+    void stemsOfMixedRatesAreJudgedAtTheirOwnRateAndResampledForTheSum() throws IOException {
+        // 1 kHz sines that start in phase: resampled without delay, they still add up in phase.
+        Path a = mono(dir.resolve("a44.wav"), 44_100, -20, 3, 3);
+        Path b = mono(dir.resolve("b48.wav"), 48_000, -20, 3, 3);
+        Path c = mono(dir.resolve("c48.wav"), 48_000, -40, 3, 3);
+        MixAnalysis.Result r =
+                MixAnalysis.analyze(List.of(a, b, c), dev.gainstage.engine.metering.MeterOptions.defaults(), f -> {});
+        assertEquals(48_000, r.sum().format().sampleRate(), "the most common rate");
+        assertEquals(3 * 48_000, r.sum().reading().frames());
+        assertEquals(20 * Math.log10(0.1 + 0.1 + 0.01), r.sum().reading().maxSamplePeakDbfs(), 0.05);
+        assertEquals(-20 - 3.01, r.sum().reading().overallRmsDbfs() - 20 * Math.log10(2.1), 0.05);
+        TrackAnalysis own = r.stems().get(0);
+        assertEquals(44_100, own.format().sampleRate());
+        assertEquals(3 * 44_100, own.reading().frames(), "judged at its own rate, on its own samples");
+        assertEquals(-20, own.reading().maxSamplePeakDbfs(), 0.01);
+
+        assertEquals(0, run(false, a.toString(), b.toString(), c.toString()));
+        String report = out.toString(StandardCharsets.UTF_8);
+        assertTrue(report.contains("resampled for the sum: " + a + " (44100 Hz to 48000 Hz)\n"), report);
+        assertFalse(report.contains("resampled for the sum: " + b), report);
+    }
+
+    @Test
+    void aTieOfRatesSumsAtTheHighest() throws IOException {
+        Path a = mono(dir.resolve("a48.wav"), 48_000, -20, 2, 2);
+        Path b = mono(dir.resolve("b44.wav"), 44_100, -20, 2, 2);
+        Path json = dir.resolve("r.json");
+        assertEquals(0, run(false, a.toString(), b.toString(), "--json", json.toString()));
+        String doc = Files.readString(json);
+        assertTrue(doc.contains("\"sum\": {\"file\": \"sum\", \"sampleRate\": 48000"), doc);
+        assertTrue(doc.contains("\"sampleRate\": 44100"), doc);
+        assertTrue(doc.contains("\"sumNote\": \"resampled for the sum: " + b + " (44100 Hz to 48000 Hz)\""), doc);
+    }
+
+    @Test
+    void stemsTheRulesCannotJudgeYetSaySo() throws IOException {
+        Path shortHit = mono(dir.resolve("hit.wav"), 48_000, -30, 1.2, 5);
+        Path silent = mono(dir.resolve("silent.wav"), 48_000, Double.NEGATIVE_INFINITY, 0, 5);
+        Path pad = mono(dir.resolve("pad.wav"), 48_000, -30, 5, 5);
+        Path json = dir.resolve("r.json");
+        Path html = dir.resolve("r.html");
+        assertEquals(
+                0,
+                run(
+                        false,
+                        shortHit.toString(),
+                        silent.toString(),
+                        pad.toString(),
+                        "--json",
+                        json.toString(),
+                        "--html",
+                        html.toString()));
+        String report = out.toString(StandardCharsets.UTF_8);
+        assertTrue(
+                report.contains(shortHit + ": not judged for SOURCE_TOO_QUIET: 1.2 s of signal, needs 3.0 s\n"),
+                report);
+        assertTrue(
+                report.contains(silent + ": not judged for SOURCE_CLIPPING, SOURCE_TOO_HOT, SOURCE_TOO_QUIET:"
+                        + " silent (peaks below -80.0 dBFS)\n"),
+                report);
+        assertFalse(report.contains("SOURCE_TOO_QUIET (-30.0 dBFS vs -18.0 dBFS): " + shortHit), report);
+        assertTrue(report.contains("SOURCE_TOO_QUIET (-30.0 dBFS vs -18.0 dBFS): " + pad), "judged: " + report);
+        assertFalse(report.contains(pad + ": not judged"), report);
+        assertTrue(
+                Files.readString(json)
+                        .contains("\"notJudged\": [{\"rules\": [\"SOURCE_TOO_QUIET\"], \"reason\": \"1.2 s of"
+                                + " signal, needs 3.0 s\"}]"),
+                Files.readString(json));
+        assertTrue(Files.readString(html).contains(shortHit + ": not judged for SOURCE_TOO_QUIET"));
+    }
+
+    @Test
+    void usageErrors() throws IOException {
+        Path a = sine(dir.resolve("a.wav"), -12, 1, 16, false);
         assertEquals(2, run(false, a.toString(), "--html"));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("--html needs a FILE"));
         assertEquals(2, run(false, "--pdf", "x", a.toString()));

@@ -124,6 +124,16 @@ class MeterCommandTest {
     }
 
     @Test
+    void aDirectoryGetsOneLineAndTheOtherFilesAreMetered() throws IOException {
+        Path a = sine(dir.resolve("a.wav"), -20, 2, 16, false);
+        Path folder = Files.createDirectory(dir.resolve("takes"));
+        Path b = sine(dir.resolve("b.wav"), -10, 2, 16, false);
+        assertEquals(1, run(a.toString(), folder.toString(), b.toString()));
+        assertEquals(3, out.toString(StandardCharsets.UTF_8).split("\n").length, "header and two rows");
+        assertEquals("meter: " + folder + ": is a directory, not a WAV file\n", err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
     void unknownOptionAndNoFilesAreUsageErrors() {
         assertEquals(2, run("--jsn", "x.wav"));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("unknown option --jsn"));

@@ -89,11 +89,7 @@ class WavReaderTest {
 
     @Test
     void truncatedDataChunkIsReportedWithSizes() throws IOException {
-        Path file = dir.resolve("kick.wav");
-        try (WavWriter w = new WavWriter(file, 48_000, 2, 16, false)) {
-            w.write(new float[2000], 1000);
-        }
-        byte[] bytes = Files.readAllBytes(file);
+        byte[] bytes = silence(dir.resolve("kick.wav"), 2, 1000);
         Path cut = dir.resolve("kick-cut.wav");
         Files.write(cut, java.util.Arrays.copyOf(bytes, 44 + 1000));
         WavException e = assertThrows(WavException.class, () -> WavReader.open(cut));
@@ -102,27 +98,46 @@ class WavReaderTest {
 
     @Test
     void unsupportedAndBrokenFilesAreNamedWithTheProblem() throws IOException {
-        ByteBuffer alaw = le(16).putShort((short) 6)
-                .putShort((short) 1)
-                .putInt(8000)
-                .putInt(8000)
-                .putShort((short) 1)
-                .putShort((short) 8);
-        Path a = write("alaw.wav", chunk("fmt ", alaw.array()), chunk("data", new byte[4]));
+        byte[] alaw = fmt16(6, 1, 8000, 1, 8);
+        Path a = write("alaw.wav", chunk("fmt ", alaw), chunk("data", new byte[4]));
         assertMessage(a, "unsupported WAV encoding (format tag 0x6)");
-        ByteBuffer pcm12 = le(16).putShort((short) 1)
-                .putShort((short) 1)
-                .putInt(8000)
-                .putInt(16000)
-                .putShort((short) 2)
-                .putShort((short) 12);
-        assertMessage(
-                write("p12.wav", chunk("fmt ", pcm12.array()), chunk("data", new byte[4])), "unsupported 12-bit PCM");
+        byte[] pcm12 = fmt16(1, 1, 8000, 2, 12);
+        assertMessage(write("p12.wav", chunk("fmt ", pcm12), chunk("data", new byte[4])), "unsupported 12-bit PCM");
         Path text = dir.resolve("notes.wav");
         Files.writeString(text, "these are not samples at all");
         assertMessage(text, "not a RIFF/WAVE file");
         assertMessage(dir.resolve("missing.wav"), "no such file");
         assertMessage(write("nodata.wav", chunk("fmt ", pcm16mono())), "no data chunk");
+    }
+
+    @Test
+    void aCorruptSampleRateIsNamedAsSuch() throws IOException {
+        Path file = dir.resolve("rate.wav");
+        byte[] bytes = silence(file, 1, 100);
+        ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).putInt(24, (int) 4_000_000_000L);
+        Files.write(file, bytes);
+        WavException e = assertThrows(WavException.class, () -> WavReader.open(file));
+        assertEquals(file + ": corrupt header: sample rate 4000000000 Hz is outside 1..768000 Hz", e.getMessage());
+    }
+
+    @Test
+    void headerFieldsAreCheckedAgainstTheirRanges() throws IOException {
+        byte[] wide = fmt16(1, 40, 48_000, 80, 16);
+        assertMessage(
+                write("wide.wav", chunk("fmt ", wide), chunk("data", new byte[80])),
+                "corrupt header: 40 channels is outside 1..32");
+        byte[] align = fmt16(1, 2, 48_000, 3, 16);
+        assertMessage(
+                write("align.wav", chunk("fmt ", align), chunk("data", new byte[8])),
+                "corrupt header: block align 3 bytes, but 2 channels of 16-bit samples take 4");
+    }
+
+    @Test
+    void directoriesAndEmptyFilesAreNamedAsSuch() throws IOException {
+        Path folder = Files.createDirectory(dir.resolve("stems.wav"));
+        assertMessage(folder, "is a directory, not a WAV file");
+        Path empty = Files.createFile(dir.resolve("empty.wav"));
+        assertMessage(empty, "empty file (0 bytes), not a WAV file");
     }
 
     private void assertMessage(Path file, String fragment) {
@@ -152,13 +167,26 @@ class WavReaderTest {
         }
     }
 
+    /** The bytes of a 48 kHz 16-bit file of {@code frames} of silence, written to {@code file}. */
+    private static byte[] silence(Path file, int channels, int frames) throws IOException {
+        try (WavWriter w = new WavWriter(file, 48_000, channels, 16, false)) {
+            w.write(new float[frames * channels], frames);
+        }
+        return Files.readAllBytes(file);
+    }
+
     private static byte[] pcm16mono() {
-        return le(16).putShort((short) 1)
-                .putShort((short) 1)
-                .putInt(8000)
-                .putInt(16000)
-                .putShort((short) 2)
-                .putShort((short) 16)
+        return fmt16(1, 1, 8000, 2, 16);
+    }
+
+    /** A 16-byte fmt chunk body; the byte rate follows from the rest. */
+    private static byte[] fmt16(int tag, int channels, int rate, int blockAlign, int bits) {
+        return le(16).putShort((short) tag)
+                .putShort((short) channels)
+                .putInt(rate)
+                .putInt(rate * blockAlign)
+                .putShort((short) blockAlign)
+                .putShort((short) bits)
                 .array();
     }
 
