@@ -3,6 +3,7 @@ package dev.gainstage.files;
 import dev.gainstage.engine.metering.MeterReading;
 import dev.gainstage.engine.rules.Rule;
 import dev.gainstage.engine.rules.RuleConfig;
+import dev.gainstage.engine.rules.SourceTooQuietRule;
 import dev.gainstage.engine.rules.TapReadings;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,10 +13,10 @@ import java.util.Map;
  * Rules that have not judged a track, and why, so that "no finding" is never read as "fine" when the
  * rule did not look. The live rules pass such a track by in silence and do not expose why, so the
  * same conditions are computed here from the reading the rules see ({@link FileMeter#wholeFile}),
- * with the rules' own thresholds: below {@link TapReadings#SIGNAL_FLOOR_DBFS} no source or master
- * rule judges (TapReadings.hasSignal, as SourceLevels and MasterLevels ask), and SOURCE_TOO_QUIET
- * waits for {@link RuleConfig#quietMinSignalSeconds()} of signal (SourceTooQuietRule). A change to
- * those conditions in the engine must be made here too; AnalyzeCommandTest checks both sides.
+ * with the rules' own tests: below {@link TapReadings#SIGNAL_FLOOR_DBFS} no source or master rule
+ * judges (TapReadings.hasSignal, as SourceLevels and MasterLevels ask), and SOURCE_TOO_QUIET waits
+ * until {@link SourceTooQuietRule#judgeable} (seconds of signal or events), in its own words
+ * ({@link SourceTooQuietRule#waitingFor}).
  *
  * @param rules  the rules that did not judge the track (docs/rules.md names)
  * @param reason why, with the measured figure (rounded down, so it never reads as enough) and what the rule needs
@@ -33,13 +34,10 @@ record NotJudged(List<String> rules, String reason) {
             MeterReading r = FileMeter.wholeFile(t.reading());
             if (!TapReadings.hasSignal(r)) {
                 out.put(t.name(), silent(SOURCE_RULES));
-            } else if (r.signalSeconds() < config.quietMinSignalSeconds()) {
+            } else if (!SourceTooQuietRule.judgeable(r, config)) {
                 out.put(
                         t.name(),
-                        new NotJudged(
-                                List.of(Rule.SOURCE_TOO_QUIET.name()),
-                                Table.fixed(Math.floor(r.signalSeconds() * 10) / 10, 1) + " s of signal, needs "
-                                        + Table.fixed(config.quietMinSignalSeconds(), 1) + " s"));
+                        new NotJudged(List.of(Rule.SOURCE_TOO_QUIET.name()), SourceTooQuietRule.waitingFor(r, config)));
             }
         }
         if (!TapReadings.hasSignal(FileMeter.wholeFile(sum.reading()))) {

@@ -1,5 +1,7 @@
 package dev.gainstage.files;
 
+import dev.gainstage.engine.metering.WindowedSinc;
+
 /**
  * Band-limited sample-rate conversion of interleaved audio, streamed: a Kaiser-windowed sinc
  * evaluated as a polyphase filter, linear phase and centred, so a resampled stem stays in time (and
@@ -87,8 +89,8 @@ final class Resampler {
             if (Math.abs(x) >= 1) {
                 continue;
             }
-            double s = 2 * cutoff * sinc(2 * cutoff * d);
-            h[t] = s * besselI0(KAISER_BETA * Math.sqrt(1 - x * x));
+            double s = 2 * cutoff * WindowedSinc.sinc(2 * cutoff * d);
+            h[t] = s * WindowedSinc.besselI0(KAISER_BETA * Math.sqrt(1 - x * x));
             sum += h[t];
         }
         float[] row = new float[h.length];
@@ -96,24 +98,6 @@ final class Resampler {
             row[t] = (float) (h[t] / sum);
         }
         return row;
-    }
-
-    // sinc and besselI0 are also TruePeakMeter's (engine), private there: one shared public helper in the engine
-    // would serve both, a change outside file-tools.
-    private static double sinc(double x) {
-        return x == 0 ? 1 : Math.sin(Math.PI * x) / (Math.PI * x);
-    }
-
-    /** The modified Bessel function of order 0, by its series (converges fast for the window's arguments). */
-    private static double besselI0(double x) {
-        double term = 1;
-        double sum = 1;
-        double q = x * x / 4;
-        for (int k = 1; term > sum * 1e-17; k++) {
-            term *= q / ((double) k * k);
-            sum += term;
-        }
-        return sum;
     }
 
     private static int gcd(int a, int b) {

@@ -305,7 +305,9 @@ class AnalyzeCommandTest {
                         html.toString()));
         String report = out.toString(StandardCharsets.UTF_8);
         assertTrue(
-                report.contains(shortHit + ": not judged for SOURCE_TOO_QUIET: 1.2 s of signal, needs 3.0 s\n"),
+                report.contains(
+                        shortHit
+                                + ": not judged for SOURCE_TOO_QUIET: 1.2 s of signal, 1 event (judged after 3 s or 4 events)\n"),
                 report);
         assertTrue(
                 report.contains(silent + ": not judged for SOURCE_CLIPPING, SOURCE_TOO_HOT, SOURCE_TOO_QUIET:"
@@ -317,7 +319,7 @@ class AnalyzeCommandTest {
         assertTrue(
                 Files.readString(json)
                         .contains("\"notJudged\": [{\"rules\": [\"SOURCE_TOO_QUIET\"], \"reason\": \"1.2 s of"
-                                + " signal, needs 3.0 s\"}]"),
+                                + " signal, 1 event (judged after 3 s or 4 events)\"}]"),
                 Files.readString(json));
         assertTrue(Files.readString(html).contains(shortHit + ": not judged for SOURCE_TOO_QUIET"));
     }

@@ -152,22 +152,10 @@ public final class ChecklistEvaluator {
         return new ChecklistItem(id, text, strip.id(), stage.id(), ItemState.PASSING, "", "");
     }
 
-    /**
-     * What a source still needs before its rules judge it, "" once they can: the same condition as
-     * {@link SourceTooQuietRule#judgeable}, so the checklist and the rules never disagree on it.
-     */
-    public static String sourceWaiting(MeterReading r, RuleConfig config) {
-        if (SourceTooQuietRule.judgeable(r, config)) {
-            return "";
-        }
-        return String.format(
-                Locale.ROOT,
-                "waiting: %.1f s of signal, %d %s (judged after %.0f s or %.0f events)",
-                r.signalSeconds(),
-                r.events(),
-                r.events() == 1 ? "event" : "events",
-                config.quietMinSignalSeconds(),
-                config.quietMinEvents());
+    /** A source waits until its rules can judge it ({@link SourceTooQuietRule#waitingFor}): one condition for both. */
+    private static String sourceWaiting(MeterReading r, RuleConfig config) {
+        String needs = SourceTooQuietRule.waitingFor(r, config);
+        return needs.isEmpty() ? "" : "waiting: " + needs;
     }
 
     /** A plugin's or a sum's items wait for the short-term loudness window their rules compare. */

@@ -19,6 +19,25 @@ public final class SourceTooQuietRule implements StagingRule {
         return r.signalSeconds() >= config.quietMinSignalSeconds() || r.events() >= config.quietMinEvents();
     }
 
+    /**
+     * What a source still needs before this rule judges it, "" once it can: "1.2 s of signal, 2 events (judged
+     * after 3 s or 4 events)". The checklist, the view and analyze all say it in these words.
+     */
+    public static String waitingFor(MeterReading r, RuleConfig config) {
+        if (judgeable(r, config)) {
+            return "";
+        }
+        // rounded down, so a source just short of the mark never reads as having reached it
+        return String.format(
+                java.util.Locale.ROOT,
+                "%.1f s of signal, %d %s (judged after %.0f s or %.0f events)",
+                Math.floor(r.signalSeconds() * 10) / 10,
+                r.events(),
+                r.events() == 1 ? "event" : "events",
+                config.quietMinSignalSeconds(),
+                config.quietMinEvents());
+    }
+
     @Override
     public Optional<Observation> evaluate(StageContext c) {
         RuleConfig config = c.config();
