@@ -116,35 +116,18 @@ public final class TruePeakMeter {
     static double[][] design(int factor) {
         int length = factor * TAPS_PER_PHASE + 1;
         double centre = (length - 1) / 2.0;
-        double norm = besselI0(KAISER_BETA);
+        double norm = WindowedSinc.besselI0(KAISER_BETA);
         double[][] c = new double[factor - 1][TAPS_PER_PHASE];
         for (int p = 1; p < factor; p++) {
             for (int k = 0; k < TAPS_PER_PHASE; k++) {
                 int j = p + factor * k;
                 double t = (j - centre) / factor;
                 double r = (j - centre) / centre;
-                double window = besselI0(KAISER_BETA * Math.sqrt(Math.max(0, 1 - r * r))) / norm;
-                c[p - 1][k] = sinc(t) * window;
+                double window = WindowedSinc.besselI0(KAISER_BETA * Math.sqrt(Math.max(0, 1 - r * r))) / norm;
+                c[p - 1][k] = WindowedSinc.sinc(t) * window;
             }
         }
         return c;
-    }
-
-    private static double sinc(double t) {
-        return t == 0 ? 1 : Math.sin(Math.PI * t) / (Math.PI * t);
-    }
-
-    private static double besselI0(double x) {
-        double sum = 1;
-        double term = 1;
-        for (int k = 1; k < 50; k++) {
-            term *= (x / (2 * k)) * (x / (2 * k));
-            sum += term;
-            if (term < 1e-17 * sum) {
-                break;
-            }
-        }
-        return sum;
     }
 
     /**

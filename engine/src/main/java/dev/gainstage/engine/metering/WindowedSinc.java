@@ -23,9 +23,4 @@ public final class WindowedSinc {
         }
         return sum;
     }
-
-    /** The Kaiser window of shape {@code beta} at {@code r} in -1..1 from its centre (0 outside), peak 1. */
-    public static double kaiser(double beta, double r) {
-        return Math.abs(r) > 1 ? 0 : besselI0(beta * Math.sqrt(1 - r * r)) / besselI0(beta);
-    }
 }
