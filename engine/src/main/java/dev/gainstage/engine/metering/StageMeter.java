@@ -13,6 +13,12 @@ import java.util.Arrays;
  * of channels; for true peak each segment is also copied into per-channel buffers that keep the
  * interpolator's history in front, one contiguous float array each, which lets the JIT vectorise the
  * interpolator. Everything is allocated in {@link #initialize}; {@link #process} allocates nothing.
+ *
+ * <p>Over 300 lines because the segmenting loop and the accumulators it feeds per 50 ms frame and 100 ms sub-block
+ * are one unit: they share the position within the frame and sub-block on every sample, on the real-time path, and
+ * splitting them would put calls and shared mutable state between them. The figures themselves are computed by the
+ * parts it holds ({@code KWeightingFilter}, {@code LoudnessMeter}, {@code TruePeakMeter}, {@code ClipCounter},
+ * {@code NoiseFloorEstimator}, {@code EventCounter}).
  */
 public final class StageMeter {
     /**
