@@ -9,6 +9,7 @@ import dev.gainstage.engine.rules.StagingRule;
 import dev.gainstage.engine.session.DecisionPersistence;
 import dev.gainstage.engine.session.MeterPool;
 import dev.gainstage.engine.session.SessionRegistry;
+import dev.gainstage.engine.session.Ticker;
 import dev.gainstage.engine.store.DecisionStore;
 import java.time.Clock;
 import java.util.Set;
@@ -22,8 +23,9 @@ final class SessionsModule extends AbstractModule {
             MeterOptions meterOptions,
             DecisionPersistence store,
             MeterPool meterPool,
-            Set<StagingRule> stagingRules) {
-        return new SessionRegistry(rules, meterOptions, store, meterPool, stagingRules);
+            Set<StagingRule> stagingRules,
+            Ticker ticker) {
+        return new SessionRegistry(rules, meterOptions, store, meterPool, stagingRules, ticker);
     }
 
     @Provides

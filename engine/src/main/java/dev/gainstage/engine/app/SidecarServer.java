@@ -54,11 +54,10 @@ public final class SidecarServer {
             pump.stop();
             throw e;
         }
-        // System.nanoTime, as the sessions' own idle stamps are (they read it themselves).
+        // By the registry's ticker, the one the sessions stamp their idle time with.
         pump.every(
                 TimeUnit.MINUTES.toMillis(1),
-                () -> registry.forgetIdle(
-                        System.nanoTime(), TimeUnit.MINUTES.toNanos(FORGET_IDLE_SESSIONS_AFTER_MINUTES)));
+                () -> registry.forgetIdle(TimeUnit.MINUTES.toNanos(FORGET_IDLE_SESSIONS_AFTER_MINUTES)));
     }
 
     /** The bound port (useful with port 0). */

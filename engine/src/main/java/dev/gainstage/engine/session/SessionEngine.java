@@ -45,8 +45,9 @@ public final class SessionEngine {
     private boolean rolling = true;
     private String sessionName;
     private volatile AdapterLink link;
-    /** {@link System#nanoTime()} when the session last had or was promised an adapter. */
-    private volatile long lastAttachedNanos = System.nanoTime();
+    private final Ticker ticker;
+    /** The {@link Ticker}'s time when the session last had or was promised an adapter. */
+    private volatile long lastAttachedNanos;
 
     /**
      * @param fileRules thresholds the sidecar's --rules file sets; {@code initialDecisions}' rule
@@ -64,6 +65,31 @@ public final class SessionEngine {
             Decisions initialDecisions,
             DecisionPersistence persistence,
             String notice) {
+        this(
+                sessionKey,
+                fileRules,
+                stagingRules,
+                meterOptions,
+                meterPool,
+                initialDecisions,
+                persistence,
+                notice,
+                Ticker.SYSTEM);
+    }
+
+    /** As above, timing how long it has been without an adapter by {@code ticker}. */
+    public SessionEngine(
+            String sessionKey,
+            RuleOverrides fileRules,
+            List<StagingRule> stagingRules,
+            MeterOptions meterOptions,
+            MeterPool meterPool,
+            Decisions initialDecisions,
+            DecisionPersistence persistence,
+            String notice,
+            Ticker ticker) {
+        this.ticker = Objects.requireNonNull(ticker);
+        this.lastAttachedNanos = ticker.nanos();
         this.sessionKey = Objects.requireNonNull(sessionKey);
         this.sessionName = sessionKey;
         this.taps = new TapPlan(meterOptions);
@@ -80,10 +106,10 @@ public final class SessionEngine {
 
     /** An adapter is about to attach: the session is not idle, whatever happened before. */
     void claim() {
-        lastAttachedNanos = System.nanoTime();
+        lastAttachedNanos = ticker.nanos();
     }
 
-    /** No adapter since {@code cutoffNanos} (a {@link System#nanoTime()} value) and nobody watching. */
+    /** No adapter since {@code cutoffNanos} (a {@link Ticker} time) and nobody watching. */
     boolean idleSince(long cutoffNanos) {
         return link == null && lastAttachedNanos - cutoffNanos <= 0 && !publisher.watched();
     }
@@ -131,7 +157,7 @@ public final class SessionEngine {
             if (link == oldLink) {
                 link = null;
                 publisher.adapterNotice(""); // it spoke of the adapter's side, which has gone
-                lastAttachedNanos = System.nanoTime();
+                lastAttachedNanos = ticker.nanos();
                 publish();
             }
         });

@@ -26,6 +26,7 @@ public final class SessionRegistry {
     private final DecisionPersistence persistence;
     private final MeterPool meterPool;
     private final List<StagingRule> stagingRules;
+    private final Ticker ticker;
     private volatile String latestKey = "";
 
     /** @param fileRules thresholds the sidecar's --rules file sets, under every session's own overrides */
@@ -43,6 +44,18 @@ public final class SessionRegistry {
             DecisionPersistence persistence,
             MeterPool meterPool,
             Collection<StagingRule> stagingRules) {
+        this(fileRules, meterOptions, persistence, meterPool, stagingRules, Ticker.SYSTEM);
+    }
+
+    /** As above, timing idle sessions by {@code ticker}. */
+    public SessionRegistry(
+            RuleOverrides fileRules,
+            MeterOptions meterOptions,
+            DecisionPersistence persistence,
+            MeterPool meterPool,
+            Collection<StagingRule> stagingRules,
+            Ticker ticker) {
+        this.ticker = ticker;
         this.fileRules = fileRules;
         this.stagingRules = List.copyOf(stagingRules);
         this.meterPool = meterPool;
@@ -96,7 +109,8 @@ public final class SessionRegistry {
                 meterPool,
                 loaded.decisions(),
                 persistence,
-                loaded.problem());
+                loaded.problem(),
+                ticker);
     }
 
     /**
@@ -124,6 +138,11 @@ public final class SessionRegistry {
      *
      * @return the keys forgotten
      */
+    /** Forgets the sessions idle for {@code idleNanos} by the registry's {@link Ticker}; see the overload. */
+    public List<String> forgetIdle(long idleNanos) {
+        return forgetIdle(ticker.nanos(), idleNanos);
+    }
+
     public List<String> forgetIdle(long nowNanos, long idleNanos) {
         List<String> forgotten = new ArrayList<>();
         for (String key : sessions.keySet()) {

@@ -71,6 +71,21 @@ class SidecarModuleTest {
     }
 
     @Test
+    void sessionsTimeTheirIdlenessByTheBoundTicker() {
+        FakeClockModule clocks = new FakeClockModule(Instant.parse("2031-02-03T04:05:06Z"));
+        Injector injector = Guice.createInjector(Modules.override(
+                        new SidecarModule(SidecarConfig.loopback(0, dir.resolve("store")), RuleConfig.defaults()))
+                .with(clocks));
+        SessionRegistry registry = injector.getInstance(SessionRegistry.class);
+        registry.open("idle");
+        long tenMinutes = java.util.concurrent.TimeUnit.MINUTES.toNanos(10);
+        clocks.advance(tenMinutes - 1);
+        assertEquals(java.util.List.of(), registry.forgetIdle(tenMinutes), "not yet ten minutes by the ticker");
+        clocks.advance(1);
+        assertEquals(java.util.List.of("idle"), registry.forgetIdle(tenMinutes));
+    }
+
+    @Test
     void theTokenCheckJoinsTheInterceptorsOnlyWithAToken() throws Exception {
         assertEquals(Set.of(), interceptors(SidecarSecurity.NONE));
         Set<ServerInterceptor> withToken = interceptors(security());
