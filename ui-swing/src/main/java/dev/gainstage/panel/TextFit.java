@@ -3,7 +3,7 @@ package dev.gainstage.panel;
 import java.util.function.ToIntFunction;
 
 /**
- * Shortens a name to a width by cutting its middle ("Tube Sa…urator"): the start says what it is,
+ * Shortens a name to a width by cutting its middle ("Tube Sat…tor"): the start says what it is,
  * the end often tells two similar names apart ("Comp 1" and "Comp 2"). Measured by a function, so
  * it is tested without a display.
  */
@@ -18,7 +18,7 @@ public final class TextFit {
             return text;
         }
         for (int keep = text.length() - 1; keep > 0; keep--) {
-            int head = (keep + 1) / 2;
+            int head = (2 * keep + 2) / 3; // more of the start: it says what the thing is
             String t = text.substring(0, head).stripTrailing()
                     + ELLIPSIS
                     + text.substring(text.length() - (keep - head)).stripLeading();

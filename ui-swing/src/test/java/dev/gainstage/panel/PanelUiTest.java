@@ -16,6 +16,7 @@ import dev.gainstage.engine.app.SidecarModule;
 import dev.gainstage.engine.app.SidecarServer;
 import dev.gainstage.engine.rules.RuleConfig;
 import dev.gainstage.panel.connection.ConnectionState;
+import dev.gainstage.panel.overview.CellText;
 import dev.gainstage.panel.overview.OverviewPanel;
 import dev.gainstage.panel.overview.Readout;
 import dev.gainstage.proto.v1.OverviewRow;
@@ -430,7 +431,7 @@ class PanelUiTest {
             List<String> bad = new java.util.ArrayList<>();
             for (OverviewRow row : model.view().getRowsList()) {
                 for (StageView s : row.getStagesList()) {
-                    OverviewPanel.CellText t = frame.overview().textOf(s.getStageId());
+                    CellText t = frame.overview().textOf(s.getStageId());
                     String out = Readout.db(s.getOutput().getSamplePeakDbfs());
                     String hold = Readout.db(s.getOutput().getPeakHoldDbfs());
                     if (!t.output().peak().split(" ")[0].equals(out)

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gainstage.panel.overview.CellText;
 import dev.gainstage.panel.overview.OverviewModel;
 import dev.gainstage.panel.overview.OverviewPanel;
 import dev.gainstage.proto.v1.AcknowledgeRequest;
@@ -164,7 +165,7 @@ class WordsTest {
     void longNamesLoseTheirMiddleNeverTheirEnds() {
         assertEquals("Tube Saturator", TextFit.middle("Tube Saturator", 84, SIX_PX));
         String cut = TextFit.middle("Tube Saturator", 60, SIX_PX);
-        assertTrue(cut.startsWith("Tube") && cut.endsWith("ator") && cut.contains("\u2026"), cut);
+        assertEquals("Tube S\u2026tor", cut);
         assertTrue(SIX_PX.applyAsInt(cut) <= 60, cut);
         assertEquals("\u2026", TextFit.middle("Tube Saturator", 8, SIX_PX));
         assertEquals("", TextFit.middle("Tube Saturator", 3, SIX_PX));
@@ -195,7 +196,7 @@ class WordsTest {
         for (int width : new int[] {300, 820, 1920}) {
             panel.setSize(width, 200);
             panel.refresh();
-            OverviewPanel.CellText t = panel.textOf("bass/sat");
+            CellText t = panel.textOf("bass/sat");
             assertEquals("+14.6 dB", t.delta(), "at " + width);
             assertTrue(t.name().startsWith("Tu") && t.name().endsWith("n"), t.name());
             assertEquals("+2.2", t.output().peak().split(" ")[0]);

@@ -1,8 +1,6 @@
 package dev.gainstage.panel.overview;
 
-import dev.gainstage.panel.LevelScale;
 import dev.gainstage.panel.PanelModel;
-import dev.gainstage.panel.StagingColors;
 import dev.gainstage.panel.TextFit;
 import dev.gainstage.panel.Tooltips;
 import dev.gainstage.proto.v1.StripKind;
@@ -36,20 +34,11 @@ import javax.swing.UIManager;
  * a table so that 64 strips x 6 stages repaint well inside a frame.
  */
 public final class OverviewPanel extends JComponent implements Scrollable {
-    private static final Color CELL = new Color(0x26, 0x28, 0x2B);
-    private static final Color TRACK = new Color(0x1A, 0x1B, 0x1D);
-    private static final Color INPUT_BAR = new Color(0x78, 0x90, 0x9C);
-    private static final Color TICK_LINE = new Color(255, 255, 255, 40);
-    private static final Color ZERO_LINE = new Color(255, 255, 255, 110);
-    private static final Color CELL_TEXT = new Color(0xE0, 0xE0, 0xE0);
-    private static final Color DIM_TEXT = new Color(0xA8, 0xA8, 0xA8);
-    private static final Color OVER_TEXT = new Color(0xFF, 0x8A, 0x80);
-    private static final Color LED_OFF = new Color(0x33, 0x35, 0x38);
-
     private final PanelModel model;
     private final OverviewModel overview;
     private List<StripRow> rows = List.of();
     private int nameNeeded;
+    private final CellPainter painter;
     private Font smallOf;
     private Font small;
     private long paints; // EDT only: frames drawn, for the panel benchmark
@@ -57,6 +46,7 @@ public final class OverviewPanel extends JComponent implements Scrollable {
     public OverviewPanel(PanelModel model, OverviewModel overview) {
         this.model = model;
         this.overview = overview;
+        this.painter = new CellPainter(overview.clips());
         setName("overview");
         setFocusable(true);
         setOpaque(true);
@@ -214,9 +204,6 @@ public final class OverviewPanel extends JComponent implements Scrollable {
         return paints;
     }
 
-    /** What a cell shows as text, at the current width: its name line and its readouts. */
-    public record CellText(String name, String delta, Readout input, Readout output) {}
-
     /** The texts of the cell of a stage as the overview draws them now, or null when it is not shown. */
     public CellText textOf(String stageId) {
         OverviewGeometry geo = geometry();
@@ -225,21 +212,11 @@ public final class OverviewPanel extends JComponent implements Scrollable {
         for (StripRow row : rows) {
             for (StageCell cell : row.cells()) {
                 if (cell.stageId().equals(stageId)) {
-                    return text(cell, geo, fm, wording);
+                    return CellPainter.text(cell, geo, fm, wording);
                 }
             }
         }
         return null;
-    }
-
-    private static CellText text(StageCell cell, OverviewGeometry geo, FontMetrics fm, int wording) {
-        String delta = Readout.delta(cell.gainDelta());
-        int room = geo.boxWidth() - 2 * geo.barX() - (delta.isEmpty() ? 0 : fm.stringWidth(delta) + Readout.GAP);
-        return new CellText(
-                TextFit.middle(cell.name(), room, fm::stringWidth),
-                delta,
-                cell.hasInput() ? Readout.of(cell.inPeak(), cell.inHold(), wording) : null,
-                Readout.of(cell.outPeak(), cell.outHold(), wording));
     }
 
     @Override
@@ -259,8 +236,7 @@ public final class OverviewPanel extends JComponent implements Scrollable {
         Font small = small();
         FontMetrics fm = g.getFontMetrics(font);
         FontMetrics sfm = g.getFontMetrics(small);
-        int wording = Readout.wording(geo.barWidth(), sfm::stringWidth);
-        List<LevelScale.Tick> ticks = LevelScale.ticks(geo.barWidth(), sfm::stringWidth, OverviewScale.LABEL_GAP);
+        painter.begin(geo, sfm, getGraphicsConfiguration());
         Color fg = UIManager.getColor("Label.foreground");
         Color selected = UIManager.getColor("Table.selectionBackground");
         String selStrip = model.selection().stripId();
@@ -281,91 +257,9 @@ public final class OverviewPanel extends JComponent implements Scrollable {
             g.setFont(small);
             for (int c = 0; c < row.cells().size(); c++) {
                 StageCell cell = row.cells().get(c);
-                paintCell(
-                        g,
-                        cell,
-                        geo,
-                        geo.cellX(c),
-                        y,
-                        sfm,
-                        wording,
-                        ticks,
-                        cell.stageId().equals(selStage));
+                painter.paint(g, cell, geo.cellX(c), y, cell.stageId().equals(selStage));
             }
         }
-    }
-
-    private void paintCell(
-            Graphics2D g,
-            StageCell cell,
-            OverviewGeometry geo,
-            int x,
-            int y,
-            FontMetrics fm,
-            int wording,
-            List<LevelScale.Tick> ticks,
-            boolean selected) {
-        int w = geo.boxWidth();
-        int h = geo.rowHeight() - 4;
-        Color state = StagingColors.of(cell.state());
-        g.setColor(CELL);
-        g.fillRoundRect(x, y + 2, w, h, 6, 6);
-        g.setColor(selected ? Color.WHITE : state.darker());
-        g.drawRoundRect(x, y + 2, w, h, 6, 6);
-        CellText text = text(cell, geo, fm, wording);
-        int textX = x + geo.barX();
-        int ascent = fm.getAscent();
-        g.setColor(CELL_TEXT);
-        g.drawString(text.name(), textX, y + geo.nameY() + ascent);
-        if (!text.delta().isEmpty()) {
-            g.drawString(text.delta(), x + w - geo.barX() - fm.stringWidth(text.delta()), y + geo.nameY() + ascent);
-        }
-        if (cell.hasInput()) {
-            bar(g, geo, x, y + geo.inBarY(), cell.inPeak(), cell.inHold(), INPUT_BAR, ticks, fm, text.input());
-            led(g, geo, x, y + geo.inBarY(), overview.clips().lit(cell.stageId(), ClipLatches.Tap.INPUT));
-        }
-        Color out = cell.active() ? state : StagingColors.NO_SIGNAL;
-        bar(g, geo, x, y + geo.outBarY(), cell.outPeak(), cell.outHold(), out, ticks, fm, text.output());
-        led(g, geo, x, y + geo.outBarY(), overview.clips().lit(cell.stageId(), ClipLatches.Tap.OUTPUT));
-    }
-
-    /** One bar meter at {@code top} with its readout line under it. */
-    private static void bar(
-            Graphics2D g,
-            OverviewGeometry geo,
-            int x,
-            int top,
-            double peak,
-            double hold,
-            Color colour,
-            List<LevelScale.Tick> ticks,
-            FontMetrics fm,
-            Readout readout) {
-        int bx = x + geo.barX();
-        int bw = geo.barWidth();
-        int bh = geo.barHeight();
-        g.setColor(TRACK);
-        g.fillRect(bx, top, bw, bh);
-        g.setColor(colour);
-        g.fillRect(bx, top, LevelScale.x(peak, bw), bh);
-        for (LevelScale.Tick t : ticks) {
-            g.setColor(t.db() == 0 ? ZERO_LINE : TICK_LINE);
-            g.drawLine(bx + t.x(), top, bx + t.x(), top + bh - 1);
-        }
-        if (!Double.isNaN(hold)) {
-            g.setColor(LevelScale.colorOf(hold));
-            g.fillRect(bx + Math.min(LevelScale.x(hold, bw), bw - 2), top - 1, 2, bh + 2);
-        }
-        int baseline = top + bh + fm.getAscent();
-        g.setColor(peak > 0 ? OVER_TEXT : CELL_TEXT);
-        g.drawString(readout.peak(), bx, baseline);
-        g.setColor(hold > 0 ? OVER_TEXT : DIM_TEXT);
-        g.drawString(readout.hold(), bx + bw - fm.stringWidth(readout.hold()), baseline);
-    }
-
-    private static void led(Graphics2D g, OverviewGeometry geo, int x, int top, boolean lit) {
-        g.setColor(lit ? StagingColors.CLIPPING : LED_OFF);
-        g.fillRect(x + geo.ledX(), top, geo.ledWidth(), geo.barHeight() + geo.lineHeight() - 2);
     }
 
     @Override
