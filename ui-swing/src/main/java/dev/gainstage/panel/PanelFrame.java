@@ -129,13 +129,13 @@ public final class PanelFrame extends JFrame {
         show(model.view());
     }
 
-    /** Gives the overview the height of all its rows, up to about 60 % of the window; the tabs get the rest. */
+    /** Gives the overview the height of all its rows, up to two thirds of the window; the tabs get the rest. */
     private void fitOverview() {
         if (split.getHeight() == 0) {
             return;
         }
         int want = overviewScroll.getPreferredSize().height;
-        int most = (int) (split.getHeight() * 0.62);
+        int most = (int) (split.getHeight() * 0.66);
         split.setDividerLocation(Math.min(want, most));
     }
 
