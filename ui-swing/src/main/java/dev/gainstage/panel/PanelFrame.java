@@ -202,6 +202,8 @@ public final class PanelFrame extends JFrame {
                                 checklistModel.progressText(),
                                 gaps.isEmpty() ? "" : "   " + gaps,
                                 notices));
-        title.setToolTipText(title.getText()); // the whole line, when the window cuts it
+        if (!title.getText().equals(title.getToolTipText())) {
+            title.setToolTipText(title.getText()); // the whole line, when the window cuts it
+        }
     }
 }
