@@ -86,6 +86,14 @@ class ArchitectureTest {
     }
 
     @Test
+    void theSidecarNeverRunsCallsOnGrpcsOwnThreadsOutsideTests() throws IOException {
+        // directExecutor() runs handlers on the transport's threads: fine for an in-process test server, a stall
+        // of the network threads in the sidecar itself
+        List<String> found = violations(sources(ENGINE), Pattern.compile("\\bdirectExecutor\\("));
+        assertEquals(List.of(), found);
+    }
+
+    @Test
     void thePatternsCatchWhatTheyShould() {
         assertTrue(DOMAIN_FORBIDDEN.matcher("import io.grpc.Status;").find());
         assertTrue(DOMAIN_FORBIDDEN.matcher("var x = new javax.swing.JPanel();").find());

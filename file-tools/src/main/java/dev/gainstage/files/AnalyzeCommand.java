@@ -7,14 +7,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * {@code analyze STEM.wav... [--html FILE] [--json FILE]}: meters every stem and their sample-by-sample
- * sum, prints the figures and the staging findings (docs/rules.md defaults), and optionally writes a
- * self-contained HTML report and a JSON document. Exit 0 when analysed (findings are advice, not
+ * sum, prints the figures and the staging findings (the live rules at their docs/rules.md defaults, see
+ * {@link StagingFindings}), and optionally writes a self-contained HTML report and a JSON document. Exit 0 when analysed (findings are advice, not
  * failures), 1 when a stem cannot be read or summed, 2 for usage errors.
  */
 public final class AnalyzeCommand {
@@ -62,13 +61,7 @@ public final class AnalyzeCommand {
             err.println("analyze: " + e.getMessage());
             return 1;
         }
-        Map<String, List<Finding>> findings = new LinkedHashMap<>();
-        for (TrackAnalysis t : result.stems()) {
-            findings.put(t.name(), StagingFindings.forSource(t.name(), t.reading()));
-        }
-        findings.put(
-                result.sum().name(),
-                StagingFindings.forSum(result.sum().name(), result.sum().reading()));
+        Map<String, List<Finding>> findings = StagingFindings.of(result.stems(), result.sum());
 
         Table table = MeterCommand.measurementTable();
         for (TrackAnalysis t : result.stems()) {

@@ -42,16 +42,29 @@ public final class FileMeter {
 
     /** The reading with the whole file's true peak in both true-peak fields (a file has no "recent"). */
     static MeterReading withTruePeak(MeterReading r, double dbtp) {
+        return withRecent(r, r.samplePeakDbfs(), dbtp, r.rmsDbfs(), dbtp);
+    }
+
+    /**
+     * The reading with the whole file as its recent window: the recent peaks and RMS are the file's
+     * maxima and overall RMS, as rules that judge a live meter's recent figures must see a file.
+     */
+    static MeterReading wholeFile(MeterReading r) {
+        return withRecent(r, r.maxSamplePeakDbfs(), r.maxTruePeakDbtp(), r.overallRmsDbfs(), r.maxTruePeakDbtp());
+    }
+
+    private static MeterReading withRecent(
+            MeterReading r, double samplePeakDbfs, double truePeakDbtp, double rmsDbfs, double maxTruePeakDbtp) {
         return new MeterReading(
                 r.frames(),
                 r.seconds(),
-                r.samplePeakDbfs(),
-                dbtp,
-                r.rmsDbfs(),
+                samplePeakDbfs,
+                truePeakDbtp,
+                rmsDbfs,
                 r.momentaryLufs(),
                 r.shortTermLufs(),
                 r.maxSamplePeakDbfs(),
-                dbtp,
+                maxTruePeakDbtp,
                 r.integratedLufs(),
                 r.loudnessRangeLu(),
                 r.maxMomentaryLufs(),
@@ -63,7 +76,8 @@ public final class FileMeter {
                 r.clippedRuns(),
                 r.noiseFloorDbfs(),
                 r.correlation(),
-                r.signalSeconds());
+                r.signalSeconds(),
+                r.events());
     }
 
     /** A meter for the file's format, or a {@link WavException} saying why the meter cannot take it. */

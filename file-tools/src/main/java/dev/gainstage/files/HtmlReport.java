@@ -1,6 +1,7 @@
 package dev.gainstage.files;
 
 import dev.gainstage.engine.metering.MeterReading;
+import dev.gainstage.engine.rules.Severity;
 import java.util.List;
 import java.util.Map;
 
@@ -54,7 +55,7 @@ final class HtmlReport {
         int count = 0;
         for (TrackAnalysis t : tracks(result)) {
             for (Finding f : findings.getOrDefault(t.name(), List.of())) {
-                String css = f.rule().contains("CLIPPING") || f.rule().contains("OVER") ? "bad" : "warn";
+                String css = f.severity() == Severity.CRITICAL ? "bad" : "warn";
                 h.append("<li class=\"")
                         .append(css)
                         .append("\">")

@@ -67,11 +67,18 @@ class AnalyzeCommandTest {
         assertEquals(
                 0, run(false, hot.toString(), quiet.toString(), "--html", html.toString(), "--json", json.toString()));
         String text = out.toString(StandardCharsets.UTF_8);
-        assertTrue(text.contains(hot + ": SOURCE_TOO_HOT (-3.0 dBFS vs -6.0 dBFS): trim by -6.0 dB"), text);
+        // The live rules' words (RuleWording), the stem's file as the track
         assertTrue(
-                text.contains(quiet + ": SOURCE_TOO_QUIET (-25.0 dBFS vs -18.0 dBFS): raise trim by +16.0 dB"), text);
+                text.contains("SOURCE_TOO_HOT (-3.0 dBFS vs -6.0 dBFS): " + hot
+                        + " \u25B8 Source peaks at -3.0 dBFS (above -6.0 dBFS). Lower Trim by 6.0 dB to peak near"
+                        + " -9.0 dBFS\n"),
+                text);
+        assertTrue(
+                text.contains("SOURCE_TOO_QUIET (-25.0 dBFS vs -18.0 dBFS): " + quiet
+                        + " \u25B8 Source peaks at only -25.0 dBFS (below -18.0 dBFS). Raise Trim by 16.0 dB"),
+                text);
         // -3 and -25 dBFS in phase sum to -2.27 dBFS: inside the -3 dB headroom
-        assertTrue(text.contains("sum: MASTER_LOW_HEADROOM (-2.3 dBFS vs -3.0 dBFS)"), text);
+        assertTrue(text.contains("MASTER_LOW_HEADROOM (-2.3 dBFS vs -3.0 dBFS): sum peaks at -2.3 dBFS"), text);
 
         String page = Files.readString(html);
         assertTrue(page.startsWith("<!DOCTYPE html>"));
@@ -87,6 +94,7 @@ class AnalyzeCommandTest {
         assertTrue(doc.startsWith("{\"stems\": [{\"file\": \"" + hot + "\""), doc);
         assertTrue(doc.contains("\"sum\": {\"file\": \"sum\""), doc);
         assertTrue(doc.contains("\"rule\": \"SOURCE_TOO_HOT\"") && doc.contains("\"fixDb\": -6"), doc);
+        assertTrue(doc.contains("\"advice\": \"Lower Trim by 6.0 dB to peak near -9.0 dBFS\""), doc);
     }
 
     @Test
@@ -95,9 +103,43 @@ class AnalyzeCommandTest {
         Path b = sine(dir.resolve("b.wav"), -2, 4, 32, true);
         assertEquals(0, run(false, a.toString(), b.toString()));
         String text = out.toString(StandardCharsets.UTF_8);
-        assertTrue(text.contains("sum: MASTER_OVER_0DBFS"), text);
-        assertTrue(text.contains("lower the strips feeding the master by"), text);
+        assertTrue(text.contains("MASTER_OVER_0DBFS (4.5 dBFS vs 0.0 dBFS): sum peaks at 4.5 dBFS"), text);
+        assertTrue(
+                text.contains("Lower the faders of the strips that make sum loud (" + a + ", " + b + ") by 10.5 dB"),
+                text);
         assertFalse(text.contains("MASTER_LOW_HEADROOM"), "over 0 dBFS is reported once, as the worse problem");
+    }
+
+    @Test
+    void aClippedStemIsClippingNotAlsoTooHot() throws IOException {
+        // +3 dBFS into 24-bit integer: every crest is cut at full scale, as a clipped recording is.
+        Path clipped = sine(dir.resolve("clipped.wav"), 3, 4, 24, false);
+        Path fine = sine(dir.resolve("fine.wav"), -30, 4, 24, false);
+        assertEquals(0, run(false, clipped.toString(), fine.toString()));
+        List<String> clippedRules = out.toString(StandardCharsets.UTF_8)
+                .lines()
+                .filter(l -> l.contains(clipped.toString()) && l.contains("SOURCE_"))
+                .map(l -> l.replaceAll(".*(SOURCE_[A-Z_]+).*", "$1"))
+                .toList();
+        assertEquals(List.of("SOURCE_CLIPPING"), clippedRules, "live, clipping and too hot exclude each other");
+    }
+
+    @Test
+    void aStemIsJudgedOnTheWholeFileNotOnItsLastSeconds() throws IOException {
+        // 2 s at -3 dBFS, then 5 s of digital silence: the meter's recent 3 s window at the end holds nothing.
+        int rate = 48_000;
+        float[] x = new float[7 * rate];
+        double a = Math.pow(10, -3 / 20.0);
+        for (int i = 0; i < 2 * rate; i++) {
+            x[i] = (float) (a * Math.sin(2 * Math.PI * 1000 * i / rate));
+        }
+        Path stem = dir.resolve("intro.wav");
+        try (WavWriter w = new WavWriter(stem, rate, 1, 24, false)) {
+            w.write(x, x.length);
+        }
+        assertEquals(0, run(false, stem.toString()));
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertTrue(text.contains("SOURCE_TOO_HOT (-3.0 dBFS vs -6.0 dBFS)"), text);
     }
 
     @Test

@@ -1,6 +1,6 @@
 package dev.gainstage.adapter.ardour;
 
-import dev.gainstage.adapter.ardour.jack.JackTapClient;
+import dev.gainstage.adapter.ardour.jack.JackServerProbe;
 import dev.gainstage.client.CommandLine;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -62,7 +62,7 @@ public final class ArdourHostCommand {
             err.println("gainstage ardour-host: no Ardour to run: " + ArdourHost.ardourLuaMissing());
             return 1;
         }
-        Optional<String> jack = JackTapClient.serverProblem();
+        Optional<String> jack = JackServerProbe.serverProblem();
         if (jack.isPresent()) {
             err.println(
                     "gainstage ardour-host: no JACK server is running (" + jack.get() + "). Start one first, e.g. "

@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -186,7 +185,9 @@ public record ArdourSession(
                 case PLUGIN -> {
                     pluginNumber++;
                     st.setPluginUri(p.uri());
-                    Optional<PluginControl> out = outputControl(p.controls());
+                    st.setPluginClass(PluginCategories.classOf(p.category()));
+                    st.setPluginCategory(p.category());
+                    Optional<PluginControl> out = OutputControl.choose(p.controls());
                     if (out.isPresent()) {
                         st.setGainDb(out.get().value());
                         fixes.put(id, new FixTarget.PluginOutput(r.name(), pluginNumber, out.get()));
@@ -235,25 +236,5 @@ public record ArdourSession(
     private static double db(BridgeProcessor p) {
         double c = p.gainCoefficient().orElse(1.0);
         return c <= 0 ? MIN_GAIN_DB : Math.max(MIN_GAIN_DB, 20 * Math.log10(c));
-    }
-
-    /** The control that sets a plugin's output level: makeup first, then output, then gain, level, volume, trim. */
-    static Optional<PluginControl> outputControl(List<PluginControl> controls) {
-        String[][] preference = {{"makeup", "make-up"}, {"output", "out gain"}, {"gain"}, {"level", "volume"}, {"trim"}
-        };
-        for (String[] words : preference) {
-            for (PluginControl c : controls) {
-                String l = c.label().toLowerCase(Locale.ROOT);
-                if (l.contains("input")) {
-                    continue; // an input gain moves the plugin's operating point, not its output level
-                }
-                for (String w : words) {
-                    if (l.contains(w)) {
-                        return Optional.of(c);
-                    }
-                }
-            }
-        }
-        return Optional.empty();
     }
 }

@@ -9,7 +9,8 @@ import java.time.Clock;
 /**
  * The adapter's side of the file channel to the bridge (Lua in Ardour cannot receive OSC): "adapter" in the
  * control folder says which UDP port to report to, refreshed every second; a stale or missing file tells
- * the bridge the adapter is gone, and it removes its taps.
+ * the bridge the adapter is gone, and it removes its taps. It also names the words of the plugin controls the
+ * bridge reports ({@link OutputControl}).
  */
 public final class BridgeHeartbeat {
     private final Path file;
@@ -32,7 +33,7 @@ public final class BridgeHeartbeat {
         Files.writeString(
                 tmp,
                 "port=" + port + "\nalive=" + clock.instant().getEpochSecond() + "\npid="
-                        + ProcessHandle.current().pid() + "\n");
+                        + ProcessHandle.current().pid() + "\ncontrol_words=" + OutputControl.bridgeWords() + "\n");
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 

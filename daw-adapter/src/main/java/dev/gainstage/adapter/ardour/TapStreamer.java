@@ -10,11 +10,8 @@ import dev.gainstage.proto.v1.AdapterMessage;
 import dev.gainstage.proto.v1.TapBatch;
 import dev.gainstage.proto.v1.TapBlock;
 import dev.gainstage.proto.v1.TapDropReport;
-import dev.gainstage.proto.v1.TapDrops;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
@@ -22,8 +19,8 @@ import java.util.logging.Logger;
 /**
  * The non-real-time half of the taps: drains the current plan's ring and sends one {@link TapBatch} per JACK
  * period. When the sidecar lags (the stream is not ready) the period is dropped and counted instead of
- * queued, and the totals go out as a {@link TapDropReport} every second, together with the periods the
- * real-time side dropped because this thread fell behind.
+ * queued, and the totals ({@link DropTotals}, over the adapter's run) go out as a {@link TapDropReport} every
+ * second, together with the periods the real-time side dropped because this thread fell behind.
  */
 final class TapStreamer implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(TapStreamer.class.getName());
@@ -31,7 +28,7 @@ final class TapStreamer implements AutoCloseable {
     private final Supplier<CapturePlan> plans;
     private final Supplier<SidecarLink> links;
     private final Thread thread;
-    private final Map<Integer, Long> linkDrops = new HashMap<>();
+    private final DropTotals drops = new DropTotals();
     private volatile boolean running = true;
     private volatile long periodsSent;
     private volatile int maxTapsInBatch;
@@ -73,7 +70,7 @@ final class TapStreamer implements AutoCloseable {
             if (current != reading) {
                 // A new plan may carry new handles: what the old ring holds is no longer wanted by anyone.
                 reading = current;
-                linkDrops.clear();
+                drops.follow(current);
             }
             TapRing.Period p = reading == null ? null : reading.ring().peek();
             SidecarLink link = links.get();
@@ -93,13 +90,13 @@ final class TapStreamer implements AutoCloseable {
                     maxTapsInBatch = Math.max(maxTapsInBatch, batch.getBlocksCount());
                 } else if (link.connected()) {
                     for (TapBlock b : batch.getBlocksList()) {
-                        linkDrops.merge(b.getHandle(), 1L, Long::sum);
+                        drops.linkDropped(b.getHandle());
                     }
                 }
             }
             if (System.nanoTime() - lastReport > 1_000_000_000L && reading != null) {
                 lastReport = System.nanoTime();
-                report(reading);
+                report();
                 if (++reports % 10 == 0) {
                     long sent = periodsSent;
                     LOG.info(() -> "taps: " + sent + " periods sent, " + stale + " of an old subscription skipped");
@@ -174,17 +171,8 @@ final class TapStreamer implements AutoCloseable {
         return batch.build();
     }
 
-    private void report(CapturePlan plan) {
-        TapDropReport.Builder r = TapDropReport.newBuilder();
-        for (int s = 0; s < plan.sources(); s++) {
-            long ring = plan.ringDrops(s);
-            for (int handle : plan.fanout(s).handles()) {
-                long total = ring + linkDrops.getOrDefault(handle, 0L);
-                if (total > 0) {
-                    r.addDrops(TapDrops.newBuilder().setHandle(handle).setDroppedBlocks(total));
-                }
-            }
-        }
+    private void report() {
+        TapDropReport r = drops.report();
         SidecarLink link = links.get();
         if (r.getDropsCount() > 0 && link != null && link.connected()) {
             link.send(AdapterMessage.newBuilder().setDrops(r).build());

@@ -1,5 +1,6 @@
 package dev.gainstage.adapter.link;
 
+import dev.gainstage.client.Reconnector;
 import dev.gainstage.client.SidecarAddress;
 import dev.gainstage.proto.v1.AdapterMessage;
 import dev.gainstage.proto.v1.AdapterServiceGrpc;
@@ -22,7 +23,6 @@ import java.util.logging.Logger;
  */
 public final class SidecarLink implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(SidecarLink.class.getName());
-    private static final long MAX_BACKOFF_MILLIS = 5_000;
 
     /** What the adapter does with the sidecar's messages. Called on gRPC threads. */
     public interface Listener {
@@ -45,8 +45,7 @@ public final class SidecarLink implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile ClientCallStreamObserver<AdapterMessage> stream;
     private volatile TapTable taps = TapTable.EMPTY;
-    private long backoffMillis = 250;
-    private Thread reconnector;
+    private final Reconnector reconnector = new Reconnector("gainstage-reconnect", this::connect);
 
     public SidecarLink(SidecarAddress address, Listener listener) {
         this.address = address;
@@ -80,7 +79,7 @@ public final class SidecarLink implements AutoCloseable {
 
                     @Override
                     public void onNext(SidecarMessage m) {
-                        backoffMillis = 250;
+                        reconnector.succeeded();
                         switch (m.getBodyCase()) {
                             case TAPS -> {
                                 taps = TapTable.of(m.getTaps());
@@ -112,16 +111,7 @@ public final class SidecarLink implements AutoCloseable {
         if (closed.get()) {
             return;
         }
-        long wait = backoffMillis;
-        backoffMillis = Math.min(MAX_BACKOFF_MILLIS, backoffMillis * 2);
-        reconnector = Thread.ofVirtual().name("gainstage-reconnect").start(() -> {
-            try {
-                Thread.sleep(wait);
-                connect();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
+        reconnector.retry();
     }
 
     public TapTable taps() {
@@ -176,9 +166,7 @@ public final class SidecarLink implements AutoCloseable {
                 s.onCompleted();
             }
         }
-        if (reconnector != null) {
-            reconnector.interrupt();
-        }
+        reconnector.close();
         channel.shutdown();
         try {
             channel.awaitTermination(2, TimeUnit.SECONDS);

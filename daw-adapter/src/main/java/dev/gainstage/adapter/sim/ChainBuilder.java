@@ -165,7 +165,15 @@ final class ChainBuilder {
             gainTargets.put(id, new GainTarget(id, built.adjustableLabel(), built.adjustable(), !p.getActive()));
             String name = p.getName().isEmpty() ? p.getId() : p.getName();
             stages.add(new PluginStage(
-                    id, name, built.uri(), p.getActive(), channels, built.processor(), new RampedGain(output)));
+                    id,
+                    name,
+                    built.uri(),
+                    Plugins.pluginClass(p),
+                    Plugins.category(p),
+                    p.getActive(),
+                    channels,
+                    built.processor(),
+                    new RampedGain(output)));
         }
     }
 

@@ -2,13 +2,22 @@ package dev.gainstage.adapter.sim;
 
 import dev.gainstage.adapter.sim.dsp.Processor;
 import dev.gainstage.adapter.sim.dsp.RampedGain;
+import dev.gainstage.proto.v1.PluginClass;
 import dev.gainstage.proto.v1.Stage;
 import dev.gainstage.proto.v1.StageKind;
 import dev.gainstage.proto.v1.TapPoint;
 
 /** An insert: the processor, then its output level. A deactivated plugin passes audio unchanged. */
 record PluginStage(
-        String id, String name, String uri, boolean active, int channels, Processor processor, RampedGain output)
+        String id,
+        String name,
+        String uri,
+        PluginClass pluginClass,
+        String category,
+        boolean active,
+        int channels,
+        Processor processor,
+        RampedGain output)
         implements ChainStage {
     @Override
     public Stage describe() {
@@ -17,6 +26,8 @@ record PluginStage(
                 .setKind(StageKind.STAGE_KIND_PLUGIN)
                 .setName(name)
                 .setPluginUri(uri)
+                .setPluginClass(pluginClass)
+                .setPluginCategory(category)
                 .setActive(active)
                 .build();
     }

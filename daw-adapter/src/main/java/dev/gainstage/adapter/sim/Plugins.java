@@ -7,6 +7,7 @@ import dev.gainstage.adapter.sim.dsp.GainParam;
 import dev.gainstage.adapter.sim.dsp.Limiter;
 import dev.gainstage.adapter.sim.dsp.Processor;
 import dev.gainstage.adapter.sim.dsp.Saturator;
+import dev.gainstage.proto.v1.PluginClass;
 import dev.gainstage.proto.v1.SimCompressor;
 import dev.gainstage.proto.v1.SimEqBand;
 import dev.gainstage.proto.v1.SimLimiter;
@@ -103,6 +104,29 @@ final class Plugins {
                         output);
             }
             case KIND_NOT_SET -> throw new IllegalArgumentException("validated sessions have a processor kind");
+        };
+    }
+
+    /** What the processor is, as a DAW reports a plugin's class: the sim's saturator models analog drive. */
+    static PluginClass pluginClass(SimProcessor p) {
+        return switch (p.getKindCase()) {
+            case GAIN -> PluginClass.PLUGIN_CLASS_UTILITY;
+            case EQ -> PluginClass.PLUGIN_CLASS_EQ;
+            case COMPRESSOR, LIMITER -> PluginClass.PLUGIN_CLASS_DYNAMICS;
+            case SATURATOR -> PluginClass.PLUGIN_CLASS_SATURATION;
+            case KIND_NOT_SET -> PluginClass.PLUGIN_CLASS_UNSPECIFIED;
+        };
+    }
+
+    /** The category word the sim gives, as Ardour gives an LV2 plugin's ("EQ", "Distortion"). */
+    static String category(SimProcessor p) {
+        return switch (p.getKindCase()) {
+            case GAIN -> "Utility";
+            case EQ -> "EQ";
+            case COMPRESSOR -> "Compressor";
+            case LIMITER -> "Limiter";
+            case SATURATOR -> "Saturator (analog-modelled)";
+            case KIND_NOT_SET -> "";
         };
     }
 

@@ -52,6 +52,9 @@ public final class SimAdapter implements SidecarLink.Listener, AutoCloseable {
     private final Map<Integer, Long> drops = new HashMap<>();
     private final Object graphLock = new Object();
     private volatile boolean stopping;
+    // written by the render loop only
+    private volatile long batchesSent;
+    private volatile long batchesDropped;
 
     public SimAdapter(
             SimSessionRenderer renderer, String sessionKey, String sessionName, Speed speed, SidecarAddress sidecar) {
@@ -112,9 +115,22 @@ public final class SimAdapter implements SidecarLink.Listener, AutoCloseable {
             }
         } else if (!link.isReady()) {
             batch.countDrops(drops);
+            batchesDropped++;
             return;
         }
-        link.send(AdapterMessage.newBuilder().setTaps(batch.build()).build());
+        if (link.send(AdapterMessage.newBuilder().setTaps(batch.build()).build())) {
+            batchesSent++;
+        }
+    }
+
+    /** Batches (one per rendered block) handed to the sidecar's stream so far. */
+    public long batchesSent() {
+        return batchesSent;
+    }
+
+    /** Batches dropped (and counted per tap) because the stream could not take them: real time never waits. */
+    public long batchesDropped() {
+        return batchesDropped;
     }
 
     private void reportDrops() {

@@ -9,7 +9,8 @@ Talks only while the adapter runs (it refreshes a small file in the gainstage co
 -- One script, two hosts: in the Ardour GUI it is an EditorHook (Edit > Lua Scripts > Script Manager >
 -- Action Hooks); headless, `gainstage ardour-host` loads it with dofile and calls the callback every
 -- 250 ms. Lua inside Ardour can send OSC but not receive it, so the adapter speaks to the bridge through
--- a file it refreshes every second: "<control dir>/adapter" with lines port=N, alive=<epoch seconds>.
+-- a file it refreshes every second: "<control dir>/adapter" with lines port=N, alive=<epoch seconds>,
+-- control_words=<comma-separated words> (the plugin controls to report: the adapter chooses among them).
 -- The control dir is $GAINSTAGE_ARDOUR_DIR, else $HOME/.cache/gainstage/ardour.
 --
 -- Wire format (all OSC, to 127.0.0.1:port): one frame per tick,
@@ -19,8 +20,9 @@ Talks only while the adapter runs (it refreshes a small file in the gainstage co
 --   /gainstage/end     i frame
 -- A route description is lines of tab-separated fields:
 --   R id name kind active n_inputs feeds(comma ids) meter_max_peak_db output_ports(comma)
---   P id kind name uri active gain_coefficient tap_ports(comma) send_target
---   C processor_id osc_param_index label value lower upper      (output-like plugin controls)
+--   P id kind name uri active gain_coefficient tap_ports(comma) send_target category
+--   C processor_id osc_param_index label value lower upper      (plugin input controls whose label has a
+--                                                               control word; the adapter picks the output one)
 -- kind of R: track, miditrack, bus, master, surround (Ardour 8's Surround Master), monitor; kind of P: trim,
 -- plugin, send, fader, output.
 -- tap_ports are the ports of the tap send placed just before the processor (its input signal), one per channel
@@ -38,7 +40,7 @@ function signals ()
 	return s
 end
 
-function factory (params)
+function factory ()
 	local dir = os.getenv ("GAINSTAGE_ARDOUR_DIR")
 	if not dir or dir == "" then
 		dir = (os.getenv ("HOME") or "/tmp") .. "/.cache/gainstage/ardour"
@@ -143,7 +145,7 @@ function factory (params)
 		return out
 	end
 
-	local function remove_tap (route, p, id)
+	local function remove_tap (route, p)
 		route:remove_processor (p, nil, true)
 	end
 
@@ -194,7 +196,7 @@ function factory (params)
 				if t.route == rid and nxt == t.before and not seen[t.before] and tap_fits (p, t, stage) then
 					seen[t.before] = id
 				else
-					remove_tap (route, p, id)
+					remove_tap (route, p)
 					changed = true
 				end
 			end
@@ -228,7 +230,7 @@ function factory (params)
 			for _, p in ipairs (processors (r)) do
 				local id = sid (p)
 				if taps[id] and taps[id].route == rid then
-					remove_tap (r, p, id)
+					remove_tap (r, p)
 					removed = removed + 1
 				end
 			end
@@ -262,7 +264,22 @@ function factory (params)
 		return "bus"
 	end
 
-	local function plugin_controls (pid, pi, lines)
+	-- The words the adapter names in its file, lower case ("makeup,output,..."): a label with one is reported.
+	local function control_words (a)
+		local words = {}
+		for w in (a.control_words or ""):gmatch ("[^,]+") do words[#words + 1] = w end
+		return words
+	end
+
+	local function has_word (label, words)
+		local l = label:lower ()
+		for _, w in ipairs (words) do
+			if l:find (w, 1, true) then return true end
+		end
+		return false
+	end
+
+	local function plugin_controls (pid, pi, lines, words)
 		local plug = pi:plugin (0)
 		local c = 0
 		for j = 0, plug:parameter_count () - 1 do
@@ -270,9 +287,7 @@ function factory (params)
 				c = c + 1
 				if plug:parameter_is_input (j) then
 					local label = plug:parameter_label (j)
-					local l = label:lower ()
-					if l:find ("makeup") or l:find ("make%-up") or l:find ("output") or l:find ("gain")
-						or l:find ("level") or l:find ("volume") or l:find ("trim") then
+					if has_word (label, words) then
 						local _, pd = plug:get_parameter_descriptor (j, ARDOUR.ParameterDescriptor ())
 						local v = ARDOUR.LuaAPI.get_processor_param (pi, c - 1)
 						lines[#lines + 1] = table.concat ({ "C", pid, c, clean (label), v, pd[2].lower, pd[2].upper }, "\t")
@@ -282,7 +297,7 @@ function factory (params)
 		end
 	end
 
-	local function describe (route, seen, inputs)
+	local function describe (route, seen, inputs, words)
 		local lines = {}
 		local rid = sid (route)
 		local feeds = {}
@@ -314,14 +329,15 @@ function factory (params)
 			string.format ("%.3f", peak), ports (outs) }, "\t")
 		for _, st in ipairs (stages (route)) do
 			local p = st.p
-			local uri, name, active, gain, target = "", clean (p:display_name ()), p:active (), "", ""
+			local uri, name, active, gain, target, category = "", clean (p:display_name ()), p:active (), "", "", ""
 			if st.kind == "plugin" then
 				local pi = p:to_plugininsert ()
 				local info = pi:plugin (0):get_info ()
 				uri = clean (info.unique_id)
+				category = clean (info.category)
 				name = clean (pi:plugin (0):name ())
 				active = pi:enabled ()
-				plugin_controls (st.id, pi, lines)
+				plugin_controls (st.id, pi, lines, words)
 			elseif st.kind == "trim" then
 				gain = route:trim_control ():get_value ()
 			elseif st.kind == "fader" then
@@ -338,12 +354,12 @@ function factory (params)
 				if tp and not tp:isnil () then tap = ports (tp:to_send ():output ()) end
 			end
 			lines[#lines + 1] = table.concat ({ "P", st.id, st.kind, name, uri, active and 1 or 0,
-				tostring (gain), tap, target }, "\t")
+				tostring (gain), tap, target, category }, "\t")
 		end
 		return table.concat (lines, "\n")
 	end
 
-	local function tick (force_taps)
+	local function tick ()
 		local a = read_adapter ()
 		if not Session then return end
 		load_taps ()
@@ -375,16 +391,17 @@ function factory (params)
 			seen_by_route[sid (r)] = seen
 		end
 		if dirty then save_taps () end
+		local words = control_words (a)
 		frame = frame + 1
 		tx:send ("/gainstage/frame", "issiids", frame, Session:path (), Session:name (), #routes,
 			Session:transport_rolling () and 1 or 0, Session:transport_sample (), tostring (ARDOUR.revision))
 		for i, r in ipairs (routes) do
-			tx:send ("/gainstage/route", "iis", frame, i - 1, describe (r, seen_by_route[sid (r)], inputs))
+			tx:send ("/gainstage/route", "iis", frame, i - 1, describe (r, seen_by_route[sid (r)], inputs, words))
 		end
 		tx:send ("/gainstage/end", "i", frame)
 	end
 
-	return function (signal, ref, ...)
+	return function (signal)
 		if signal == "gainstage-exit" then
 			if Session then load_taps (); remove_all_taps () end
 			return

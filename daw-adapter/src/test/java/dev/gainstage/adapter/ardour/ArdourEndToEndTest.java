@@ -1,11 +1,12 @@
 package dev.gainstage.adapter.ardour;
 
-import static dev.gainstage.adapter.ardour.ViewWatcher.stage;
-import static dev.gainstage.adapter.ardour.ViewWatcher.warning;
+import static dev.gainstage.adapter.ardour.testing.ViewWatcher.stage;
+import static dev.gainstage.adapter.ardour.testing.ViewWatcher.warning;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gainstage.adapter.ardour.testing.TestDirs;
+import dev.gainstage.adapter.ardour.testing.ViewWatcher;
 import dev.gainstage.proto.v1.ApplyFixRequest;
 import dev.gainstage.proto.v1.ApplyFixResponse;
 import dev.gainstage.proto.v1.OverviewRow;

@@ -1,7 +1,7 @@
 package dev.gainstage.adapter.ardour;
 
-import static dev.gainstage.adapter.ardour.ViewWatcher.stage;
-import static dev.gainstage.adapter.ardour.ViewWatcher.warning;
+import static dev.gainstage.adapter.ardour.testing.ViewWatcher.stage;
+import static dev.gainstage.adapter.ardour.testing.ViewWatcher.warning;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,6 +12,7 @@ import dev.gainstage.adapter.ardour.testing.ArdourGui;
 import dev.gainstage.adapter.ardour.testing.ArdourLogOnFailure;
 import dev.gainstage.adapter.ardour.testing.SignalProbe;
 import dev.gainstage.adapter.ardour.testing.TestDirs;
+import dev.gainstage.adapter.ardour.testing.ViewWatcher;
 import dev.gainstage.proto.v1.SessionView;
 import dev.gainstage.proto.v1.StageKind;
 import dev.gainstage.proto.v1.StageView;

@@ -1,12 +1,13 @@
 package dev.gainstage.adapter.ardour;
 
-import static dev.gainstage.adapter.ardour.ViewWatcher.stage;
+import static dev.gainstage.adapter.ardour.testing.ViewWatcher.stage;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.gainstage.adapter.ardour.testing.Processes;
 import dev.gainstage.adapter.ardour.testing.TestDirs;
+import dev.gainstage.adapter.ardour.testing.ViewWatcher;
 import dev.gainstage.proto.v1.Levels;
 import dev.gainstage.proto.v1.Stage;
 import dev.gainstage.proto.v1.StageKind;

@@ -8,6 +8,7 @@ import dev.gainstage.adapter.ardour.testing.JackGraph;
 import dev.gainstage.adapter.ardour.testing.JackServer;
 import dev.gainstage.adapter.ardour.testing.RealParts;
 import dev.gainstage.adapter.ardour.testing.SignalProbe;
+import dev.gainstage.adapter.ardour.testing.ViewWatcher;
 import dev.gainstage.adapter.ardour.testing.Xvfb;
 import dev.gainstage.client.SidecarAddress;
 import dev.gainstage.engine.app.SidecarConfig;

@@ -22,7 +22,7 @@ class ArdourSessionTest {
             "P\t239\ttrim\tTrim\t\t1\t2.0\t\t",
             "C\t373\t5\tThreshold\t0\t-60\t0",
             "C\t373\t6\tMakeup\t6.0\t0.0\t30.0",
-            "P\t373\tplugin\tACE Compressor\turn:ardour:a-comp\t0\t\tsend 6/audio_send 1,send 6/audio_send 2\t",
+            "P\t373\tplugin\tACE Compressor\turn:ardour:a-comp\t0\t\tsend 6/audio_send 1,send 6/audio_send 2\t\tDynamics",
             "P\t400\tsend\tReverb\t\t1\t0.5\tsend 7/audio_send 1,send 7/audio_send 2\t329",
             "P\t236\tfader\tFader\t\t1\t0\tsend 8/audio_send 1,send 8/audio_send 2\t",
             "P\t241\toutput\tmain outs\t\t1\t\tsend 9/audio_send 1,send 9/audio_send 2\t");
@@ -69,6 +69,8 @@ class ArdourSessionTest {
                 gtr.getStagesList().stream().map(Stage::getKind).toList());
         Stage comp = gtr.getStages(2);
         assertEquals("urn:ardour:a-comp", comp.getPluginUri());
+        assertEquals(dev.gainstage.proto.v1.PluginClass.PLUGIN_CLASS_DYNAMICS, comp.getPluginClass());
+        assertEquals("Dynamics", comp.getPluginCategory(), "Ardour's own word, shown in warnings");
         assertFalse(comp.getActive());
         assertEquals(6.0, comp.getGainDb(), "a plugin's gain is its output control");
         assertEquals(20 * Math.log10(2), gtr.getStages(1).getGainDb(), 1e-9);
@@ -173,9 +175,8 @@ class ArdourSessionTest {
         PluginControl in = new PluginControl(1, "Input Gain", 0, -20, 20);
         PluginControl out = new PluginControl(2, "Output", 0, -20, 20);
         PluginControl makeup = new PluginControl(3, "Makeup", 0, 0, 30);
-        assertEquals(
-                makeup, ArdourSession.outputControl(List.of(in, out, makeup)).orElseThrow());
-        assertEquals(out, ArdourSession.outputControl(List.of(in, out)).orElseThrow());
-        assertTrue(ArdourSession.outputControl(List.of(in)).isEmpty());
+        assertEquals(makeup, OutputControl.choose(List.of(in, out, makeup)).orElseThrow());
+        assertEquals(out, OutputControl.choose(List.of(in, out)).orElseThrow());
+        assertTrue(OutputControl.choose(List.of(in)).isEmpty());
     }
 }

@@ -1,7 +1,8 @@
 package dev.gainstage.adapter.ardour;
 
-import static dev.gainstage.adapter.ardour.ViewWatcher.stage;
+import static dev.gainstage.adapter.ardour.testing.ViewWatcher.stage;
 
+import dev.gainstage.adapter.ardour.testing.ViewWatcher;
 import dev.gainstage.proto.v1.SessionView;
 import dev.gainstage.proto.v1.StageView;
 import java.nio.file.Path;

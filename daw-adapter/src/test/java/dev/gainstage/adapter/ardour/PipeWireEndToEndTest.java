@@ -1,7 +1,7 @@
 package dev.gainstage.adapter.ardour;
 
-import static dev.gainstage.adapter.ardour.ViewWatcher.stage;
-import static dev.gainstage.adapter.ardour.ViewWatcher.warning;
+import static dev.gainstage.adapter.ardour.testing.ViewWatcher.stage;
+import static dev.gainstage.adapter.ardour.testing.ViewWatcher.warning;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

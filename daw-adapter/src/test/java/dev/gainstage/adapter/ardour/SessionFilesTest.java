@@ -94,6 +94,8 @@ class SessionFilesTest {
         String text = Files.readString(dir.resolve("control/adapter"));
         // the bridge reads lines key=value: port and alive (epoch seconds) are the ones it needs
         assertTrue(text.startsWith("port=45678\nalive=1800000000\n"), text);
+        // and the words of the plugin controls it reports, so that the rule lives in the adapter alone
+        assertTrue(text.contains("\ncontrol_words=makeup,make-up,output,out gain,gain,level,volume,trim\n"), text);
         new BridgeHeartbeat(dir.resolve("control"), 1111, clock).stop();
         assertTrue(Files.exists(dir.resolve("control/adapter")), "another adapter's file is left alone");
         beat.stop();

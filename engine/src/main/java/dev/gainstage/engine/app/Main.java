@@ -12,7 +12,6 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 /** The engine's commands: the sidecar server, and the command-line clients that read or change a running one. */
@@ -80,7 +79,6 @@ public final class Main {
                     cl.value("bind", SidecarConfig.DEFAULT_BIND),
                     cl.intValue("port", SidecarConfig.DEFAULT_PORT, 0, 65535),
                     cl.value("port-file").map(Path::of),
-                    Optional.empty(),
                     cl.value("store").map(Path::of).orElseGet(SidecarConfig::defaultStoreDir),
                     SidecarSecurity.of(
                             cl.value("tls-cert").map(Path::of),

@@ -5,8 +5,8 @@ import java.util.Optional;
 
 /**
  * Where the sidecar listens. {@code port} 0 picks a free port; {@code portFile}, when set, receives the
- * port actually bound (scripts use it to find an ephemeral sidecar). {@code inProcessName}, when set,
- * serves in-process only (tests). {@code storeDir} is where decisions are kept per DAW session.
+ * port actually bound (scripts use it to find an ephemeral sidecar). {@code storeDir} is where
+ * decisions are kept per DAW session.
  * {@code meterThreads} is how many threads meter a large batch of taps, 0 for one per core (fewer
  * leave cores to the DAW on the same machine).
  */
@@ -14,7 +14,6 @@ public record SidecarConfig(
         String bindAddress,
         int port,
         Optional<Path> portFile,
-        Optional<String> inProcessName,
         Path storeDir,
         SidecarSecurity security,
         int meterThreads) {
@@ -31,13 +30,7 @@ public record SidecarConfig(
     public static final int DEFAULT_PORT = 50551;
 
     public static SidecarConfig loopback(int port, Path storeDir) {
-        return new SidecarConfig(
-                DEFAULT_BIND, port, Optional.empty(), Optional.empty(), storeDir, SidecarSecurity.NONE, 0);
-    }
-
-    public static SidecarConfig inProcess(String name, Path storeDir) {
-        return new SidecarConfig(
-                DEFAULT_BIND, 0, Optional.empty(), Optional.of(name), storeDir, SidecarSecurity.NONE, 0);
+        return new SidecarConfig(DEFAULT_BIND, port, Optional.empty(), storeDir, SidecarSecurity.NONE, 0);
     }
 
     /** Threads to meter on: {@code meterThreads}, or one per core when it is 0. */

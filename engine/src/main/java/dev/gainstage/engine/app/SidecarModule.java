@@ -1,21 +1,14 @@
 package dev.gainstage.engine.app;
 
 import com.google.inject.AbstractModule;
-import com.google.inject.Provides;
-import com.google.inject.Singleton;
-import com.google.inject.multibindings.Multibinder;
-import dev.gainstage.engine.metering.MeterOptions;
 import dev.gainstage.engine.rules.RuleConfig;
 import dev.gainstage.engine.rules.RuleOverrides;
-import dev.gainstage.engine.session.DecisionPersistence;
-import dev.gainstage.engine.session.MeterPool;
-import dev.gainstage.engine.session.SessionRegistry;
-import dev.gainstage.engine.store.DecisionStore;
-import dev.gainstage.engine.transport.ViewPump;
-import io.grpc.ServerInterceptor;
-import java.time.Clock;
 
-/** Wires the sidecar. Binds values only: no sockets, threads or files are touched here. */
+/**
+ * The whole sidecar: installs its modules, each binding values only (no sockets, threads or files
+ * are touched until {@link SidecarServer#start}). Tests swap one module's binding with
+ * {@code Modules.override}: a fake clock, an in-process server.
+ */
 public final class SidecarModule extends AbstractModule {
     private final SidecarConfig config;
     private final RuleOverrides fileRules;
@@ -33,31 +26,11 @@ public final class SidecarModule extends AbstractModule {
 
     @Override
     protected void configure() {
-        bind(SidecarConfig.class).toInstance(config);
-        bind(RuleOverrides.class).toInstance(fileRules);
-        bind(MeterOptions.class).toInstance(MeterOptions.defaults());
-        bind(ViewPump.class).in(Singleton.class);
-        bind(SidecarServer.class).in(Singleton.class);
-        // Empty here; other modules (auth, tests that slow the sidecar down) add to it.
-        Multibinder.newSetBinder(binder(), ServerInterceptor.class);
-    }
-
-    @Provides
-    @Singleton
-    SessionRegistry sessionRegistry(
-            RuleOverrides rules, MeterOptions meterOptions, DecisionPersistence store, MeterPool meterPool) {
-        return new SessionRegistry(rules, meterOptions, store, meterPool);
-    }
-
-    @Provides
-    @Singleton
-    MeterPool meterPool(SidecarConfig sidecarConfig) {
-        return new MeterPool(sidecarConfig.meterThreadsOrCores()); // starts no thread until a large batch arrives
-    }
-
-    @Provides
-    @Singleton
-    DecisionPersistence decisionStore(SidecarConfig sidecarConfig) {
-        return new DecisionStore(sidecarConfig.storeDir(), Clock.systemUTC()); // touches no file until used
+        install(new ConfigModule(config, fileRules));
+        install(new SystemClockModule());
+        install(new SecurityModule(config.security())); // first: its token check sees every call first
+        install(new RulesModule());
+        install(new SessionsModule());
+        install(new TransportModule());
     }
 }

@@ -16,7 +16,7 @@ public record SidecarSecurity(Optional<Path> certificate, Optional<Path> private
     public static final SidecarSecurity NONE =
             new SidecarSecurity(Optional.empty(), Optional.empty(), Optional.empty());
 
-    /** Reads the token file (trimmed; empty is refused) and checks the TLS pair is complete. */
+    /** Reads the token file (trimmed; fewer than 16 characters are refused) and checks the TLS pair is complete and readable. */
     public static SidecarSecurity of(Optional<Path> certificate, Optional<Path> privateKey, Optional<Path> tokenFile)
             throws IOException {
         if (certificate.isPresent() != privateKey.isPresent()) {

@@ -9,13 +9,17 @@ import dev.gainstage.engine.graph.TapKey;
 import dev.gainstage.engine.graph.TapPoint;
 import dev.gainstage.engine.metering.MeterReading;
 import dev.gainstage.engine.rules.Rule;
+import dev.gainstage.engine.rules.RuleConfig;
+import dev.gainstage.engine.rules.SourceTooQuietRule;
 import dev.gainstage.engine.rules.TapReadings;
 import dev.gainstage.engine.rules.Warning;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Builds the seed's three steps from the graph and the live warnings: 1 start at the source, 2 check
@@ -36,8 +40,13 @@ public final class ChecklistEvaluator {
 
     private ChecklistEvaluator() {}
 
+    /** @param config the thresholds the session is judged by: a source is waiting until its rules can judge it */
     public static Checklist evaluate(
-            SessionGraph graph, TapReadings readings, List<Warning> active, Map<String, String> itemAcks) {
+            SessionGraph graph,
+            TapReadings readings,
+            List<Warning> active,
+            Map<String, String> itemAcks,
+            RuleConfig config) {
         List<ChecklistItem> sources = new ArrayList<>();
         List<ChecklistItem> plugins = new ArrayList<>();
         List<ChecklistItem> mix = new ArrayList<>();
@@ -53,7 +62,8 @@ public final class ChecklistEvaluator {
                             SOURCE_RULES,
                             readings,
                             active,
-                            itemAcks));
+                            itemAcks,
+                            r -> sourceWaiting(r, config)));
                 } else if (stage.kind() == StageKind.PLUGIN && stage.active()) {
                     plugins.add(item(
                             "plugin:" + stage.id(),
@@ -65,7 +75,8 @@ public final class ChecklistEvaluator {
                             PLUGIN_RULES,
                             readings,
                             active,
-                            itemAcks));
+                            itemAcks,
+                            ChecklistEvaluator::levelWaiting));
                 } else if (stage.kind() == StageKind.OUTPUT
                         && (strip.kind() == StripKind.BUS || strip.kind() == StripKind.MASTER)) {
                     String text = strip.kind() == StripKind.MASTER
@@ -80,7 +91,8 @@ public final class ChecklistEvaluator {
                             MIX_RULES,
                             readings,
                             active,
-                            itemAcks));
+                            itemAcks,
+                            ChecklistEvaluator::levelWaiting));
                 }
             }
         }
@@ -121,7 +133,8 @@ public final class ChecklistEvaluator {
             Set<Rule> rules,
             TapReadings readings,
             List<Warning> active,
-            Map<String, String> itemAcks) {
+            Map<String, String> itemAcks,
+            Function<MeterReading, String> waiting) {
         String ack = itemAcks.get(id);
         if (ack != null) {
             return new ChecklistItem(id, text, strip.id(), stage.id(), ItemState.ACKNOWLEDGED, "acknowledged", ack);
@@ -132,9 +145,39 @@ public final class ChecklistEvaluator {
             }
         }
         MeterReading r = readings.get(new TapKey(stage.id(), point));
-        if (!TapReadings.hasSignal(r) || r.signalSeconds() < MIN_SIGNAL_SECONDS) {
-            return new ChecklistItem(id, text, strip.id(), stage.id(), ItemState.PENDING, "waiting for signal", "");
+        String wait = TapReadings.hasSignal(r) ? waiting.apply(r) : "waiting for signal";
+        if (!wait.isEmpty()) {
+            return new ChecklistItem(id, text, strip.id(), stage.id(), ItemState.PENDING, wait, "");
         }
         return new ChecklistItem(id, text, strip.id(), stage.id(), ItemState.PASSING, "", "");
+    }
+
+    /**
+     * What a source still needs before its rules judge it, "" once they can: the same condition as
+     * {@link SourceTooQuietRule#judgeable}, so the checklist and the rules never disagree on it.
+     */
+    public static String sourceWaiting(MeterReading r, RuleConfig config) {
+        if (SourceTooQuietRule.judgeable(r, config)) {
+            return "";
+        }
+        return String.format(
+                Locale.ROOT,
+                "waiting: %.1f s of signal, %d %s (judged after %.0f s or %.0f events)",
+                r.signalSeconds(),
+                r.events(),
+                r.events() == 1 ? "event" : "events",
+                config.quietMinSignalSeconds(),
+                config.quietMinEvents());
+    }
+
+    /** A plugin's or a sum's items wait for the short-term loudness window their rules compare. */
+    private static String levelWaiting(MeterReading r) {
+        return r.signalSeconds() >= MIN_SIGNAL_SECONDS
+                ? ""
+                : String.format(
+                        Locale.ROOT,
+                        "waiting: %.1f s of signal (judged after %.0f s)",
+                        r.signalSeconds(),
+                        MIN_SIGNAL_SECONDS);
     }
 }

@@ -13,9 +13,11 @@ package dev.gainstage.engine.metering;
  * maximum momentary and short-term loudness, overall RMS, crest factor (max sample peak over overall
  * plain RMS, so a sine reads 3.01 dB whatever the AES17 option), DC offset (signed mean of the channel
  * with the largest |mean|), clipped samples and runs (a clipped run is at least 2 consecutive samples
- * of one channel at or above the clip level; a single full-scale sample is not counted), a noise-floor
- * estimate (10th percentile of 50 ms RMS frames that are not digital silence) and the seconds of audio
- * whose 50 ms RMS was above -70 dBFS.
+ * of one channel at or above the clip level; a single full-scale sample is not counted), the steady noise
+ * floor (the level the gaps between events return to, stable over time; NaN for a clean recording, whose
+ * gaps are silence or decays: see {@code NoiseFloorEstimator}) and the seconds of audio
+ * whose 50 ms RMS was above -70 dBFS, and the events heard (hits, notes, words: frames that rise 10 dB out of
+ * what came before; see {@code EventCounter}).
  */
 public record MeterReading(
         long frames,
@@ -38,7 +40,56 @@ public record MeterReading(
         long clippedRuns,
         double noiseFloorDbfs,
         double correlation,
-        double signalSeconds) {
+        double signalSeconds,
+        long events) {
+    /** A reading without an event count (made up in tests and tools that do not count events). */
+    public MeterReading(
+            long frames,
+            double seconds,
+            double samplePeakDbfs,
+            double truePeakDbtp,
+            double rmsDbfs,
+            double momentaryLufs,
+            double shortTermLufs,
+            double maxSamplePeakDbfs,
+            double maxTruePeakDbtp,
+            double integratedLufs,
+            double loudnessRangeLu,
+            double maxMomentaryLufs,
+            double maxShortTermLufs,
+            double overallRmsDbfs,
+            double crestFactorDb,
+            double dcOffset,
+            long clippedSamples,
+            long clippedRuns,
+            double noiseFloorDbfs,
+            double correlation,
+            double signalSeconds) {
+        this(
+                frames,
+                seconds,
+                samplePeakDbfs,
+                truePeakDbtp,
+                rmsDbfs,
+                momentaryLufs,
+                shortTermLufs,
+                maxSamplePeakDbfs,
+                maxTruePeakDbtp,
+                integratedLufs,
+                loudnessRangeLu,
+                maxMomentaryLufs,
+                maxShortTermLufs,
+                overallRmsDbfs,
+                crestFactorDb,
+                dcOffset,
+                clippedSamples,
+                clippedRuns,
+                noiseFloorDbfs,
+                correlation,
+                signalSeconds,
+                0);
+    }
+
     public static boolean has(double v) {
         return !Double.isNaN(v);
     }

@@ -42,6 +42,7 @@ public final class StageMeter {
     private ClipCounter clips;
     private final LoudnessMeter loudness = new LoudnessMeter();
     private final NoiseFloorEstimator noiseFloor = new NoiseFloorEstimator();
+    private final EventCounter events = new EventCounter(SIGNAL_THRESHOLD_POWER);
     private SubBlockRing peaks;
     private SubBlockRing truePeaks;
     private SubBlockRing powers;
@@ -128,6 +129,7 @@ public final class StageMeter {
         clips.reset();
         loudness.reset();
         noiseFloor.reset();
+        events.reset();
         peaks.reset();
         truePeaks.reset();
         powers.reset();
@@ -262,6 +264,7 @@ public final class StageMeter {
         int length = frameLengths[frameIndex];
         double meanSquare = framePower / ((double) length * channels);
         noiseFloor.add(meanSquare);
+        events.add(meanSquare);
         if (meanSquare > SIGNAL_THRESHOLD_POWER) {
             signalFrames += length;
         }
@@ -314,7 +317,8 @@ public final class StageMeter {
                 clips.runs(),
                 noiseFloor.estimateDbfs(),
                 correlation(),
-                signalFrames / (double) sampleRate);
+                signalFrames / (double) sampleRate,
+                events.events());
     }
 
     private double dcOffset() {

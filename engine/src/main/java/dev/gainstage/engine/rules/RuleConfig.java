@@ -31,7 +31,9 @@ public record RuleConfig(
         double faderMinDb,
         double raiseAfterSeconds,
         double clearAfterSeconds,
-        double clearMarginDb) {
+        double clearMarginDb,
+        double quietMinEvents,
+        double pluginDigitalInputPeakDbfs) {
 
     /** Refuses thresholds that cannot make sense; the message names the field and the problem. */
     public RuleConfig {
@@ -53,6 +55,8 @@ public record RuleConfig(
         check("raise_after_seconds", raiseAfterSeconds, 0, 60);
         check("clear_after_seconds", clearAfterSeconds, 0, 600);
         check("clear_margin_db", clearMarginDb, 0, 24);
+        check("quiet_min_events", quietMinEvents, 1, 100_000);
+        check("plugin_digital_input_peak_dbfs", pluginDigitalInputPeakDbfs, -60, 24);
         if (sourceQuietPeakDbfs >= sourceHotPeakDbfs) {
             throw new IllegalArgumentException("source_quiet_peak_dbfs (" + sourceQuietPeakDbfs
                     + ") must be below source_hot_peak_dbfs (" + sourceHotPeakDbfs + ")");
@@ -110,7 +114,8 @@ public record RuleConfig(
 
     public static RuleConfig defaults() {
         return new RuleConfig(
-                -6.0, -9.0, -0.1, -18.0, 3.0, 40.0, 1.0, -6.0, -12.0, 0.0, 0.0, 0.0, -3.0, 6.0, -20.0, 0.3, 3.0, 1.0);
+                -6.0, -9.0, -0.1, -18.0, 3.0, 40.0, 1.0, -6.0, -12.0, 0.0, 0.0, 0.0, -3.0, 6.0, -20.0, 0.3, 3.0, 1.0, 4,
+                0.0);
     }
 
     /**

@@ -64,6 +64,31 @@ public record Warning(
                 clearing);
     }
 
+    /** The same warning offering another fix (with the suggestion that says it). */
+    public Warning withFix(List<FixStep> newFix, String newSuggestion) {
+        return new Warning(
+                id,
+                rule,
+                state,
+                stripId,
+                stripName,
+                stageId,
+                stageName,
+                measured,
+                threshold,
+                unit,
+                message,
+                newSuggestion,
+                newFix,
+                firstSeenSeconds,
+                lastSeenSeconds,
+                peakMeasured,
+                rootCauseId,
+                acknowledged,
+                ackReason,
+                clearing);
+    }
+
     public Warning withRootCause(String newRootCauseId) {
         return new Warning(
                 id,

@@ -53,13 +53,13 @@ public final class MeterPool implements AutoCloseable {
     /**
      * Runs {@code body} for every index in {@code [0, count)}, each exactly once, and returns when
      * all are done. {@code samples} (the batch's total) decides whether the batch is worth sharing.
-     * The first exception thrown by {@code body} is rethrown here after the other indices ran.
+     * An index that throws does not stop the others (each index is a tap's meter, and one failing
+     * must not leave the rest of the batch unmetered): once every index ran, the first exception or
+     * error {@code body} threw is rethrown here, as it was thrown.
      */
     public void forEach(int count, long samples, IntConsumer body) {
         if (parallelism == 1 || samples < MIN_PARALLEL_SAMPLES || count < 2 * CHUNK || closed || !inUse.tryLock()) {
-            for (int i = 0; i < count; i++) {
-                body.accept(i);
-            }
+            rethrow(run(body, 0, count, null));
             return;
         }
         try {
@@ -74,11 +74,33 @@ public final class MeterPool implements AutoCloseable {
                 LockSupport.parkNanos(this, 20_000); // the last helper to finish unparks us sooner
             }
             current.compareAndSet(job, null);
-            if (job.failure.get() != null) {
-                throw job.failure.get();
-            }
+            rethrow(job.failure.get());
         } finally {
             inUse.unlock();
+        }
+    }
+
+    /** Runs {@code body} for {@code [from, to)}, every index even after one throws; the first failure, or {@code first}. */
+    private static Throwable run(IntConsumer body, int from, int to, Throwable first) {
+        Throwable failure = first;
+        for (int i = from; i < to; i++) {
+            try {
+                body.accept(i);
+            } catch (RuntimeException | Error e) {
+                if (failure == null) {
+                    failure = e;
+                }
+            }
+        }
+        return failure;
+    }
+
+    private static void rethrow(Throwable failure) {
+        switch (failure) {
+            case null -> {}
+            case RuntimeException e -> throw e;
+            case Error e -> throw e;
+            default -> throw new IllegalStateException(failure); // body cannot throw checked exceptions
         }
     }
 
@@ -131,7 +153,8 @@ public final class MeterPool implements AutoCloseable {
         final Thread caller;
         final AtomicInteger next = new AtomicInteger();
         final AtomicInteger completed = new AtomicInteger();
-        final AtomicReference<RuntimeException> failure = new AtomicReference<>();
+        /** The first failure of any thread; helpers catch theirs so that the caller hears of it, and is not left waiting. */
+        final AtomicReference<Throwable> failure = new AtomicReference<>();
 
         Job(IntConsumer body, int count, Thread caller) {
             this.body = body;
@@ -143,12 +166,9 @@ public final class MeterPool implements AutoCloseable {
             int from;
             while ((from = next.getAndAdd(CHUNK)) < count) {
                 int to = Math.min(count, from + CHUNK);
-                try {
-                    for (int i = from; i < to; i++) {
-                        body.accept(i);
-                    }
-                } catch (RuntimeException | Error e) {
-                    failure.compareAndSet(null, e instanceof RuntimeException r ? r : new IllegalStateException(e));
+                Throwable failed = run(body, from, to, null);
+                if (failed != null) {
+                    failure.compareAndSet(null, failed);
                 }
                 if (completed.addAndGet(to - from) == count && Thread.currentThread() != caller) {
                     LockSupport.unpark(caller);

@@ -3,8 +3,11 @@ package dev.gainstage.engine.session;
 import dev.gainstage.engine.metering.MeterOptions;
 import dev.gainstage.engine.rules.RuleLayers;
 import dev.gainstage.engine.rules.RuleOverrides;
+import dev.gainstage.engine.rules.StagingRule;
+import dev.gainstage.engine.rules.StagingRuleSet;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -22,17 +25,26 @@ public final class SessionRegistry {
     private final MeterOptions meterOptions;
     private final DecisionPersistence persistence;
     private final MeterPool meterPool;
+    private final List<StagingRule> stagingRules;
     private volatile String latestKey = "";
 
     /** @param fileRules thresholds the sidecar's --rules file sets, under every session's own overrides */
     public SessionRegistry(RuleOverrides fileRules, MeterOptions meterOptions, DecisionPersistence persistence) {
-        this(fileRules, meterOptions, persistence, MeterPool.inline());
+        this(fileRules, meterOptions, persistence, MeterPool.inline(), StagingRuleSet.standard());
     }
 
-    /** As above, metering large batches of every session on {@code meterPool}'s threads. */
+    /**
+     * As above, metering large batches of every session on {@code meterPool}'s threads, and judging
+     * every session by {@code stagingRules} (the injector's rule set).
+     */
     public SessionRegistry(
-            RuleOverrides fileRules, MeterOptions meterOptions, DecisionPersistence persistence, MeterPool meterPool) {
+            RuleOverrides fileRules,
+            MeterOptions meterOptions,
+            DecisionPersistence persistence,
+            MeterPool meterPool,
+            Collection<StagingRule> stagingRules) {
         this.fileRules = fileRules;
+        this.stagingRules = List.copyOf(stagingRules);
         this.meterPool = meterPool;
         this.meterOptions = meterOptions;
         this.persistence = persistence;
@@ -41,11 +53,20 @@ public final class SessionRegistry {
     /** The session for a key, created on first use; it becomes the "latest" one watchers follow by default. */
     public SessionEngine open(String key) {
         // Claimed inside the map's lock for the key, so forgetIdle cannot take it between here and attach.
-        SessionEngine engine = sessions.compute(key, (k, e) -> {
-            SessionEngine s = e == null ? create(k) : e;
-            s.claim();
-            return s;
+        SessionEngine engine = sessions.computeIfPresent(key, (k, e) -> {
+            e.claim();
+            return e;
         });
+        if (engine == null) {
+            // Its saved decisions are read outside the map's lock, which would hold up every key of
+            // the bin while the disk answers. Two first opens of one key both read; one session wins.
+            SessionEngine created = create(key);
+            engine = sessions.compute(key, (k, e) -> {
+                SessionEngine s = e == null ? created : e;
+                s.claim();
+                return s;
+            });
+        }
         latestKey = key;
         for (Consumer<SessionEngine> l : attachListeners) {
             l.accept(engine);
@@ -68,7 +89,14 @@ public final class SessionRegistry {
             LOG.warning("session '" + key + "': " + loaded.problem());
         }
         return new SessionEngine(
-                key, fileRules, meterOptions, meterPool, loaded.decisions(), persistence, loaded.problem());
+                key,
+                fileRules,
+                stagingRules,
+                meterOptions,
+                meterPool,
+                loaded.decisions(),
+                persistence,
+                loaded.problem());
     }
 
     /**

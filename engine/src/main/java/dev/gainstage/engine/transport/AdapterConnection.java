@@ -22,42 +22,51 @@ import dev.gainstage.proto.v1.TapBlock;
 import dev.gainstage.proto.v1.TapDrops;
 import dev.gainstage.proto.v1.TapSubscription;
 import io.grpc.Status;
+import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * One adapter's Attach stream: the protocol state machine (Hello first, then snapshot, deltas and
  * taps), and the session's {@link AdapterLink} back to the adapter. A refused message is answered
- * with a {@link ProtocolError} naming the problem and the stream stays open; only a stream that
- * never says Hello is closed.
+ * with a {@link ProtocolError} naming the problem and the stream stays open; only a stream whose
+ * first message is not a Hello this sidecar accepts (its protocol version, a session key) is closed.
+ *
+ * <p>The stream ends in one of four ways: the adapter completes it, it fails, the adapter's call is
+ * cancelled (a crash, a lost connection: the cancel handler hears of it first), or we close it. Each
+ * marks the connection closed once: the session is detached, pending fixes are refused, and from then
+ * on the session's requests ({@link #requestFix}, {@link #requestTaps}) are answered or dropped without
+ * touching the stream, so a session acting on a link that has just gone never sees an exception.
  */
 final class AdapterConnection implements StreamObserver<AdapterMessage>, AdapterLink {
     private static final Logger LOG = Logger.getLogger(AdapterConnection.class.getName());
     static final int PROTOCOL_VERSION = 1;
-    private static final long FIX_TIMEOUT_SECONDS = 5;
+    private static final int LOGGED_REFUSALS = 20;
 
     private final SessionRegistry registry;
-    private final StreamObserver<SidecarMessage> responses;
-    private final Map<String, CompletableFuture<FixOutcome>> pendingFixes = new ConcurrentHashMap<>();
+    private final ServerCallStreamObserver<SidecarMessage> responses;
+    private final PendingFixes pendingFixes = new PendingFixes();
     private final Object sendLock = new Object();
     private SessionEngine engine;
     private volatile Hello hello;
-    private boolean closed;
+    private boolean closed; // guarded by sendLock
     private long refused;
-    private static final int LOGGED_REFUSALS = 20;
 
-    AdapterConnection(SessionRegistry registry, StreamObserver<SidecarMessage> responses) {
+    /** Call from the service's Attach method: the cancel handler can only be set before it returns. */
+    AdapterConnection(SessionRegistry registry, ServerCallStreamObserver<SidecarMessage> responses) {
         this.registry = registry;
         this.responses = responses;
+        // With a handler set, gRPC also drops what is sent after a cancel instead of throwing.
+        responses.setOnCancelHandler(() -> {
+            LOG.info(() -> "adapter '" + adapterName() + "' went away (its call was cancelled)");
+            closeQuietly();
+        });
     }
 
     @Override
@@ -151,41 +160,27 @@ final class AdapterConnection implements StreamObserver<AdapterMessage>, Adapter
     }
 
     private void onFixResult(FixResult r) {
-        CompletableFuture<FixOutcome> f = pendingFixes.remove(r.getFixId());
-        if (f == null) {
+        if (!pendingFixes.answer(r.getFixId(), new FixOutcome(r.getApplied(), r.getMessage()))) {
             error(
                     ErrorCode.ERROR_CODE_UNKNOWN_ID,
                     "fix_result.fix_id",
                     "no fix request '" + r.getFixId() + "' is pending",
                     false);
-            return;
         }
-        f.complete(new FixOutcome(r.getApplied(), r.getMessage()));
     }
 
     @Override
     public void onError(Throwable t) {
         LOG.info(() -> "adapter stream ended: " + Status.fromThrowable(t));
-        end();
+        closeQuietly(); // the call is over: nothing more can be sent on it
     }
 
     @Override
     public void onCompleted() {
-        end();
-        synchronized (sendLock) {
-            if (!closed) {
-                closed = true;
-                responses.onCompleted();
-            }
+        if (markClosed()) {
+            responses.onCompleted();
+            detach();
         }
-    }
-
-    private void end() {
-        if (engine != null) {
-            engine.detach(this);
-        }
-        pendingFixes.forEach((id, f) -> f.complete(FixOutcome.refused("the adapter disconnected")));
-        pendingFixes.clear();
     }
 
     // ---- AdapterLink ----------------------------------------------------------------------------
@@ -210,22 +205,15 @@ final class AdapterConnection implements StreamObserver<AdapterMessage>, Adapter
         send(SidecarMessage.newBuilder().setTaps(sub).build());
     }
 
+    /** Once the connection is closed, completes at once as refused ("the adapter disconnected"). */
     @Override
     public CompletableFuture<FixOutcome> requestFix(String stageId, double changeDb) {
-        String fixId = UUID.randomUUID().toString();
-        CompletableFuture<FixOutcome> f = new CompletableFuture<>();
-        pendingFixes.put(fixId, f);
-        send(SidecarMessage.newBuilder()
+        return pendingFixes.request(fixId -> send(SidecarMessage.newBuilder()
                 .setFix(FixRequest.newBuilder()
                         .setFixId(fixId)
                         .setStageId(stageId)
                         .setChangeDb(changeDb))
-                .build());
-        return f.completeOnTimeout(
-                        FixOutcome.refused("the adapter did not answer within " + FIX_TIMEOUT_SECONDS + " s"),
-                        FIX_TIMEOUT_SECONDS,
-                        TimeUnit.SECONDS)
-                .whenComplete((r, t) -> pendingFixes.remove(fixId));
+                .build()));
     }
 
     // ---- sending ----------------------------------------------------------------------------------
@@ -251,7 +239,7 @@ final class AdapterConnection implements StreamObserver<AdapterMessage>, Adapter
                 .build());
     }
 
-    /** Responses are sent from the stream's thread and from panel calls (fixes): one at a time. */
+    /** Responses are sent from the stream's thread and from panel calls (fixes): one at a time; none once closed. */
     private void send(SidecarMessage m) {
         synchronized (sendLock) {
             if (!closed) {
@@ -260,12 +248,36 @@ final class AdapterConnection implements StreamObserver<AdapterMessage>, Adapter
         }
     }
 
+    /** Ends the stream from our side, telling the adapter why. */
     private void close(Status status) {
-        synchronized (sendLock) {
-            if (!closed) {
-                closed = true;
-                responses.onError(status.asRuntimeException());
-            }
+        if (markClosed()) {
+            responses.onError(status.asRuntimeException());
+            detach();
         }
+    }
+
+    /** The stream ended on the adapter's side: nothing is sent. */
+    private void closeQuietly() {
+        if (markClosed()) {
+            detach();
+        }
+    }
+
+    /** True for the one caller that closes the connection; later sends are dropped. */
+    private boolean markClosed() {
+        synchronized (sendLock) {
+            if (closed) {
+                return false;
+            }
+            closed = true;
+        }
+        return true;
+    }
+
+    private void detach() {
+        if (engine != null) {
+            engine.detach(this);
+        }
+        pendingFixes.close();
     }
 }

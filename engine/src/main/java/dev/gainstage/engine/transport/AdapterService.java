@@ -4,6 +4,7 @@ import dev.gainstage.engine.session.SessionRegistry;
 import dev.gainstage.proto.v1.AdapterMessage;
 import dev.gainstage.proto.v1.AdapterServiceGrpc;
 import dev.gainstage.proto.v1.SidecarMessage;
+import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import jakarta.inject.Inject;
 
@@ -18,6 +19,7 @@ public final class AdapterService extends AdapterServiceGrpc.AdapterServiceImplB
 
     @Override
     public StreamObserver<AdapterMessage> attach(StreamObserver<SidecarMessage> responses) {
-        return new AdapterConnection(registry, responses);
+        // gRPC hands every server call's responses over as a ServerCallStreamObserver.
+        return new AdapterConnection(registry, (ServerCallStreamObserver<SidecarMessage>) responses);
     }
 }

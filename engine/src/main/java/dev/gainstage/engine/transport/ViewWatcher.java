@@ -6,8 +6,11 @@ import dev.gainstage.engine.session.SessionState;
 import dev.gainstage.engine.transport.protos.ViewProtos;
 import dev.gainstage.proto.v1.SessionView;
 import dev.gainstage.proto.v1.WatchRequest;
+import io.grpc.Status;
 import io.grpc.stub.ServerCallStreamObserver;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -25,11 +28,17 @@ final class ViewWatcher implements Runnable {
     private final SessionRegistry registry;
     private final WatchRequest request;
     private final ServerCallStreamObserver<SessionView> call;
-    private final java.util.concurrent.atomic.AtomicBoolean pushQueued =
-            new java.util.concurrent.atomic.AtomicBoolean();
+    private final AtomicBoolean pushQueued = new AtomicBoolean();
+    /**
+     * Guards {@link #listening} and {@link #stopped}: the registry tells of a session opened on the
+     * adapter's thread, possibly just after the watch stopped (it had taken its listeners already).
+     */
+    private final Object listenLock = new Object();
+
     private ScheduledFuture<?> schedule;
     private ViewPump pump;
     private volatile SessionEngine listening;
+    private boolean stopped;
     private String sentKey = "";
     private long sentVersion = -1;
     private volatile long sentEvent;
@@ -44,21 +53,37 @@ final class ViewWatcher implements Runnable {
         int hz = request.getMaxRateHz() == 0 ? DEFAULT_RATE_HZ : Math.min(request.getMaxRateHz(), 60);
         this.pump = pump;
         call.setOnCancelHandler(this::stop);
-        schedule = pump.every(Math.max(1, 1000 / hz), this);
+        synchronized (this) { // the first run waits for it, and may stop the watch at once
+            schedule = pump.every(Math.max(1, 1000 / hz), this);
+        }
         registry.onOpen(onOpen);
         registry.resolve(request.getSessionKey()).ifPresent(this::listen);
-    }
-
-    /** A warning raised or cleared goes out at once; level updates wait for the frame rate. */
-    private void listen(SessionEngine engine) {
-        if (listening != null) {
-            listening.removeListener(onPublish);
+        synchronized (listenLock) {
+            if (stopped) { // stopped meanwhile (the call was cancelled), possibly before onOpen was added
+                registry.removeOnOpen(onOpen);
+            }
         }
-        listening = engine;
-        engine.addListener(onPublish);
     }
 
-    private final java.util.function.Consumer<SessionEngine> onOpen = this::opened;
+    /**
+     * A warning raised or cleared goes out at once; level updates wait for the frame rate. Ignored
+     * once stopped: a listener added then would never be removed, and would keep the session from
+     * ever being forgotten.
+     */
+    private void listen(SessionEngine engine) {
+        synchronized (listenLock) {
+            if (stopped) {
+                return;
+            }
+            if (listening != null) {
+                listening.removeListener(onPublish);
+            }
+            listening = engine;
+            engine.addListener(onPublish);
+        }
+    }
+
+    private final Consumer<SessionEngine> onOpen = this::opened;
     private final Runnable onPublish = this::published;
 
     private void opened(SessionEngine engine) {
@@ -80,13 +105,19 @@ final class ViewWatcher implements Runnable {
         }
     }
 
-    private synchronized void stop() {
-        if (schedule != null) {
-            schedule.cancel(false);
+    private void stop() {
+        synchronized (this) {
+            if (schedule != null) {
+                schedule.cancel(false);
+            }
         }
         registry.removeOnOpen(onOpen);
-        if (listening != null) {
-            listening.removeListener(onPublish);
+        synchronized (listenLock) {
+            stopped = true;
+            if (listening != null) {
+                listening.removeListener(onPublish);
+                listening = null;
+            }
         }
     }
 
@@ -124,8 +155,7 @@ final class ViewWatcher implements Runnable {
             LOG.log(Level.WARNING, "watch stream failed; closing it", e);
             stop();
             try {
-                call.onError(
-                        io.grpc.Status.INTERNAL.withDescription(e.toString()).asRuntimeException());
+                call.onError(Status.INTERNAL.withDescription(e.toString()).asRuntimeException());
             } catch (RuntimeException ignored) {
                 // the call is already closed
             }

@@ -90,8 +90,7 @@ class SidecarSecurityTest {
 
     private static SidecarServer server(String bind, SidecarSecurity security) {
         return Guice.createInjector(new SidecarModule(
-                        new SidecarConfig(
-                                bind, 0, Optional.empty(), Optional.empty(), dir.resolve("store"), security, 0),
+                        new SidecarConfig(bind, 0, Optional.empty(), dir.resolve("store"), security, 0),
                         RuleConfig.defaults()))
                 .getInstance(SidecarServer.class);
     }

@@ -44,6 +44,10 @@ class StageMeterTest {
             for (RecordComponent c : MeterReading.class.getRecordComponents()) {
                 double expected = value(c, reference);
                 double actual = value(c, r);
+                if (Double.isNaN(expected)) {
+                    assertTrue(Double.isNaN(actual), c.getName() + " with blocks of " + block + ": " + actual);
+                    continue;
+                }
                 assertEquals(
                         expected,
                         actual,

@@ -47,7 +47,7 @@ class RuleLayersTest {
     @Test
     void thresholdsByNameRoundTripAndDifferencesAreFound() {
         RuleConfig d = RuleConfig.defaults();
-        assertEquals(18, RuleConfig.names().size());
+        assertEquals(20, RuleConfig.names().size());
         assertEquals(-6.0, d.byName().get("source_hot_peak_dbfs"));
         assertEquals(d, d.with(d.byName()));
         RuleConfig changed = d.with(Map.of("clear_margin_db", 2.0));

@@ -145,26 +145,85 @@ class StagingRulesTest {
         assertTrue(breaks(Rule.SOURCE_TOO_QUIET, "vox/source"));
     }
 
-    @Test
-    void aNoiseFloorCountsOnlyWhenQuietPassagesWereFound() throws GraphException {
+    private static MeterReading phrases(double peak, double floor, double signalSeconds, long events) {
         double n = Double.NaN;
-        // A steady tone: the floor estimate is the tone itself (-15 vs -15 RMS): not noise.
-        put(
-                "vox/source",
-                TapPoint.OUTPUT,
-                new MeterReading(
-                        480000, 10, -12, -12, -15, -15, -15, -12, -12, -15, 0, -15, -15, -15, 3, 0, 0, 0, -15.5, n,
-                        10));
-        assertFalse(breaks(Rule.SOURCE_TOO_QUIET, "vox/source"));
-        // Phrases at -20 RMS with hiss at -45 between them: within 40 dB of the -10 peak.
-        put(
-                "vox/source",
-                TapPoint.OUTPUT,
-                new MeterReading(
-                        480000, 10, -10, -10, -20, -20, -20, -10, -10, -20, 0, -20, -20, -20, 10, 0, 0, 0, -45, n, 10));
-        Observation o = judge(Rule.SOURCE_TOO_QUIET, "vox/source", 0, Set.of()).orElseThrow();
-        assertTrue(o.breaks());
-        assertTrue(o.message().contains("noise floor"), o.message());
+        return new MeterReading(
+                480000,
+                10,
+                peak,
+                peak,
+                -20,
+                -20,
+                -20,
+                peak,
+                peak,
+                -20,
+                0,
+                -20,
+                -20,
+                -20,
+                10,
+                0,
+                0,
+                0,
+                floor,
+                n,
+                signalSeconds,
+                events);
+    }
+
+    @Test
+    void aSteadyNoiseFloorTooCloseToThePeakIsNoisyNotQuiet() throws GraphException {
+        // Phrases peaking at -10 dBFS with hiss at -45 between them: 35 dB, within the 40 dB margin.
+        put("vox/source", TapPoint.OUTPUT, phrases(-10, -45, 10, 12));
+        Observation noisy = judge(Rule.SOURCE_NOISY, "vox/source", 0, Set.of()).orElseThrow();
+        assertTrue(noisy.breaks());
+        assertEquals(35.0, noisy.measured(), 1e-9);
+        assertEquals(40.0, noisy.threshold(), 1e-9);
+        assertTrue(noisy.message().contains("35.0 dB below its peak (less than 40.0 dB)"), noisy.message());
+        assertEquals(List.of(), noisy.fix(), "no gain change fixes noise");
+        assertTrue(noisy.suggestion().startsWith("Gain cannot fix noise"), noisy.suggestion());
+        assertFalse(breaks(Rule.SOURCE_TOO_QUIET, "vox/source"), "a -10 dBFS source is not too quiet");
+        // The same hiss 45 dB down is fine; no floor found (a clean recording) is not judged at all.
+        put("vox/source", TapPoint.OUTPUT, phrases(-10, -55, 10, 12));
+        assertFalse(breaks(Rule.SOURCE_NOISY, "vox/source"));
+        put("vox/source", TapPoint.OUTPUT, phrases(-10, Double.NaN, 10, 12));
+        assertTrue(judge(Rule.SOURCE_NOISY, "vox/source", 0, Set.of()).isEmpty());
+    }
+
+    @Test
+    void tooQuietIsAboutLevelAloneAndSparseMaterialIsJudgedByItsEvents() throws GraphException {
+        // A -30 dBFS source over a floor 25 dB down: too quiet (its level) and noisy (its floor), each for its reason
+        put("vox/source", TapPoint.OUTPUT, phrases(-30, -55, 10, 12));
+        Observation quiet =
+                judge(Rule.SOURCE_TOO_QUIET, "vox/source", 0, Set.of()).orElseThrow();
+        assertTrue(quiet.breaks());
+        assertTrue(quiet.message().contains("below -18.0 dBFS"), quiet.message());
+        assertEquals(21.0, quiet.fix().getFirst().changeDb(), 1e-9, "to the -9 dBFS target");
+        // Snare hits: 1.2 s of signal in 6 hits is enough to judge; 2 hits are not
+        put("vox/source", TapPoint.OUTPUT, phrases(-29, Double.NaN, 1.2, 6));
+        assertTrue(breaks(Rule.SOURCE_TOO_QUIET, "vox/source"));
+        put("vox/source", TapPoint.OUTPUT, phrases(-29, Double.NaN, 1.2, 2));
+        assertTrue(judge(Rule.SOURCE_TOO_QUIET, "vox/source", 0, Set.of()).isEmpty());
+    }
+
+    @Test
+    void noBrokenRuleOffersAFixOfZero() throws GraphException {
+        for (double peak = -40; peak <= 3; peak += 0.05) {
+            for (String stage : List.of("vox/source", "vox/comp", "master/output")) {
+                put(stage, TapPoint.INPUT, phrases(peak, peak - 38, 10, 12));
+                put(stage, TapPoint.OUTPUT, phrases(peak, peak - 38, 10, 12));
+            }
+            for (Observation o : rules.evaluate(graph(0), readings::get, Set.of())) {
+                if (o.breaks()) {
+                    for (FixStep step : o.fix()) {
+                        assertTrue(
+                                Math.abs(step.changeDb()) >= 0.1,
+                                o.rule() + " at a " + peak + " dBFS peak offers " + step + ": " + o.suggestion());
+                    }
+                }
+            }
+        }
     }
 
     @Test

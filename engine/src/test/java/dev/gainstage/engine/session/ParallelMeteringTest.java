@@ -12,6 +12,7 @@ import dev.gainstage.engine.graph.StripKind;
 import dev.gainstage.engine.graph.TapKey;
 import dev.gainstage.engine.metering.MeterOptions;
 import dev.gainstage.engine.rules.RuleOverrides;
+import dev.gainstage.engine.rules.StagingRuleSet;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
@@ -140,10 +141,11 @@ class ParallelMeteringTest {
             engine = new SessionEngine(
                     "parallel",
                     RuleOverrides.NONE,
+                    StagingRuleSet.standard(),
                     MeterOptions.defaults(),
                     pool,
                     Decisions.NONE,
-                    new InMemoryDecisions(),
+                    new Blocks.NoSaving(),
                     "");
             TestLink link = new TestLink();
             engine.attach(link, "parallel");
@@ -164,16 +166,5 @@ class ParallelMeteringTest {
             plan.forEach((handle, key) -> handles[
                     Integer.parseInt(key.stageId().substring(1, key.stageId().indexOf('/')))] = handle);
         }
-    }
-
-    /** Decisions are not what this test is about; the real store has tests of its own. */
-    private static final class InMemoryDecisions implements DecisionPersistence {
-        @Override
-        public Loaded load(String sessionKey) {
-            return new Loaded(Decisions.NONE, "");
-        }
-
-        @Override
-        public void save(String sessionKey, Decisions decisions) {}
     }
 }

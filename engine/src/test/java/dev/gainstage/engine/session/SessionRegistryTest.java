@@ -13,6 +13,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -109,5 +113,65 @@ class SessionRegistryTest {
                 List.of(),
                 registry.forgetIdle(System.nanoTime() + 5 * minute, 10 * minute),
                 "opening a session again makes it young again");
+    }
+
+    @Test
+    void aSlowLoadOfOneSessionDoesNotHoldUpOpeningAnother() throws Exception {
+        CountDownLatch loading = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        DecisionPersistence slow = new DecisionPersistence() {
+            @Override
+            public Loaded load(String sessionKey) throws IOException {
+                if (sessionKey.equals("slow")) {
+                    loading.countDown();
+                    try {
+                        release.await(10, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                return new Loaded(Decisions.NONE, "");
+            }
+
+            @Override
+            public void save(String sessionKey, Decisions decisions) {}
+        };
+        SessionRegistry registry = new SessionRegistry(RuleOverrides.NONE, MeterOptions.defaults(), slow);
+        // The map locks a bin, not the whole map: the other key is picked to share the slow one's bin,
+        // where loading inside the map's compute would make it wait for the disk.
+        String other = sameBin("slow");
+        ExecutorService threads = Executors.newFixedThreadPool(2); // the common pool may have one thread only
+        try {
+            Future<SessionEngine> slowOpen = threads.submit(() -> registry.open("slow"));
+            try {
+                assertTrue(loading.await(10, TimeUnit.SECONDS));
+                SessionEngine opened =
+                        threads.submit(() -> registry.open(other)).get(2, TimeUnit.SECONDS);
+                assertEquals(other, opened.sessionKey());
+            } finally {
+                release.countDown();
+            }
+            assertEquals("slow", slowOpen.get(10, TimeUnit.SECONDS).sessionKey());
+        } finally {
+            threads.shutdownNow();
+        }
+        assertEquals(
+                List.of(other, "slow"),
+                registry.all().stream().map(SessionEngine::sessionKey).sorted().toList());
+    }
+
+    /** A key other than {@code key} in the same bin of a new {@link java.util.concurrent.ConcurrentHashMap} (16 bins). */
+    private static String sameBin(String key) {
+        for (int i = 0; ; i++) {
+            String candidate = "other-" + i;
+            if (bin(candidate) == bin(key)) {
+                return candidate;
+            }
+        }
+    }
+
+    private static int bin(String key) {
+        int h = key.hashCode();
+        return (h ^ (h >>> 16)) & 15;
     }
 }

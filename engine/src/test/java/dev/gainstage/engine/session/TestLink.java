@@ -5,8 +5,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 
-/** An adapter at the engine's boundary that keeps the tap plan it is given and applies no fix. */
-final class TestLink implements AdapterLink {
+/** An adapter at the engine's boundary that keeps the tap plan it is given and applies no fix (unless a subclass does). */
+class TestLink implements AdapterLink {
     final Map<Integer, TapKey> plan = new TreeMap<>();
 
     @Override

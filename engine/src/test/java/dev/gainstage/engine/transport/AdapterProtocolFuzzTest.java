@@ -3,11 +3,9 @@ package dev.gainstage.engine.transport;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.google.inject.Guice;
 import com.google.protobuf.ByteString;
 import com.google.protobuf.InvalidProtocolBufferException;
-import dev.gainstage.engine.app.SidecarConfig;
-import dev.gainstage.engine.app.SidecarModule;
+import dev.gainstage.engine.app.InProcessServerModule;
 import dev.gainstage.engine.app.SidecarServer;
 import dev.gainstage.engine.graph.GraphException;
 import dev.gainstage.engine.graph.SessionGraph;
@@ -59,15 +57,14 @@ class AdapterProtocolFuzzTest {
     @Test
     void mutatedMessagesNeverCrashOrCorruptTheSession() throws Exception {
         String name = "fuzz-" + UUID.randomUUID();
-        var injector =
-                Guice.createInjector(new SidecarModule(SidecarConfig.inProcess(name, store), RuleConfig.defaults()));
+        var injector = InProcessServerModule.sidecar(name, store, RuleConfig.defaults());
         SidecarServer server = injector.getInstance(SidecarServer.class);
         server.start();
         ManagedChannel channel =
                 InProcessChannelBuilder.forName(name).directExecutor().build();
         try (TestAdapter adapter = new TestAdapter(channel)) {
             adapter.hello("fuzz");
-            SessionSnapshot snapshot = SidecarServiceTest.session();
+            SessionSnapshot snapshot = TestSession.session();
             adapter.snapshot(snapshot);
             adapter.await(SidecarMessage.BodyCase.TAPS);
             List<TapAssignment> taps = adapter.subscription().getTapsList();

@@ -158,7 +158,7 @@ class DecisionsSurviveACrashTest {
                 NettyChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().build();
         try (TestAdapter adapter = new TestAdapter(channel)) {
             adapter.hello("crash-test");
-            adapter.snapshot(SidecarServiceTest.session());
+            adapter.snapshot(TestSession.session());
             adapter.await(SidecarMessage.BodyCase.ACK);
             return work.run(channel);
         } finally {

@@ -68,7 +68,7 @@ class RuleOverridesTest {
         panel = PanelServiceGrpc.newBlockingStub(channel);
         adapter = new TestAdapter(channel);
         adapter.hello(KEY);
-        adapter.snapshot(SidecarServiceTest.session());
+        adapter.snapshot(TestSession.session());
         adapter.await(SidecarMessage.BodyCase.ACK);
         adapter.await(SidecarMessage.BodyCase.TAPS);
     }
@@ -243,6 +243,6 @@ class RuleOverridesTest {
     }
 
     private SessionView awaitView(Predicate<SessionView> done) {
-        return SidecarServiceTest.awaitView(channel, KEY, done);
+        return TestSession.awaitView(channel, KEY, done);
     }
 }

@@ -6,38 +6,29 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.inject.Guice;
 import com.google.protobuf.ByteString;
+import dev.gainstage.engine.app.InProcessServerModule;
 import dev.gainstage.engine.app.SidecarConfig;
 import dev.gainstage.engine.app.SidecarModule;
 import dev.gainstage.engine.app.SidecarServer;
 import dev.gainstage.engine.rules.RuleConfig;
 import dev.gainstage.proto.v1.AdapterMessage;
 import dev.gainstage.proto.v1.ErrorCode;
-import dev.gainstage.proto.v1.PanelServiceGrpc;
 import dev.gainstage.proto.v1.ProtocolError;
 import dev.gainstage.proto.v1.SessionDelta;
-import dev.gainstage.proto.v1.SessionSnapshot;
 import dev.gainstage.proto.v1.SessionView;
 import dev.gainstage.proto.v1.SidecarMessage;
-import dev.gainstage.proto.v1.Stage;
-import dev.gainstage.proto.v1.StageKind;
-import dev.gainstage.proto.v1.StripKind;
 import dev.gainstage.proto.v1.StripRenamed;
 import dev.gainstage.proto.v1.TapAssignment;
 import dev.gainstage.proto.v1.TapBatch;
 import dev.gainstage.proto.v1.TapBlock;
-import dev.gainstage.proto.v1.TapPoint;
 import dev.gainstage.proto.v1.Warning;
-import dev.gainstage.proto.v1.WatchRequest;
 import io.grpc.ManagedChannel;
 import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
 import io.grpc.inprocess.InProcessChannelBuilder;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Path;
-import java.util.Iterator;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -57,9 +48,10 @@ class SidecarServiceTest {
 
     private void start(String transport) throws Exception {
         String name = "sidecar-" + UUID.randomUUID();
-        SidecarConfig config =
-                transport.equals("inprocess") ? SidecarConfig.inProcess(name, store) : SidecarConfig.loopback(0, store);
-        server = Guice.createInjector(new SidecarModule(config, RuleConfig.defaults()))
+        server = (transport.equals("inprocess")
+                        ? InProcessServerModule.sidecar(name, store, RuleConfig.defaults())
+                        : Guice.createInjector(
+                                new SidecarModule(SidecarConfig.loopback(0, store), RuleConfig.defaults())))
                 .getInstance(SidecarServer.class);
         server.start();
         channel = transport.equals("inprocess")
@@ -79,75 +71,13 @@ class SidecarServiceTest {
         }
     }
 
-    static Stage stage(String id, StageKind kind, String name) {
-        return Stage.newBuilder()
-                .setId(id)
-                .setKind(kind)
-                .setName(name)
-                .setActive(true)
-                .build();
-    }
-
-    static dev.gainstage.proto.v1.Strip track(String id, String name, String plugin, String pluginName) {
-        return dev.gainstage.proto.v1.Strip.newBuilder()
-                .setId(id)
-                .setName(name)
-                .setKind(StripKind.STRIP_KIND_AUDIO_TRACK)
-                .setChannels(1)
-                .addStages(stage(id + "/source", StageKind.STAGE_KIND_SOURCE, "Source"))
-                .addStages(stage(id + "/trim", StageKind.STAGE_KIND_TRIM, "Trim").toBuilder()
-                        .setGainDb(0))
-                .addStages(stage(id + "/" + plugin, StageKind.STAGE_KIND_PLUGIN, pluginName))
-                .addStages(stage(id + "/fader", StageKind.STAGE_KIND_FADER, "Fader").toBuilder()
-                        .setGainDb(0))
-                .addStages(stage(id + "/output", StageKind.STAGE_KIND_OUTPUT, "Output"))
-                .addOutputs("master")
-                .build();
-    }
-
-    static SessionSnapshot session() {
-        return SessionSnapshot.newBuilder()
-                .setSequence(1)
-                .addStrips(track("vox", "Lead Vox", "comp", "ACE Compressor"))
-                .addStrips(track("bass", "Bass", "sat", "Tube Saturator"))
-                .addStrips(dev.gainstage.proto.v1.Strip.newBuilder()
-                        .setId("master")
-                        .setName("Master")
-                        .setKind(StripKind.STRIP_KIND_MASTER)
-                        .setChannels(1)
-                        .addStages(stage("master/source", StageKind.STAGE_KIND_SOURCE, "Master input"))
-                        .addStages(stage("master/output", StageKind.STAGE_KIND_OUTPUT, "Output")))
-                .build();
-    }
-
-    /** Peaks per tap: every tap is a well-staged -12 dBFS sine but for the mis-staged ones. */
-    // vox: source too hot (> -6); vox/comp: +7 dB louder than its input; bass: too quiet (< -18) and
-    // its saturator's output over 0 dBFS; master over 0 dBFS.
-    static final Map<String, Double> PEAKS = Map.ofEntries(
-            Map.entry("vox/source:OUT", -3.0),
-            Map.entry("vox/trim:IN", -3.0),
-            Map.entry("vox/trim:OUT", -3.0),
-            Map.entry("vox/comp:OUT", -5.0),
-            Map.entry("bass/source:OUT", -30.0),
-            Map.entry("bass/trim:IN", -30.0),
-            Map.entry("bass/trim:OUT", -30.0),
-            Map.entry("bass/sat:OUT", 2.0),
-            Map.entry("master/source:OUT", 1.0),
-            Map.entry("master/output:IN", 1.0),
-            Map.entry("master/output:OUT", 1.0));
-
-    static double peakOf(TapAssignment tap) {
-        String key = tap.getStageId() + ":" + (tap.getPoint() == TapPoint.TAP_POINT_INPUT ? "IN" : "OUT");
-        return PEAKS.getOrDefault(key, -12.0);
-    }
-
     @ParameterizedTest
     @ValueSource(strings = {"inprocess", "loopback"})
     void knownTapBlocksRaiseTheExpectedWarnings(String transport) throws Exception {
         start(transport);
         try (TestAdapter adapter = new TestAdapter(channel)) {
             adapter.hello("test-session");
-            adapter.snapshot(session());
+            adapter.snapshot(TestSession.session());
             assertEquals(1, adapter.await(SidecarMessage.BodyCase.ACK).getAck().getSequence());
             adapter.await(SidecarMessage.BodyCase.TAPS);
             assertEquals(
@@ -155,7 +85,7 @@ class SidecarServiceTest {
                     adapter.subscription().getTapsCount(),
                     "every stage's input and output, sources' output only");
             // 3 s for the first short-term loudness, 3 s more for the mismatch window, then 300 ms to raise.
-            adapter.streamSines(8.0, SidecarServiceTest::peakOf);
+            adapter.streamSines(8.0, TestSession::peakOf);
 
             SessionView view = awaitView(v -> v.getAudioTimeSeconds() >= 7.9 && v.getWarningsCount() >= 6);
             Set<String> ids =
@@ -194,7 +124,7 @@ class SidecarServiceTest {
         start(transport);
         try (TestAdapter adapter = new TestAdapter(channel)) {
             adapter.hello("bad-input");
-            adapter.snapshot(session());
+            adapter.snapshot(TestSession.session());
             assertEquals(1, adapter.await(SidecarMessage.BodyCase.ACK).getAck().getSequence());
             adapter.await(SidecarMessage.BodyCase.TAPS);
             TapAssignment first = adapter.subscription().getTaps(0);
@@ -254,7 +184,7 @@ class SidecarServiceTest {
             assertTrue(gap.getResyncRequired());
 
             // The session survived all of it: a resync and good audio still produce a view.
-            adapter.snapshot(session().toBuilder().setSequence(7).build());
+            adapter.snapshot(TestSession.session().toBuilder().setSequence(7).build());
             assertEquals(7, adapter.await(SidecarMessage.BodyCase.ACK).getAck().getSequence());
             adapter.streamSines(1.0, tap -> -12.0);
             SessionView view = awaitView(v -> v.getAudioTimeSeconds() >= 0.9);
@@ -268,7 +198,7 @@ class SidecarServiceTest {
     void aStreamThatDoesNotStartWithHelloIsClosed(String transport) throws Exception {
         start(transport);
         try (TestAdapter adapter = new TestAdapter(channel)) {
-            adapter.snapshot(session());
+            adapter.snapshot(TestSession.session());
             Throwable t = adapter.ended.poll(10, TimeUnit.SECONDS);
             assertEquals(
                     Status.Code.FAILED_PRECONDITION, Status.fromThrowable(t).getCode());
@@ -277,27 +207,6 @@ class SidecarServiceTest {
     }
 
     private SessionView awaitView(java.util.function.Predicate<SessionView> done) {
-        return awaitView(channel, "", done);
-    }
-
-    /** The first view of the session ("" = the latest) that matches, within 20 s. */
-    static SessionView awaitView(
-            ManagedChannel channel, String sessionKey, java.util.function.Predicate<SessionView> done) {
-        Iterator<SessionView> views = PanelServiceGrpc.newBlockingStub(channel)
-                .withWaitForReady()
-                .withDeadlineAfter(20, TimeUnit.SECONDS)
-                .watch(WatchRequest.newBuilder().setSessionKey(sessionKey).build());
-        SessionView last = null;
-        try {
-            while (views.hasNext()) {
-                last = views.next();
-                if (done.test(last)) {
-                    return last;
-                }
-            }
-        } catch (StatusRuntimeException e) {
-            throw new AssertionError("no matching view; last: " + last, e);
-        }
-        throw new AssertionError("stream ended; last: " + last);
+        return TestSession.awaitView(channel, "", done);
     }
 }

@@ -12,6 +12,8 @@ import dev.gainstage.proto.v1.TapBatch;
 import dev.gainstage.proto.v1.TapBlock;
 import dev.gainstage.proto.v1.TapSubscription;
 import io.grpc.ManagedChannel;
+import io.grpc.stub.ClientCallStreamObserver;
+import io.grpc.stub.ClientResponseObserver;
 import io.grpc.stub.StreamObserver;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -31,24 +33,36 @@ final class TestAdapter implements AutoCloseable {
     private final StreamObserver<AdapterMessage> requests;
     private final java.util.List<SidecarMessage> unmatched = new java.util.ArrayList<>();
     private TapSubscription subscription;
+    private volatile ClientCallStreamObserver<AdapterMessage> call;
+    private volatile boolean canApplyFixes;
+    private volatile boolean disconnectOnFix;
 
     TestAdapter(ManagedChannel channel) {
-        requests = AdapterServiceGrpc.newStub(channel).attach(new StreamObserver<>() {
-            @Override
-            public void onNext(SidecarMessage m) {
-                received.add(m);
-            }
+        requests = AdapterServiceGrpc.newStub(channel)
+                .attach(new ClientResponseObserver<AdapterMessage, SidecarMessage>() {
+                    @Override
+                    public void beforeStart(ClientCallStreamObserver<AdapterMessage> requestStream) {
+                        call = requestStream;
+                    }
 
-            @Override
-            public void onError(Throwable t) {
-                ended.add(t);
-            }
+                    @Override
+                    public void onNext(SidecarMessage m) {
+                        received.add(m);
+                        if (disconnectOnFix && m.getBodyCase() == SidecarMessage.BodyCase.FIX) {
+                            disconnect(); // as it is handed the fix, before it can answer
+                        }
+                    }
 
-            @Override
-            public void onCompleted() {
-                ended.add(new IllegalStateException("completed"));
-            }
-        });
+                    @Override
+                    public void onError(Throwable t) {
+                        ended.add(t);
+                    }
+
+                    @Override
+                    public void onCompleted() {
+                        ended.add(new IllegalStateException("completed"));
+                    }
+                });
     }
 
     void send(AdapterMessage m) {
@@ -62,8 +76,25 @@ final class TestAdapter implements AutoCloseable {
                         .setAdapterName("test")
                         .setSessionKey(key)
                         .setSessionName(key)
-                        .setCanApplyFixes(false))
+                        .setCanApplyFixes(canApplyFixes))
                 .build());
+    }
+
+    /** Says in its hello that it applies fixes; it never answers one (a test answers or disconnects). */
+    TestAdapter applyingFixes() {
+        canApplyFixes = true;
+        return this;
+    }
+
+    /** Goes away, as a crashed adapter does, on the first fix request it is sent. */
+    TestAdapter disconnectingOnFix() {
+        disconnectOnFix = true;
+        return this;
+    }
+
+    /** Cancels the Attach stream: the adapter is gone without saying goodbye. */
+    void disconnect() {
+        call.cancel("the test adapter disconnects", null);
     }
 
     void snapshot(SessionSnapshot s) {

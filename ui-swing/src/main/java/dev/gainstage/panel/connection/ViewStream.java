@@ -1,5 +1,6 @@
 package dev.gainstage.panel.connection;
 
+import dev.gainstage.client.Reconnector;
 import dev.gainstage.client.SidecarAddress;
 import dev.gainstage.proto.v1.PanelServiceGrpc;
 import dev.gainstage.proto.v1.SessionView;
@@ -15,15 +16,13 @@ import java.util.function.Consumer;
  * itself when the sidecar restarts. Callbacks run on gRPC threads; the panel model hops to the EDT.
  */
 public final class ViewStream implements AutoCloseable {
-    private static final long MAX_BACKOFF_MILLIS = 5_000;
-
     private final SidecarAddress address;
     private final ManagedChannel channel;
     private final Consumer<SessionView> onView;
     private final Consumer<ConnectionState> onState;
     private volatile boolean closed;
     private volatile ClientCallStreamObserver<WatchRequest> call;
-    private long backoffMillis = 250;
+    private final Reconnector reconnector = new Reconnector("gainstage-panel-reconnect", this::open);
 
     public ViewStream(
             SidecarAddress address,
@@ -60,7 +59,7 @@ public final class ViewStream implements AutoCloseable {
                             public void onNext(SessionView view) {
                                 if (first) {
                                     first = false;
-                                    backoffMillis = 250;
+                                    reconnector.succeeded();
                                     onState.accept(new ConnectionState(
                                             ConnectionState.Kind.CONNECTED, "connected to " + address));
                                 }
@@ -88,21 +87,13 @@ public final class ViewStream implements AutoCloseable {
                 : "lost the sidecar: " + status.getCode() + " "
                         + (status.getDescription() == null ? "" : status.getDescription());
         onState.accept(new ConnectionState(ConnectionState.Kind.RECONNECTING, why));
-        long wait = backoffMillis;
-        backoffMillis = Math.min(MAX_BACKOFF_MILLIS, backoffMillis * 2);
-        Thread.ofVirtual().name("gainstage-panel-reconnect").start(() -> {
-            try {
-                Thread.sleep(wait);
-                open();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
+        reconnector.retry();
     }
 
     @Override
     public void close() {
         closed = true;
+        reconnector.close();
         ClientCallStreamObserver<WatchRequest> c = call;
         if (c != null) {
             c.cancel("panel closed", null);

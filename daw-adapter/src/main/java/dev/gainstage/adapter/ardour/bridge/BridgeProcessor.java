@@ -10,6 +10,7 @@ import java.util.OptionalDouble;
  * @param tapPorts        the Ardour ports of the tap send placed right before it (its input signal), one per channel
  * @param sendTarget      internal (aux) sends: the id of the route fed
  * @param controls        plugins: output-like controls, in the order the bridge found them
+ * @param category        plugins: Ardour's word for the plugin's class (an LV2 class label), "" when none
  */
 public record BridgeProcessor(
         String id,
@@ -20,9 +21,11 @@ public record BridgeProcessor(
         OptionalDouble gainCoefficient,
         List<String> tapPorts,
         String sendTarget,
-        List<PluginControl> controls) {
+        List<PluginControl> controls,
+        String category) {
     public BridgeProcessor {
         tapPorts = List.copyOf(tapPorts);
         controls = List.copyOf(controls);
+        category = category == null ? "" : category;
     }
 }

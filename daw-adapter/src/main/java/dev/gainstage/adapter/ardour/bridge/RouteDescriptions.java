@@ -32,7 +32,8 @@ public final class RouteDescriptions {
         for (int i = 1; i < lines.length; i++) {
             String line = lines[i];
             if (line.startsWith("P\t")) {
-                processorLines.add(fields(line, 8, "P"));
+                // the 9th field, the plugin's category, came with the plugin classes; a bridge before it sends 8
+                processorLines.add(fields(line, 8, 9, "P"));
             } else if (line.startsWith("C\t")) {
                 String[] c = fields(line, 6, "C");
                 controls.computeIfAbsent(c[1], k -> new ArrayList<>())
@@ -58,7 +59,8 @@ public final class RouteDescriptions {
                     gain,
                     list(p[7]),
                     p[8],
-                    controls.getOrDefault(p[1], List.of())));
+                    controls.getOrDefault(p[1], List.of()),
+                    p.length > 9 ? p[9] : ""));
         }
         double meter = number(r[7], "R.meter");
         return new BridgeRoute(
@@ -75,10 +77,14 @@ public final class RouteDescriptions {
 
     /** The fields after the line kind; trailing empty fields are kept (Lua joins empty strings too). */
     private static String[] fields(String line, int count, String kind) throws BridgeFormatException {
+        return fields(line, count, count, kind);
+    }
+
+    private static String[] fields(String line, int min, int max, String kind) throws BridgeFormatException {
         String[] f = line.split("\t", -1);
-        if (f.length != count + 1) {
-            throw new BridgeFormatException(
-                    kind + " line has " + (f.length - 1) + " fields, not " + count + ": '" + line + "'");
+        if (f.length < min + 1 || f.length > max + 1) {
+            throw new BridgeFormatException(kind + " line has " + (f.length - 1) + " fields, not "
+                    + (min == max ? Integer.toString(min) : min + " or " + max) + ": '" + line + "'");
         }
         return f;
     }

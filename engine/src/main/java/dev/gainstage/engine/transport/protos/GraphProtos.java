@@ -2,6 +2,7 @@ package dev.gainstage.engine.transport.protos;
 
 import dev.gainstage.engine.graph.GraphChange;
 import dev.gainstage.engine.graph.GraphException;
+import dev.gainstage.engine.graph.PluginClass;
 import dev.gainstage.engine.graph.Stage;
 import dev.gainstage.engine.graph.StageKind;
 import dev.gainstage.engine.graph.Strip;
@@ -49,7 +50,25 @@ public final class GraphProtos {
                 p.getPluginUri(),
                 p.getActive(),
                 p.hasGainDb() ? OptionalDouble.of(p.getGainDb()) : OptionalDouble.empty(),
-                p.getSendTarget());
+                p.getSendTarget(),
+                pluginClass(p.getPluginClass()),
+                p.getPluginCategory());
+    }
+
+    /** An unknown or future class reads as not reported, the cautious reading; it is no reason to refuse a graph. */
+    static PluginClass pluginClass(dev.gainstage.proto.v1.PluginClass c) {
+        return switch (c) {
+            case PLUGIN_CLASS_EQ -> PluginClass.EQ;
+            case PLUGIN_CLASS_DYNAMICS -> PluginClass.DYNAMICS;
+            case PLUGIN_CLASS_SATURATION -> PluginClass.SATURATION;
+            case PLUGIN_CLASS_FILTER -> PluginClass.FILTER;
+            case PLUGIN_CLASS_TIME -> PluginClass.TIME;
+            case PLUGIN_CLASS_MODULATION -> PluginClass.MODULATION;
+            case PLUGIN_CLASS_UTILITY -> PluginClass.UTILITY;
+            case PLUGIN_CLASS_INSTRUMENT -> PluginClass.INSTRUMENT;
+            case PLUGIN_CLASS_OTHER -> PluginClass.OTHER;
+            case PLUGIN_CLASS_UNSPECIFIED, UNRECOGNIZED -> PluginClass.UNKNOWN;
+        };
     }
 
     public static GraphChange change(SessionDelta d) throws GraphException {

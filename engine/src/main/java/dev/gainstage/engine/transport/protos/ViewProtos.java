@@ -80,7 +80,9 @@ public final class ViewProtos {
                 .setKind(GraphProtos.toProto(stage.kind()))
                 .setActive(stage.active())
                 .setState(StagingState.valueOf("STAGING_STATE_"
-                        + StagingStates.classify(stage.id(), out, s.warnings()).name()))
+                        + StagingStates.classify(strip, stage, out, s.warnings())
+                                .name()))
+                .setWaiting(waiting(s, stage))
                 .setIntentional(
                         s.intentional().contains(stage.id()) || s.intentional().contains(strip.id()))
                 .setDroppedBlocks(s.drops().getOrDefault(stage.id(), 0L));
@@ -98,6 +100,19 @@ public final class ViewProtos {
             b.setGainDeltaDb(out.shortTermLufs() - in.shortTermLufs());
         }
         return b.build();
+    }
+
+    /** The checklist's word on a stage still waiting for enough audio: one judgement for the cell and the item. */
+    private static String waiting(SessionState s, Stage stage) {
+        for (ChecklistStep step : s.checklist().steps()) {
+            for (ChecklistItem item : step.items()) {
+                if (item.stageId().equals(stage.id())
+                        && item.state() == dev.gainstage.engine.checklist.ItemState.PENDING) {
+                    return item.detail();
+                }
+            }
+        }
+        return "";
     }
 
     private static Levels levels(MeterReading r) {

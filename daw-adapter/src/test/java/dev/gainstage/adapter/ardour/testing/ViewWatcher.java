@@ -1,4 +1,4 @@
-package dev.gainstage.adapter.ardour;
+package dev.gainstage.adapter.ardour.testing;
 
 import dev.gainstage.proto.v1.OverviewRow;
 import dev.gainstage.proto.v1.PanelServiceGrpc;
@@ -18,9 +18,9 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 
 /** Watches the sidecar's session views as the panel does, across sidecar restarts; records warning events. */
-final class ViewWatcher implements AutoCloseable {
+public final class ViewWatcher implements AutoCloseable {
     /** A warning event and when the watcher received it. */
-    record Event(long nanos, Warning warning) {}
+    public record Event(long nanos, Warning warning) {}
 
     private final int port;
     private final AtomicReference<SessionView> latest = new AtomicReference<>();
@@ -29,7 +29,7 @@ final class ViewWatcher implements AutoCloseable {
     private volatile boolean running = true;
     private volatile ManagedChannel channel;
 
-    ViewWatcher(int port) {
+    public ViewWatcher(int port) {
         this.port = port;
         this.thread = Thread.ofPlatform().daemon().name("test-view-watcher").start(this::run);
     }
@@ -66,18 +66,19 @@ final class ViewWatcher implements AutoCloseable {
         }
     }
 
-    SessionView latest() {
+    public SessionView latest() {
         return latest.get();
     }
 
-    List<Event> events() {
+    public List<Event> events() {
         synchronized (events) {
             return List.copyOf(events);
         }
     }
 
     /** Waits for a view that passes; fails with the last view seen. */
-    SessionView await(String what, long timeoutMillis, Predicate<SessionView> condition) throws InterruptedException {
+    public SessionView await(String what, long timeoutMillis, Predicate<SessionView> condition)
+            throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
         while (System.nanoTime() < deadline) {
             SessionView v = latest.get();
@@ -91,7 +92,7 @@ final class ViewWatcher implements AutoCloseable {
     }
 
     /** When the warning {@code id} was first seen raised among the events from index {@code from} on. */
-    long raisedNanos(String id, int from) {
+    public long raisedNanos(String id, int from) {
         List<Event> all = events();
         return all.subList(from, all.size()).stream()
                 .filter(e ->
@@ -101,24 +102,24 @@ final class ViewWatcher implements AutoCloseable {
                 .orElseThrow();
     }
 
-    static Optional<Warning> warning(SessionView v, String rule, String stageId) {
+    public static Optional<Warning> warning(SessionView v, String rule, String stageId) {
         return v.getWarningsList().stream()
                 .filter(w -> w.getRule().name().equals(rule) && w.getStageId().equals(stageId))
                 .findFirst();
     }
 
-    static Optional<StageView> stage(SessionView v, String stageId) {
+    public static Optional<StageView> stage(SessionView v, String stageId) {
         return v.getRowsList().stream()
                 .flatMap(r -> r.getStagesList().stream())
                 .filter(s -> s.getStageId().equals(stageId))
                 .findFirst();
     }
 
-    static Optional<OverviewRow> row(SessionView v, String name) {
+    public static Optional<OverviewRow> row(SessionView v, String name) {
         return v.getRowsList().stream().filter(r -> r.getName().equals(name)).findFirst();
     }
 
-    static String describe(SessionView v) {
+    public static String describe(SessionView v) {
         if (v == null) {
             return "(none)";
         }

@@ -1,0 +1,138 @@
+package dev.gainstage.adapter.ardour;
+
+import dev.gainstage.adapter.link.SidecarLink;
+import dev.gainstage.proto.v1.AdapterMessage;
+import dev.gainstage.proto.v1.FixRequest;
+import dev.gainstage.proto.v1.FixResult;
+import dev.gainstage.proto.v1.Stage;
+import dev.gainstage.proto.v1.Strip;
+import java.io.IOException;
+import java.util.Locale;
+import java.util.OptionalDouble;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+import java.util.logging.Logger;
+
+/**
+ * Applies the sidecar's fixes through Ardour's OSC surface: clamps the change into the target's range, sets it,
+ * and waits until the bridge reports Ardour showing it. Runs on the adapter's fix thread (it waits for Ardour).
+ */
+final class FixApplier {
+    private static final Logger LOG = Logger.getLogger(FixApplier.class.getName());
+
+    private final ArdourSurface surface;
+    private final Supplier<ArdourSession> sessions;
+    private final Supplier<SidecarLink> links;
+    private final FixPolicy policy;
+
+    /**
+     * @param sessions the session as the bridge last reported it
+     * @param links    the stream to the sidecar now (the result goes to the stream that is current when it is known)
+     */
+    FixApplier(ArdourSurface surface, Supplier<ArdourSession> sessions, Supplier<SidecarLink> links, FixPolicy policy) {
+        this.surface = surface;
+        this.sessions = sessions;
+        this.links = links;
+        this.policy = policy;
+    }
+
+    /** Applies one fix and sends its result to the sidecar. */
+    void apply(FixRequest fix) {
+        FixResult result;
+        try {
+            result = fixResult(fix);
+        } catch (TimeoutException e) {
+            result = failed(
+                    fix,
+                    "Ardour's OSC surface at " + surface.address() + " did not answer /strip/list within "
+                            + seconds(policy.stripListTimeout().toMillis())
+                            + " (is OSC enabled in Ardour's Preferences > Control Surfaces?)");
+        } catch (IOException | RuntimeException e) {
+            result = failed(fix, "could not reach Ardour's OSC surface at " + surface.address() + ": " + e);
+        }
+        FixResult r = result;
+        LOG.info(() -> "fix " + fix.getStageId() + " " + fix.getChangeDb() + " dB: " + r.getMessage());
+        SidecarLink link = links.get();
+        if (link != null) {
+            link.send(AdapterMessage.newBuilder().setFixResult(r).build());
+        }
+    }
+
+    private static FixResult failed(FixRequest fix, String message) {
+        return FixResult.newBuilder()
+                .setFixId(fix.getFixId())
+                .setApplied(false)
+                .setMessage(message)
+                .build();
+    }
+
+    private FixResult fixResult(FixRequest fix) throws IOException, TimeoutException {
+        ArdourSession s = sessions.get();
+        FixTarget target = s == null ? null : s.fixTargets().get(fix.getStageId());
+        if (target == null) {
+            return failed(fix, "stage " + fix.getStageId() + " has no gain Ardour's OSC surface can set");
+        }
+        double now = target.currentDb();
+        double wanted = now + fix.getChangeDb();
+        double value = Math.clamp(wanted, target.minDb(), target.maxDb());
+        String what = target.describe();
+        if (Math.abs(value - now) < policy.atLimitDb()) {
+            return failed(
+                    fix,
+                    what + " is at its limit (" + fmt(now) + "); cannot change it by " + fmt(fix.getChangeDb())
+                            + " dB");
+        }
+        Integer ssid = surface.strips(policy.stripListTimeout().toMillis()).get(target.routeName());
+        if (ssid == null) {
+            return failed(fix, "Ardour's OSC surface does not list strip '" + target.routeName() + "'");
+        }
+        surface.apply(target, value, ssid);
+        long deadline = System.nanoTime() + policy.showTimeout().toNanos();
+        while (System.nanoTime() < deadline) {
+            OptionalDouble shown = gainShown(fix.getStageId());
+            if (shown.isPresent() && Math.abs(shown.getAsDouble() - value) < policy.shownToleranceDb()) {
+                String partial = Math.abs(value - wanted) > policy.atLimitDb()
+                        ? " (limited to its range " + fmt(target.minDb()) + ".." + fmt(target.maxDb()) + ")"
+                        : "";
+                return FixResult.newBuilder()
+                        .setFixId(fix.getFixId())
+                        .setApplied(true)
+                        .setMessage(what + " set from " + fmt(now) + " to " + fmt(value) + partial)
+                        .build();
+            }
+            try {
+                Thread.sleep(policy.pollInterval());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return failed(
+                fix,
+                "sent " + what + " = " + fmt(value) + " but Ardour did not show it within "
+                        + seconds(policy.showTimeout().toMillis()));
+    }
+
+    private OptionalDouble gainShown(String stageId) {
+        ArdourSession s = sessions.get();
+        if (s != null) {
+            for (Strip strip : s.strips()) {
+                for (Stage st : strip.getStagesList()) {
+                    if (st.getId().equals(stageId) && st.hasGainDb()) {
+                        return OptionalDouble.of(st.getGainDb());
+                    }
+                }
+            }
+        }
+        return OptionalDouble.empty();
+    }
+
+    /** "2 s", as the messages always said; "1.5 s" for a policy with fractions. */
+    private static String seconds(long millis) {
+        return millis % 1000 == 0 ? millis / 1000 + " s" : String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
+    }
+
+    private static String fmt(double v) {
+        return String.format(Locale.ROOT, "%.1f", v);
+    }
+}
