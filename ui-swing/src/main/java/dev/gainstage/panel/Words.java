@@ -13,18 +13,22 @@ import io.grpc.Status;
 public final class Words {
     private Words() {}
 
-    /** A rule's title, as a mix engineer says it. */
+    /**
+     * A rule's title, as a mix engineer says it: the engine's words (RuleWording.title), which the view
+     * does not carry and the panel, a client of the protocol only, cannot call.
+     */
     public static String ruleTitle(Rule rule) {
         return switch (rule) {
             case SOURCE_TOO_HOT -> "source too hot";
             case SOURCE_CLIPPING -> "source clipping";
             case SOURCE_TOO_QUIET -> "source too quiet";
+            case SOURCE_NOISY -> "noisy source";
             case PLUGIN_GAIN_MISMATCH -> "plugin changes the loudness";
             case PLUGIN_INPUT_OVERDRIVE -> "plugin input overdriven";
             case PLUGIN_OUTPUT_HOT -> "plugin output too hot";
-            case BUS_OVERLOAD -> "bus overloaded";
+            case BUS_OVERLOAD -> "bus overload";
             case MASTER_OVER_0DBFS -> "master over 0 dBFS";
-            case MASTER_LOW_HEADROOM -> "master headroom low";
+            case MASTER_LOW_HEADROOM -> "little master headroom";
             case FADER_EXTREME -> "fader at an extreme";
             default -> "staging problem";
         };

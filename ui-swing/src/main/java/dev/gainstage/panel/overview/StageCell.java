@@ -24,7 +24,8 @@ public record StageCell(
         double outLoudness,
         double gainDelta,
         StagingState state,
-        boolean intentional) {
+        boolean intentional,
+        String waiting) {
 
     public static StageCell of(StageView s) {
         Levels in = s.hasInput() ? s.getInput() : Levels.getDefaultInstance();
@@ -42,7 +43,8 @@ public record StageCell(
                 out.hasShortTermLufs() ? out.getShortTermLufs() : Double.NaN,
                 s.hasGainDeltaDb() ? s.getGainDeltaDb() : Double.NaN,
                 s.getState(),
-                s.getIntentional());
+                s.getIntentional(),
+                s.getWaiting());
     }
 
     /** A source is where the signal enters: it has no input meter. */
@@ -72,6 +74,9 @@ public record StageCell(
         }
         if (!Double.isNaN(gainDelta)) {
             lines.add("in\u2192out loudness " + Readout.delta(gainDelta));
+        }
+        if (!waiting.isEmpty()) {
+            lines.add(waiting);
         }
         return lines;
     }
