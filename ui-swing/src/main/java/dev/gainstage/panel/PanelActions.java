@@ -5,6 +5,7 @@ import dev.gainstage.proto.v1.ApplyFixRequest;
 import dev.gainstage.proto.v1.ApplyFixResponse;
 import dev.gainstage.proto.v1.MarkIntentionalRequest;
 import dev.gainstage.proto.v1.PanelServiceGrpc;
+import dev.gainstage.proto.v1.Warning;
 import io.grpc.Channel;
 import io.grpc.StatusRuntimeException;
 import java.util.concurrent.ExecutorService;
@@ -33,51 +34,66 @@ public final class PanelActions implements AutoCloseable {
         this.channel = channel;
     }
 
-    private String sessionKey() {
-        return model.view().getSessionKey();
-    }
-
-    public void applyFix(String warningId) {
-        call("Apply fix", stub -> {
+    /** Asks the DAW, through the sidecar, to make the warning's fix. Call on the EDT. */
+    public void applyFix(Warning w) {
+        String key = sessionKey();
+        String what = Words.warning(w);
+        call("Apply fix for " + what, stub -> {
             ApplyFixResponse r = stub.applyFix(ApplyFixRequest.newBuilder()
-                    .setSessionKey(sessionKey())
-                    .setWarningId(warningId)
+                    .setSessionKey(key)
+                    .setWarningId(w.getId())
                     .build());
-            return r.getApplied() ? "Applied: " + r.getMessage() : "Not applied: " + r.getMessage();
+            String detail = r.getMessage().isBlank() ? "" : ": " + r.getMessage();
+            return (r.getApplied() ? "Applied the fix for " : "Not applied, the fix for ") + what + detail;
         });
     }
 
-    public void acknowledgeWarning(String warningId, String reason) {
-        call("Acknowledge", stub -> {
+    /** Call on the EDT. */
+    public void acknowledgeWarning(Warning w, String reason) {
+        String key = sessionKey();
+        String what = Words.warning(w);
+        call("Acknowledge " + what, stub -> {
             stub.acknowledge(AcknowledgeRequest.newBuilder()
-                    .setSessionKey(sessionKey())
-                    .setWarningId(warningId)
+                    .setSessionKey(key)
+                    .setWarningId(w.getId())
                     .setReason(reason)
                     .build());
-            return "Acknowledged " + warningId;
+            return "Acknowledged " + what;
         });
     }
 
+    /** Call on the EDT. */
     public void acknowledgeItem(String itemId, String reason) {
-        call("Acknowledge", stub -> {
+        String key = sessionKey();
+        String what = "\u201C" + Words.item(model.view(), itemId) + "\u201D";
+        call("Acknowledge " + what, stub -> {
             stub.acknowledge(AcknowledgeRequest.newBuilder()
-                    .setSessionKey(sessionKey())
+                    .setSessionKey(key)
                     .setItemId(itemId)
                     .setReason(reason)
                     .build());
-            return "Acknowledged " + itemId;
+            return "Acknowledged " + what;
         });
     }
 
+    /** Call on the EDT. */
     public void markIntentional(String stageId, boolean intentional) {
-        call("Mark intentional", stub -> {
+        String key = sessionKey();
+        String what = Words.stage(model.view(), stageId);
+        call("Mark " + what + " as intentional saturation", stub -> {
             stub.markIntentional(MarkIntentionalRequest.newBuilder()
-                    .setSessionKey(sessionKey())
+                    .setSessionKey(key)
                     .setStageId(stageId)
                     .setIntentional(intentional)
                     .build());
-            return (intentional ? "Marked intentional saturation: " : "Unmarked: ") + stageId;
+            return intentional
+                    ? "Marked " + what + " as intentional saturation"
+                    : what + " is no longer intentional saturation";
         });
+    }
+
+    private String sessionKey() {
+        return model.view().getSessionKey();
     }
 
     private void call(String what, Function<PanelServiceGrpc.PanelServiceBlockingStub, String> work) {
@@ -87,10 +103,7 @@ public final class PanelActions implements AutoCloseable {
                 result = work.apply(PanelServiceGrpc.newBlockingStub(channel)
                         .withDeadlineAfter(DEADLINE_SECONDS, TimeUnit.SECONDS));
             } catch (StatusRuntimeException e) {
-                result = what + " failed: " + e.getStatus().getCode()
-                        + (e.getStatus().getDescription() == null
-                                ? ""
-                                : " " + e.getStatus().getDescription());
+                result = what + " failed: " + Words.failure(e.getStatus());
             }
             String message = result;
             SwingUtilities.invokeLater(() -> model.setMessage(message));

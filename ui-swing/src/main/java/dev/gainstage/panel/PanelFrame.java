@@ -7,11 +7,14 @@ import dev.gainstage.panel.graph.FlowGraphModel;
 import dev.gainstage.panel.graph.FlowGraphPanel;
 import dev.gainstage.panel.overview.OverviewModel;
 import dev.gainstage.panel.overview.OverviewPanel;
+import dev.gainstage.panel.overview.OverviewScale;
 import dev.gainstage.panel.warnings.WarningsPanel;
 import dev.gainstage.proto.v1.SessionView;
 import java.awt.BorderLayout;
 import java.awt.Dimension;
 import java.awt.FlowLayout;
+import java.awt.event.ComponentAdapter;
+import java.awt.event.ComponentEvent;
 import java.awt.event.KeyEvent;
 import java.util.Locale;
 import javax.swing.BorderFactory;
@@ -38,6 +41,9 @@ public final class PanelFrame extends JFrame {
     private final WarningsPanel warnings;
     private final ChecklistPanel checklist;
     private final JTabbedPane tabs = new JTabbedPane();
+    private final JSplitPane split;
+    private final JScrollPane overviewScroll;
+    private int rowsShown = -1;
     private final JLabel title = new JLabel(" ");
     private final JLabel connection = new JLabel(" ");
     private final JLabel message = new JLabel(" ");
@@ -74,15 +80,23 @@ public final class PanelFrame extends JFrame {
         toolbar.add(title, BorderLayout.CENTER);
         toolbar.add(controls, BorderLayout.EAST);
 
-        tabs.addTab("Warnings", new JScrollPane(warnings));
+        tabs.addTab("Warnings", scrolling(warnings));
         tabs.addTab("Checklist", checklist);
         tabs.addTab("Flow graph", new JScrollPane(graph));
         tabs.setMnemonicAt(0, KeyEvent.VK_1);
         tabs.setMnemonicAt(1, KeyEvent.VK_2);
         tabs.setMnemonicAt(2, KeyEvent.VK_3);
         tabs.setName("tabs");
-        JSplitPane split = new JSplitPane(JSplitPane.VERTICAL_SPLIT, new JScrollPane(overview), tabs);
+        overviewScroll = new JScrollPane(overview);
+        overviewScroll.setColumnHeaderView(new OverviewScale(overview));
+        split = new JSplitPane(JSplitPane.VERTICAL_SPLIT, overviewScroll, tabs);
         split.setResizeWeight(0.6);
+        split.addComponentListener(new ComponentAdapter() {
+            @Override
+            public void componentResized(ComponentEvent e) {
+                fitOverview();
+            }
+        });
 
         JPanel status = new JPanel(new BorderLayout());
         connection.setName("connection");
@@ -113,6 +127,21 @@ public final class PanelFrame extends JFrame {
         });
         showConnection(model.connection());
         show(model.view());
+    }
+
+    /** Gives the overview the height of all its rows, up to two thirds of the window; the tabs get the rest. */
+    private void fitOverview() {
+        if (split.getHeight() == 0) {
+            return;
+        }
+        int want = overviewScroll.getPreferredSize().height;
+        int most = (int) (split.getHeight() * 0.66);
+        split.setDividerLocation(Math.min(want, most));
+    }
+
+    /** Vertical scrolling only: the view tracks the window's width. */
+    private static JScrollPane scrolling(java.awt.Component view) {
+        return new JScrollPane(view, JScrollPane.VERTICAL_SCROLLBAR_AS_NEEDED, JScrollPane.HORIZONTAL_SCROLLBAR_NEVER);
     }
 
     public OverviewPanel overview() {
@@ -151,9 +180,15 @@ public final class PanelFrame extends JFrame {
         graphModel.update(view);
         checklistModel.update(view.getChecklist());
         overview.refresh();
+        if (view.getRowsCount() != rowsShown) {
+            rowsShown = view.getRowsCount();
+            overviewScroll.validate();
+            fitOverview();
+        }
         graph.refresh();
         warnings.refresh(view.getWarningsList());
         checklist.refresh();
+        String gaps = overviewModel.gaps().summary();
         String notices = view.getNoticesCount() == 0 ? "" : "   \u26A0 " + String.join("; ", view.getNoticesList());
         title.setText(
                 view.getRowsCount() == 0
@@ -165,9 +200,10 @@ public final class PanelFrame extends JFrame {
                                 view.getAudioTimeSeconds(),
                                 view.getWarningsCount(),
                                 checklistModel.progressText(),
-                                view.getDroppedBlocks() > 0
-                                        ? "   metering gap: " + view.getDroppedBlocks() + " blocks dropped"
-                                        : "",
+                                gaps.isEmpty() ? "" : "   " + gaps,
                                 notices));
+        if (!title.getText().equals(title.getToolTipText())) {
+            title.setToolTipText(title.getText()); // the whole line, when the window cuts it
+        }
     }
 }

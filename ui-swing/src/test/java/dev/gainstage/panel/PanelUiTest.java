@@ -1,6 +1,7 @@
 package dev.gainstage.panel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.inject.Guice;
@@ -15,7 +16,13 @@ import dev.gainstage.engine.app.SidecarModule;
 import dev.gainstage.engine.app.SidecarServer;
 import dev.gainstage.engine.rules.RuleConfig;
 import dev.gainstage.panel.connection.ConnectionState;
+import dev.gainstage.panel.overview.CellText;
+import dev.gainstage.panel.overview.OverviewPanel;
+import dev.gainstage.panel.overview.Readout;
+import dev.gainstage.proto.v1.OverviewRow;
 import dev.gainstage.proto.v1.Rule;
+import dev.gainstage.proto.v1.StageKind;
+import dev.gainstage.proto.v1.StageView;
 import dev.gainstage.proto.v1.Warning;
 import java.awt.Color;
 import java.awt.Component;
@@ -34,6 +41,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import javax.imageio.ImageIO;
 import javax.swing.JComponent;
+import javax.swing.JScrollPane;
+import javax.swing.JViewport;
 import javax.swing.RepaintManager;
 import javax.swing.SwingUtilities;
 import org.junit.jupiter.api.AfterAll;
@@ -84,7 +93,7 @@ class PanelUiTest {
             RepaintManager.setCurrentManager(repaints);
             com.formdev.flatlaf.FlatDarkLaf.setup();
             frame = new PanelFrame(model, controller.actions());
-            frame.setSize(1100, 900);
+            frame.setSize(820, 900); // the panel's default size
             frame.setVisible(true);
         });
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
@@ -265,6 +274,210 @@ class PanelUiTest {
             return null;
         });
         assertEquals("kick", onEdt(() -> model.selection().stripId()), "the first node is the Kick");
+    }
+
+    /** Resizes the window, lets it lay out (wrapped texts take two passes) and selects a tab. */
+    static void resize(int width, int height, int tab) throws Exception {
+        onEdt(() -> {
+            frame.setSize(width, height);
+            frame.tabs().setSelectedIndex(tab);
+            frame.validate();
+            return null;
+        });
+        Thread.sleep(400);
+        onEdt(() -> {
+            frame.validate();
+            return null;
+        });
+    }
+
+    static List<Component> named(Container root, String prefix) {
+        List<Component> found = new java.util.ArrayList<>();
+        for (Component c : root.getComponents()) {
+            if (c.getName() != null && c.getName().startsWith(prefix)) {
+                found.add(c);
+            }
+            if (c instanceof Container k) {
+                found.addAll(named(k, prefix));
+            }
+        }
+        return found;
+    }
+
+    /** Whether c lies wholly inside the viewport that shows it (both in the root pane's coordinates). */
+    static boolean insideViewport(Component c) {
+        JViewport viewport = (JViewport) SwingUtilities.getAncestorOfClass(JViewport.class, c);
+        Rectangle port = SwingUtilities.convertRectangle(
+                viewport, new Rectangle(0, 0, viewport.getWidth(), viewport.getHeight()), frame.getRootPane());
+        Rectangle bounds = SwingUtilities.convertRectangle(c.getParent(), c.getBounds(), frame.getRootPane());
+        return c.isShowing() && bounds.width > 0 && port.contains(bounds);
+    }
+
+    /** Every warning's buttons, each scrolled into view in turn, lie fully inside the warnings' viewport. */
+    static List<String> buttonsOutsideTheViewport() throws Exception {
+        List<String> names = onEdt(() -> named(frame.getRootPane(), "warning:").stream()
+                .map(Component::getName)
+                .toList());
+        assertTrue(names.size() >= 5, names.toString());
+        List<String> outside = new java.util.ArrayList<>();
+        for (String name : names) {
+            onEdt(() -> {
+                JComponent card = (JComponent) find(frame.getRootPane(), name);
+                card.scrollRectToVisible(new Rectangle(0, 0, card.getWidth(), card.getHeight()));
+                return null;
+            });
+            Thread.sleep(50);
+            outside.addAll(onEdt(() -> {
+                List<String> bad = new java.util.ArrayList<>();
+                Container card = (Container) find(frame.getRootPane(), name);
+                for (Component b : named(card, "")) {
+                    if (b instanceof javax.swing.JButton && !insideViewport(b)) {
+                        bad.add(b.getName());
+                    }
+                }
+                return bad;
+            }));
+        }
+        return outside;
+    }
+
+    /** The window with nothing selected and the warnings scrolled to the first, as the documentation shows it. */
+    static void shotFromTheTop(String name) throws Exception {
+        onEdt(() -> {
+            model.select(PanelModel.Selection.NONE);
+            ((JComponent) find(frame.getRootPane(), "warnings")).scrollRectToVisible(new Rectangle(0, 0, 1, 1));
+            return null;
+        });
+        shot(name, 0);
+    }
+
+    /** The horizontal scroll bars showing in each tab, by tab. */
+    static List<String> horizontalScrollBars() throws Exception {
+        List<String> shown = new java.util.ArrayList<>();
+        for (int tab = 0; tab < 3; tab++) {
+            int t = tab;
+            onEdt(() -> {
+                frame.tabs().setSelectedIndex(t);
+                frame.validate();
+                return null;
+            });
+            Thread.sleep(200);
+            shown.addAll(onEdt(() -> {
+                List<String> bars = new java.util.ArrayList<>();
+                for (Component c : named(frame.getRootPane(), "")) {
+                    if (c instanceof JScrollPane sp
+                            && sp.isShowing()
+                            && sp.getHorizontalScrollBar().isVisible()) {
+                        bars.add("tab " + t + ": " + sp.getViewport().getView().getName());
+                    }
+                }
+                return bars;
+            }));
+        }
+        return shown;
+    }
+
+    @Test
+    void atBothSizesEveryControlIsVisibleWithoutScrollingSideways() throws Exception {
+        try {
+            resize(820, 900, 0);
+            shotFromTheTop("panel-820x900");
+            assertEquals(List.of(), buttonsOutsideTheViewport(), "at 820x900");
+            assertEquals(List.of(), horizontalScrollBars(), "at 820x900");
+            int narrowCell = onEdt(() -> frame.overview().geometry().cellWidth());
+            resize(1920, 1080, 0);
+            assertEquals(1920, onEdt(() -> frame.getWidth()), "the window took the size");
+            shotFromTheTop("panel-1920x1080");
+            assertEquals(List.of(), buttonsOutsideTheViewport(), "at 1920x1080");
+            assertEquals(List.of(), horizontalScrollBars(), "at 1920x1080");
+            int wideCell = onEdt(() -> frame.overview().geometry().cellWidth());
+            assertTrue(wideCell > narrowCell * 2, "cells grow with the window: " + narrowCell + " -> " + wideCell);
+        } finally {
+            resize(820, 900, 0);
+        }
+    }
+
+    @Test
+    void anAcknowledgedWarningsLongerTitleKeepsItsButtonsInView() throws Exception {
+        resize(820, 900, 0);
+        Warning mismatch = onEdt(() -> model.view().getWarningsList().stream()
+                .filter(w -> w.getRule() == Rule.PLUGIN_GAIN_MISMATCH)
+                .findFirst()
+                .orElseThrow());
+        String reason = "the compressor is meant to push the vocal forward in the chorus, checked against the "
+                + "reference mix at matched loudness";
+        onEdt(() -> {
+            controller.actions().acknowledgeWarning(mismatch, reason);
+            return null;
+        });
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < deadline
+                && !onEdt(() -> model.view().getWarningsList().stream()
+                        .anyMatch(w -> w.getId().equals(mismatch.getId()) && w.getAcknowledged()))) {
+            Thread.sleep(100);
+        }
+        Thread.sleep(500);
+        assertEquals(
+                "Acknowledged " + Words.warning(mismatch), onEdt(() -> model.message()), "the status line names it");
+        assertFalse(onEdt(() -> model.message()).contains(mismatch.getId()));
+        resize(820, 900, 0);
+        assertEquals(List.of(), buttonsOutsideTheViewport());
+    }
+
+    @Test
+    void theReadoutsShowTheNumbersTheViewCarries() throws Exception {
+        resize(820, 900, 0);
+        List<String> wrong = onEdt(() -> {
+            List<String> bad = new java.util.ArrayList<>();
+            for (OverviewRow row : model.view().getRowsList()) {
+                for (StageView s : row.getStagesList()) {
+                    CellText t = frame.overview().textOf(s.getStageId());
+                    String out = Readout.db(s.getOutput().getSamplePeakDbfs());
+                    String hold = Readout.db(s.getOutput().getPeakHoldDbfs());
+                    if (!t.output().peak().split(" ")[0].equals(out)
+                            || !t.output().hold().endsWith(hold)
+                                    && !t.output().hold().endsWith(hold + " dBFS")) {
+                        bad.add(s.getStageId() + " out " + t.output() + " for " + out + "/" + hold);
+                    }
+                    if (s.getKind() != StageKind.STAGE_KIND_SOURCE
+                            && !t.input()
+                                    .peak()
+                                    .split(" ")[0]
+                                    .equals(Readout.db(s.getInput().getSamplePeakDbfs()))) {
+                        bad.add(s.getStageId() + " in " + t.input());
+                    }
+                    if (s.hasGainDeltaDb() && !t.delta().equals(Readout.delta(s.getGainDeltaDb()))) {
+                        bad.add(s.getStageId() + " delta " + t.delta());
+                    }
+                }
+            }
+            return bad;
+        });
+        assertEquals(List.of(), wrong);
+        assertTrue(
+                onEdt(() -> frame.overview().textOf("bass/sat").delta()).matches("\\+\\d+\\.\\d dB"),
+                "the saturator's in->out change is shown");
+    }
+
+    @Test
+    void aClipIndicatorStaysLitUntilClicked() throws Exception {
+        resize(820, 900, 0);
+        String clipped = onEdt(() -> model.view().getRowsList().stream()
+                .flatMap(r -> r.getStagesList().stream())
+                .filter(s -> s.getOutput().getSamplePeakDbfs() > 0)
+                .map(StageView::getStageId)
+                .findFirst()
+                .orElseThrow());
+        assertTrue(onEdt(() -> frame.overview().clipLit(clipped)), clipped + " went over 0 dBFS");
+        onEdt(() -> {
+            OverviewPanel o = frame.overview();
+            Point led = o.ledOf(clipped);
+            o.dispatchEvent(new java.awt.event.MouseEvent(
+                    o, java.awt.event.MouseEvent.MOUSE_PRESSED, System.currentTimeMillis(), 0, led.x, led.y, 1, false));
+            return null;
+        });
+        Thread.sleep(300);
+        assertFalse(onEdt(() -> frame.overview().clipLit(clipped)), "reset by the click");
     }
 
     @Test

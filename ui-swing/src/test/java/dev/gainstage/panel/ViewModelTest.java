@@ -44,9 +44,12 @@ class ViewModelTest {
     void aCellTellsItsNumbersOnHover() {
         OverviewModel m = new OverviewModel();
         m.update(Views.band());
-        String detail = m.rows().getFirst().cells().get(1).detail();
-        assertTrue(detail.contains("in -10.0 dBFS") && detail.contains("out -10.0 dBFS"), detail);
-        assertFalse(m.rows().getFirst().cells().get(0).detail().contains(" in "), "a source has no input");
+        List<String> detail = m.rows().getFirst().cells().get(1).detail();
+        assertEquals(
+                List.of("eq", "in: peak -10.0 dBFS, hold - dBFS", "out: peak -10.0 dBFS, hold -10.0 dBFS"), detail);
+        assertFalse(
+                m.rows().getFirst().cells().get(0).detail().stream().anyMatch(l -> l.startsWith("in:")),
+                "a source has no input");
     }
 
     private static List<String> names(List<StripRow> rows) {
@@ -134,6 +137,7 @@ class ViewModelTest {
         assertEquals(3, g.columns());
         assertEquals(4, g.edges().size());
         assertTrue(g.edges().contains(new FlowGraphModel.Edge("kick", "drums", -10.0)));
+        assertEquals("peak -10.0 dBFS", g.nodes().getFirst().levelText(), "the node's number has its unit");
     }
 
     @Test

@@ -64,7 +64,10 @@ public final class ChecklistPanel extends JPanel {
         top.add(progress, BorderLayout.CENTER);
         top.add(ack, BorderLayout.EAST);
         add(top, BorderLayout.NORTH);
-        add(new JScrollPane(list), BorderLayout.CENTER);
+        // Long items are cut at the window's edge (the whole text is their tooltip), never scrolled sideways.
+        add(
+                new JScrollPane(list, JScrollPane.VERTICAL_SCROLLBAR_AS_NEEDED, JScrollPane.HORIZONTAL_SCROLLBAR_NEVER),
+                BorderLayout.CENTER);
     }
 
     public void refresh() {
@@ -127,7 +130,9 @@ public final class ChecklistPanel extends JPanel {
             };
             String detail =
                     item.getState() == ItemState.ITEM_STATE_ACKNOWLEDGED ? item.getAckReason() : item.getDetail();
-            c.setText("    " + mark + "  " + item.getText() + (detail.isBlank() ? "" : "  \u2014 " + detail));
+            String text = item.getText() + (detail.isBlank() ? "" : "  \u2014 " + detail);
+            c.setText("    " + mark + "  " + text);
+            c.setToolTipText(text);
             if (!selected) {
                 c.setForeground(
                         switch (item.getState()) {

@@ -1,6 +1,7 @@
 package dev.gainstage.panel.graph;
 
 import dev.gainstage.panel.StagingColors;
+import dev.gainstage.panel.overview.Readout;
 import dev.gainstage.proto.v1.OverviewRow;
 import dev.gainstage.proto.v1.SessionView;
 import dev.gainstage.proto.v1.StageView;
@@ -18,7 +19,12 @@ import java.util.Map;
 public final class FlowGraphModel {
     /** A strip placed in a column; {@code state} is its worst stage state. */
     public record Node(
-            String stripId, String name, StripKind kind, int column, int row, StagingState state, double outPeak) {}
+            String stripId, String name, StripKind kind, int column, int row, StagingState state, double outPeak) {
+        /** The level the node shows under its name, with its unit. */
+        public String levelText() {
+            return Double.isNaN(outPeak) ? "no signal" : "peak " + Readout.db(outPeak) + " dBFS";
+        }
+    }
 
     public record Edge(String from, String to, double peak) {}
 

@@ -14,26 +14,66 @@ import java.util.List;
  */
 public final class OverviewModel {
     public enum Sort {
-        SESSION,
-        WORST_FIRST,
-        NAME
+        SESSION("Session order"),
+        WORST_FIRST("Worst first"),
+        NAME("By name");
+
+        private final String label;
+
+        Sort(String label) {
+            this.label = label;
+        }
+
+        /** What the sort box shows. */
+        @Override
+        public String toString() {
+            return label;
+        }
     }
 
+    private final ClipLatches clips = new ClipLatches();
+    private final MeteringGaps gaps = new MeteringGaps();
+    private String sessionKey = "";
+    private double audioSeconds;
     private List<StripRow> all = List.of();
     private Sort sort = Sort.SESSION;
     private boolean onlyProblems;
 
     public void update(SessionView view) {
+        if (!view.getSessionKey().equals(sessionKey)) {
+            clips.clear();
+            sessionKey = view.getSessionKey();
+        }
+        audioSeconds = view.getAudioTimeSeconds();
+        gaps.update(view);
         List<StripRow> rows = new ArrayList<>(view.getRowsCount());
         int order = 0;
         for (OverviewRow r : view.getRowsList()) {
             List<StageCell> cells = new ArrayList<>(r.getStagesCount());
             for (StageView s : r.getStagesList()) {
-                cells.add(StageCell.of(s));
+                StageCell cell = StageCell.of(s);
+                clips.observe(cell.stageId(), ClipLatches.Tap.INPUT, cell.inPeak(), audioSeconds);
+                clips.observe(cell.stageId(), ClipLatches.Tap.OUTPUT, cell.outPeak(), audioSeconds);
+                cells.add(cell);
             }
             rows.add(new StripRow(r.getStripId(), r.getName(), r.getKind(), cells, order++));
         }
         all = rows;
+    }
+
+    /** The latched clip indicators. */
+    public ClipLatches clips() {
+        return clips;
+    }
+
+    /** Puts out a stage's clip indicators. */
+    public void resetClips(StageCell cell) {
+        clips.reset(cell.stageId(), cell.inPeak(), cell.outPeak(), audioSeconds);
+    }
+
+    /** The recent metering gaps, per stage. */
+    public MeteringGaps gaps() {
+        return gaps;
     }
 
     public void setSort(Sort newSort) {

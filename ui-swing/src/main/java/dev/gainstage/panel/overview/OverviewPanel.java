@@ -1,9 +1,8 @@
 package dev.gainstage.panel.overview;
 
-import dev.gainstage.panel.LevelScale;
 import dev.gainstage.panel.PanelModel;
-import dev.gainstage.panel.StagingColors;
-import dev.gainstage.proto.v1.StageKind;
+import dev.gainstage.panel.TextFit;
+import dev.gainstage.panel.Tooltips;
 import dev.gainstage.proto.v1.StripKind;
 import java.awt.Color;
 import java.awt.Dimension;
@@ -11,13 +10,14 @@ import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics;
 import java.awt.Graphics2D;
+import java.awt.Point;
 import java.awt.Rectangle;
 import java.awt.RenderingHints;
 import java.awt.event.ActionEvent;
 import java.awt.event.MouseAdapter;
 import java.awt.event.MouseEvent;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import javax.swing.AbstractAction;
 import javax.swing.JComponent;
 import javax.swing.KeyStroke;
@@ -26,25 +26,27 @@ import javax.swing.SwingConstants;
 import javax.swing.UIManager;
 
 /**
- * The overview: one row per strip, one cell per stage in chain order, each cell a bar meter (input
- * above output, peak-hold tick, coloured by staging state) with the plugin's in→out delta. Painted
- * directly rather than with a table so that 64 strips x 6 stages repaint well inside a frame.
- * Sizes follow the font, so the panel scales on HiDPI screens.
+ * The overview: one row per strip, one cell per stage in chain order. Each cell is a pair of bar
+ * meters on the panel's dB scale (input above output, peak-hold tick, faint lines at the scale's
+ * labelled ticks, coloured by staging state) with their peak and hold as numbers, a clip indicator
+ * per bar that stays lit until clicked, and the stage's name with the plugin's in→out loudness
+ * change, which is never cut off. Cells share the window's width. Painted directly rather than with
+ * a table so that 64 strips x 6 stages repaint well inside a frame.
  */
 public final class OverviewPanel extends JComponent implements Scrollable {
-    private static final Color CELL = new Color(0x26, 0x28, 0x2B);
-    private static final Color INPUT_BAR = new Color(0x78, 0x90, 0x9C);
-    private static final Color ZERO_LINE = new Color(255, 255, 255, 90);
-    private static final Color CELL_TEXT = new Color(0xE0, 0xE0, 0xE0);
-
     private final PanelModel model;
     private final OverviewModel overview;
     private List<StripRow> rows = List.of();
+    private int nameNeeded;
+    private final CellPainter painter;
+    private Font smallOf;
+    private Font small;
     private long paints; // EDT only: frames drawn, for the panel benchmark
 
     public OverviewPanel(PanelModel model, OverviewModel overview) {
         this.model = model;
         this.overview = overview;
+        this.painter = new CellPainter(overview.clips());
         setName("overview");
         setFocusable(true);
         setOpaque(true);
@@ -53,7 +55,7 @@ public final class OverviewPanel extends JComponent implements Scrollable {
             @Override
             public void mousePressed(MouseEvent e) {
                 requestFocusInWindow();
-                select(e.getX(), e.getY());
+                press(e.getX(), e.getY());
             }
         });
         getInputMap(WHEN_FOCUSED).put(KeyStroke.getKeyStroke("DOWN"), "next");
@@ -72,7 +74,8 @@ public final class OverviewPanel extends JComponent implements Scrollable {
                 int current = overview.rowOfStrip(model.selection().stripId());
                 int next = Math.max(0, Math.min(rows.size() - 1, current < 0 ? 0 : current + step));
                 model.select(new PanelModel.Selection(rows.get(next).stripId(), ""));
-                scrollRectToVisible(new Rectangle(0, next * rowHeight(), 10, rowHeight()));
+                int rh = geometry().rowHeight();
+                scrollRectToVisible(new Rectangle(0, next * rh, 10, rh));
             }
         };
     }
@@ -80,61 +83,140 @@ public final class OverviewPanel extends JComponent implements Scrollable {
     /** Takes the rows to show now; repaints, and re-lays out only when the size changes. */
     public void refresh() {
         int before = rows.size();
-        int widthBefore = overview.maxCells();
+        int widthBefore = geometry().minimumWidth(getFont().getSize2D());
         rows = overview.rows();
-        if (rows.size() != before || overview.maxCells() != widthBefore) {
+        FontMetrics fm = getFontMetrics(getFont());
+        int widest = 0;
+        for (StripRow r : rows) {
+            widest = Math.max(widest, fm.stringWidth(label(r)));
+        }
+        nameNeeded = widest;
+        if (rows.size() != before || geometry().minimumWidth(getFont().getSize2D()) != widthBefore) {
             revalidate();
         }
         repaint();
     }
 
-    int rowHeight() {
-        return Math.round(getFont().getSize2D() * 2.6f);
+    /** The cells' smaller font, derived once per font. */
+    Font small() {
+        if (smallOf != getFont()) {
+            smallOf = getFont();
+            small = smallOf.deriveFont(smallOf.getSize2D() * 0.8f);
+        }
+        return small;
     }
 
-    int nameWidth() {
-        return Math.round(getFont().getSize2D() * 10f);
+    /** The layout at the current width. */
+    public OverviewGeometry geometry() {
+        return OverviewGeometry.of(
+                getWidth(),
+                getFont().getSize2D(),
+                nameNeeded,
+                overview.maxCells(),
+                lineHeight(getFontMetrics(small())));
     }
 
-    int cellWidth() {
-        return Math.round(getFont().getSize2D() * 8f);
+    /** A line of the cells' text: no leading, the cells are dense. */
+    static int lineHeight(FontMetrics fm) {
+        return fm.getAscent() + fm.getDescent();
+    }
+
+    private static String label(StripRow row) {
+        return (row.kind() == StripKind.STRIP_KIND_BUS
+                        ? "\u2261 "
+                        : row.kind() == StripKind.STRIP_KIND_MASTER ? "\u25A0 " : "")
+                + row.name();
     }
 
     @Override
     public Dimension getPreferredSize() {
-        return new Dimension(
-                nameWidth() + Math.max(6, overview.maxCells()) * cellWidth() + 8,
-                Math.max(1, rows.size()) * rowHeight());
+        OverviewGeometry g = geometry();
+        return new Dimension(g.minimumWidth(getFont().getSize2D()), Math.max(1, rows.size()) * g.rowHeight());
     }
 
-    private void select(int x, int y) {
-        int r = y / rowHeight();
+    private void press(int x, int y) {
+        OverviewGeometry geo = geometry();
+        int r = y / geo.rowHeight();
         if (r < 0 || r >= rows.size()) {
             return;
         }
         StripRow row = rows.get(r);
-        int c = (x - nameWidth()) / cellWidth();
-        String stage =
-                x >= nameWidth() && c < row.cells().size() ? row.cells().get(c).stageId() : "";
-        model.select(new PanelModel.Selection(row.stripId(), stage));
+        int c = geo.columnAt(x);
+        StageCell cell = c >= 0 && c < row.cells().size() ? row.cells().get(c) : null;
+        if (cell != null && geo.onLed(x - geo.cellX(c), y - r * geo.rowHeight())) {
+            overview.resetClips(cell);
+            repaint();
+        }
+        model.select(new PanelModel.Selection(row.stripId(), cell == null ? "" : cell.stageId()));
     }
 
     @Override
     public String getToolTipText(MouseEvent e) {
-        int r = e.getY() / rowHeight();
-        if (r < 0 || r >= rows.size() || e.getX() < nameWidth()) {
+        OverviewGeometry geo = geometry();
+        int r = e.getY() / geo.rowHeight();
+        int c = geo.columnAt(e.getX());
+        if (r < 0 || r >= rows.size() || c < 0 || c >= rows.get(r).cells().size()) {
             return null;
         }
         StripRow row = rows.get(r);
-        int c = (e.getX() - nameWidth()) / cellWidth();
-        return c < row.cells().size()
-                ? row.name() + " \u25B8 " + row.cells().get(c).detail()
-                : null;
+        StageCell cell = row.cells().get(c);
+        List<String> lines = new ArrayList<>(cell.detail());
+        lines.set(0, row.name() + " \u25B8 " + lines.getFirst());
+        String gap = overview.gaps().text(cell.stageId());
+        if (!gap.isEmpty()) {
+            lines.add(gap);
+        }
+        if (clipLit(cell.stageId())) {
+            lines.add("clipped: click the red indicator to reset it");
+        }
+        return Tooltips.lines(lines.toArray(String[]::new));
+    }
+
+    @Override
+    public Point getToolTipLocation(MouseEvent e) {
+        return Tooltips.location(this, e);
+    }
+
+    /** Whether a stage's input or output clip indicator is lit. */
+    public boolean clipLit(String stageId) {
+        return overview.clips().lit(stageId, ClipLatches.Tap.INPUT)
+                || overview.clips().lit(stageId, ClipLatches.Tap.OUTPUT);
+    }
+
+    /** The middle of a stage's output clip indicator, or null when the stage is not shown. */
+    public Point ledOf(String stageId) {
+        OverviewGeometry geo = geometry();
+        for (int r = 0; r < rows.size(); r++) {
+            List<StageCell> cells = rows.get(r).cells();
+            for (int c = 0; c < cells.size(); c++) {
+                if (cells.get(c).stageId().equals(stageId)) {
+                    return new Point(
+                            geo.cellX(c) + geo.ledX() + geo.ledWidth() / 2,
+                            r * geo.rowHeight() + geo.outBarY() + geo.barHeight() / 2);
+                }
+            }
+        }
+        return null;
     }
 
     /** How many times the overview has been drawn (read on the EDT). */
     public long paints() {
         return paints;
+    }
+
+    /** The texts of the cell of a stage as the overview draws them now, or null when it is not shown. */
+    public CellText textOf(String stageId) {
+        OverviewGeometry geo = geometry();
+        FontMetrics fm = getFontMetrics(small());
+        int wording = Readout.wording(geo.barWidth(), fm::stringWidth);
+        for (StripRow row : rows) {
+            for (StageCell cell : row.cells()) {
+                if (cell.stageId().equals(stageId)) {
+                    return CellPainter.text(cell, geo, fm, wording);
+                }
+            }
+        }
+        return null;
     }
 
     @Override
@@ -145,13 +227,16 @@ public final class OverviewPanel extends JComponent implements Scrollable {
         Color bg = UIManager.getColor("Panel.background");
         g.setColor(bg == null ? getBackground() : bg);
         g.fillRect(0, 0, getWidth(), getHeight());
+        OverviewGeometry geo = geometry();
         Rectangle clip = g.getClipBounds();
-        int rh = rowHeight();
+        int rh = geo.rowHeight();
         int first = clip == null ? 0 : Math.max(0, clip.y / rh);
         int last = clip == null ? rows.size() - 1 : Math.min(rows.size() - 1, (clip.y + clip.height) / rh);
         Font font = getFont();
-        Font small = font.deriveFont(font.getSize2D() * 0.8f);
+        Font small = small();
         FontMetrics fm = g.getFontMetrics(font);
+        FontMetrics sfm = g.getFontMetrics(small);
+        painter.begin(geo, sfm, getGraphicsConfiguration());
         Color fg = UIManager.getColor("Label.foreground");
         Color selected = UIManager.getColor("Table.selectionBackground");
         String selStrip = model.selection().stripId();
@@ -165,72 +250,16 @@ public final class OverviewPanel extends JComponent implements Scrollable {
             }
             g.setColor(fg == null ? Color.LIGHT_GRAY : fg);
             g.setFont(font);
-            String label = (row.kind() == StripKind.STRIP_KIND_BUS
-                            ? "\u2261 "
-                            : row.kind() == StripKind.STRIP_KIND_MASTER ? "\u25A0 " : "")
-                    + row.name();
-            g.drawString(clip(label, fm, nameWidth() - 8), 6, y + (rh + fm.getAscent()) / 2 - 2);
+            g.drawString(
+                    TextFit.middle(label(row), geo.nameWidth() - 8, fm::stringWidth),
+                    6,
+                    y + (rh + fm.getAscent()) / 2 - 2);
+            g.setFont(small);
             for (int c = 0; c < row.cells().size(); c++) {
-                paintCell(
-                        g,
-                        row.cells().get(c),
-                        nameWidth() + c * cellWidth(),
-                        y,
-                        small,
-                        row.cells().get(c).stageId().equals(selStage));
+                StageCell cell = row.cells().get(c);
+                painter.paint(g, cell, geo.cellX(c), y, cell.stageId().equals(selStage));
             }
         }
-    }
-
-    private void paintCell(Graphics2D g, StageCell cell, int x, int y, Font small, boolean selected) {
-        int w = cellWidth() - 6;
-        int h = rowHeight() - 4;
-        Color state = StagingColors.of(cell.state());
-        g.setColor(CELL);
-        g.fillRoundRect(x, y + 2, w, h, 6, 6);
-        g.setColor(selected ? Color.WHITE : state.darker());
-        g.drawRoundRect(x, y + 2, w, h, 6, 6);
-        int barX = x + 3;
-        int barW = w - 6;
-        int barH = Math.max(3, h / 6);
-        boolean hasInput = cell.kind() != StageKind.STAGE_KIND_SOURCE;
-        int outY = y + h - barH - 1;
-        if (hasInput) {
-            int inY = outY - barH - 2;
-            g.setColor(INPUT_BAR);
-            g.fillRect(barX, inY, (int) (barW * LevelScale.fraction(cell.inPeak())), barH);
-        }
-        g.setColor(cell.active() ? state : StagingColors.NO_SIGNAL);
-        g.fillRect(barX, outY, (int) (barW * LevelScale.fraction(cell.outPeak())), barH);
-        if (!Double.isNaN(cell.outHold())) {
-            int hx = barX + (int) (barW * LevelScale.fraction(cell.outHold()));
-            g.setColor(LevelScale.colorOf(cell.outHold()));
-            g.fillRect(Math.min(hx, barX + barW - 2), outY - 1, 2, barH + 2);
-        }
-        int zero = barX + (int) (barW * LevelScale.fraction(0));
-        g.setColor(ZERO_LINE);
-        g.drawLine(zero, outY - barH - 3, zero, outY + barH);
-        g.setFont(small);
-        g.setColor(CELL_TEXT);
-        FontMetrics fm = g.getFontMetrics();
-        String text = cell.name();
-        if (!Double.isNaN(cell.gainDelta())) {
-            text = String.format(Locale.ROOT, "%s %+.1f", text, cell.gainDelta());
-        }
-        g.drawString(clip(text, fm, w - 6), x + 4, y + 2 + fm.getAscent());
-    }
-
-    private static String clip(String s, FontMetrics fm, int width) {
-        if (fm.stringWidth(s) <= width) {
-            return s;
-        }
-        for (int n = s.length() - 1; n > 0; n--) {
-            String t = s.substring(0, n) + "\u2026";
-            if (fm.stringWidth(t) <= width) {
-                return t;
-            }
-        }
-        return "";
     }
 
     @Override
@@ -240,7 +269,9 @@ public final class OverviewPanel extends JComponent implements Scrollable {
 
     @Override
     public int getScrollableUnitIncrement(Rectangle visible, int orientation, int direction) {
-        return orientation == SwingConstants.VERTICAL ? rowHeight() : cellWidth();
+        return orientation == SwingConstants.VERTICAL
+                ? geometry().rowHeight()
+                : geometry().cellWidth();
     }
 
     @Override

@@ -4,11 +4,12 @@ import dev.gainstage.proto.v1.Levels;
 import dev.gainstage.proto.v1.StageKind;
 import dev.gainstage.proto.v1.StageView;
 import dev.gainstage.proto.v1.StagingState;
-import java.util.Locale;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * One cell of the overview: a stage's levels in and out, as the bar meter draws them. Peaks are
- * dBFS, {@code Double.NaN} where nothing was measured.
+ * One cell of the overview: a stage's levels in and out, as the bar meters draw them. Levels are
+ * dBFS (true peak dBTP, loudness LUFS), {@code Double.NaN} where nothing was measured.
  */
 public record StageCell(
         String stageId,
@@ -16,34 +17,39 @@ public record StageCell(
         StageKind kind,
         boolean active,
         double inPeak,
+        double inHold,
         double outPeak,
         double outHold,
+        double outTruePeak,
         double outLoudness,
         double gainDelta,
         StagingState state,
         boolean intentional,
-        long droppedBlocks) {
+        String waiting) {
 
     public static StageCell of(StageView s) {
+        Levels in = s.hasInput() ? s.getInput() : Levels.getDefaultInstance();
+        Levels out = s.hasOutput() ? s.getOutput() : Levels.getDefaultInstance();
         return new StageCell(
                 s.getStageId(),
                 s.getName(),
                 s.getKind(),
                 s.getActive(),
-                peak(s.hasInput() ? s.getInput() : null),
-                peak(s.hasOutput() ? s.getOutput() : null),
-                s.hasOutput() && s.getOutput().hasPeakHoldDbfs() ? s.getOutput().getPeakHoldDbfs() : Double.NaN,
-                s.hasOutput() && s.getOutput().hasShortTermLufs()
-                        ? s.getOutput().getShortTermLufs()
-                        : Double.NaN,
+                in.hasSamplePeakDbfs() ? in.getSamplePeakDbfs() : Double.NaN,
+                in.hasPeakHoldDbfs() ? in.getPeakHoldDbfs() : Double.NaN,
+                out.hasSamplePeakDbfs() ? out.getSamplePeakDbfs() : Double.NaN,
+                out.hasPeakHoldDbfs() ? out.getPeakHoldDbfs() : Double.NaN,
+                out.hasTruePeakDbtp() ? out.getTruePeakDbtp() : Double.NaN,
+                out.hasShortTermLufs() ? out.getShortTermLufs() : Double.NaN,
                 s.hasGainDeltaDb() ? s.getGainDeltaDb() : Double.NaN,
                 s.getState(),
                 s.getIntentional(),
-                s.getDroppedBlocks());
+                s.getWaiting());
     }
 
-    private static double peak(Levels l) {
-        return l != null && l.hasSamplePeakDbfs() ? l.getSamplePeakDbfs() : Double.NaN;
+    /** A source is where the signal enters: it has no input meter. */
+    public boolean hasInput() {
+        return kind != StageKind.STAGE_KIND_SOURCE;
     }
 
     public boolean problem() {
@@ -52,35 +58,26 @@ public record StageCell(
                 || state == StagingState.STAGING_STATE_QUIET;
     }
 
-    /** The numbers behind the bar, for the tooltip. */
-    public String detail() {
-        StringBuilder sb = new StringBuilder(name);
-        if (!active) {
-            sb.append(" (bypassed)");
+    /** The numbers behind the bars, one line each, with their units: the tooltip. */
+    public List<String> detail() {
+        List<String> lines = new ArrayList<>();
+        lines.add(name + (active ? "" : " (bypassed)") + (intentional ? " (intentional saturation)" : ""));
+        if (hasInput()) {
+            lines.add("in: peak " + Readout.db(inPeak) + " dBFS, hold " + Readout.db(inHold) + " dBFS");
         }
-        if (kind != StageKind.STAGE_KIND_SOURCE) {
-            sb.append(String.format(Locale.ROOT, "  in %s", db(inPeak, "dBFS")));
-        }
-        sb.append(String.format(Locale.ROOT, "  out %s", db(outPeak, "dBFS")));
-        if (!Double.isNaN(outHold)) {
-            sb.append(String.format(Locale.ROOT, "  hold %s", db(outHold, "dBFS")));
+        lines.add("out: peak " + Readout.db(outPeak) + " dBFS, hold " + Readout.db(outHold) + " dBFS");
+        if (!Double.isNaN(outTruePeak)) {
+            lines.add("out: true peak " + Readout.db(outTruePeak) + " dBTP");
         }
         if (!Double.isNaN(outLoudness)) {
-            sb.append(String.format(Locale.ROOT, "  %s", db(outLoudness, "LUFS-S")));
+            lines.add("out: short-term loudness " + Readout.db(outLoudness) + " LUFS");
         }
         if (!Double.isNaN(gainDelta)) {
-            sb.append(String.format(Locale.ROOT, "  in\u2192out %+.1f dB", gainDelta));
+            lines.add("in\u2192out loudness " + Readout.delta(gainDelta));
         }
-        if (intentional) {
-            sb.append("  (intentional saturation)");
+        if (!waiting.isEmpty()) {
+            lines.add(waiting);
         }
-        if (droppedBlocks > 0) {
-            sb.append("  metering gap: ").append(droppedBlocks).append(" blocks dropped");
-        }
-        return sb.toString();
-    }
-
-    static String db(double v, String unit) {
-        return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.1f %s", v, unit);
+        return lines;
     }
 }

@@ -3,13 +3,16 @@ package dev.gainstage.panel.warnings;
 import dev.gainstage.panel.PanelActions;
 import dev.gainstage.panel.PanelModel;
 import dev.gainstage.panel.StagingColors;
+import dev.gainstage.panel.Tooltips;
 import dev.gainstage.proto.v1.Severity;
 import dev.gainstage.proto.v1.Warning;
 import java.awt.BorderLayout;
 import java.awt.Color;
 import java.awt.Component;
+import java.awt.Dimension;
 import java.awt.FlowLayout;
 import java.awt.Font;
+import java.awt.Rectangle;
 import java.awt.event.MouseAdapter;
 import java.awt.event.MouseEvent;
 import java.util.List;
@@ -21,17 +24,22 @@ import javax.swing.JButton;
 import javax.swing.JLabel;
 import javax.swing.JOptionPane;
 import javax.swing.JPanel;
+import javax.swing.JTextArea;
+import javax.swing.Scrollable;
+import javax.swing.SwingConstants;
+import javax.swing.SwingUtilities;
 
 /**
  * The live warnings grouped by root cause, newest first: each primary with its suggested fix and the
  * buttons to apply it, acknowledge it (with a reason) or mark the stage intentional saturation;
  * followers listed under it. Rebuilt only when the warnings change, not at every view.
  */
-public final class WarningsPanel extends JPanel {
+public final class WarningsPanel extends JPanel implements Scrollable {
     private final PanelModel model;
     private final PanelActions actions;
     private List<WarningGroup> shown = List.of();
     private String signature = "";
+    private int laidOutWidth = -1;
 
     public WarningsPanel(PanelModel model, PanelActions actions) {
         this.model = model;
@@ -61,6 +69,7 @@ public final class WarningsPanel extends JPanel {
             add(Box.createVerticalStrut(6));
         }
         add(Box.createVerticalGlue());
+        laidOutWidth = -1; // new texts: wrap them at the width on the next layout
         revalidate();
         repaint();
     }
@@ -83,7 +92,12 @@ public final class WarningsPanel extends JPanel {
 
     private Component groupPanel(WarningGroup g) {
         Warning w = g.primary();
-        JPanel p = new JPanel(new BorderLayout(4, 2));
+        JPanel p = new JPanel(new BorderLayout(8, 2)) {
+            @Override
+            public Dimension getMaximumSize() {
+                return new Dimension(Integer.MAX_VALUE, getPreferredSize().height);
+            }
+        };
         p.setName("warning:" + w.getId());
         Color colour = w.getSeverity() == Severity.SEVERITY_CRITICAL
                 ? StagingColors.CLIPPING
@@ -91,23 +105,33 @@ public final class WarningsPanel extends JPanel {
         p.setBorder(BorderFactory.createCompoundBorder(
                 BorderFactory.createMatteBorder(0, 4, 0, 0, colour), BorderFactory.createEmptyBorder(4, 8, 4, 4)));
         p.setAlignmentX(LEFT_ALIGNMENT);
+        MouseAdapter select = new MouseAdapter() {
+            @Override
+            public void mousePressed(MouseEvent e) {
+                model.selectStage(w.getStageId());
+            }
+        };
         JPanel text = new JPanel();
         text.setOpaque(false);
         text.setLayout(new BoxLayout(text, BoxLayout.Y_AXIS));
-        JLabel message =
-                new JLabel(w.getMessage() + (w.getAcknowledged() ? "  (acknowledged: " + w.getAckReason() + ")" : ""));
-        message.setFont(message.getFont().deriveFont(Font.BOLD));
-        text.add(message);
-        text.add(new JLabel("\u2192 " + w.getSuggestion()));
+        JLabel plain = new JLabel();
+        Color fg = plain.getForeground();
+        Font font = plain.getFont();
+        text.add(wrapping(
+                w.getMessage() + (w.getAcknowledged() ? "  (acknowledged: " + w.getAckReason() + ")" : ""),
+                font.deriveFont(Font.BOLD),
+                fg,
+                select));
+        text.add(wrapping("\u2192 " + w.getSuggestion(), font, fg, select));
         for (Warning f : g.followers()) {
-            JLabel follower = new JLabel("    \u21B3 " + f.getMessage());
-            follower.setForeground(follower.getForeground().darker());
+            JTextArea follower = wrapping("\u21B3 " + f.getMessage(), font, fg.darker(), select);
+            follower.setBorder(BorderFactory.createEmptyBorder(0, 16, 0, 0));
             text.add(follower);
         }
         p.add(text, BorderLayout.CENTER);
         JPanel buttons = new JPanel(new FlowLayout(FlowLayout.RIGHT, 4, 0));
         buttons.setOpaque(false);
-        JButton fix = new JButton(
+        JButton fix = Tooltips.button(
                 w.getFixCount() > 0
                         ? String.format(
                                 Locale.ROOT, "Apply fix (%+.1f dB)", w.getFix(0).getChangeDb())
@@ -116,20 +140,20 @@ public final class WarningsPanel extends JPanel {
         fix.setEnabled(w.getFixCount() > 0);
         fix.setToolTipText(
                 w.getFixCount() > 0 ? "Ask the DAW to make this change" : "No single gain change fixes this");
-        fix.addActionListener(e -> actions.applyFix(w.getId()));
-        JButton ack = new JButton("Acknowledge\u2026");
+        fix.addActionListener(e -> actions.applyFix(w));
+        JButton ack = Tooltips.button("Acknowledge\u2026");
         ack.setName("ack:" + w.getId());
         ack.addActionListener(e -> {
             String reason = JOptionPane.showInputDialog(
                     this, "Why is this fine as it is?", "Acknowledge warning", JOptionPane.QUESTION_MESSAGE);
             if (reason != null) {
-                actions.acknowledgeWarning(w.getId(), reason);
+                actions.acknowledgeWarning(w, reason);
             }
         });
         buttons.add(fix);
         buttons.add(ack);
         if (w.getRule().name().startsWith("PLUGIN_")) {
-            JButton intentional = new JButton("Intentional");
+            JButton intentional = Tooltips.button("Intentional");
             intentional.setName("intentional:" + w.getId());
             intentional.setToolTipText(
                     "Mark this plugin as intentional saturation: overdrive and mismatch are then fine");
@@ -137,13 +161,60 @@ public final class WarningsPanel extends JPanel {
             buttons.add(intentional);
         }
         p.add(buttons, BorderLayout.EAST);
-        p.addMouseListener(new MouseAdapter() {
-            @Override
-            public void mousePressed(MouseEvent e) {
-                model.selectStage(w.getStageId());
-            }
-        });
-        p.setMaximumSize(new java.awt.Dimension(Integer.MAX_VALUE, p.getPreferredSize().height));
+        p.addMouseListener(select);
         return p;
+    }
+
+    /** Text that wraps at the width it is given, so a long title never pushes the buttons out of view. */
+    private static JTextArea wrapping(String s, Font font, Color colour, MouseAdapter select) {
+        JTextArea t = new JTextArea(s);
+        t.setLineWrap(true);
+        t.setWrapStyleWord(true);
+        t.setEditable(false);
+        t.setFocusable(false);
+        t.setHighlighter(null);
+        t.setOpaque(false);
+        t.setBorder(BorderFactory.createEmptyBorder());
+        t.setFont(font);
+        t.setForeground(colour);
+        t.setAlignmentX(LEFT_ALIGNMENT);
+        t.addMouseListener(select);
+        return t;
+    }
+
+    /** Wrapped text is as tall as its width makes it: after a width change, lay out once more. */
+    @Override
+    public void doLayout() {
+        super.doLayout();
+        if (getWidth() != laidOutWidth) {
+            laidOutWidth = getWidth();
+            SwingUtilities.invokeLater(this::revalidate);
+        }
+    }
+
+    @Override
+    public Dimension getPreferredScrollableViewportSize() {
+        return getPreferredSize();
+    }
+
+    @Override
+    public int getScrollableUnitIncrement(Rectangle visible, int orientation, int direction) {
+        return 16;
+    }
+
+    @Override
+    public int getScrollableBlockIncrement(Rectangle visible, int orientation, int direction) {
+        return orientation == SwingConstants.VERTICAL ? visible.height : visible.width;
+    }
+
+    /** As wide as the window: the texts wrap instead of scrolling sideways. */
+    @Override
+    public boolean getScrollableTracksViewportWidth() {
+        return true;
+    }
+
+    @Override
+    public boolean getScrollableTracksViewportHeight() {
+        return getParent() != null && getParent().getHeight() > getPreferredSize().height;
     }
 }

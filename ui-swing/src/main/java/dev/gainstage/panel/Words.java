@@ -1,0 +1,83 @@
+package dev.gainstage.panel;
+
+import dev.gainstage.proto.v1.ChecklistItem;
+import dev.gainstage.proto.v1.ChecklistStep;
+import dev.gainstage.proto.v1.OverviewRow;
+import dev.gainstage.proto.v1.Rule;
+import dev.gainstage.proto.v1.SessionView;
+import dev.gainstage.proto.v1.StageView;
+import dev.gainstage.proto.v1.Warning;
+import io.grpc.Status;
+
+/** What the status lines say about warnings, stages and checklist items: names and titles, never ids. */
+public final class Words {
+    private Words() {}
+
+    /**
+     * A rule's title, as a mix engineer says it: the engine's words (RuleWording.title), which the view
+     * does not carry and the panel, a client of the protocol only, cannot call.
+     */
+    public static String ruleTitle(Rule rule) {
+        return switch (rule) {
+            case SOURCE_TOO_HOT -> "source too hot";
+            case SOURCE_CLIPPING -> "source clipping";
+            case SOURCE_TOO_QUIET -> "source too quiet";
+            case SOURCE_NOISY -> "noisy source";
+            case PLUGIN_GAIN_MISMATCH -> "plugin changes the loudness";
+            case PLUGIN_INPUT_OVERDRIVE -> "plugin input overdriven";
+            case PLUGIN_OUTPUT_HOT -> "plugin output too hot";
+            case BUS_OVERLOAD -> "bus overload";
+            case MASTER_OVER_0DBFS -> "master over 0 dBFS";
+            case MASTER_LOW_HEADROOM -> "little master headroom";
+            case FADER_EXTREME -> "fader at an extreme";
+            default -> "staging problem";
+        };
+    }
+
+    /** "Lead Vox ▸ ACE Compressor": a stage by its strip's and its own name, found in the view. */
+    public static String stage(SessionView view, String stageId) {
+        for (OverviewRow row : view.getRowsList()) {
+            for (StageView s : row.getStagesList()) {
+                if (s.getStageId().equals(stageId)) {
+                    return row.getName() + " \u25B8 " + s.getName();
+                }
+            }
+        }
+        return "a stage no longer in the session";
+    }
+
+    /** "plugin changes the loudness on Lead Vox ▸ ACE Compressor". */
+    public static String warning(Warning w) {
+        String where = w.getStripName().isEmpty() && w.getStageName().isEmpty()
+                ? "a stage"
+                : w.getStripName() + " \u25B8 " + w.getStageName();
+        return ruleTitle(w.getRule()) + " on " + where;
+    }
+
+    /** A checklist item by its text ("Kick: source peaks in range"). */
+    public static String item(SessionView view, String itemId) {
+        for (ChecklistStep step : view.getChecklist().getStepsList()) {
+            for (ChecklistItem i : step.getItemsList()) {
+                if (i.getId().equals(itemId)) {
+                    return i.getText();
+                }
+            }
+        }
+        return "an item no longer on the checklist";
+    }
+
+    /** Why a call to the sidecar failed, in words. */
+    public static String failure(Status status) {
+        String why = switch (status.getCode()) {
+            case UNAVAILABLE -> "the sidecar is not reachable";
+            case DEADLINE_EXCEEDED -> "the sidecar did not answer in time";
+            case NOT_FOUND -> "the sidecar does not know it (the session or warning has gone)";
+            case INVALID_ARGUMENT, FAILED_PRECONDITION -> "the sidecar refused it";
+            case CANCELLED -> "cancelled";
+            default -> "the sidecar failed";
+        };
+        return status.getDescription() == null || status.getDescription().isBlank()
+                ? why
+                : why + ": " + status.getDescription();
+    }
+}
