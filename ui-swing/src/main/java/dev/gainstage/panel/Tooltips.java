@@ -70,6 +70,11 @@ public final class Tooltips {
         return sb.append("</html>").toString();
     }
 
+    /** A long tooltip text wrapped to a readable width. */
+    public static String paragraph(String text) {
+        return "<html><body style='width: 320px'>" + escape(text) + "</body></html>";
+    }
+
     private static String escape(String s) {
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }

@@ -3,7 +3,6 @@ package dev.gainstage.panel;
 import dev.gainstage.proto.v1.ChecklistItem;
 import dev.gainstage.proto.v1.ChecklistStep;
 import dev.gainstage.proto.v1.OverviewRow;
-import dev.gainstage.proto.v1.Rule;
 import dev.gainstage.proto.v1.SessionView;
 import dev.gainstage.proto.v1.StageView;
 import dev.gainstage.proto.v1.Warning;
@@ -12,27 +11,6 @@ import io.grpc.Status;
 /** What the status lines say about warnings, stages and checklist items: names and titles, never ids. */
 public final class Words {
     private Words() {}
-
-    /**
-     * A rule's title, as a mix engineer says it: the engine's words (RuleWording.title), which the view
-     * does not carry and the panel, a client of the protocol only, cannot call.
-     */
-    public static String ruleTitle(Rule rule) {
-        return switch (rule) {
-            case SOURCE_TOO_HOT -> "source too hot";
-            case SOURCE_CLIPPING -> "source clipping";
-            case SOURCE_TOO_QUIET -> "source too quiet";
-            case SOURCE_NOISY -> "noisy source";
-            case PLUGIN_GAIN_MISMATCH -> "plugin changes the loudness";
-            case PLUGIN_INPUT_OVERDRIVE -> "plugin input overdriven";
-            case PLUGIN_OUTPUT_HOT -> "plugin output too hot";
-            case BUS_OVERLOAD -> "bus overload";
-            case MASTER_OVER_0DBFS -> "master over 0 dBFS";
-            case MASTER_LOW_HEADROOM -> "little master headroom";
-            case FADER_EXTREME -> "fader at an extreme";
-            default -> "staging problem";
-        };
-    }
 
     /** "Lead Vox ▸ ACE Compressor": a stage by its strip's and its own name, found in the view. */
     public static String stage(SessionView view, String stageId) {
@@ -51,7 +29,7 @@ public final class Words {
         String where = w.getStripName().isEmpty() && w.getStageName().isEmpty()
                 ? "a stage"
                 : w.getStripName() + " \u25B8 " + w.getStageName();
-        return ruleTitle(w.getRule()) + " on " + where;
+        return (w.getTitle().isEmpty() ? "a staging problem" : w.getTitle()) + " on " + where;
     }
 
     /** A checklist item by its text ("Kick: source peaks in range"). */

@@ -41,7 +41,7 @@ public final class ViewSummary {
                                 ? String.format(
                                         Locale.ROOT, "%.1f", s.getOutput().getShortTermLufs())
                                 : "-",
-                        s.getState().name().replace("STAGING_STATE_", ""),
+                        state(s),
                         s.hasGainDeltaDb()
                                 ? String.format(Locale.ROOT, "  (in->out %+.1f dB)", s.getGainDeltaDb())
                                 : "",
@@ -52,14 +52,14 @@ public final class ViewSummary {
         for (Warning w : v.getWarningsList()) {
             sb.append(String.format(
                     Locale.ROOT,
-                    "  %-8s %-22s %s%n%28s-> %s%n",
-                    w.getSeverity().name().replace("SEVERITY_", ""),
-                    w.getRule().name(),
+                    "  %-8s %-28s %s%n%39s-> %s%n",
+                    w.getSeverity().name().replace("SEVERITY_", "").toLowerCase(Locale.ROOT),
+                    w.getTitle().isEmpty() ? w.getRule().name() : w.getTitle(),
                     w.getMessage(),
                     "",
                     w.getSuggestion()));
             if (!w.getEvidence().isEmpty()) {
-                sb.append(String.format(Locale.ROOT, "%28s   (%s)%n", "", w.getEvidence()));
+                sb.append(String.format(Locale.ROOT, "%39s   (%s)%n", "", w.getEvidence()));
             }
         }
         if (v.hasChecklist() && v.getChecklist().getTotal() > 0) {
@@ -70,9 +70,31 @@ public final class ViewSummary {
                     v.getChecklist().getTotal(),
                     v.getChecklist().getNextItemId().isEmpty()
                             ? ""
-                            : "; next: " + v.getChecklist().getNextItemId()));
+                            : "; next: " + itemText(v, v.getChecklist().getNextItemId())));
         }
         return sb.toString();
+    }
+
+    /** A checklist item by its words ("Kick: source peaks between -12 and -6 dBFS"), not its id. */
+    private static String itemText(SessionView v, String itemId) {
+        return v.getChecklist().getStepsList().stream()
+                .flatMap(s -> s.getItemsList().stream())
+                .filter(i -> i.getId().equals(itemId))
+                .map(i -> i.getText())
+                .findFirst()
+                .orElse(itemId);
+    }
+
+    /** A stage's state as the overview's colour says it. */
+    private static String state(StageView s) {
+        return switch (s.getState()) {
+            case STAGING_STATE_NO_SIGNAL -> "no signal";
+            case STAGING_STATE_IN_RANGE -> "in range";
+            case STAGING_STATE_QUIET -> "quiet";
+            case STAGING_STATE_HOT -> "hot";
+            case STAGING_STATE_CLIPPING -> "clipping";
+            default -> "-";
+        };
     }
 
     private static String kind(OverviewRow row) {

@@ -12,6 +12,7 @@ import java.awt.Component;
 import java.awt.Dimension;
 import java.awt.FlowLayout;
 import java.awt.Font;
+import java.awt.Point;
 import java.awt.Rectangle;
 import java.awt.event.MouseAdapter;
 import java.awt.event.MouseEvent;
@@ -21,6 +22,7 @@ import javax.swing.BorderFactory;
 import javax.swing.Box;
 import javax.swing.BoxLayout;
 import javax.swing.JButton;
+import javax.swing.JComponent;
 import javax.swing.JLabel;
 import javax.swing.JOptionPane;
 import javax.swing.JPanel;
@@ -123,6 +125,13 @@ public final class WarningsPanel extends JPanel implements Scrollable {
                 fg,
                 select));
         text.add(wrapping("\u2192 " + w.getSuggestion(), font, fg, select));
+        if (!w.getEvidence().isEmpty()) {
+            // what the verdict rests on, for the engineer who wants to check it: on hovering the warning's text
+            String evidence = Tooltips.paragraph(w.getEvidence());
+            for (java.awt.Component c : text.getComponents()) {
+                ((JComponent) c).setToolTipText(evidence);
+            }
+        }
         for (Warning f : g.followers()) {
             JTextArea follower = wrapping("\u21B3 " + f.getMessage(), font, fg.darker(), select);
             follower.setBorder(BorderFactory.createEmptyBorder(0, 16, 0, 0));
@@ -167,7 +176,12 @@ public final class WarningsPanel extends JPanel implements Scrollable {
 
     /** Text that wraps at the width it is given, so a long title never pushes the buttons out of view. */
     private static JTextArea wrapping(String s, Font font, Color colour, MouseAdapter select) {
-        JTextArea t = new JTextArea(s);
+        JTextArea t = new JTextArea(s) {
+            @Override
+            public Point getToolTipLocation(MouseEvent e) {
+                return Tooltips.location(this, e);
+            }
+        };
         t.setLineWrap(true);
         t.setWrapStyleWord(true);
         t.setEditable(false);

@@ -9,6 +9,7 @@ import dev.gainstage.engine.graph.TapKey;
 import dev.gainstage.engine.graph.TapPoint;
 import dev.gainstage.engine.metering.MeterReading;
 import dev.gainstage.engine.rules.FixStep;
+import dev.gainstage.engine.rules.RuleWording;
 import dev.gainstage.engine.rules.StagingStates;
 import dev.gainstage.engine.rules.Warning;
 import dev.gainstage.engine.session.SessionState;
@@ -160,7 +161,8 @@ public final class ViewProtos {
                 .setAcknowledged(w.acknowledged())
                 .setAckReason(w.ackReason())
                 .setClearing(w.clearing())
-                .setEvidence(w.evidence());
+                .setEvidence(w.evidence())
+                .setTitle(RuleWording.title(w.rule()));
         for (FixStep step : w.fix()) {
             b.addFix(dev.gainstage.proto.v1.FixStep.newBuilder()
                     .setStageId(step.stageId())
