@@ -13,9 +13,8 @@ import java.util.Arrays;
  * <ul>
  * <li>The interpolation filter: a Kaiser-windowed (beta {@value #KAISER_BETA}) sinc cut off at the
  *     original Nyquist frequency, {@value #TAPS_PER_PHASE} taps per phase (BS.1770's example has 12,
- *     the previous filter here 24 at beta 7, which lost 0.15 to 0.8 dB at 0.45 fs and read noise
- *     bursts 0.13 dB low). Its phases are flat within 0.001 dB to 0.4 fs and lose at most 0.043 dB at
- *     0.45 fs.
+ *     the previous filter here 24 at beta 7, 1.4 dB down at 0.45 fs in its middle phase). Its phases
+ *     are flat within 0.001 dB to 0.4 fs and lose at most 0.043 dB at 0.45 fs.
  * <li>Sampling the reconstructed waveform: a peak between two oversampled points is under-read, for
  *     a sine at f by up to 1 - cos(pi f / 4 fs): 0.55 dB at 0.45 fs, 0.69 dB at Nyquist. More phases
  *     alone would need 16 to get under 0.04 dB (8 still leave 0.14 dB at 0.45 fs), four times the
@@ -41,10 +40,8 @@ import java.util.Arrays;
  * <li>Each sum is evaluated as one multiply-add sweep per tap pair over a run of chunks, and the
  *     accumulators are double[] while the input is float[]: arrays of different element types cannot
  *     alias, so the JIT vectorises the sweep (with a float[] accumulator it must assume a store may feed
- *     a later load and runs it scalar, measured 4x slower). A sweep over several pairs at once is not
- *     vectorised at all (its loop body is too large for the JIT to unroll).
- * <li>The parabolas are fitted in a scalar pass only over runs whose grid peak times sec(pi/8) exceeds
- *     the floor, and there only around points above the floor divided by sec(pi/8).
+ *     a later load and runs it scalar, measured 4x slower); one over several pairs is not vectorised.
+ * <li>Parabolas are fitted, in a scalar pass, only in chunks whose grid peak x sec(pi/8) exceeds the floor.
  * </ul>
  *
  * <p>Skipping what cannot matter, also without changing the result: a caller that keeps only the
@@ -53,8 +50,8 @@ import java.util.Arrays;
  * taps, nor a vertex sec(pi/8) times that, so {@value #CHUNK}-sample chunks whose bound is at or below
  * the floor are not interpolated at all. Programme material has a crest factor of 10..20 dB, so once
  * the floor is near the signal's peak most chunks are skipped; a signal that sits at its peak all the
- * time costs the full interpolation. (Chunks are no longer interpolated at the middle phase only:
- * a vertex needs all three phases around it.)
+ * time costs the full interpolation. (No chunk is interpolated at the middle phase only: a vertex
+ * needs all three.)
  */
 public final class TruePeakMeter {
     public static final int TAPS_PER_PHASE = 48;
@@ -219,10 +216,15 @@ public final class TruePeakMeter {
                 add(w[k], x, first - k, first - last + k, sign, out, n + 1);
             }
         }
-        double peak = gridPeak(n);
-        double centres = Math.max(peak, magnitudePeak(x, from - HALF, from + n - HALF));
-        if (!(centres * VERTEX_CAP <= limit)) {
-            peak = Math.max(peak, vertexPeak(x, from, n, limit));
+        double peak = 0;
+        for (int lo = 1; lo <= n; lo += CHUNK) { // vertices only in chunks where they can exceed limit
+            int hi = Math.min(n, lo + CHUNK - 1);
+            double grid = gridPeak(lo, hi);
+            peak = Math.max(peak, grid);
+            float centres = magnitudePeak(x, from + lo - 1 - HALF, from + hi - HALF);
+            if (!(Math.max(grid, centres) * VERTEX_CAP <= limit)) {
+                peak = Math.max(peak, vertexPeak(x, from, lo, hi, limit));
+            }
         }
         for (double[] sum : sums) {
             Arrays.fill(sum, 0, n + 1, 0);
@@ -237,31 +239,31 @@ public final class TruePeakMeter {
         }
     }
 
-    /** max(|y2|, (|P| + |Q|) / 2) over outputs 1..n, the last being max(|y1|, |y3|). */
-    private double gridPeak(int n) {
+    /** max(|y2|, (|P| + |Q|) / 2) over outputs lo..hi, the last being max(|y1|, |y3|). */
+    private double gridPeak(int lo, int hi) {
         double[] middle = sums[0];
         double[] p = sums[1];
         double[] q = sums[2];
         double peak = 0;
-        for (int i = 1; i <= n; i++) {
+        for (int i = lo; i <= hi; i++) {
             peak = Math.max(peak, Math.max(Math.abs(middle[i]), (Math.abs(p[i]) + Math.abs(q[i])) * 0.5));
         }
         return peak;
     }
 
     /**
-     * The largest vertex around the 4x points of samples {@code from .. from+n-1}: per sample position,
+     * The largest vertex around the 4x points of outputs {@code lo..hi} (sample from + i - 1): per position,
      * the sample x[i - T/2] and y1, y2, y3 after it, each with its neighbours, where a point exceeds
      * {@code limit} / sec(pi/8) (no other vertex can exceed {@code limit}).
      */
-    private double vertexPeak(float[] x, int from, int n, double limit) {
+    private double vertexPeak(float[] x, int from, int lo, int hi, double limit) {
         double[] middle = sums[0];
         double[] p = sums[1];
         double[] q = sums[2];
         double threshold = limit / (VERTEX_CAP * BOUND_SLACK);
         double peak = 0;
-        double before = (p[0] - q[0]) * 0.5; // y3 of the output before the run
-        for (int i = 1; i <= n; i++) {
+        double before = (p[lo - 1] - q[lo - 1]) * 0.5; // y3 of the output before
+        for (int i = lo; i <= hi; i++) {
             double g0 = x[from + i - 1 - HALF];
             double g1 = (p[i] + q[i]) * 0.5;
             double g2 = middle[i];
