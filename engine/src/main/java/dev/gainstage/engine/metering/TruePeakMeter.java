@@ -48,10 +48,13 @@ import java.util.Arrays;
  * largest peak passes the largest it already has as a floor. No value of a phase exceeds its sum of
  * |coefficients| (2.61, +8.3 dB, for the middle phase, the largest) times the largest |x| among its
  * taps, nor a vertex sec(pi/8) times that, so {@value #CHUNK}-sample chunks whose bound is at or below
- * the floor are not interpolated at all. Programme material has a crest factor of 10..20 dB, so once
- * the floor is near the signal's peak most chunks are skipped; a signal that sits at its peak all the
- * time costs the full interpolation. (No chunk is interpolated at the middle phase only: a vertex
- * needs all three.)
+ * the floor are not interpolated at all. That bound still leaves a third of the chunks of pink noise;
+ * those get a second, {@link SmoothPeakBound}, which leaves 1 in 1000. A signal that sits at its peak
+ * all the time, or is mostly high frequencies, costs the full interpolation. (No chunk is interpolated
+ * at the middle phase only: a vertex needs all three.)
+ *
+ * <p>Over 300 lines because the evaluation and both skips share one chunk and run layout; most of
+ * them are the reasoning above.
  */
 public final class TruePeakMeter {
     public static final int TAPS_PER_PHASE = 48;
@@ -67,9 +70,9 @@ public final class TruePeakMeter {
      * Head room on the bound for rounding: the sweeps add float pair sums and double products, whose
      * error is below 1e-6 of the bound, so a chunk skipped with this slack cannot hold a larger value.
      */
-    private static final double BOUND_SLACK = 1 + 1e-5;
+    static final double BOUND_SLACK = 1 + 1e-5;
     /** Half the taps: the sample at the centre of the taps of output n is x[n - HALF]. */
-    private static final int HALF = TAPS_PER_PHASE / 2;
+    static final int HALF = TAPS_PER_PHASE / 2;
 
     /**
      * Per sum computed (the middle phase, P = y1 + y3 and Q = y1 - y3), the weight of tap pair
@@ -82,6 +85,8 @@ public final class TruePeakMeter {
     private final double[][] sums = new double[3][RUN + 1];
     /** The largest sum of |coefficients| of a phase times {@link #VERTEX_CAP}: no value or vertex exceeds it x max |x|. */
     private final double gain;
+    /** The second bound, on chunks that pass the first (see the class comment). */
+    private final SmoothPeakBound smooth;
 
     /**
      * Allocates everything; {@link #interSamplePeak} then allocates nothing, for any {@code n}. The same
@@ -104,6 +109,7 @@ public final class TruePeakMeter {
             largest = Math.max(largest, sum);
         }
         this.gain = largest * VERTEX_CAP * BOUND_SLACK;
+        this.smooth = new SmoothPeakBound(phases);
     }
 
     public int factor() {
@@ -172,8 +178,11 @@ public final class TruePeakMeter {
         for (int start = from; start < end || run >= 0; start += CHUNK) {
             boolean needed = false;
             if (start < end) {
-                float own = magnitudePeak(x, start, Math.min(end, start + CHUNK));
-                needed = !(gain * Math.max(own, previous) <= limit); // NaN samples are interpolated
+                int chunkEnd = Math.min(end, start + CHUNK);
+                float own = magnitudePeak(x, start, chunkEnd);
+                float taps = Math.max(own, previous);
+                needed = !(gain * taps <= limit) // NaN samples are interpolated
+                        && !(smooth.of(x, start, chunkEnd, taps) <= limit);
                 previous = own;
             }
             if (needed && run < 0) {
@@ -189,7 +198,7 @@ public final class TruePeakMeter {
         return peak;
     }
 
-    private static float magnitudePeak(float[] x, int from, int to) {
+    static float magnitudePeak(float[] x, int from, int to) {
         float peak = 0;
         for (int i = from; i < to; i++) {
             peak = Math.max(peak, Math.abs(x[i]));
