@@ -52,9 +52,6 @@ import java.util.Arrays;
  * those get a second, {@link SmoothPeakBound}, which leaves 1 in 1000. A signal that sits at its peak
  * all the time, or is mostly high frequencies, costs the full interpolation. (No chunk is interpolated
  * at the middle phase only: a vertex needs all three.)
- *
- * <p>Over 300 lines because the evaluation and both skips share one chunk and run layout; most of
- * them are the reasoning above.
  */
 public final class TruePeakMeter {
     public static final int TAPS_PER_PHASE = 48;

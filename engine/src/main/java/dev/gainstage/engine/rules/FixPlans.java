@@ -39,8 +39,9 @@ public final class FixPlans {
         }
         List<Warning> out = new ArrayList<>(linked.size());
         for (Warning w : linked) {
-            if (!w.fix().isEmpty() && follower(w, ids)) {
-                out.add(w.withFix(List.of(), w.suggestion()));
+            if (follower(w, ids)) {
+                Warning root = byId(linked, w.rootCauseId());
+                out.add(w.withFix(List.of(), RuleWording.followsFrom(root, w.suggestion())));
             } else if (offersFix(w, ids)) {
                 Warning carrier = carrierByControl.get(w.fix().getFirst().stageId());
                 out.add(carrier == w ? w : w.withFix(List.of(), RuleWording.fixCoveredBy(w.suggestion(), carrier)));
@@ -49,6 +50,10 @@ public final class FixPlans {
             }
         }
         return out;
+    }
+
+    private static Warning byId(List<Warning> warnings, String id) {
+        return warnings.stream().filter(w -> w.id().equals(id)).findFirst().orElseThrow();
     }
 
     private static boolean follower(Warning w, Set<String> ids) {

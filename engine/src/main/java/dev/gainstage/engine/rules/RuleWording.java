@@ -198,6 +198,16 @@ public final class RuleWording {
                 + (o.direction() == Direction.ABOVE ? "above" : "below") + " it breaks); judged on " + judged;
     }
 
+    /** A warning that follows from another: fix the root first; its own suggestion only if it still holds then. */
+    static String followsFrom(Warning root, String suggestion) {
+        String first = "Follows from \"" + title(root.rule()) + "\" on " + root.stripName() + SEP + root.stageName()
+                + ": fix that first";
+        return suggestion.isEmpty()
+                ? first
+                : first + "; if this still holds then, " + Character.toLowerCase(suggestion.charAt(0))
+                        + suggestion.substring(1);
+    }
+
     /** A rule in words, as a mix engineer names the problem. */
     public static String title(Rule rule) {
         return switch (rule) {

@@ -63,6 +63,11 @@ class FixPlansTest {
                 warning(Rule.SOURCE_TOO_HOT, "vox/source", -6, ""),
                 warning(Rule.PLUGIN_INPUT_OVERDRIVE, "vox/comp", -6, "SOURCE_TOO_HOT@vox/source")));
         assertEquals(1, planned.get("SOURCE_TOO_HOT@vox/source").fix().size());
-        assertEquals(List.of(), planned.get("PLUGIN_INPUT_OVERDRIVE@vox/comp").fix());
+        Warning follower = planned.get("PLUGIN_INPUT_OVERDRIVE@vox/comp");
+        assertEquals(List.of(), follower.fix());
+        assertTrue(
+                follower.suggestion()
+                        .startsWith("Follows from \"source too hot\" on Bass \u25B8 Tube Saturator: fix that first"),
+                follower.suggestion());
     }
 }
