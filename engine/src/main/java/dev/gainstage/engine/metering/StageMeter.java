@@ -93,7 +93,10 @@ public final class StageMeter {
         this.recentBlocks = Math.max(1, (int) Math.round(options.recentWindowSeconds() * 10));
     }
 
-    /** Allocates everything for this format; {@code maxBlockFrames} is a hint, larger blocks are split. */
+    /**
+     * Allocates everything for this format. {@code maxBlockFrames} is only checked to be positive: the meter cuts
+     * blocks of any size into segments of its own, so its memory does not depend on the caller's block size.
+     */
     public void initialize(int sampleRate, int channels, int maxBlockFrames) {
         if (sampleRate < MIN_SAMPLE_RATE || sampleRate > MAX_SAMPLE_RATE) {
             throw new IllegalArgumentException("sample rate must be within " + MIN_SAMPLE_RATE + ".." + MAX_SAMPLE_RATE

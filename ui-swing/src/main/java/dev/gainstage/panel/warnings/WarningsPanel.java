@@ -140,15 +140,15 @@ public final class WarningsPanel extends JPanel implements Scrollable {
         p.add(text, BorderLayout.CENTER);
         JPanel buttons = new JPanel(new FlowLayout(FlowLayout.RIGHT, 4, 0));
         buttons.setOpaque(false);
+        // One button per control: the sidecar gives the fix to one warning per control, and none to a warning that
+        // follows from another or that no gain change fixes (its text says which); those show no button.
         JButton fix = Tooltips.button(
                 w.getFixCount() > 0
                         ? String.format(
                                 Locale.ROOT, "Apply fix (%+.1f dB)", w.getFix(0).getChangeDb())
                         : "Apply fix");
         fix.setName("apply:" + w.getId());
-        fix.setEnabled(w.getFixCount() > 0);
-        fix.setToolTipText(
-                w.getFixCount() > 0 ? "Ask the DAW to make this change" : "No single gain change fixes this");
+        fix.setToolTipText("Ask the DAW to make this change");
         fix.addActionListener(e -> actions.applyFix(w));
         JButton ack = Tooltips.button("Acknowledge\u2026");
         ack.setName("ack:" + w.getId());
@@ -159,7 +159,9 @@ public final class WarningsPanel extends JPanel implements Scrollable {
                 actions.acknowledgeWarning(w, reason);
             }
         });
-        buttons.add(fix);
+        if (w.getFixCount() > 0) {
+            buttons.add(fix);
+        }
         buttons.add(ack);
         if (w.getRule().name().startsWith("PLUGIN_")) {
             JButton intentional = Tooltips.button("Intentional");
