@@ -43,6 +43,16 @@ public record SidecarAddress(String host, int port) {
      * to trust; every call carries the token in {@code GAINSTAGE_TOKEN_FILE} when that is set (see
      * the README's Security section).
      */
+    /**
+     * The command that starts a sidecar listening here, for messages that ask the user to start one: the default
+     * {@code scripts/gainstage sidecar}, with {@code --port} (and {@code --bind}) when this address needs them.
+     */
+    public String startCommand() {
+        return "scripts/gainstage sidecar"
+                + (host.equals(DEFAULT.host) || host.equals("localhost") ? "" : " --bind " + host)
+                + (port == DEFAULT.port ? "" : " --port " + port);
+    }
+
     public ManagedChannel channel() {
         return channel(System.getenv());
     }

@@ -12,6 +12,7 @@ import io.grpc.StatusRuntimeException;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
@@ -50,6 +51,11 @@ public final class FixCommand {
         }
         ManagedChannel channel = address.channel();
         try {
+            Optional<String> unreachable = SidecarReach.problem(channel, address);
+            if (unreachable.isPresent()) {
+                err.println("gainstage fix: " + unreachable.get());
+                return 1;
+            }
             String key = cl.value("session", "");
             for (int round = 1; round <= rounds; round++) {
                 SessionView view = ReportCommand.firstView(channel, key, 10);

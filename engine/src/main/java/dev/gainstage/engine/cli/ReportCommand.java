@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
@@ -50,6 +51,11 @@ public final class ReportCommand {
         }
         ManagedChannel channel = address.channel();
         try {
+            Optional<String> unreachable = SidecarReach.problem(channel, address);
+            if (unreachable.isPresent()) {
+                err.println("gainstage report: " + unreachable.get());
+                return 1;
+            }
             SessionView view = firstView(channel, cl.value("session", ""), waitSeconds);
             if (view == null) {
                 err.println("gainstage report: no session is attached to the sidecar at " + address + " (waited "
@@ -65,7 +71,7 @@ public final class ReportCommand {
         } catch (StatusRuntimeException e) {
             if (e.getStatus().getCode() == Status.Code.UNAVAILABLE) {
                 err.println("gainstage report: no sidecar at " + address + " ("
-                        + e.getStatus().getDescription() + "); start one with 'gainstage sidecar'");
+                        + e.getStatus().getDescription() + "); start one with '" + address.startCommand() + "'");
             } else {
                 err.println("gainstage report: " + e.getStatus());
             }

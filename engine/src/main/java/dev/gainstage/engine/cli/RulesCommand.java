@@ -170,8 +170,8 @@ public final class RulesCommand {
         String why = e.getStatus().getDescription();
         switch (e.getStatus().getCode()) {
             case UNAVAILABLE ->
-                err.println("gainstage rules: no sidecar at " + address + " (" + why
-                        + "); start one with 'gainstage sidecar'");
+                err.println("gainstage rules: no sidecar at " + address + " (" + why + "); start one with '"
+                        + address.startCommand() + "'");
             case INVALID_ARGUMENT -> {
                 err.println("gainstage rules: refused, nothing changed: " + why);
                 return 2;

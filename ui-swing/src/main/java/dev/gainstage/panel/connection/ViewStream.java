@@ -83,7 +83,7 @@ public final class ViewStream implements AutoCloseable {
             return;
         }
         String why = status.getCode() == Status.Code.UNAVAILABLE
-                ? "sidecar not running at " + address + " (start it with: scripts/gainstage sidecar)"
+                ? "sidecar not running at " + address + " (start it with: " + address.startCommand() + ")"
                 : "lost the sidecar: " + status.getCode() + " "
                         + (status.getDescription() == null ? "" : status.getDescription());
         onState.accept(new ConnectionState(ConnectionState.Kind.RECONNECTING, why));
