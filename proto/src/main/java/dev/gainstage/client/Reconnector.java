@@ -33,6 +33,11 @@ public final class Reconnector implements AutoCloseable {
         this(reconnect, sleepingOn(threadName), new Backoff());
     }
 
+    /** As above, waiting as {@code backoff} says. */
+    public Reconnector(String threadName, Runnable reconnect, Backoff backoff) {
+        this(reconnect, sleepingOn(threadName), backoff);
+    }
+
     public Reconnector(Runnable reconnect, Scheduler scheduler, Backoff backoff) {
         this.reconnect = reconnect;
         this.scheduler = scheduler;
