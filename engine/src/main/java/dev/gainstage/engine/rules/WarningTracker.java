@@ -19,7 +19,11 @@ import java.util.Set;
  * session audio time, so a session rendered faster than real time behaves the same.
  *
  * <p>A stage without signal keeps its warnings as they are (silence proves nothing); a stage that
- * left the graph takes its warnings with it at once. Not thread-safe: the session's thread owns it.
+ * left the graph takes its warnings with it at once, and so does a stage (or strip) the user marked
+ * intentional saturation, for the rules that mark silences: the user said it is meant, so it is no
+ * longer a warning, on the very next update (the rules no longer observe it, so it would otherwise
+ * stay). Unmarked, it comes back as any warning does, once its rule has been broken long enough.
+ * Not thread-safe: the session's thread owns it.
  */
 public final class WarningTracker {
     /** An UPDATED event is sent when the measurement moved this much since the last event. */
@@ -52,6 +56,15 @@ public final class WarningTracker {
      * (RAISED, UPDATED, CLEARED), in a stable order.
      */
     public List<Warning> update(double now, SessionGraph graph, List<Observation> observations) {
+        return update(now, graph, observations, Set.of());
+    }
+
+    /**
+     * As {@link #update(double, SessionGraph, List)}, with {@code intentional} the ids of the stages and
+     * strips marked intentional saturation: their warnings of rules it mutes clear now.
+     */
+    public List<Warning> update(
+            double now, SessionGraph graph, List<Observation> observations, Set<String> intentional) {
         List<Warning> events = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (Observation o : observations) {
@@ -119,7 +132,7 @@ public final class WarningTracker {
                 continue;
             }
             t.pendingSince = Double.NaN;
-            if (t.raised != null && graph.stage(t.raised.stageId()).isEmpty()) {
+            if (t.raised != null && (graph.stage(t.raised.stageId()).isEmpty() || muted(t.raised, intentional))) {
                 events.add(t.raised.withState(WarningState.CLEARED));
                 it.remove();
             } else if (t.raised == null) {
@@ -128,6 +141,11 @@ public final class WarningTracker {
         }
         events.sort(Comparator.comparing(Warning::id));
         return events;
+    }
+
+    private static boolean muted(Warning w, Set<String> intentional) {
+        return w.rule().mutedByIntentionalSaturation()
+                && (intentional.contains(w.stageId()) || intentional.contains(w.stripId()));
     }
 
     /** The raised warnings, most severe first, then by strip order of appearance. */

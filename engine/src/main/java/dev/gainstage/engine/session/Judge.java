@@ -67,7 +67,7 @@ final class Judge {
     void tick(double seconds, SessionGraph graph, Map<TapKey, MeterReading> readings, Set<String> intentional) {
         observeWindows(graph, readings);
         List<Observation> observations = rules.evaluate(graph, readings::get, intentional, loudnessDeltas, recentPeaks);
-        for (Warning event : tracker.update(seconds, graph, observations)) {
+        for (Warning event : tracker.update(seconds, graph, observations, intentional)) {
             recentEvents.addLast(new WarningEvent(++eventSequence, event));
             if (recentEvents.size() > MAX_RECENT_EVENTS) {
                 recentEvents.removeFirst();

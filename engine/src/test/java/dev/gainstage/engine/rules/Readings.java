@@ -3,11 +3,11 @@ package dev.gainstage.engine.rules;
 import dev.gainstage.engine.metering.MeterReading;
 
 /** Meter readings with chosen values, for judging rules without audio. */
-final class Readings {
+public final class Readings {
     private Readings() {}
 
     /** A steady signal measured for {@code seconds}: peak, true peak, RMS and short-term loudness as given. */
-    static MeterReading of(double peak, double truePeak, double rms, double shortTerm, double seconds) {
+    public static MeterReading of(double peak, double truePeak, double rms, double shortTerm, double seconds) {
         return new MeterReading(
                 Math.round(seconds * 48000),
                 seconds,
