@@ -14,8 +14,9 @@ import java.util.function.Supplier;
 import java.util.logging.Logger;
 
 /**
- * Applies the sidecar's fixes through Ardour's OSC surface: clamps the change into the target's range, sets it,
- * and waits until the bridge reports Ardour showing it. Runs on the adapter's fix thread (it waits for Ardour).
+ * Applies the sidecar's fixes through Ardour's OSC surface: clamps the change into the target's range (an absolute
+ * target, the sidecar undoing a fix, is refused out of range instead), sets it, and waits until the bridge reports
+ * Ardour showing it; the result says the gain before and after. Runs on the adapter's fix thread (it waits for Ardour).
  */
 final class FixApplier {
     private static final Logger LOG = Logger.getLogger(FixApplier.class.getName());
@@ -51,7 +52,9 @@ final class FixApplier {
             result = failed(fix, "could not reach Ardour's OSC surface at " + surface.address() + ": " + e);
         }
         FixResult r = result;
-        LOG.info(() -> "fix " + fix.getStageId() + " " + fix.getChangeDb() + " dB: " + r.getMessage());
+        LOG.info(() -> "fix " + fix.getStageId() + " "
+                + (fix.hasSetGainDb() ? "= " + fix.getSetGainDb() : Double.toString(fix.getChangeDb())) + " dB: "
+                + r.getMessage());
         SidecarLink link = links.get();
         if (link != null) {
             link.send(AdapterMessage.newBuilder().setFixResult(r).build());
@@ -66,6 +69,17 @@ final class FixApplier {
                 .build();
     }
 
+    /** Applied, with the gain before and the value set, so the sidecar can set it back to undo the fix. */
+    private static FixResult applied(FixRequest fix, String message, double before, double after) {
+        return FixResult.newBuilder()
+                .setFixId(fix.getFixId())
+                .setApplied(true)
+                .setMessage(message)
+                .setGainBeforeDb(before)
+                .setGainAfterDb(after)
+                .build();
+    }
+
     private FixResult fixResult(FixRequest fix) throws IOException, TimeoutException {
         ArdourSession s = sessions.get();
         FixTarget target = s == null ? null : s.fixTargets().get(fix.getStageId());
@@ -73,10 +87,20 @@ final class FixApplier {
             return failed(fix, "stage " + fix.getStageId() + " has no gain Ardour's OSC surface can set");
         }
         double now = target.currentDb();
-        double wanted = now + fix.getChangeDb();
-        double value = Math.clamp(wanted, target.minDb(), target.maxDb());
         String what = target.describe();
-        if (Math.abs(value - now) < policy.atLimitDb()) {
+        boolean absolute = fix.hasSetGainDb();
+        double wanted = absolute ? fix.getSetGainDb() : now + fix.getChangeDb();
+        if (absolute && (!Double.isFinite(wanted) || wanted < target.minDb() || wanted > target.maxDb())) {
+            return failed(
+                    fix,
+                    what + " cannot be set to " + fmt(wanted) + ": it takes " + fmt(target.minDb()) + ".."
+                            + fmt(target.maxDb()));
+        }
+        double value = Math.clamp(wanted, target.minDb(), target.maxDb());
+        if (absolute && Math.abs(value - now) < policy.shownToleranceDb()) {
+            return applied(fix, what + " is already at " + fmt(value), now, now);
+        }
+        if (!absolute && Math.abs(value - now) < policy.atLimitDb()) {
             return failed(
                     fix,
                     what + " is at its limit (" + fmt(now) + "); cannot change it by " + fmt(fix.getChangeDb())
@@ -94,11 +118,7 @@ final class FixApplier {
                 String partial = Math.abs(value - wanted) > policy.atLimitDb()
                         ? " (limited to its range " + fmt(target.minDb()) + ".." + fmt(target.maxDb()) + ")"
                         : "";
-                return FixResult.newBuilder()
-                        .setFixId(fix.getFixId())
-                        .setApplied(true)
-                        .setMessage(what + " set from " + fmt(now) + " to " + fmt(value) + partial)
-                        .build();
+                return applied(fix, what + " set from " + fmt(now) + " to " + fmt(value) + partial, now, value);
             }
             try {
                 Thread.sleep(policy.pollInterval());

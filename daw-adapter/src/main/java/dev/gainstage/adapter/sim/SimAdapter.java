@@ -176,19 +176,24 @@ public final class SimAdapter implements SidecarLink.Listener, AutoCloseable {
 
     @Override
     public void onFix(FixRequest fix) {
-        FixOutcome outcome = renderer.applyGainChange(fix.getStageId(), fix.getChangeDb());
+        FixOutcome outcome = fix.hasSetGainDb()
+                ? renderer.setGain(fix.getStageId(), fix.getSetGainDb())
+                : renderer.applyGainChange(fix.getStageId(), fix.getChangeDb());
         synchronized (graphLock) {
-            link.send(AdapterMessage.newBuilder()
-                    .setFixResult(FixResult.newBuilder()
-                            .setFixId(fix.getFixId())
-                            .setApplied(outcome.applied())
-                            .setMessage(outcome.message()))
-                    .build());
+            FixResult.Builder result = FixResult.newBuilder()
+                    .setFixId(fix.getFixId())
+                    .setApplied(outcome.applied())
+                    .setMessage(outcome.message());
+            if (outcome.applied()) {
+                result.setGainBeforeDb(outcome.beforeDb()).setGainAfterDb(outcome.afterDb());
+            }
+            link.send(AdapterMessage.newBuilder().setFixResult(result).build());
             if (outcome.applied()) {
                 newGain(fix.getStageId());
             }
         }
-        LOG.info(() -> "fix " + fix.getStageId() + " " + fix.getChangeDb() + " dB: " + outcome.message());
+        LOG.info(() -> "fix " + fix.getStageId() + " "
+                + (fix.hasSetGainDb() ? "= " + fix.getSetGainDb() : fix.getChangeDb()) + " dB: " + outcome.message());
     }
 
     /** Tells the sidecar a stage's new gain, when the stage shows one (trim, fader, send). */

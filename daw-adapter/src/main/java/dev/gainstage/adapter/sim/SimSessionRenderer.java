@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.DoubleUnaryOperator;
 
 /**
  * Renders a {@link SimSession}: the sim adapter's reference "DAW". Every block runs all tracks,
@@ -93,6 +94,24 @@ public final class SimSessionRenderer {
      * Synchronized so that two concurrent fixes cannot both pass the range check.
      */
     public synchronized FixOutcome applyGainChange(String stageId, double changeDb) {
+        if (!Double.isFinite(changeDb)) {
+            return FixOutcome.refused("gain change for " + stageId + " is not a number: " + changeDb);
+        }
+        return change(stageId, before -> before + changeDb, false);
+    }
+
+    /**
+     * Sets the gain {@link #applyGainChange} changes to exactly {@code gainDb} (the sidecar undoing a fix), refused
+     * as that is.
+     */
+    public synchronized FixOutcome setGain(String stageId, double gainDb) {
+        if (!Double.isFinite(gainDb)) {
+            return FixOutcome.refused("gain for " + stageId + " is not a number: " + gainDb);
+        }
+        return change(stageId, before -> gainDb, true);
+    }
+
+    private FixOutcome change(String stageId, DoubleUnaryOperator next, boolean absolute) {
         GainTarget target = gainTargets.get(stageId);
         if (target == null) {
             return FixOutcome.refused(
@@ -100,11 +119,8 @@ public final class SimSessionRenderer {
                             ? stageId + " has no gain to change"
                             : "unknown stage id \"" + stageId + "\"");
         }
-        if (!Double.isFinite(changeDb)) {
-            return FixOutcome.refused("gain change for " + stageId + " is not a number: " + changeDb);
-        }
         double before = target.param().db();
-        double after = before + changeDb;
+        double after = next.applyAsDouble(before);
         if (after < SessionValidator.MIN_GAIN_DB || after > SessionValidator.MAX_GAIN_DB) {
             return FixOutcome.refused(String.format(
                     Locale.ROOT,
@@ -115,7 +131,7 @@ public final class SimSessionRenderer {
                     SessionValidator.MIN_GAIN_DB,
                     SessionValidator.MAX_GAIN_DB));
         }
-        after = target.param().add(changeDb);
+        after = absolute ? target.param().set(after) : target.param().add(after - before);
         String message = String.format(
                 Locale.ROOT,
                 "%s %s %+.2f dB → %+.2f dB (%+.2f dB)",
@@ -123,13 +139,13 @@ public final class SimSessionRenderer {
                 target.label(),
                 before,
                 after,
-                changeDb);
+                after - before);
         if (!target.stageId().equals(stageId)) {
             message += " (" + stageId + " has no gain of its own)";
         }
         if (target.bypassed()) {
             message += "; the plugin is deactivated, so the level does not change until it is activated";
         }
-        return new FixOutcome(true, message);
+        return new FixOutcome(true, message, before, after);
     }
 }

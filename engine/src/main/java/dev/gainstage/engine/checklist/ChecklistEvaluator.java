@@ -25,7 +25,7 @@ import java.util.function.Function;
  * Builds the seed's three steps from the graph and the live warnings: 1 start at the source, 2 check
  * plugin levels, 3 monitor mix levels. An item is pending until its stage has had enough signal to
  * judge, failing while one of its rules' warnings is raised, passing otherwise, unless the user
- * acknowledged it.
+ * acknowledged it, or acknowledged every warning against it (then it is acknowledged, with that reason).
  */
 public final class ChecklistEvaluator {
     /** Seconds of signal a stage needs before its item can pass: the short-term loudness window. */
@@ -139,10 +139,18 @@ public final class ChecklistEvaluator {
         if (ack != null) {
             return new ChecklistItem(id, text, strip.id(), stage.id(), ItemState.ACKNOWLEDGED, "acknowledged", ack);
         }
+        Warning acknowledged = null;
         for (Warning w : active) {
             if (w.stageId().equals(stage.id()) && rules.contains(w.rule())) {
-                return new ChecklistItem(id, text, strip.id(), stage.id(), ItemState.FAILING, w.suggestion(), "");
+                if (!w.acknowledged()) {
+                    return new ChecklistItem(id, text, strip.id(), stage.id(), ItemState.FAILING, w.suggestion(), "");
+                }
+                acknowledged = w;
             }
+        }
+        if (acknowledged != null) { // every warning against the item was acknowledged: so is the item
+            return new ChecklistItem(
+                    id, text, strip.id(), stage.id(), ItemState.ACKNOWLEDGED, "acknowledged", acknowledged.ackReason());
         }
         MeterReading r = readings.get(new TapKey(stage.id(), point));
         String wait = TapReadings.hasSignal(r) ? waiting.apply(r) : "waiting for signal";

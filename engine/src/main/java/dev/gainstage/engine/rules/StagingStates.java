@@ -33,8 +33,8 @@ public final class StagingStates {
         for (Warning w : active) {
             boolean here =
                     w.stageId().equals(stageId) || (w.stageId().equals(source) && SOURCE_LEVEL.contains(w.rule()));
-            if (!here) {
-                continue;
+            if (!here || w.acknowledged()) {
+                continue; // an acknowledged warning was accepted as it is: the cell shows it as such, not amber
             }
             StagingState s = switch (w.rule()) {
                 case SOURCE_TOO_QUIET, SOURCE_NOISY -> StagingState.QUIET;

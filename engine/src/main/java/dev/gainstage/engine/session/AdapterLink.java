@@ -15,4 +15,7 @@ public interface AdapterLink {
 
     /** Asks the adapter to change a stage's gain; completes with what the adapter did. */
     CompletableFuture<FixOutcome> requestFix(String stageId, double changeDb);
+
+    /** Asks the adapter to set a stage's gain to exactly {@code gainDb} (undoing a fix); completes with what it did. */
+    CompletableFuture<FixOutcome> requestSetGain(String stageId, double gainDb);
 }

@@ -76,7 +76,8 @@ final class Publisher {
                 verdict.checklist(),
                 drops,
                 decisions.intentional(),
-                allNotices());
+                allNotices(),
+                decisions.history());
         for (Runnable l : listeners) {
             l.run();
         }

@@ -17,6 +17,7 @@ import java.util.Set;
  * @param recentEvents the last warning events, oldest first, for watchers to catch up from
  * @param drops        blocks the adapter dropped, per stage id
  * @param notices      problems the user should know of (e.g. saved decisions that could not be read)
+ * @param undoable     the decisions the user can undo, oldest first
  */
 public record SessionState(
         String sessionKey,
@@ -33,7 +34,8 @@ public record SessionState(
         Checklist checklist,
         Map<String, Long> drops,
         Set<String> intentional,
-        List<String> notices) {
+        List<String> notices,
+        List<DecisionRecord> undoable) {
     public SessionState {
         readings = Map.copyOf(readings);
         warnings = List.copyOf(warnings);
@@ -41,6 +43,7 @@ public record SessionState(
         drops = Map.copyOf(drops);
         intentional = Set.copyOf(intentional);
         notices = List.copyOf(notices);
+        undoable = List.copyOf(undoable);
     }
 
     public static SessionState empty(String key) {
@@ -59,7 +62,13 @@ public record SessionState(
                 Checklist.EMPTY,
                 Map.of(),
                 Set.of(),
+                List.of(),
                 List.of());
+    }
+
+    /** The warnings not acknowledged: those the user still has to look at. */
+    public long unacknowledgedWarnings() {
+        return warnings.stream().filter(w -> !w.acknowledged()).count();
     }
 
     public MeterReading reading(TapKey key) {

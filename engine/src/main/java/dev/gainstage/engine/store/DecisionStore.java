@@ -28,14 +28,18 @@ import java.util.TreeMap;
 import java.util.zip.CRC32;
 
 /**
- * Remembers what the user decided per DAW session, rule overrides included: one file per session
+ * Remembers what the user decided per DAW session, rule overrides and the undo history included (the history
+ * as {@code undo.*} entries, see {@link UndoEntries}): one file per session
  * key in one folder. Writes
  * are atomic (temp file, fsync, rename, fsync of the folder) so a crash leaves either the old or the
  * new file. A file that does not check out is moved aside and reported, never silently replaced.
  * File names are derived from a hash of the key, so no key can name a path outside the folder.
  */
 public final class DecisionStore implements DecisionPersistence {
-    /** Rule overrides came later as {@code rule.*} entries: a file without them is still this format. */
+    /**
+     * Rule overrides and the undo history came later as {@code rule.*} and {@code undo.*} entries: a file without
+     * them is still this format.
+     */
     static final String FORMAT = "gainstage-decisions-1";
 
     private static final DateTimeFormatter STAMP =
@@ -112,6 +116,7 @@ public final class DecisionStore implements DecisionPersistence {
         d.itemAcks().forEach((id, reason) -> entries.put("ack.item." + id, reason));
         d.intentional().forEach(id -> entries.put("intentional." + id, "true"));
         d.ruleOverrides().values().forEach((name, value) -> entries.put("rule." + name, Double.toString(value)));
+        d.history().forEach(r -> UndoEntries.put(entries, r));
         Properties p = new Properties();
         p.putAll(entries);
         p.put("checksum", checksum(entries));
@@ -119,7 +124,8 @@ public final class DecisionStore implements DecisionPersistence {
         try {
             p.store(
                     w,
-                    "gainstage: decisions for one DAW session (acknowledgements, intentional saturation, rule overrides)");
+                    "gainstage: decisions for one DAW session (acknowledgements, intentional saturation, rule overrides,"
+                            + " undo history)");
         } catch (IOException e) {
             throw new IllegalStateException(e); // a StringWriter does not fail
         }
@@ -166,13 +172,14 @@ public final class DecisionStore implements DecisionPersistence {
             }
         }
         try {
-            return new Decisions(warningAcks, itemAcks, intentional, new RuleOverrides(rules));
+            return new Decisions(
+                    warningAcks, itemAcks, intentional, new RuleOverrides(rules), UndoEntries.read(entries));
         } catch (IllegalArgumentException e) {
             throw new CorruptFileException(e.getMessage());
         }
     }
 
-    private static double number(String key, String text) throws CorruptFileException {
+    static double number(String key, String text) throws CorruptFileException {
         try {
             return Double.parseDouble(text);
         } catch (NumberFormatException e) {

@@ -28,6 +28,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.concurrent.CompletableFuture;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -160,7 +161,12 @@ final class AdapterConnection implements StreamObserver<AdapterMessage>, Adapter
     }
 
     private void onFixResult(FixResult r) {
-        if (!pendingFixes.answer(r.getFixId(), new FixOutcome(r.getApplied(), r.getMessage()))) {
+        FixOutcome outcome = new FixOutcome(
+                r.getApplied(),
+                r.getMessage(),
+                r.hasGainBeforeDb() ? OptionalDouble.of(r.getGainBeforeDb()) : OptionalDouble.empty(),
+                r.hasGainAfterDb() ? OptionalDouble.of(r.getGainAfterDb()) : OptionalDouble.empty());
+        if (!pendingFixes.answer(r.getFixId(), outcome)) {
             error(
                     ErrorCode.ERROR_CODE_UNKNOWN_ID,
                     "fix_result.fix_id",
@@ -208,12 +214,18 @@ final class AdapterConnection implements StreamObserver<AdapterMessage>, Adapter
     /** Once the connection is closed, completes at once as refused ("the adapter disconnected"). */
     @Override
     public CompletableFuture<FixOutcome> requestFix(String stageId, double changeDb) {
-        return pendingFixes.request(fixId -> send(SidecarMessage.newBuilder()
-                .setFix(FixRequest.newBuilder()
-                        .setFixId(fixId)
-                        .setStageId(stageId)
-                        .setChangeDb(changeDb))
-                .build()));
+        return fix(FixRequest.newBuilder().setStageId(stageId).setChangeDb(changeDb));
+    }
+
+    /** As {@link #requestFix}, with an absolute target (the adapter's FixRequest.set_gain_db). */
+    @Override
+    public CompletableFuture<FixOutcome> requestSetGain(String stageId, double gainDb) {
+        return fix(FixRequest.newBuilder().setStageId(stageId).setSetGainDb(gainDb));
+    }
+
+    private CompletableFuture<FixOutcome> fix(FixRequest.Builder request) {
+        return pendingFixes.request(fixId ->
+                send(SidecarMessage.newBuilder().setFix(request.setFixId(fixId)).build()));
     }
 
     // ---- sending ----------------------------------------------------------------------------------

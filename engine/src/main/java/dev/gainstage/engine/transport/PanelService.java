@@ -1,19 +1,21 @@
 package dev.gainstage.engine.transport;
 
-import dev.gainstage.engine.graph.Strip;
 import dev.gainstage.engine.rules.RuleLayers;
 import dev.gainstage.engine.rules.RuleOverrides;
-import dev.gainstage.engine.session.Decisions;
 import dev.gainstage.engine.session.SessionEngine;
 import dev.gainstage.engine.session.SessionRegistry;
 import dev.gainstage.engine.session.SessionState;
+import dev.gainstage.engine.transport.protos.DecisionProtos;
 import dev.gainstage.engine.transport.protos.RulesConfigProtos;
 import dev.gainstage.proto.v1.AcknowledgeRequest;
 import dev.gainstage.proto.v1.AcknowledgeResponse;
 import dev.gainstage.proto.v1.ApplyFixRequest;
 import dev.gainstage.proto.v1.ApplyFixResponse;
+import dev.gainstage.proto.v1.ClearDecisionsRequest;
+import dev.gainstage.proto.v1.DecisionHistory;
 import dev.gainstage.proto.v1.DescribeRequest;
 import dev.gainstage.proto.v1.GetRuleConfigRequest;
+import dev.gainstage.proto.v1.ListDecisionsRequest;
 import dev.gainstage.proto.v1.MarkIntentionalRequest;
 import dev.gainstage.proto.v1.MarkIntentionalResponse;
 import dev.gainstage.proto.v1.PanelServiceGrpc;
@@ -22,6 +24,8 @@ import dev.gainstage.proto.v1.SessionSummary;
 import dev.gainstage.proto.v1.SessionView;
 import dev.gainstage.proto.v1.SetRuleOverridesRequest;
 import dev.gainstage.proto.v1.SidecarDescription;
+import dev.gainstage.proto.v1.UndoDecisionRequest;
+import dev.gainstage.proto.v1.UndoDecisionResponse;
 import dev.gainstage.proto.v1.WatchRequest;
 import io.grpc.Status;
 import io.grpc.stub.ServerCallStreamObserver;
@@ -29,9 +33,10 @@ import io.grpc.stub.StreamObserver;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.util.HashSet;
+import java.util.NoSuchElementException;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
-import java.util.function.UnaryOperator;
 
 /** The panel-facing service: session views, and the user's decisions. */
 public final class PanelService extends PanelServiceGrpc.PanelServiceImplBase {
@@ -62,27 +67,9 @@ public final class PanelService extends PanelServiceGrpc.PanelServiceImplBase {
                     .asRuntimeException());
             return;
         }
-        if (byWarning && engine.state().warnings().stream().noneMatch(w -> w.id().equals(request.getWarningId()))) {
-            responses.onError(Status.NOT_FOUND
-                    .withDescription("no active warning '" + request.getWarningId() + "'")
-                    .asRuntimeException());
-            return;
-        }
-        if (!byWarning
-                && engine.state().checklist().steps().stream()
-                        .flatMap(s -> s.items().stream())
-                        .noneMatch(i -> i.id().equals(request.getItemId()))) {
-            responses.onError(Status.NOT_FOUND
-                    .withDescription("no checklist item '" + request.getItemId() + "'")
-                    .asRuntimeException());
-            return;
-        }
-        String reason = request.getReason().isBlank() ? "acknowledged" : request.getReason();
+        String id = byWarning ? request.getWarningId() : request.getItemId();
         decide(
-                engine,
-                d -> byWarning
-                        ? d.acknowledgeWarning(request.getWarningId(), reason)
-                        : d.acknowledgeItem(request.getItemId(), reason),
+                () -> engine.acknowledge(id, !byWarning, request.getReason()),
                 responses,
                 AcknowledgeResponse::getDefaultInstance);
     }
@@ -93,19 +80,65 @@ public final class PanelService extends PanelServiceGrpc.PanelServiceImplBase {
         if (engine == null) {
             return;
         }
-        Strip strip = engine.state().graph().stripOfStage(request.getStageId()).orElse(null);
-        if (strip == null) {
-            responses.onError(Status.NOT_FOUND
-                    .withDescription("unknown stage id '" + request.getStageId() + "'")
-                    .asRuntimeException());
-            return;
-        }
-        String id = request.getStrip() ? strip.id() : request.getStageId();
         decide(
-                engine,
-                d -> d.markIntentional(id, request.getIntentional()),
+                () -> engine.markIntentional(request.getStageId(), request.getStrip(), request.getIntentional()),
                 responses,
                 MarkIntentionalResponse::getDefaultInstance);
+    }
+
+    @Override
+    public void listDecisions(ListDecisionsRequest request, StreamObserver<DecisionHistory> responses) {
+        SessionEngine engine = session(request.getSessionKey(), responses);
+        if (engine != null) {
+            reply(
+                    responses,
+                    DecisionProtos.history(
+                            engine.sessionKey(), engine.decisions().history()));
+        }
+    }
+
+    @Override
+    public void clearDecisions(ClearDecisionsRequest request, StreamObserver<DecisionHistory> responses) {
+        SessionEngine engine = session(request.getSessionKey(), responses);
+        if (engine != null) {
+            decide(
+                    engine::clearDecisions,
+                    responses,
+                    () -> DecisionProtos.history(
+                            engine.sessionKey(), engine.decisions().history()));
+        }
+    }
+
+    @Override
+    public void undoDecision(UndoDecisionRequest request, StreamObserver<UndoDecisionResponse> responses) {
+        SessionEngine engine = session(request.getSessionKey(), responses);
+        if (engine == null) {
+            return;
+        }
+        CompletableFuture<SessionEngine.UndoOutcome> undo;
+        try {
+            undo = engine.undo(request.getDecisionId(), DecisionProtos.kind(request.getKind()));
+        } catch (NoSuchElementException e) {
+            responses.onError(Status.NOT_FOUND.withDescription(e.getMessage()).asRuntimeException());
+            return;
+        } catch (IOException e) {
+            responses.onError(unsaved(e));
+            return;
+        }
+        undo.whenComplete((outcome, error) -> {
+            if (error != null) {
+                responses.onError(
+                        Status.INTERNAL.withDescription(error.toString()).asRuntimeException());
+            } else {
+                reply(
+                        responses,
+                        UndoDecisionResponse.newBuilder()
+                                .setUndone(outcome.undone())
+                                .setMessage(outcome.message())
+                                .setDecision(DecisionProtos.decision(outcome.decision()))
+                                .build());
+            }
+        });
     }
 
     @Override
@@ -149,7 +182,7 @@ public final class PanelService extends PanelServiceGrpc.PanelServiceImplBase {
                     .setAdapterConnected(s.adapterConnected())
                     .setAdapterName(s.adapterName())
                     .setAudioTimeSeconds(s.audioSeconds())
-                    .setActiveWarnings(s.warnings().size()));
+                    .setActiveWarnings((int) s.unacknowledgedWarnings()));
         }
         responses.onNext(d.build());
         responses.onCompleted();
@@ -173,10 +206,10 @@ public final class PanelService extends PanelServiceGrpc.PanelServiceImplBase {
             return;
         }
         decide(
-                engine,
-                d -> d.withRuleOverrides((request.getReplace() ? RuleOverrides.NONE : d.ruleOverrides())
-                        .without(request.getClearList())
-                        .merge(set)),
+                () -> engine.updateDecisions(
+                        d -> d.withRuleOverrides((request.getReplace() ? RuleOverrides.NONE : d.ruleOverrides())
+                                .without(request.getClearList())
+                                .merge(set))),
                 responses,
                 () -> ruleView(engine));
     }
@@ -191,26 +224,38 @@ public final class PanelService extends PanelServiceGrpc.PanelServiceImplBase {
                 .build();
     }
 
+    /** A decision: it may be refused as it is made, or fail to be saved (it is not applied then). */
+    private interface Decision {
+        void make() throws IOException;
+    }
+
     /**
-     * Applies a decision and answers with {@code reply}, made after it took effect. A decision that
+     * Makes a decision and answers with {@code reply}, made after it took effect. A decision that
      * could not be saved is not applied, and the caller is told; one refused as it is made (an absurd
-     * threshold) is INVALID_ARGUMENT, with the reason.
+     * threshold, an empty reason) is INVALID_ARGUMENT, and one about an id the session does not have NOT_FOUND,
+     * with the reason.
      */
-    private static <T> void decide(
-            SessionEngine engine, UnaryOperator<Decisions> change, StreamObserver<T> responses, Supplier<T> reply) {
+    private static <T> void decide(Decision decision, StreamObserver<T> responses, Supplier<T> reply) {
         try {
-            engine.updateDecisions(change);
+            decision.make();
         } catch (IllegalArgumentException e) {
             responses.onError(
                     Status.INVALID_ARGUMENT.withDescription(e.getMessage()).asRuntimeException());
             return;
+        } catch (NoSuchElementException e) {
+            responses.onError(Status.NOT_FOUND.withDescription(e.getMessage()).asRuntimeException());
+            return;
         } catch (IOException e) {
-            responses.onError(Status.UNAVAILABLE
-                    .withDescription("could not save the decision, so it was not applied: " + e.getMessage())
-                    .asRuntimeException());
+            responses.onError(unsaved(e));
             return;
         }
         reply(responses, reply.get());
+    }
+
+    private static io.grpc.StatusRuntimeException unsaved(IOException e) {
+        return Status.UNAVAILABLE
+                .withDescription("could not save the decision, so it was not applied: " + e.getMessage())
+                .asRuntimeException();
     }
 
     private static <T> void reply(StreamObserver<T> responses, T response) {

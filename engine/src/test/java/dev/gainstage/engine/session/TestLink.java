@@ -29,4 +29,9 @@ class TestLink implements AdapterLink {
     public CompletableFuture<FixOutcome> requestFix(String stageId, double changeDb) {
         return CompletableFuture.completedFuture(FixOutcome.refused("the test adapter applies no fix"));
     }
+
+    @Override
+    public CompletableFuture<FixOutcome> requestSetGain(String stageId, double gainDb) {
+        return CompletableFuture.completedFuture(FixOutcome.refused("the test adapter sets no gain"));
+    }
 }

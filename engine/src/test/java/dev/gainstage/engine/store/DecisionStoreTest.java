@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gainstage.engine.rules.RuleOverrides;
 import dev.gainstage.engine.session.DecisionPersistence;
+import dev.gainstage.engine.session.DecisionRecord;
 import dev.gainstage.engine.session.Decisions;
+import dev.gainstage.engine.session.GainChange;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -33,7 +35,53 @@ class DecisionStoreTest {
                 Map.of("SOURCE_TOO_HOT@kick/source", "I like it hot"),
                 Map.of("plugin:vox/comp", "checked by ear = fine"),
                 Set.of("bass/sat", "drums"),
-                new RuleOverrides(Map.of("source_hot_peak_dbfs", -10.0, "plugin_mismatch_db", 0.25)));
+                new RuleOverrides(Map.of("source_hot_peak_dbfs", -10.0, "plugin_mismatch_db", 0.25)),
+                List.of(
+                        new DecisionRecord(
+                                3,
+                                DecisionRecord.Kind.ACKNOWLEDGE,
+                                "SOURCE_TOO_HOT@kick/source",
+                                "Acknowledged \"source too hot\" on Kick ▸ Source: I like it hot",
+                                12.5,
+                                false,
+                                false,
+                                List.of()),
+                        new DecisionRecord(
+                                4,
+                                DecisionRecord.Kind.INTENTIONAL,
+                                "drums",
+                                "Marked strip Drums",
+                                13,
+                                false,
+                                true,
+                                List.of()),
+                        new DecisionRecord(
+                                11,
+                                DecisionRecord.Kind.FIX,
+                                "PLUGIN_OUTPUT_HOT@vox/comp",
+                                "Applied the fix",
+                                20.25,
+                                false,
+                                false,
+                                List.of(
+                                        new GainChange("vox/trim", "Vox ▸ Trim", 1.5, -4.25, -5.75),
+                                        new GainChange("vox/comp", "Vox ▸ Comp", Double.NaN, Double.NaN, -2.0)))));
+    }
+
+    @Test
+    void theUndoHistoryComesBackInOrderWithTheGainsBeforeTheFix() throws IOException {
+        store().save("s", sample());
+        Decisions loaded = store().load("s").decisions();
+        assertEquals(sample().history(), loaded.history());
+        assertEquals(12, loaded.nextNumber());
+        assertEquals(
+                1.5, loaded.find("11", null).orElseThrow().gains().getFirst().beforeDb());
+        assertEquals(
+                "11", loaded.find("", DecisionRecord.Kind.FIX).orElseThrow().id());
+        assertEquals(
+                "3",
+                loaded.find("", DecisionRecord.Kind.ACKNOWLEDGE).orElseThrow().id());
+        assertTrue(loaded.find("5", null).isEmpty());
     }
 
     @Test

@@ -18,6 +18,12 @@ public final class GainParam {
         return Double.longBitsToDouble(bits.get());
     }
 
+    /** Sets the gain to exactly {@code db} and returns it. */
+    public double set(double db) {
+        bits.set(Double.doubleToLongBits(db));
+        return db;
+    }
+
     /** Adds {@code deltaDb} atomically and returns the new value. */
     public double add(double deltaDb) {
         return Double.longBitsToDouble(

@@ -56,6 +56,8 @@ public final class ViewProtos {
             v.addWarnings(warning(w));
         }
         v.setChecklist(checklist(s.checklist()));
+        v.setActiveWarningCount((int) s.unacknowledgedWarnings());
+        v.addAllDecisions(DecisionProtos.mostRecentFirst(s.undoable()));
         return v.build();
     }
 
