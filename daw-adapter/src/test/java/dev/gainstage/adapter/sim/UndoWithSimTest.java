@@ -11,6 +11,8 @@ import dev.gainstage.client.SidecarAddress;
 import dev.gainstage.engine.app.SidecarConfig;
 import dev.gainstage.engine.app.SidecarModule;
 import dev.gainstage.engine.app.SidecarServer;
+import dev.gainstage.engine.cli.DecisionsCommand;
+import dev.gainstage.engine.cli.FixCommand;
 import dev.gainstage.engine.rules.RuleConfig;
 import dev.gainstage.proto.v1.AcknowledgeRequest;
 import dev.gainstage.proto.v1.ApplyFixRequest;
@@ -23,15 +25,18 @@ import dev.gainstage.proto.v1.SessionView;
 import dev.gainstage.proto.v1.Stage;
 import dev.gainstage.proto.v1.Strip;
 import dev.gainstage.proto.v1.UndoDecisionRequest;
-import dev.gainstage.proto.v1.UndoDecisionResponse;
 import dev.gainstage.proto.v1.Warning;
 import dev.gainstage.proto.v1.WatchRequest;
 import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Iterator;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
@@ -144,19 +149,16 @@ class UndoWithSimTest {
             assertEquals(before, recorded.getDecisions(0).getGains(0).getBeforeDb(), 1e-9);
         }
         try (Rig restarted = new Rig()) {
+            restarted.await(SessionView::getAdapterConnected);
             DecisionHistory history = restarted
                     .panel()
                     .listDecisions(
                             ListDecisionsRequest.newBuilder().setSessionKey(KEY).build());
             assertEquals(1, history.getDecisionsCount(), history.toString());
-            restarted.await(SessionView::getAdapterConnected);
-            UndoDecisionResponse undone = restarted
-                    .panel()
-                    .undoDecision(UndoDecisionRequest.newBuilder()
-                            .setSessionKey(KEY)
-                            .setKind(DecisionKind.DECISION_KIND_FIX)
-                            .build());
-            assertTrue(undone.getUndone(), undone.getMessage());
+            String sidecar = "127.0.0.1:" + restarted.server.port();
+            Cli undone = Cli.run(FixCommand::run, "--undo", "--sidecar", sidecar);
+            assertEquals(0, undone.code, undone.err);
+            assertTrue(undone.out.startsWith("Undone: Applied the fix for "), undone.out);
             assertEquals(before, gain(trim), 1e-9, "the trim is back exactly where it was");
             assertEquals(
                     0,
@@ -166,18 +168,29 @@ class UndoWithSimTest {
                                     .setSessionKey(KEY)
                                     .build())
                             .getDecisionsCount());
-            StatusRuntimeException nothing = assertThrows(
-                    StatusRuntimeException.class,
-                    () -> restarted
-                            .panel()
-                            .undoDecision(UndoDecisionRequest.newBuilder()
-                                    .setSessionKey(KEY)
-                                    .setKind(DecisionKind.DECISION_KIND_FIX)
-                                    .build()));
-            assertEquals(Status.Code.NOT_FOUND, nothing.getStatus().getCode());
+            Cli nothing = Cli.run(FixCommand::run, "--undo", "--sidecar", sidecar);
+            assertEquals(1, nothing.code);
             assertEquals(
-                    "nothing to undo in session 'sim:undo': no applied fix recorded",
-                    nothing.getStatus().getDescription());
+                    "gainstage fix: nothing to undo in session 'sim:undo': no applied fix recorded\n", nothing.err);
+            Cli unknown = Cli.run(FixCommand::run, "--undo", "42", "--sidecar", sidecar);
+            assertEquals("gainstage fix: no decision '42' to undo in session 'sim:undo'\n", unknown.err);
+        }
+    }
+
+    /** A command-line client's run: exit code and what it printed. */
+    private record Cli(int code, String out, String err) {
+        interface Command {
+            int run(List<String> args, PrintStream out, PrintStream err);
+        }
+
+        static Cli run(Command command, String... args) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            int code = command.run(
+                    List.of(args),
+                    new PrintStream(out, true, StandardCharsets.UTF_8),
+                    new PrintStream(err, true, StandardCharsets.UTF_8));
+            return new Cli(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
         }
     }
 
@@ -222,11 +235,12 @@ class UndoWithSimTest {
                     DecisionKind.DECISION_KIND_ACKNOWLEDGE,
                     acked.getDecisions(0).getKind());
             assertTrue(acked.getDecisions(0).getText().contains(w.getStripName() + " ▸ " + w.getStageName()));
-            rig.panel()
-                    .undoDecision(UndoDecisionRequest.newBuilder()
-                            .setSessionKey(KEY)
-                            .setDecisionId(acked.getDecisions(0).getDecisionId())
-                            .build());
+            String sidecar = "127.0.0.1:" + rig.server.port();
+            Cli listed = Cli.run(DecisionsCommand::run, "--list", "--sidecar", sidecar);
+            assertTrue(listed.out.startsWith(acked.getDecisions(0).getDecisionId() + "  Acknowledged \""), listed.out);
+            Cli undone = Cli.run(
+                    DecisionsCommand::run, "--undo", acked.getDecisions(0).getDecisionId(), "--sidecar", sidecar);
+            assertEquals(0, undone.code, undone.err);
             SessionView back = rig.await(v -> v.getDecisionsCount() == 0);
             assertFalse(
                     back.getWarningsList().stream().anyMatch(x -> x.getId().equals(w.getId()) && x.getAcknowledged()));
@@ -241,6 +255,17 @@ class UndoWithSimTest {
             assertEquals(
                     "no decision '99' to undo in session 'sim:undo'",
                     unknown.getStatus().getDescription());
+            rig.panel()
+                    .markIntentional(dev.gainstage.proto.v1.MarkIntentionalRequest.newBuilder()
+                            .setSessionKey(KEY)
+                            .setStageId(w.getStageId())
+                            .setIntentional(true)
+                            .build());
+            Cli cleared = Cli.run(DecisionsCommand::run, "--clear", "--sidecar", sidecar);
+            assertEquals("cleared the decisions of session 'sim:undo'\n", cleared.out);
+            assertEquals(
+                    "no decisions to undo in session 'sim:undo'\n",
+                    Cli.run(DecisionsCommand::run, "--sidecar", sidecar).out);
         }
     }
 }

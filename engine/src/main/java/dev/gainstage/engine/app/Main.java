@@ -3,6 +3,7 @@ package dev.gainstage.engine.app;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import dev.gainstage.client.CommandLine;
+import dev.gainstage.engine.cli.DecisionsCommand;
 import dev.gainstage.engine.cli.FixCommand;
 import dev.gainstage.engine.cli.ReportCommand;
 import dev.gainstage.engine.cli.RulesCommand;
@@ -21,7 +22,8 @@ public final class Main {
               sidecar [--bind 127.0.0.1] [--port 50551] [--port-file FILE] [--store DIR] [--rules FILE]
                       [--tls-cert PEM --tls-key PEM] [--token-file FILE] [--meter-threads N]
               report  [--sidecar HOST:PORT] [--json FILE] [--session KEY] [--wait SECONDS]
-              fix     [--sidecar HOST:PORT] [--session KEY] [--rounds N] [--settle SECONDS]
+              fix     [--sidecar HOST:PORT] [--session KEY] [--rounds N] [--settle SECONDS] | [--undo [ID]]
+              decisions [--sidecar HOST:PORT] [--session KEY] [--list | --clear | --undo ID]
               rules   [--sidecar HOST:PORT] [--session KEY] [--set FIELD=VALUE ...] [--clear FIELD ... | --clear-all] [--show]""";
 
     private Main() {}
@@ -41,6 +43,7 @@ public final class Main {
             case "sidecar" -> sidecar(rest, err);
             case "report" -> ReportCommand.run(rest, out, err);
             case "fix" -> FixCommand.run(rest, out, err);
+            case "decisions" -> DecisionsCommand.run(rest, out, err);
             case "rules" -> RulesCommand.run(rest, out, err);
             case "-h", "--help", "help" -> {
                 out.println(USAGE);
