@@ -3,8 +3,12 @@ package dev.gainstage.panel;
 import dev.gainstage.proto.v1.AcknowledgeRequest;
 import dev.gainstage.proto.v1.ApplyFixRequest;
 import dev.gainstage.proto.v1.ApplyFixResponse;
+import dev.gainstage.proto.v1.ClearDecisionsRequest;
 import dev.gainstage.proto.v1.MarkIntentionalRequest;
 import dev.gainstage.proto.v1.PanelServiceGrpc;
+import dev.gainstage.proto.v1.UndoDecisionRequest;
+import dev.gainstage.proto.v1.UndoDecisionResponse;
+import dev.gainstage.proto.v1.UndoableDecision;
 import dev.gainstage.proto.v1.Warning;
 import io.grpc.Channel;
 import io.grpc.StatusRuntimeException;
@@ -20,6 +24,8 @@ import javax.swing.SwingUtilities;
  */
 public final class PanelActions implements AutoCloseable {
     private static final long DEADLINE_SECONDS = 8;
+    /** An undo of a fix waits for the DAW to set each gain back (up to 5 s a stage). */
+    private static final long UNDO_DEADLINE_SECONDS = 30;
 
     private final PanelModel model;
     private final Channel channel;
@@ -89,6 +95,29 @@ public final class PanelActions implements AutoCloseable {
             return intentional
                     ? "Marked " + what + " as intentional saturation"
                     : what + " is no longer intentional saturation";
+        });
+    }
+
+    /** Undoes one of the session's decisions (a fix: its gains are set back through the DAW). Call on the EDT. */
+    public void undo(UndoableDecision d) {
+        String key = sessionKey();
+        call("Undo", stub -> {
+            UndoDecisionResponse r = stub.withDeadlineAfter(UNDO_DEADLINE_SECONDS, TimeUnit.SECONDS)
+                    .undoDecision(UndoDecisionRequest.newBuilder()
+                            .setSessionKey(key)
+                            .setDecisionId(d.getDecisionId())
+                            .build());
+            return r.getUndone() ? r.getMessage() : "Not undone: " + r.getMessage();
+        });
+    }
+
+    /** Forgets all of the session's decisions (the caller has asked the user to confirm). Call on the EDT. */
+    public void clearDecisions() {
+        String key = sessionKey();
+        call("Clear this session's decisions", stub -> {
+            stub.clearDecisions(
+                    ClearDecisionsRequest.newBuilder().setSessionKey(key).build());
+            return "Cleared this session's decisions";
         });
     }
 

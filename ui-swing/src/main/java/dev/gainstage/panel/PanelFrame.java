@@ -26,6 +26,7 @@ import javax.swing.JPanel;
 import javax.swing.JScrollPane;
 import javax.swing.JSplitPane;
 import javax.swing.JTabbedPane;
+import javax.swing.SwingUtilities;
 
 /**
  * The panel window: the overview on top; warnings, checklist and flow graph in tabs below; the
@@ -186,7 +187,15 @@ public final class PanelFrame extends JFrame {
             fitOverview();
         }
         graph.refresh();
-        warnings.refresh(view.getWarningsList());
+        warnings.refresh(view.getWarningsList(), view.getDecisionsList());
+        String warningsTab =
+                view.getActiveWarningCount() == 0 ? "Warnings" : "Warnings (" + view.getActiveWarningCount() + ")";
+        for (int tab = 0; tab < tabs.getTabCount(); tab++) {
+            if (SwingUtilities.isDescendingFrom(warnings, tabs.getComponentAt(tab))
+                    && !tabs.getTitleAt(tab).equals(warningsTab)) {
+                tabs.setTitleAt(tab, warningsTab); // the acknowledged ones are out of the count
+            }
+        }
         checklist.refresh();
         String gaps = overviewModel.gaps().summary();
         String notices = view.getNoticesCount() == 0 ? "" : "   \u26A0 " + String.join("; ", view.getNoticesList());
@@ -198,7 +207,7 @@ public final class PanelFrame extends JFrame {
                                 "%s   %.0f s   %d warnings   checklist %s%s%s",
                                 view.getSessionName(),
                                 view.getAudioTimeSeconds(),
-                                view.getWarningsCount(),
+                                view.getActiveWarningCount(),
                                 checklistModel.progressText(),
                                 gaps.isEmpty() ? "" : "   " + gaps,
                                 notices));

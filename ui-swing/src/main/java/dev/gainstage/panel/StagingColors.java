@@ -10,6 +10,8 @@ public final class StagingColors {
     public static final Color HOT = new Color(0xEF8F00);
     public static final Color CLIPPING = new Color(0xC62828);
     public static final Color NO_SIGNAL = new Color(0x616161);
+    /** A problem the user acknowledged: neither alarm nor all-clear. */
+    public static final Color ACKNOWLEDGED = new Color(0x7E8FA6);
 
     private StagingColors() {}
 

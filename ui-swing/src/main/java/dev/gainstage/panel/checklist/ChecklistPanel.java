@@ -1,5 +1,6 @@
 package dev.gainstage.panel.checklist;
 
+import dev.gainstage.panel.AcknowledgeDialog;
 import dev.gainstage.panel.PanelActions;
 import dev.gainstage.panel.PanelModel;
 import dev.gainstage.panel.StagingColors;
@@ -17,7 +18,6 @@ import javax.swing.DefaultListModel;
 import javax.swing.JButton;
 import javax.swing.JLabel;
 import javax.swing.JList;
-import javax.swing.JOptionPane;
 import javax.swing.JPanel;
 import javax.swing.JScrollPane;
 import javax.swing.ListSelectionModel;
@@ -54,8 +54,7 @@ public final class ChecklistPanel extends JPanel {
             if (l == null || l.item() == null) {
                 return;
             }
-            String reason = JOptionPane.showInputDialog(
-                    this, "Why is this item fine as it is?", "Acknowledge item", JOptionPane.QUESTION_MESSAGE);
+            String reason = AcknowledgeDialog.ask(this, "\u201C" + l.item().getText() + "\u201D");
             if (reason != null) {
                 actions.acknowledgeItem(l.item().getId(), reason);
             }

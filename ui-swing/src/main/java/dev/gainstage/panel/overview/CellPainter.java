@@ -8,6 +8,7 @@ import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.GraphicsConfiguration;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * Draws one overview cell: its backdrop, the state-coloured border, the name line with the plugin's
@@ -21,6 +22,7 @@ final class CellPainter {
     private static final Color OVER_TEXT = new Color(0xFF, 0x8A, 0x80);
 
     private final ClipLatches clips;
+    private final Predicate<String> acknowledgedOnly;
     private final CellBackdrop backdrop = new CellBackdrop();
     private OverviewGeometry geo;
     private FontMetrics fm;
@@ -28,8 +30,10 @@ final class CellPainter {
     private int wording;
     private List<LevelScale.Tick> ticks = List.of();
 
-    CellPainter(ClipLatches clips) {
+    /** @param acknowledgedOnly whether a stage's warnings are all acknowledged (its border says so) */
+    CellPainter(ClipLatches clips, Predicate<String> acknowledgedOnly) {
         this.clips = clips;
+        this.acknowledgedOnly = acknowledgedOnly;
     }
 
     /** The name is cut in the middle to leave room for the in→out change, which is never cut. */
@@ -58,7 +62,10 @@ final class CellPainter {
         int h = geo.rowHeight() - 4;
         Color state = StagingColors.of(cell.state());
         g.drawImage(backdrop.of(geo, ticks, cell.hasInput(), gc), x, y + 2, null);
-        g.setColor(selected ? Color.WHITE : state.darker());
+        g.setColor(
+                selected
+                        ? Color.WHITE
+                        : acknowledgedOnly.test(cell.stageId()) ? StagingColors.ACKNOWLEDGED : state.darker());
         g.drawRoundRect(x, y + 2, w, h, 6, 6);
         CellText text = text(cell, geo, fm, wording);
         int textX = x + geo.barX();

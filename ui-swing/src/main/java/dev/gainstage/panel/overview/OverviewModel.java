@@ -4,9 +4,12 @@ import dev.gainstage.panel.StagingColors;
 import dev.gainstage.proto.v1.OverviewRow;
 import dev.gainstage.proto.v1.SessionView;
 import dev.gainstage.proto.v1.StageView;
+import dev.gainstage.proto.v1.Warning;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The whole-session overview as rows of cells, sorted and filtered as the user chose. Pure Java:
@@ -36,6 +39,7 @@ public final class OverviewModel {
     private String sessionKey = "";
     private double audioSeconds;
     private List<StripRow> all = List.of();
+    private Set<String> acknowledgedOnly = Set.of();
     private Sort sort = Sort.SESSION;
     private boolean onlyProblems;
 
@@ -46,6 +50,7 @@ public final class OverviewModel {
         }
         audioSeconds = view.getAudioTimeSeconds();
         gaps.update(view);
+        acknowledgedOnly = acknowledgedOnly(view);
         List<StripRow> rows = new ArrayList<>(view.getRowsCount());
         int order = 0;
         for (OverviewRow r : view.getRowsList()) {
@@ -59,6 +64,22 @@ public final class OverviewModel {
             rows.add(new StripRow(r.getStripId(), r.getName(), r.getKind(), cells, order++));
         }
         all = rows;
+    }
+
+    /** Stages whose warnings the user all acknowledged: drawn as acknowledged, not as alarms nor as all-clear. */
+    private static Set<String> acknowledgedOnly(SessionView view) {
+        Set<String> acked = new HashSet<>();
+        Set<String> open = new HashSet<>();
+        for (Warning w : view.getWarningsList()) {
+            (w.getAcknowledged() ? acked : open).add(w.getStageId());
+        }
+        acked.removeAll(open);
+        return Set.copyOf(acked);
+    }
+
+    /** True when every warning shown on the stage is acknowledged (and there is at least one). */
+    public boolean acknowledgedOnly(String stageId) {
+        return acknowledgedOnly.contains(stageId);
     }
 
     /** The latched clip indicators. */

@@ -46,7 +46,7 @@ public final class OverviewPanel extends JComponent implements Scrollable {
     public OverviewPanel(PanelModel model, OverviewModel overview) {
         this.model = model;
         this.overview = overview;
-        this.painter = new CellPainter(overview.clips());
+        this.painter = new CellPainter(overview.clips(), overview::acknowledgedOnly);
         setName("overview");
         setFocusable(true);
         setOpaque(true);

@@ -1,10 +1,13 @@
 package dev.gainstage.panel.warnings;
 
+import dev.gainstage.panel.AcknowledgeDialog;
 import dev.gainstage.panel.PanelActions;
 import dev.gainstage.panel.PanelModel;
 import dev.gainstage.panel.StagingColors;
 import dev.gainstage.panel.Tooltips;
+import dev.gainstage.panel.Words;
 import dev.gainstage.proto.v1.Severity;
+import dev.gainstage.proto.v1.UndoableDecision;
 import dev.gainstage.proto.v1.Warning;
 import java.awt.BorderLayout;
 import java.awt.Color;
@@ -24,7 +27,6 @@ import javax.swing.BoxLayout;
 import javax.swing.JButton;
 import javax.swing.JComponent;
 import javax.swing.JLabel;
-import javax.swing.JOptionPane;
 import javax.swing.JPanel;
 import javax.swing.JTextArea;
 import javax.swing.Scrollable;
@@ -34,7 +36,8 @@ import javax.swing.SwingUtilities;
 /**
  * The live warnings grouped by root cause, newest first: each primary with its suggested fix and the
  * buttons to apply it, acknowledge it (with a reason) or mark the stage intentional saturation;
- * followers listed under it. Rebuilt only when the warnings change, not at every view.
+ * followers listed under it. Acknowledged warnings and the decisions that can be undone follow, in a group of
+ * their own ({@link DecisionsSection}). Rebuilt only when the warnings or decisions change, not at every view.
  */
 public final class WarningsPanel extends JPanel implements Scrollable {
     private final PanelModel model;
@@ -55,20 +58,33 @@ public final class WarningsPanel extends JPanel implements Scrollable {
         return shown;
     }
 
-    public void refresh(List<Warning> warnings) {
-        String next = signature(warnings);
+    /**
+     * Shows the warnings not acknowledged, grouped, then the acknowledged ones and the decisions that can be
+     * undone ({@link DecisionsSection}).
+     */
+    public void refresh(List<Warning> warnings, List<UndoableDecision> decisions) {
+        String next = signature(warnings, decisions);
         if (next.equals(signature)) {
             return;
         }
         signature = next;
-        shown = WarningGroups.of(warnings);
+        List<Warning> acknowledged =
+                warnings.stream().filter(Warning::getAcknowledged).toList();
+        shown = WarningGroups.of(
+                warnings.stream().filter(w -> !w.getAcknowledged()).toList());
         removeAll();
         if (shown.isEmpty()) {
-            add(new JLabel("No staging problems right now."));
+            add(new JLabel(
+                    acknowledged.isEmpty()
+                            ? "No staging problems right now."
+                            : "No staging problems left to look at."));
         }
         for (WarningGroup g : shown) {
             add(groupPanel(g));
             add(Box.createVerticalStrut(6));
+        }
+        for (JComponent c : DecisionsSection.of(acknowledged, decisions, actions)) {
+            add(c);
         }
         add(Box.createVerticalGlue());
         laidOutWidth = -1; // new texts: wrap them at the width on the next layout
@@ -76,8 +92,8 @@ public final class WarningsPanel extends JPanel implements Scrollable {
         repaint();
     }
 
-    /** What the panel shows of the warnings, at the precision it shows them. */
-    private static String signature(List<Warning> warnings) {
+    /** What the panel shows of the warnings and decisions, at the precision it shows them. */
+    private static String signature(List<Warning> warnings, List<UndoableDecision> decisions) {
         StringBuilder sb = new StringBuilder();
         for (Warning w : warnings) {
             sb.append(w.getId())
@@ -88,6 +104,9 @@ public final class WarningsPanel extends JPanel implements Scrollable {
                     .append('|')
                     .append(w.getAcknowledged())
                     .append(';');
+        }
+        for (UndoableDecision d : decisions) {
+            sb.append('#').append(d.getDecisionId()).append('|').append(d.getText());
         }
         return sb.toString();
     }
@@ -119,11 +138,7 @@ public final class WarningsPanel extends JPanel implements Scrollable {
         JLabel plain = new JLabel();
         Color fg = plain.getForeground();
         Font font = plain.getFont();
-        text.add(wrapping(
-                w.getMessage() + (w.getAcknowledged() ? "  (acknowledged: " + w.getAckReason() + ")" : ""),
-                font.deriveFont(Font.BOLD),
-                fg,
-                select));
+        text.add(wrapping(w.getMessage(), font.deriveFont(Font.BOLD), fg, select));
         text.add(wrapping("\u2192 " + w.getSuggestion(), font, fg, select));
         if (!w.getEvidence().isEmpty()) {
             // what the verdict rests on, for the engineer who wants to check it: on hovering the warning's text
@@ -153,8 +168,7 @@ public final class WarningsPanel extends JPanel implements Scrollable {
         JButton ack = Tooltips.button("Acknowledge\u2026");
         ack.setName("ack:" + w.getId());
         ack.addActionListener(e -> {
-            String reason = JOptionPane.showInputDialog(
-                    this, "Why is this fine as it is?", "Acknowledge warning", JOptionPane.QUESTION_MESSAGE);
+            String reason = AcknowledgeDialog.ask(this, Words.warning(w));
             if (reason != null) {
                 actions.acknowledgeWarning(w, reason);
             }
