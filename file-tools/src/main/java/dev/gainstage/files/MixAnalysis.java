@@ -1,6 +1,5 @@
 package dev.gainstage.files;
 
-import dev.gainstage.engine.metering.Levels;
 import dev.gainstage.engine.metering.MeterOptions;
 import dev.gainstage.engine.metering.StageMeter;
 import java.io.IOException;
@@ -234,7 +233,10 @@ public final class MixAnalysis {
             int sumFrames = (int) Math.max(0, Math.min(frames, longestSum - done));
             if (sumFrames > 0) {
                 sumMeter.process(mix, 0, sumFrames);
-                sumSeries.add(sumMeter.reading().shortTermLufs(), peakDb(mix, sumFrames * sumChannels));
+                sumSeries.addMeasured(
+                        sumMeter.reading().shortTermLufs(),
+                        peak(mix, sumFrames * sumChannels),
+                        (done + sumFrames) / (double) rate);
             }
             done += frames;
             progress.accept(done / (double) longest);
@@ -266,11 +268,11 @@ public final class MixAnalysis {
         }
     }
 
-    private static double peakDb(float[] x, int samples) {
+    private static float peak(float[] x, int samples) {
         float peak = 0;
         for (int i = 0; i < samples; i++) {
             peak = Math.max(peak, Math.abs(x[i]));
         }
-        return Levels.amplitudeToDb(peak);
+        return peak;
     }
 }

@@ -1,6 +1,5 @@
 package dev.gainstage.files;
 
-import dev.gainstage.engine.metering.Levels;
 import dev.gainstage.engine.metering.MeterOptions;
 import dev.gainstage.engine.metering.StageMeter;
 import java.io.IOException;
@@ -116,9 +115,9 @@ final class StemStream {
     /** Ends a chart interval: the loudness and peak of the stem's samples read since the last. */
     void endInterval() {
         if (intervalHeard) {
-            series.add(meter.reading().shortTermLufs(), Levels.amplitudeToDb(intervalPeak));
+            series.addMeasured(meter.reading().shortTermLufs(), intervalPeak, ownRead / (double) rate);
         } else {
-            series.add(Double.NaN, Double.NaN);
+            series.addGap();
         }
         intervalPeak = 0;
         intervalHeard = false;
