@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code analyze STEM.wav... [--html FILE] [--json FILE]}: meters every stem that can be read (each at
+ * {@code analyze STEM... [--html FILE] [--json FILE]}: meters every stem that can be read (each at
  * its own rate) and their sample-by-sample sum (see {@link MixAnalysis}: stems at another rate are
  * resampled into it, stems of another width left out of it, each said), prints the figures, the
  * staging findings (the live rules at their docs/rules.md defaults, see {@link StagingFindings}) and
@@ -22,7 +22,7 @@ import java.util.Map;
  * for usage errors.
  */
 public final class AnalyzeCommand {
-    static final String USAGE = "usage: analyze STEM.wav... [--html FILE] [--json FILE]";
+    static final String USAGE = "usage: analyze STEM... [--html FILE] [--json FILE]";
 
     private AnalyzeCommand() {}
 

@@ -7,7 +7,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 
 /**
- * Reads and decodes a WAV file on its own thread, a few blocks ahead of the consumer, so decoding
+ * Reads and decodes an audio file on its own thread, a few blocks ahead of the consumer, so decoding
  * overlaps metering on a second core. Blocks are recycled through a small pool: memory stays at
  * {@value #BLOCKS} blocks whatever the file's length. Optionally each block is also copied out per
  * channel (a {@link ChannelBlock}, for true peak), which this thread has time for.
@@ -28,7 +28,7 @@ final class BlockPrefetcher implements Closeable {
     /** The largest |sample| of the blocks copied out per channel so far. */
     private volatile float decodedPeak;
 
-    BlockPrefetcher(WavReader reader, String name) {
+    BlockPrefetcher(AudioSource reader, String name) {
         this(reader, name, false, 1);
     }
 
@@ -37,7 +37,7 @@ final class BlockPrefetcher implements Closeable {
      * file meter passes its 100 ms sub-block, so every block starts one: the meter then cuts the
      * audio exactly as one call over the whole file would, to the last bit of every sum).
      */
-    BlockPrefetcher(WavReader reader, String name, boolean channelBlocks, int unit) {
+    BlockPrefetcher(AudioSource reader, String name, boolean channelBlocks, int unit) {
         this.unit = unit <= reader.blockFrames() ? unit : 1;
         this.channelBlocks = channelBlocks;
         thread = new Thread(() -> produce(reader), "decode " + name);
@@ -45,7 +45,7 @@ final class BlockPrefetcher implements Closeable {
         thread.start();
     }
 
-    private void produce(WavReader reader) {
+    private void produce(AudioSource reader) {
         try {
             ChannelBlock previous = null;
             // The first block is a 16th and they double to full size: the consumers start after a
@@ -86,7 +86,7 @@ final class BlockPrefetcher implements Closeable {
      * A recycled block, or a new one while fewer than {@value #BLOCKS} exist: made here as needed
      * rather than all up front by the caller, which then waited 10 ms for 12 MB of arrays.
      */
-    private Block nextSlot(WavReader reader) throws InterruptedException {
+    private Block nextSlot(AudioSource reader) throws InterruptedException {
         Block slot = empty.poll();
         if (slot == null && made < BLOCKS) {
             made++;

@@ -3,7 +3,7 @@ package dev.gainstage.files;
 import dev.gainstage.engine.metering.MeterReading;
 
 /** The figures of one whole file: its format and the meter's reading at the end. */
-public record FileMeasurement(String file, WavFormat format, MeterReading reading) {
+public record FileMeasurement(String file, AudioFormat format, MeterReading reading) {
     /** The JSON line {@code meter --json} prints (docs/cli.md, "meter and analyze", shows one). */
     public JsonObject toJson() {
         MeterReading r = reading;

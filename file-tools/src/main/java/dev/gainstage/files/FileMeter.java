@@ -7,7 +7,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 /**
- * Meters a whole WAV file in one pass with the same {@link StageMeter} the live sidecar uses, as a
+ * Meters a whole audio file in one pass with the same {@link StageMeter} the live sidecar uses, as a
  * pipeline over three threads: decoding (which also copies each block out per channel for true
  * peak), loudness and levels, and true peak. On a 2-core machine that nearly halves wall time.
  */
@@ -15,8 +15,8 @@ public final class FileMeter {
     private FileMeter() {}
 
     public static FileMeasurement measure(Path file, MeterOptions options) throws IOException {
-        try (WavReader reader = WavReader.open(file)) {
-            WavFormat format = reader.format();
+        try (AudioSource reader = AudioFiles.open(file)) {
+            AudioFormat format = reader.format();
             StageMeter meter = newMeter(file.toString(), format, options, reader.blockFrames());
             meter.measureTruePeak(false); // measured by the TruePeakStage, in parallel
             double truePeak;
@@ -80,14 +80,14 @@ public final class FileMeter {
                 r.events());
     }
 
-    /** A meter for the file's format, or a {@link WavException} saying why the meter cannot take it. */
-    static StageMeter newMeter(String name, WavFormat format, MeterOptions options, int blockFrames)
-            throws WavException {
+    /** A meter for the file's format, or a {@link AudioFileException} saying why the meter cannot take it. */
+    static StageMeter newMeter(String name, AudioFormat format, MeterOptions options, int blockFrames)
+            throws AudioFileException {
         StageMeter meter = new StageMeter(options);
         try {
             meter.initialize(format.sampleRate(), format.channels(), blockFrames);
         } catch (IllegalArgumentException e) {
-            throw new WavException(name, e.getMessage());
+            throw new AudioFileException(name, e.getMessage());
         }
         return meter;
     }

@@ -1,6 +1,9 @@
 package dev.gainstage.files;
 
 import dev.gainstage.engine.metering.MeterReading;
+import dev.gainstage.engine.report.DbAxis;
+import dev.gainstage.engine.report.Html;
+import dev.gainstage.engine.rules.RuleConfig;
 import dev.gainstage.engine.rules.Severity;
 import java.util.List;
 import java.util.Map;
@@ -8,28 +11,14 @@ import java.util.Map;
 /**
  * The {@code analyze --html} report: one self-contained HTML file (inline CSS and SVG, no scripts,
  * fonts or external URLs) with the figures of every stem and the sum, the staging findings, and a
- * loudness/peak chart per track.
+ * loudness/peak chart per track, all on one dB axis.
  */
 final class HtmlReport {
-    private static final String CSS = """
-            body{font:14px/1.4 system-ui,sans-serif;margin:24px;color:#222;background:#fafafa}
-            h1{font-size:20px}h2{font-size:16px;margin:24px 0 4px}
-            table{border-collapse:collapse;background:#fff}td,th{padding:3px 8px;border-bottom:1px solid #ddd;text-align:right}
-            td:first-child,th:first-child{text-align:left}
-            .findings li{margin:2px 0}.ok{color:#276b2b}.warn{color:#a14a00}.bad{color:#b00020}
-            .chart{width:100%;max-width:760px;background:#fff;border:1px solid #ddd}
-            .chart text{font-size:10px;fill:#555}.grid{stroke:#eee}.axis{stroke:#999}
-            .guide{stroke:#b00020;stroke-dasharray:4 3;stroke-width:1}
-            .peak{fill:none;stroke:#e08a00;stroke-width:1}.loudness{fill:none;stroke:#1f5fbf;stroke-width:1.6}
-            .legend span{display:inline-block;width:14px;height:3px;margin:0 4px 3px 12px;vertical-align:middle}
-            """;
-
     private HtmlReport() {}
 
     static String render(
             MixAnalysis.Result result, Map<String, List<Finding>> findings, Map<String, NotJudged> notJudged) {
-        StringBuilder h = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">");
-        h.append("<title>gainstage analyze</title><style>").append(CSS).append("</style></head><body>");
+        StringBuilder h = new StringBuilder();
         h.append("<h1>gainstage analyze: ").append(result.stems().size()).append(" stems and their sum</h1>");
         h.append("<table><tr><th>track</th><th>peak dBFS</th><th>true peak dBTP</th><th>integrated LUFS</th>")
                 .append("<th>LRA LU</th><th>max S LUFS</th><th>RMS dBFS</th><th>crest dB</th><th>noise floor dBFS</th>")
@@ -90,18 +79,22 @@ final class HtmlReport {
         h.append("<p class=\"legend\"><span style=\"background:#1f5fbf\"></span>short-term loudness (LUFS)")
                 .append("<span style=\"background:#e08a00\"></span>sample peak (dBFS)")
                 .append("<span style=\"background:#b00020\"></span>thresholds</p>");
+        DbAxis axis = SvgLevelChart.sharedAxis(
+                tracks(result).stream().map(TrackAnalysis::series).toList());
+        RuleConfig rules = StagingFindings.RULES;
+        List<SvgLevelChart.Guide> stemGuides = List.of(
+                new SvgLevelChart.Guide(rules.sourceHotPeakDbfs(), "hot"),
+                new SvgLevelChart.Guide(rules.sourceQuietPeakDbfs(), "quiet"));
+        List<SvgLevelChart.Guide> sumGuides = List.of(
+                new SvgLevelChart.Guide(rules.masterPeakDbfs(), "over"),
+                new SvgLevelChart.Guide(rules.masterHeadroomPeakDbfs(), "headroom"));
         for (TrackAnalysis t : result.stems()) {
             h.append("<h2>").append(escape(t.name())).append("</h2>");
-            h.append(SvgLevelChart.render(t.series(), new double[] {
-                StagingFindings.RULES.sourceHotPeakDbfs(), StagingFindings.RULES.sourceQuietPeakDbfs()
-            }));
+            h.append(SvgLevelChart.render(t.name(), t.series(), axis, stemGuides));
         }
         h.append("<h2>sum</h2>");
-        h.append(SvgLevelChart.render(
-                result.sum().series(),
-                new double[] {StagingFindings.RULES.masterPeakDbfs(), StagingFindings.RULES.masterHeadroomPeakDbfs()}));
-        h.append("</body></html>\n");
-        return h.toString();
+        h.append(SvgLevelChart.render("sum", result.sum().series(), axis, sumGuides));
+        return Html.page("gainstage analyze", "", h.toString());
     }
 
     private static List<TrackAnalysis> tracks(MixAnalysis.Result result) {
@@ -110,7 +103,7 @@ final class HtmlReport {
         return all;
     }
 
-    static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    private static String escape(String s) {
+        return Html.escape(s);
     }
 }

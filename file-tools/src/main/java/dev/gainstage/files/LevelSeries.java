@@ -1,8 +1,12 @@
 package dev.gainstage.files;
 
+import dev.gainstage.engine.metering.Levels;
 import java.util.Arrays;
 
-/** Levels over time for a report chart: one point per interval, short-term loudness and sample peak. */
+/**
+ * Levels over time for a report chart: one point per interval, short-term loudness and sample peak. NaN is "not
+ * measured" (a gap in the chart), −∞ is silence (drawn along the chart's floor).
+ */
 public final class LevelSeries {
     private final double intervalSeconds;
     private double[] shortTermLufs = new double[64];
@@ -13,7 +17,27 @@ public final class LevelSeries {
         this.intervalSeconds = intervalSeconds;
     }
 
-    void add(double shortTerm, double peak) {
+    /** Short-term loudness needs this much audio before it means anything: before it, NaN is "not yet". */
+    private static final double SHORT_TERM_SECONDS = 3;
+
+    /**
+     * A point of audio that was metered: {@code meteredSeconds} of it so far, whose interval peaked at
+     * {@code peakAmplitude}. Digital silence, and short-term loudness gone below the meter's range once it has its
+     * 3 s, are −∞.
+     */
+    void addMeasured(double shortTermLufs, float peakAmplitude, double meteredSeconds) {
+        double shortTerm = Double.isNaN(shortTermLufs) && meteredSeconds >= SHORT_TERM_SECONDS
+                ? Double.NEGATIVE_INFINITY
+                : shortTermLufs;
+        add(shortTerm, peakAmplitude > 0 ? Levels.amplitudeToDb(peakAmplitude) : Double.NEGATIVE_INFINITY);
+    }
+
+    /** A point with nothing to show (a stem that has ended). */
+    void addGap() {
+        add(Double.NaN, Double.NaN);
+    }
+
+    private void add(double shortTerm, double peak) {
         if (size == shortTermLufs.length) {
             shortTermLufs = Arrays.copyOf(shortTermLufs, size * 2);
             peakDbfs = Arrays.copyOf(peakDbfs, size * 2);

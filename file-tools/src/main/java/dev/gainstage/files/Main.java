@@ -7,8 +7,8 @@ import java.util.Arrays;
 public final class Main {
     static final String USAGE = """
             usage: gainstage <command> [options]
-              meter   [--json] FILE.wav...
-              analyze STEM.wav... [--html FILE] [--json FILE]""";
+              meter   [--json] FILE...
+              analyze STEM... [--html FILE] [--json FILE]""";
 
     private Main() {}
 

@@ -13,13 +13,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * {@code meter [--json] FILE.wav...}: measures each file (several in parallel on a bounded pool,
+ * {@code meter [--json] FILE...}: measures each file (several in parallel on a bounded pool,
  * printed in argument order) and prints an aligned table, or one JSON object per line with
  * {@code --json}. A file that cannot be measured is reported (a JSON line with "error", or a line on
  * stderr) while the others are still measured; the exit code is then 1. Usage errors exit 2.
  */
 public final class MeterCommand {
-    static final String USAGE = "usage: meter [--json] FILE.wav...";
+    static final String USAGE = "usage: meter [--json] FILE...";
 
     private MeterCommand() {}
 
@@ -157,7 +157,7 @@ public final class MeterCommand {
                 "CLIPPED");
     }
 
-    static void addRow(Table table, String name, WavFormat f, MeterReading r) {
+    static void addRow(Table table, String name, AudioFormat f, MeterReading r) {
         table.row(
                 name,
                 String.valueOf(f.sampleRate()),

@@ -1,6 +1,5 @@
 package dev.gainstage.files;
 
-import dev.gainstage.engine.metering.Levels;
 import dev.gainstage.engine.metering.MeterOptions;
 import dev.gainstage.engine.metering.StageMeter;
 import java.io.IOException;
@@ -88,9 +87,9 @@ public final class MixAnalysis {
         return unread.stream().sorted(Comparator.comparingInt(Unread::index)).toList();
     }
 
-    /** The stem's problem in one line: a {@link WavException}'s own words, else the exception's message. */
+    /** The stem's problem in one line: a {@link AudioFileException}'s own words, else the exception's message. */
     private static StemFailed failed(int index, Path file, Exception e) {
-        String problem = e instanceof WavException w
+        String problem = e instanceof AudioFileException w
                 ? w.problem()
                 : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         return new StemFailed(new Unread(index, file.toString(), problem));
@@ -99,18 +98,18 @@ public final class MixAnalysis {
     private static Result analyzeOnce(
             List<Path> files, List<Integer> indices, MeterOptions options, DoubleConsumer progress, List<Unread> unread)
             throws StemFailed {
-        List<WavReader> readers = new ArrayList<>();
+        List<AudioSource> readers = new ArrayList<>();
         try {
             for (int i : indices) {
                 try {
-                    readers.add(WavReader.open(files.get(i)));
+                    readers.add(AudioFiles.open(files.get(i)));
                 } catch (IOException | RuntimeException e) {
                     throw failed(i, files.get(i), e);
                 }
             }
             return analyzeOpen(files, indices, readers, options, progress, unread);
         } finally {
-            for (WavReader r : readers) {
+            for (AudioSource r : readers) {
                 try {
                     r.close();
                 } catch (IOException e) {
@@ -121,8 +120,8 @@ public final class MixAnalysis {
     }
 
     /** The most common rate among the stems; the highest of them on a tie. */
-    static int sumRate(List<WavFormat> formats) {
-        return mostCommon(formats.stream().mapToInt(WavFormat::sampleRate).toArray(), 0);
+    static int sumRate(List<AudioFormat> formats) {
+        return mostCommon(formats.stream().mapToInt(AudioFormat::sampleRate).toArray(), 0);
     }
 
     /** The most common value, the highest of them on a tie; {@code none} for no values. */
@@ -145,16 +144,16 @@ public final class MixAnalysis {
     private static Result analyzeOpen(
             List<Path> files,
             List<Integer> indices,
-            List<WavReader> readers,
+            List<AudioSource> readers,
             MeterOptions options,
             DoubleConsumer progress,
             List<Unread> unread)
             throws StemFailed {
-        List<WavFormat> formats = readers.stream().map(WavReader::format).toList();
+        List<AudioFormat> formats = readers.stream().map(AudioSource::format).toList();
         int rate = sumRate(formats);
         int sumChannels = mostCommon(
                 formats.stream()
-                        .mapToInt(WavFormat::channels)
+                        .mapToInt(AudioFormat::channels)
                         .filter(c -> c > 1)
                         .toArray(),
                 1);
@@ -165,7 +164,7 @@ public final class MixAnalysis {
         int chunkCap = Integer.MAX_VALUE;
         Map<String, SumNote> notes = new LinkedHashMap<>();
         for (int i = 0; i < n; i++) {
-            WavFormat f = formats.get(i);
+            AudioFormat f = formats.get(i);
             String name = files.get(indices.get(i)).toString();
             inSum[i] = f.channels() == 1 || f.channels() == sumChannels;
             long frames = StemStream.framesAt(f, rate);
@@ -203,16 +202,16 @@ public final class MixAnalysis {
             try {
                 streams[i] = new StemStream(
                         files.get(index).toString(), readers.get(i), rate, inSum[i], chunk, interval, options);
-            } catch (WavException | RuntimeException e) {
+            } catch (AudioFileException | RuntimeException e) {
                 throw failed(index, files.get(index), e);
             }
             buffers[i] = new float[chunk * formats.get(i).channels()];
         }
-        WavFormat sumFormat = new WavFormat(rate, sumChannels, 32, true, longestSum);
+        AudioFormat sumFormat = new AudioFormat(rate, sumChannels, 32, true, longestSum);
         StageMeter sumMeter;
         try {
             sumMeter = FileMeter.newMeter("sum", sumFormat, options, chunk);
-        } catch (WavException e) {
+        } catch (AudioFileException e) {
             throw new IllegalStateException("the sum is at a rate a stem's meter took: " + e.getMessage(), e);
         }
         LevelSeries sumSeries = new LevelSeries(interval);
@@ -234,7 +233,10 @@ public final class MixAnalysis {
             int sumFrames = (int) Math.max(0, Math.min(frames, longestSum - done));
             if (sumFrames > 0) {
                 sumMeter.process(mix, 0, sumFrames);
-                sumSeries.add(sumMeter.reading().shortTermLufs(), peakDb(mix, sumFrames * sumChannels));
+                sumSeries.addMeasured(
+                        sumMeter.reading().shortTermLufs(),
+                        peak(mix, sumFrames * sumChannels),
+                        (done + sumFrames) / (double) rate);
             }
             done += frames;
             progress.accept(done / (double) longest);
@@ -266,11 +268,11 @@ public final class MixAnalysis {
         }
     }
 
-    private static double peakDb(float[] x, int samples) {
+    private static float peak(float[] x, int samples) {
         float peak = 0;
         for (int i = 0; i < samples; i++) {
             peak = Math.max(peak, Math.abs(x[i]));
         }
-        return Levels.amplitudeToDb(peak);
+        return peak;
     }
 }

@@ -1,6 +1,5 @@
 package dev.gainstage.files;
 
-import dev.gainstage.engine.metering.Levels;
 import dev.gainstage.engine.metering.MeterOptions;
 import dev.gainstage.engine.metering.StageMeter;
 import java.io.IOException;
@@ -8,12 +7,12 @@ import java.io.IOException;
 /**
  * One stem as {@link MixAnalysis} reads it: metered at its own rate on its own samples, and handed to
  * the sum at the sum's rate, through a {@link Resampler} when its rate differs. A stem left out of the
- * sum is only metered, at the pace of the others. A read that fails throws a {@link WavException}
+ * sum is only metered, at the pace of the others. A read that fails throws a {@link AudioFileException}
  * naming the stem, so the mix can be analysed again without it.
  */
 final class StemStream {
     private final String name;
-    private final WavReader reader;
+    private final AudioSource reader;
     private final StageMeter meter;
     private final LevelSeries series;
     private final int rate;
@@ -33,9 +32,10 @@ final class StemStream {
      * @param sumChunk the most frames {@link #next} is asked for; the stem reads at most about as many
      *                 of its own frames at a time, within {@code reader}'s block
      */
-    StemStream(String name, WavReader reader, int sumRate, boolean inSum, int sumChunk, double interval, MeterOptions o)
-            throws WavException {
-        WavFormat f = reader.format();
+    StemStream(
+            String name, AudioSource reader, int sumRate, boolean inSum, int sumChunk, double interval, MeterOptions o)
+            throws AudioFileException {
+        AudioFormat f = reader.format();
         this.name = name;
         this.reader = reader;
         this.rate = f.sampleRate();
@@ -49,11 +49,11 @@ final class StemStream {
     }
 
     /** The stem's length at the sum's rate. */
-    static long framesAt(WavFormat f, int sumRate) {
+    static long framesAt(AudioFormat f, int sumRate) {
         return (f.frames() * sumRate + f.sampleRate() - 1) / f.sampleRate();
     }
 
-    WavFormat format() {
+    AudioFormat format() {
         return reader.format();
     }
 
@@ -115,9 +115,9 @@ final class StemStream {
     /** Ends a chart interval: the loudness and peak of the stem's samples read since the last. */
     void endInterval() {
         if (intervalHeard) {
-            series.add(meter.reading().shortTermLufs(), Levels.amplitudeToDb(intervalPeak));
+            series.addMeasured(meter.reading().shortTermLufs(), intervalPeak, ownRead / (double) rate);
         } else {
-            series.add(Double.NaN, Double.NaN);
+            series.addGap();
         }
         intervalPeak = 0;
         intervalHeard = false;

@@ -1,92 +1,117 @@
 package dev.gainstage.files;
 
+import dev.gainstage.engine.report.DbAxis;
+import dev.gainstage.engine.report.Svg;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 
 /**
- * An inline SVG chart of one track's short-term loudness and sample peak over time, with dashed
- * guide lines at the thresholds that matter for the track. Self-contained: no fonts, scripts or
- * URLs; the HTML report embeds it as is.
+ * An inline SVG chart of one track's short-term loudness and sample peak over time, on a dB axis the caller gives
+ * (the report gives every track the same one), with a labelled 0 dBFS line, labelled dashed lines at the
+ * thresholds that matter for the track, and titled axes. A level below the axis's floor, silence included, is drawn
+ * along the floor; only a point with no measurement (the first 3 s of short-term loudness, or after a stem ended)
+ * leaves a gap.
  */
 final class SvgLevelChart {
     static final int WIDTH = 760;
-    static final int HEIGHT = 220;
-    private static final int LEFT = 44;
-    private static final int RIGHT = 12;
+    static final int HEIGHT = 240;
+    static final int LEFT = 58;
+    private static final int RIGHT = 96;
     private static final int TOP = 12;
-    private static final int BOTTOM = 28;
-    private static final double FLOOR_DB = -60;
+    private static final int BOTTOM = 40;
+    private static final double TICK_DB = 12;
+    /** The height of a line of the labels' 10 px text, with a little air. */
+    private static final double LABEL_LINE = 11;
+
+    /** A threshold line: its level and what crossing it means ("hot", "quiet"). */
+    record Guide(double db, String meaning) {}
+
+    private record Label(double db, String css, String text) {}
 
     private SvgLevelChart() {}
 
-    /** @param guidesDb levels to mark with dashed lines (e.g. -6 and -18 for a source) */
-    static String render(LevelSeries s, double[] guidesDb) {
-        double top = 0;
-        for (int i = 0; i < s.size(); i++) {
-            top = Math.max(top, Math.max(finiteOr(s.peakDbfs(i)), finiteOr(s.shortTermLufs(i))));
-        }
-        top = Math.ceil(top / 6) * 6;
-        double seconds = Math.max(s.intervalSeconds(), s.size() * s.intervalSeconds());
-        StringBuilder svg = new StringBuilder();
-        svg.append("<svg class=\"chart\" viewBox=\"0 0 ")
-                .append(WIDTH)
-                .append(' ')
-                .append(HEIGHT)
-                .append("\" role=\"img\">");
-        for (double db = top; db >= FLOOR_DB; db -= 12) {
-            double y = y(db, top);
-            svg.append(line(LEFT, y, WIDTH - RIGHT, y, "grid"));
-            svg.append(text(LEFT - 6, y + 4, "end", fmt(db, 0)));
-        }
-        for (double g : guidesDb) {
-            if (g <= top && g >= FLOOR_DB) {
-                svg.append(line(LEFT, y(g, top), WIDTH - RIGHT, y(g, top), "guide"));
+    /** The axis that shows every track of {@code series} whole: up to the loudest point, never below 0 dBFS. */
+    static DbAxis sharedAxis(List<LevelSeries> series) {
+        double top = Double.NEGATIVE_INFINITY;
+        for (LevelSeries s : series) {
+            for (int i = 0; i < s.size(); i++) {
+                top = Math.max(top, Math.max(finiteOr(s.peakDbfs(i)), finiteOr(s.shortTermLufs(i))));
             }
         }
+        return DbAxis.covering(top);
+    }
+
+    static String render(String track, LevelSeries s, DbAxis axis, List<Guide> guides) {
+        double seconds = Math.max(s.intervalSeconds(), s.size() * s.intervalSeconds());
+        Svg svg = new Svg(WIDTH, HEIGHT, "chart", "levels of " + track);
+        double right = WIDTH - RIGHT;
+        for (double db : axis.ticks(TICK_DB)) {
+            double y = y(axis, db);
+            svg.line(LEFT, y, right, y, db == 0 ? "zero" : "grid");
+            svg.text(LEFT - 6, y + 4, "end", "tick", DbAxis.label(db));
+        }
+        String zero = "0 dBFS";
+        List<Label> labels = new ArrayList<>();
+        for (Guide g : guides) {
+            if (g.db() == 0) {
+                zero += " " + g.meaning(); // the 0 dBFS line is that threshold's line too
+            } else if (g.db() <= axis.topDb() && g.db() >= axis.floorDb()) {
+                svg.line(LEFT, y(axis, g.db()), right, y(axis, g.db()), "guide");
+                labels.add(new Label(g.db(), "guide-label", DbAxis.label(g.db()) + " dBFS " + g.meaning()));
+            }
+        }
+        if (axis.topDb() >= 0) {
+            labels.add(new Label(0, "zero-label", zero));
+        }
+        // top to bottom, each label at least a line below the one above it, so lines 3 dB apart stay readable
+        labels.sort(Comparator.comparingDouble(Label::db).reversed());
+        double above = Double.NEGATIVE_INFINITY;
+        for (Label l : labels) {
+            double y = Math.max(y(axis, l.db()) + 4, above + LABEL_LINE);
+            svg.text(right + 4, y, "start", l.css(), l.text());
+            above = y;
+        }
+        svg.line(LEFT, TOP, LEFT, HEIGHT - BOTTOM, "axis");
+        svg.line(LEFT, HEIGHT - BOTTOM, right, HEIGHT - BOTTOM, "axis");
         double step = niceStep(seconds / 8);
         for (double t = 0; t <= seconds + 1e-9; t += step) {
             double x = x(t, seconds);
-            svg.append(line(x, HEIGHT - BOTTOM, x, HEIGHT - BOTTOM + 4, "axis"));
-            svg.append(text(x, HEIGHT - 8, "middle", clock(t)));
+            svg.line(x, HEIGHT - BOTTOM, x, HEIGHT - BOTTOM + 4, "axis");
+            svg.text(x, HEIGHT - BOTTOM + 15, "middle", "tick", clock(t));
         }
-        svg.append(polyline(s, seconds, top, true, "peak"));
-        svg.append(polyline(s, seconds, top, false, "loudness"));
-        svg.append("</svg>");
+        svg.text((LEFT + right) / 2, HEIGHT - 6, "middle", "axis-title", "time (m:ss)");
+        svg.verticalText(14, (TOP + HEIGHT - BOTTOM) / 2.0, "axis-title", "level (dBFS, LUFS)");
+        polylines(svg, s, seconds, axis, true, "peak");
+        polylines(svg, s, seconds, axis, false, "loudness");
         return svg.toString();
     }
 
-    /** One polyline per unbroken run of measurable points; NaN (silence, or before 3 s) leaves a gap. */
-    private static String polyline(LevelSeries s, double seconds, double top, boolean peak, String css) {
-        StringBuilder out = new StringBuilder();
+    /** One polyline per unbroken run of measured points; NaN (not measured) leaves a gap, −∞ lies on the floor. */
+    private static void polylines(Svg svg, LevelSeries s, double seconds, DbAxis axis, boolean peak, String css) {
         StringBuilder points = new StringBuilder();
         for (int i = 0; i <= s.size(); i++) {
             double v = i < s.size() ? (peak ? s.peakDbfs(i) : s.shortTermLufs(i)) : Double.NaN;
-            if (Double.isFinite(v)) {
-                points.append(fmt(x(s.seconds(i), seconds), 1))
-                        .append(',')
-                        .append(fmt(y(Math.max(v, FLOOR_DB), top), 1))
-                        .append(' ');
+            if (!Double.isNaN(v)) {
+                Svg.point(points, x(s.seconds(i), seconds), y(axis, v));
             } else if (points.length() > 0) {
-                out.append("<polyline class=\"")
-                        .append(css)
-                        .append("\" points=\"")
-                        .append(points.toString().trim())
-                        .append("\"/>");
+                svg.polyline(points.toString().trim(), css);
                 points.setLength(0);
             }
         }
-        return out.toString();
     }
 
     private static double x(double t, double seconds) {
         return LEFT + (WIDTH - LEFT - RIGHT) * t / seconds;
     }
 
-    private static double y(double db, double top) {
-        return TOP + (HEIGHT - TOP - BOTTOM) * (top - db) / (top - FLOOR_DB);
+    private static double y(DbAxis axis, double db) {
+        return axis.position(db, TOP, HEIGHT - BOTTOM);
     }
 
     private static double finiteOr(double v) {
-        return Double.isFinite(v) ? v : FLOOR_DB;
+        return Double.isFinite(v) ? v : DbAxis.FLOOR_DB;
     }
 
     private static double niceStep(double raw) {
@@ -100,19 +125,6 @@ final class SvgLevelChart {
 
     private static String clock(double t) {
         long s = Math.round(t);
-        return s >= 60 ? (s / 60) + ":" + String.format(Locale.ROOT, "%02d", s % 60) : s + "s";
-    }
-
-    private static String line(double x1, double y1, double x2, double y2, String css) {
-        return "<line class=\"" + css + "\" x1=\"" + fmt(x1, 1) + "\" y1=\"" + fmt(y1, 1) + "\" x2=\"" + fmt(x2, 1)
-                + "\" y2=\"" + fmt(y2, 1) + "\"/>";
-    }
-
-    private static String text(double x, double y, String anchor, String s) {
-        return "<text x=\"" + fmt(x, 1) + "\" y=\"" + fmt(y, 1) + "\" text-anchor=\"" + anchor + "\">" + s + "</text>";
-    }
-
-    private static String fmt(double v, int decimals) {
-        return JsonObject.number(v, decimals);
+        return (s / 60) + ":" + String.format(Locale.ROOT, "%02d", s % 60);
     }
 }

@@ -3,4 +3,4 @@ package dev.gainstage.files;
 import dev.gainstage.engine.metering.MeterReading;
 
 /** One analysed track (a stem or the sum): its figures at the end and its levels over time. */
-public record TrackAnalysis(String name, WavFormat format, MeterReading reading, LevelSeries series) {}
+public record TrackAnalysis(String name, AudioFormat format, MeterReading reading, LevelSeries series) {}

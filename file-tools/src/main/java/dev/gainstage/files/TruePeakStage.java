@@ -24,7 +24,7 @@ final class TruePeakStage {
     private final Thread thread;
 
     /** Takes blocks with their {@link BlockPrefetcher.Block#channels()} copied out. */
-    TruePeakStage(WavFormat format, BlockPrefetcher recycler, String name) {
+    TruePeakStage(AudioFormat format, BlockPrefetcher recycler, String name) {
         TruePeakHold hold = new TruePeakHold(format.sampleRate(), format.channels());
         thread = new Thread(
                 () -> {

@@ -1,6 +1,5 @@
 package dev.gainstage.files;
 
-import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -15,12 +14,12 @@ import java.nio.file.StandardOpenOption;
  * Streams RIFF/WAVE audio as interleaved floats in blocks, never holding the file in memory.
  * Reads PCM 8/16/24/32-bit integers, IEEE float 32/64 and WAVE_FORMAT_EXTENSIBLE with either
  * sub-format. Integers are scaled so full scale is 1.0; floats are passed through unchanged, so
- * values above 1.0 stay above 1.0. Problems are reported as {@link WavException}s naming the file.
+ * values above 1.0 stay above 1.0. Problems are reported as {@link AudioFileException}s naming the file.
  *
  * <p>Just over 300 lines: one small conversion loop per sample format (so the JIT compiles only the one a file
  * uses, see {@link #convert}) and the header parser that checks every field the loops trust.
  */
-public final class WavReader implements Closeable {
+public final class WavReader implements AudioSource {
     private static final int FORMAT_PCM = 1;
     private static final int FORMAT_FLOAT = 3;
     private static final int FORMAT_EXTENSIBLE = 0xFFFE;
@@ -33,14 +32,14 @@ public final class WavReader implements Closeable {
 
     private final String name;
     private final FileChannel channel;
-    private final WavFormat format;
+    private final AudioFormat format;
     private final ByteBuffer raw;
     /** 16-bit samples of the block being converted; made on first use. */
     private short[] shorts;
 
     private long framesLeft;
 
-    private WavReader(String name, FileChannel channel, WavFormat format, int blockFrames) {
+    private WavReader(String name, FileChannel channel, AudioFormat format, int blockFrames) {
         this.name = name;
         this.channel = channel;
         this.format = format;
@@ -54,20 +53,20 @@ public final class WavReader implements Closeable {
     public static WavReader open(Path file) throws IOException {
         String name = file.toString();
         if (Files.isDirectory(file)) {
-            throw new WavException(name, "is a directory, not a WAV file");
+            throw new AudioFileException(name, "is a directory, not a WAV file");
         }
         FileChannel channel;
         try {
             channel = FileChannel.open(file, StandardOpenOption.READ);
         } catch (NoSuchFileException e) {
-            throw new WavException(name, "no such file");
+            throw new AudioFileException(name, "no such file");
         } catch (AccessDeniedException e) {
-            throw new WavException(name, "permission denied");
+            throw new AudioFileException(name, "permission denied");
         } catch (IOException e) {
-            throw new WavException(name, "cannot be opened (" + e.getMessage() + ")");
+            throw new AudioFileException(name, "cannot be opened (" + e.getMessage() + ")");
         }
         try {
-            WavFormat format = new HeaderParser(name, channel).parse();
+            AudioFormat format = new HeaderParser(name, channel).parse();
             int blockFrames = Math.max(1, READ_BYTES / format.bytesPerFrame());
             return new WavReader(name, channel, format, blockFrames);
         } catch (IOException | RuntimeException e) {
@@ -76,24 +75,17 @@ public final class WavReader implements Closeable {
         }
     }
 
-    public WavFormat format() {
+    @Override
+    public AudioFormat format() {
         return format;
     }
 
-    /** Frames per {@link #read} call at most, and so the size {@code out} needs (times channels). */
+    @Override
     public int blockFrames() {
         return raw.capacity() / format.bytesPerFrame();
     }
 
-    /**
-     * Reads up to {@link #blockFrames()} frames into {@code out} (interleaved) and returns how many;
-     * 0 at the end of the data.
-     */
-    public int read(float[] out) throws IOException {
-        return read(out, blockFrames());
-    }
-
-    /** Like {@link #read(float[])} but at most {@code maxFrames} (itself at most {@link #blockFrames()}). */
+    @Override
     public int read(float[] out, int maxFrames) throws IOException {
         int frames = (int) Math.min(Math.min(maxFrames, blockFrames()), framesLeft);
         if (frames == 0) {
@@ -102,7 +94,7 @@ public final class WavReader implements Closeable {
         raw.clear().limit(frames * format.bytesPerFrame());
         while (raw.hasRemaining()) {
             if (channel.read(raw) < 0) {
-                throw new WavException(
+                throw new AudioFileException(
                         name,
                         "file ended while reading audio data (" + (format.frames() - framesLeft) + " of "
                                 + format.frames() + " frames read)");
@@ -193,55 +185,55 @@ public final class WavReader implements Closeable {
             this.channel = channel;
         }
 
-        WavFormat parse() throws IOException {
+        AudioFormat parse() throws IOException {
             long size = channel.size();
             if (size == 0) {
-                throw new WavException(name, "empty file (0 bytes), not a WAV file");
+                throw new AudioFileException(name, "empty file (0 bytes), not a WAV file");
             }
             if (size < 12) {
-                throw new WavException(name, "not a WAV file (only " + size + " bytes)");
+                throw new AudioFileException(name, "not a WAV file (only " + size + " bytes)");
             }
             ByteBuffer riff = read(12);
             String id = fourCc(riff, 0);
             if (id.equals("RF64") || id.equals("BW64")) {
-                throw new WavException(name, "unsupported " + id + " (64-bit WAV) file");
+                throw new AudioFileException(name, "unsupported " + id + " (64-bit WAV) file");
             }
             if (!id.equals("RIFF") || !fourCc(riff, 8).equals("WAVE")) {
-                throw new WavException(name, "not a RIFF/WAVE file");
+                throw new AudioFileException(name, "not a RIFF/WAVE file");
             }
             int[] fmt = null;
             while (true) {
                 long at = channel.position();
                 if (at + 8 > size) {
-                    throw new WavException(name, fmt == null ? "no fmt chunk" : "no data chunk");
+                    throw new AudioFileException(name, fmt == null ? "no fmt chunk" : "no data chunk");
                 }
                 ByteBuffer header = read(8);
                 String chunk = fourCc(header, 0);
                 long chunkSize = Integer.toUnsignedLong(header.getInt(4));
                 if (chunk.equals("fmt ")) {
                     if (chunkSize < 16 || at + 8 + chunkSize > size) {
-                        throw new WavException(name, "fmt chunk is truncated");
+                        throw new AudioFileException(name, "fmt chunk is truncated");
                     }
                     fmt = parseFormat(read((int) Math.min(chunkSize, 40)));
                 } else if (chunk.equals("data")) {
                     if (fmt == null) {
-                        throw new WavException(name, "data chunk comes before the fmt chunk");
+                        throw new AudioFileException(name, "data chunk comes before the fmt chunk");
                     }
                     long available = size - (at + 8);
                     if (chunkSize > available) {
-                        throw new WavException(
+                        throw new AudioFileException(
                                 name,
                                 "data chunk declares " + chunkSize + " bytes but the file ends after " + available);
                     }
                     int bytesPerFrame = fmt[1] * (fmt[2] / 8);
-                    return new WavFormat(fmt[0], fmt[1], fmt[2], fmt[3] == FORMAT_FLOAT, chunkSize / bytesPerFrame);
+                    return new AudioFormat(fmt[0], fmt[1], fmt[2], fmt[3] == FORMAT_FLOAT, chunkSize / bytesPerFrame);
                 }
                 channel.position(at + 8 + chunkSize + (chunkSize & 1)); // chunks are padded to even sizes
             }
         }
 
         /** Returns {sampleRate, channels, bits, PCM or FLOAT}. */
-        private int[] parseFormat(ByteBuffer f) throws WavException {
+        private int[] parseFormat(ByteBuffer f) throws AudioFileException {
             int tag = Short.toUnsignedInt(f.getShort(0));
             int channels = Short.toUnsignedInt(f.getShort(2));
             long sampleRate = Integer.toUnsignedLong(f.getInt(4));
@@ -249,12 +241,12 @@ public final class WavReader implements Closeable {
             int bits = Short.toUnsignedInt(f.getShort(14));
             if (tag == FORMAT_EXTENSIBLE) {
                 if (f.limit() < 26) {
-                    throw new WavException(name, "WAVE_FORMAT_EXTENSIBLE fmt chunk is too short");
+                    throw new AudioFileException(name, "WAVE_FORMAT_EXTENSIBLE fmt chunk is too short");
                 }
                 tag = Short.toUnsignedInt(f.getShort(24)); // first two bytes of the sub-format GUID
             }
             if (tag != FORMAT_PCM && tag != FORMAT_FLOAT) {
-                throw new WavException(
+                throw new AudioFileException(
                         name,
                         "unsupported WAV encoding (format tag 0x" + Integer.toHexString(tag)
                                 + "); only PCM and IEEE float are read");
@@ -262,7 +254,7 @@ public final class WavReader implements Closeable {
             boolean ok =
                     tag == FORMAT_PCM ? bits == 8 || bits == 16 || bits == 24 || bits == 32 : bits == 32 || bits == 64;
             if (!ok) {
-                throw new WavException(
+                throw new AudioFileException(
                         name, "unsupported " + bits + "-bit " + (tag == FORMAT_PCM ? "PCM" : "float") + " samples");
             }
             if (sampleRate < 1 || sampleRate > MAX_SAMPLE_RATE) {
@@ -279,15 +271,15 @@ public final class WavReader implements Closeable {
         }
 
         /** A header field no real file has: the header was damaged (or was never a WAV header). */
-        private WavException corrupt(String field) {
-            return new WavException(name, "corrupt header: " + field);
+        private AudioFileException corrupt(String field) {
+            return new AudioFileException(name, "corrupt header: " + field);
         }
 
         private ByteBuffer read(int n) throws IOException {
             buffer.clear().limit(n);
             while (buffer.hasRemaining()) {
                 if (channel.read(buffer) < 0) {
-                    throw new WavException(name, "file ends inside the header");
+                    throw new AudioFileException(name, "file ends inside the header");
                 }
             }
             return buffer.flip();

@@ -189,7 +189,7 @@ class AnalyzeCommandTest {
         assertEquals(
                 List.of(
                         "not read: " + truncated + ": data chunk declares 192000 bytes but the file ends after 95978",
-                        "not read: " + folder + ": is a directory, not a WAV file",
+                        "not read: " + folder + ": is a directory, not an audio file",
                         "not read: " + missing + ": no such file",
                         "not read: " + empty + ": empty file (0 bytes), not a WAV file",
                         "not read: " + text + ": not a RIFF/WAVE file",
@@ -204,7 +204,7 @@ class AnalyzeCommandTest {
         String doc = Files.readString(json);
         assertTrue(
                 doc.contains("{\"file\": \"" + folder + "\", \"error\": \"" + folder
-                        + ": is a directory, not a WAV file\"}"),
+                        + ": is a directory, not an audio file\"}"),
                 doc);
         assertTrue(
                 doc.indexOf("\"file\": \"" + a + "\"") < doc.indexOf("\"file\": \"" + truncated + "\"")

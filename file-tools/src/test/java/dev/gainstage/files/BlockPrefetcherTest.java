@@ -52,7 +52,7 @@ class BlockPrefetcherTest {
                 ch.truncate(44 + 4 * 300_000);
             }
             try (BlockPrefetcher blocks = new BlockPrefetcher(reader, "ramp")) {
-                WavException e = assertThrows(WavException.class, () -> {
+                AudioFileException e = assertThrows(AudioFileException.class, () -> {
                     for (BlockPrefetcher.Block b; (b = blocks.next()).frames() > 0; ) {
                         blocks.recycle(b);
                     }

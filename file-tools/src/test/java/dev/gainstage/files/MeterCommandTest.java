@@ -130,14 +130,15 @@ class MeterCommandTest {
         Path b = sine(dir.resolve("b.wav"), -10, 2, 16, false);
         assertEquals(1, run(a.toString(), folder.toString(), b.toString()));
         assertEquals(3, out.toString(StandardCharsets.UTF_8).split("\n").length, "header and two rows");
-        assertEquals("meter: " + folder + ": is a directory, not a WAV file\n", err.toString(StandardCharsets.UTF_8));
+        assertEquals(
+                "meter: " + folder + ": is a directory, not an audio file\n", err.toString(StandardCharsets.UTF_8));
     }
 
     @Test
     void unknownOptionAndNoFilesAreUsageErrors() {
         assertEquals(2, run("--jsn", "x.wav"));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("unknown option --jsn"));
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("usage: meter [--json] FILE.wav..."));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("usage: meter [--json] FILE..."));
         err.reset();
         assertEquals(2, run("--json"));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("no files given"));

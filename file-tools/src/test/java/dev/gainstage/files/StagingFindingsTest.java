@@ -60,7 +60,7 @@ class StagingFindingsTest {
     }
 
     private static TrackAnalysis track(String name, MeterReading r) {
-        return new TrackAnalysis(name, new WavFormat(48_000, 2, 24, false, r.frames()), r, new LevelSeries(0.1));
+        return new TrackAnalysis(name, new AudioFormat(48_000, 2, 24, false, r.frames()), r, new LevelSeries(0.1));
     }
 
     private static Map<String, List<Finding>> analyze(MeterReading stem, MeterReading sum) {

@@ -30,7 +30,7 @@ class WavReaderTest {
             w.write(SAMPLES, 4);
         }
         try (WavReader r = WavReader.open(file)) {
-            assertEquals(new WavFormat(44_100, 2, bits, floatingPoint, 4), r.format());
+            assertEquals(new AudioFormat(44_100, 2, bits, floatingPoint, 4), r.format());
             float[] out = new float[r.blockFrames() * 2];
             assertEquals(4, r.read(out));
             for (int i = 0; i < SAMPLES.length; i++) {
@@ -80,7 +80,7 @@ class WavReaderTest {
                 chunk("data", data.array()),
                 chunk("LIST", new byte[10]));
         try (WavReader r = WavReader.open(file)) {
-            assertEquals(new WavFormat(48_000, 1, 24, false, 2), r.format());
+            assertEquals(new AudioFormat(48_000, 1, 24, false, 2), r.format());
             float[] out = new float[r.blockFrames()];
             assertEquals(2, r.read(out));
             assertArrayEquals(new float[] {0.5f, -0.5f}, new float[] {out[0], out[1]});
@@ -92,7 +92,7 @@ class WavReaderTest {
         byte[] bytes = silence(dir.resolve("kick.wav"), 2, 1000);
         Path cut = dir.resolve("kick-cut.wav");
         Files.write(cut, java.util.Arrays.copyOf(bytes, 44 + 1000));
-        WavException e = assertThrows(WavException.class, () -> WavReader.open(cut));
+        AudioFileException e = assertThrows(AudioFileException.class, () -> WavReader.open(cut));
         assertEquals(cut + ": data chunk declares 4000 bytes but the file ends after 1000", e.getMessage());
     }
 
@@ -116,7 +116,7 @@ class WavReaderTest {
         byte[] bytes = silence(file, 1, 100);
         ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).putInt(24, (int) 4_000_000_000L);
         Files.write(file, bytes);
-        WavException e = assertThrows(WavException.class, () -> WavReader.open(file));
+        AudioFileException e = assertThrows(AudioFileException.class, () -> WavReader.open(file));
         assertEquals(file + ": corrupt header: sample rate 4000000000 Hz is outside 1..768000 Hz", e.getMessage());
     }
 
@@ -141,7 +141,7 @@ class WavReaderTest {
     }
 
     private void assertMessage(Path file, String fragment) {
-        WavException e = assertThrows(WavException.class, () -> WavReader.open(file));
+        AudioFileException e = assertThrows(AudioFileException.class, () -> WavReader.open(file));
         assertTrue(e.getMessage().startsWith(file + ": ") && e.getMessage().contains(fragment), e.getMessage());
     }
 

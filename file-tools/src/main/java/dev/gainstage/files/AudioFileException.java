@@ -2,14 +2,14 @@ package dev.gainstage.files;
 
 import java.io.IOException;
 
-/** A WAV file that cannot be read; the message names the file and the problem. */
-public final class WavException extends IOException {
+/** An audio file that cannot be read; the message names the file and the problem. */
+public final class AudioFileException extends IOException {
     private static final long serialVersionUID = 1L;
 
     private final String file;
     private final String problem;
 
-    public WavException(String file, String problem) {
+    public AudioFileException(String file, String problem) {
         super(file + ": " + problem);
         this.file = file;
         this.problem = problem;
