@@ -23,6 +23,13 @@ final class SocketServerFactory implements ServerFactory {
     private static final Logger LOG = Logger.getLogger(SocketServerFactory.class.getName());
     /** Tap batches of many channels are large; the default 4 MiB refuses a busy session's. */
     private static final int MAX_INBOUND_MESSAGE_BYTES = 32 * 1024 * 1024;
+    /**
+     * How much an adapter may send ahead of what the sidecar has read, per stream. gRPC's 1 MiB held
+     * one period of 1024 mono taps, so every late period (a judge tick, a collection) stopped the
+     * adapter's stream and it dropped the next; 16 MiB is 80 ms of 2048 taps (the memory is only taken
+     * while the sidecar is behind).
+     */
+    static final int FLOW_CONTROL_WINDOW_BYTES = 16 * 1024 * 1024;
 
     private final SidecarConfig config;
 
@@ -39,7 +46,8 @@ final class SocketServerFactory implements ServerFactory {
         Server server;
         try {
             NettyServerBuilder builder = NettyServerBuilder.forAddress(new InetSocketAddress(address, config.port()))
-                    .maxInboundMessageSize(MAX_INBOUND_MESSAGE_BYTES);
+                    .maxInboundMessageSize(MAX_INBOUND_MESSAGE_BYTES)
+                    .flowControlWindow(FLOW_CONTROL_WINDOW_BYTES);
             services.forEach(builder::addService);
             if (security.tls()) {
                 builder.sslContext(GrpcSslContexts.forServer(

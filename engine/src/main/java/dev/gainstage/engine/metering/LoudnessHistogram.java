@@ -120,8 +120,16 @@ final class LoudnessHistogram {
         return Levels.energyToLufs(overflowEnergy / overflow);
     }
 
+    /**
+     * Clears only the bins ever filled (all lie within lowest..highest): a tap that restarts after a
+     * gap is reset on the metering path, and clearing all 10 000 bins of both histograms of every
+     * tap of a batch after a dropped period made the next periods late too (a third of the
+     * sidecar's time at 1024 taps).
+     */
     void reset() {
-        Arrays.fill(counts, 0);
+        if (highestBin >= lowestBin) {
+            Arrays.fill(counts, lowestBin, highestBin + 1, 0);
+        }
         gated = 0;
         gatedEnergy = 0;
         overflow = 0;

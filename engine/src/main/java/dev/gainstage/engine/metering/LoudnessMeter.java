@@ -6,6 +6,9 @@ package dev.gainstage.engine.metering;
  * 400 ms gating blocks with 75 % overlap (-70 LUFS absolute, -10 LU relative gate); loudness range
  * per EBU Tech 3342 over the short-term values, one every 100 ms (-70 LUFS absolute, -20 LU
  * relative gate, 10th to 95th percentile).
+ *
+ * <p>The two histograms behind integrated loudness and loudness range (40 KB each) exist only while
+ * {@link #keepHistory} is on; without them both read NaN.
  */
 final class LoudnessMeter {
     static final int MOMENTARY_BLOCKS = 4;
@@ -16,8 +19,8 @@ final class LoudnessMeter {
     static final double RANGE_HIGH_PERCENTILE = 0.95;
 
     private final SubBlockRing energies = new SubBlockRing(SHORT_TERM_BLOCKS);
-    private final LoudnessHistogram gatingBlocks = new LoudnessHistogram();
-    private final LoudnessHistogram shortTermBlocks = new LoudnessHistogram();
+    private LoudnessHistogram gatingBlocks;
+    private LoudnessHistogram shortTermBlocks;
     private double momentary = Double.NaN;
     private double shortTerm = Double.NaN;
     private double maxMomentary = Double.NaN;
@@ -28,13 +31,17 @@ final class LoudnessMeter {
         energies.push(energy);
         if (energies.count() >= MOMENTARY_BLOCKS) {
             double e = energies.sum(MOMENTARY_BLOCKS) / MOMENTARY_BLOCKS;
-            gatingBlocks.add(e);
+            if (gatingBlocks != null) {
+                gatingBlocks.add(e);
+            }
             momentary = Levels.energyToLufs(e);
             maxMomentary = held(maxMomentary, momentary);
         }
         if (energies.count() >= SHORT_TERM_BLOCKS) {
             double e = energies.sum(SHORT_TERM_BLOCKS) / SHORT_TERM_BLOCKS;
-            shortTermBlocks.add(e);
+            if (shortTermBlocks != null) {
+                shortTermBlocks.add(e);
+            }
             shortTerm = Levels.energyToLufs(e);
             maxShortTerm = held(maxShortTerm, shortTerm);
         }
@@ -62,17 +69,35 @@ final class LoudnessMeter {
     }
 
     double integratedLufs() {
-        return gatingBlocks.gatedLoudness(INTEGRATED_RELATIVE_GATE_LU);
+        return gatingBlocks == null ? Double.NaN : gatingBlocks.gatedLoudness(INTEGRATED_RELATIVE_GATE_LU);
     }
 
     double loudnessRangeLu() {
-        return shortTermBlocks.range(RANGE_RELATIVE_GATE_LU, RANGE_LOW_PERCENTILE, RANGE_HIGH_PERCENTILE);
+        return shortTermBlocks == null
+                ? Double.NaN
+                : shortTermBlocks.range(RANGE_RELATIVE_GATE_LU, RANGE_LOW_PERCENTILE, RANGE_HIGH_PERCENTILE);
+    }
+
+    /**
+     * Starts (empty) or drops the histograms of integrated loudness and loudness range; allocates when
+     * turned on, so never on the metering path.
+     */
+    void keepHistory(boolean on) {
+        if (on && gatingBlocks == null) {
+            gatingBlocks = new LoudnessHistogram();
+            shortTermBlocks = new LoudnessHistogram();
+        } else if (!on) {
+            gatingBlocks = null;
+            shortTermBlocks = null;
+        }
     }
 
     void reset() {
         energies.reset();
-        gatingBlocks.reset();
-        shortTermBlocks.reset();
+        if (gatingBlocks != null) {
+            gatingBlocks.reset();
+            shortTermBlocks.reset();
+        }
         momentary = shortTerm = maxMomentary = maxShortTerm = Double.NaN;
     }
 }

@@ -14,6 +14,12 @@ import java.util.Arrays;
  * interpolator's history in front, one contiguous float array each, which lets the JIT vectorise the
  * interpolator. Everything is allocated in {@link #initialize}; {@link #process} allocates nothing.
  *
+ * <p>Its {@link MeterMode} says which costly figures it computes (true peak, loudness, the loudness
+ * histograms); memory for a figure exists only while it is on. The mode may change between blocks
+ * ({@link #mode(MeterMode)}, which allocates what it turns on): a figure turned on starts from the next
+ * block (true peak interpolates once it holds its filter's history again, loudness from the next 100 ms
+ * sub-block; the held true peak counts the sample peaks from before), a figure turned off reads NaN.
+ *
  * <p>Over 300 lines because the segmenting loop and the accumulators it feeds per 50 ms frame and 100 ms sub-block
  * are one unit: they share the position within the frame and sub-block on every sample, on the real-time path, and
  * splitting them would put calls and shared mutable state between them. The figures themselves are computed by the
@@ -47,6 +53,12 @@ public final class StageMeter {
     private TruePeakMeter truePeak;
     private ClipCounter clips;
     private final LoudnessMeter loudness = new LoudnessMeter();
+    private MeterMode mode = MeterMode.FULL;
+    /** Samples still to pass before the interpolator has its history after true peak was turned on. */
+    private int truePeakWarmup;
+    /** Loudness was turned on within the current sub-block, whose energy is then incomplete. */
+    private boolean partialSubBlock;
+
     private final NoiseFloorEstimator noiseFloor = new NoiseFloorEstimator();
     private final EventCounter events = new EventCounter(SIGNAL_THRESHOLD_POWER);
     private SubBlockRing peaks;
@@ -112,10 +124,10 @@ public final class StageMeter {
         this.subBlockFrames = (sampleRate + 5) / 10;
         this.frameLengths = new int[] {subBlockFrames / 2, subBlockFrames - subBlockFrames / 2};
         this.kWeighting = new KWeightingFilter(sampleRate, channels);
-        int segment = Math.min(MAX_SEGMENT, subBlockFrames - subBlockFrames / 2);
-        this.truePeak = new TruePeakMeter(sampleRate);
         this.history = TruePeakMeter.history();
-        this.buffers = new float[channels][history + segment];
+        this.truePeak = null;
+        this.buffers = null;
+        allocateFor(mode);
         this.clips = new ClipCounter(channels);
         this.peaks = new SubBlockRing(recentBlocks);
         this.truePeaks = new SubBlockRing(recentBlocks);
@@ -123,6 +135,7 @@ public final class StageMeter {
         this.leftSquares = new SubBlockRing(recentBlocks);
         this.rightSquares = new SubBlockRing(recentBlocks);
         this.powers = new SubBlockRing(LoudnessMeter.MOMENTARY_BLOCKS);
+        loudness.keepHistory(mode.loudnessHistory());
         this.channelSums = new double[channels];
         this.stats = new SegmentStats[channels + 1];
         for (int c = 0; c < stats.length; c++) {
@@ -145,9 +158,13 @@ public final class StageMeter {
         crossProducts.reset();
         leftSquares.reset();
         rightSquares.reset();
-        for (float[] b : buffers) {
-            Arrays.fill(b, 0);
+        if (buffers != null) {
+            for (float[] b : buffers) {
+                Arrays.fill(b, 0);
+            }
         }
+        truePeakWarmup = 0;
+        partialSubBlock = false;
         Arrays.fill(channelSums, 0);
         frameIndex = 0;
         frameFill = 0;
@@ -157,6 +174,44 @@ public final class StageMeter {
         totalSquares = 0;
         maxPeak = 0;
         maxTruePeak = 0;
+    }
+
+    /**
+     * Chooses the figures to compute from the next block on; before {@link #initialize}, the figures it
+     * allocates for. Allocates what it turns on and lets go of what it turns off (see the class comment).
+     */
+    public void mode(MeterMode next) {
+        MeterMode before = mode;
+        mode = next;
+        if (channels == 0 || next.equals(before)) {
+            return;
+        }
+        if (next.truePeak() && !before.truePeak()) {
+            allocateFor(next);
+            truePeakWarmup = history;
+        } else if (!next.truePeak()) {
+            truePeak = null;
+            buffers = null;
+        }
+        if (next.loudness() && !before.loudness()) {
+            kWeighting.reset();
+            loudness.reset();
+            partialSubBlock = frameIndex != 0 || frameFill != 0;
+        }
+        loudness.keepHistory(next.loudnessHistory());
+    }
+
+    public MeterMode mode() {
+        return mode;
+    }
+
+    /** The interpolator and its per-channel buffers (zeros: as if preceded by silence) when true peak is on. */
+    private void allocateFor(MeterMode m) {
+        if (m.truePeak() && truePeak == null) {
+            int segment = Math.min(MAX_SEGMENT, subBlockFrames - subBlockFrames / 2);
+            truePeak = new TruePeakMeter(sampleRate);
+            buffers = new float[channels][history + segment];
+        }
     }
 
     /**
@@ -174,7 +229,7 @@ public final class StageMeter {
             throw new IndexOutOfBoundsException("offset " + offset + " + " + frames + " frames x " + channels
                     + " channels exceeds the array of " + interleaved.length);
         }
-        int capacity = buffers[0].length - history;
+        int capacity = Math.min(MAX_SEGMENT, frameLengths[1]);
         int pos = offset;
         int left = frames;
         while (left > 0) {
@@ -191,9 +246,15 @@ public final class StageMeter {
      * K-weighting reads the interleaved block itself; channels are copied out only for true peak.
      */
     private void processSegment(float[] interleaved, int pos, int n) {
+        boolean weighting = mode.loudness();
         for (int c = 0; c < channels; c += 2) {
             int second = c + 1 < channels ? c + 1 : c; // an odd last channel pairs with itself
-            kWeighting.filterAndMeasure(c / 2, interleaved, pos + c, pos + second, channels, n, stats[c], stats[c + 1]);
+            if (weighting) {
+                kWeighting.filterAndMeasure(
+                        c / 2, interleaved, pos + c, pos + second, channels, n, stats[c], stats[c + 1]);
+            } else {
+                PlainStats.measure(interleaved, pos + c, pos + second, channels, n, stats[c], stats[c + 1]);
+            }
         }
         segmentSquares = 0;
         segmentPeak = 0;
@@ -201,13 +262,18 @@ public final class StageMeter {
         for (int c = 0; c < channels; c++) {
             segmentPeak = Math.max(segmentPeak, stats[c].peak); // first, so true peak can skip more
         }
-        if (truePeakEnabled) {
+        boolean interpolating = measuringTruePeak();
+        if (interpolating) {
             for (int c = 0; c < channels; c++) {
                 deinterleave(interleaved, pos + c, channels, buffers[c], history, n);
             }
         }
+        int skip = interpolating ? Math.min(n, truePeakWarmup) : n;
         for (int c = 0; c < channels; c++) {
-            measureChannel(c, interleaved, pos + c, n, stats[c]);
+            measureChannel(c, interleaved, pos + c, n, skip, stats[c]);
+        }
+        if (interpolating) {
+            truePeakWarmup -= skip;
         }
         if (channels > 1) {
             subCross += stats[0].products;
@@ -227,13 +293,17 @@ public final class StageMeter {
         }
     }
 
-    /** The per-channel figures of a segment (channel {@code c} from {@code first}) whose K-weighting pass measured {@code s}. */
-    private void measureChannel(int c, float[] interleaved, int first, int n, SegmentStats s) {
+    /**
+     * The per-channel figures of a segment (channel {@code c} from {@code first}) whose first pass measured
+     * {@code s}; true peak between its samples from {@code skip} on (all of them unless just turned on).
+     */
+    private void measureChannel(int c, float[] interleaved, int first, int n, int skip, SegmentStats s) {
         subEnergy += weights[c] * s.weightedSquares;
-        if (truePeakEnabled) {
+        if (skip < n) {
             // Only values above what this sub-block already holds can change its true peak.
             double floor = Math.max(subTruePeak, Math.max(segmentPeak, segmentTruePeak));
-            segmentTruePeak = Math.max(segmentTruePeak, truePeak.interSamplePeak(buffers[c], history, n, floor));
+            segmentTruePeak =
+                    Math.max(segmentTruePeak, truePeak.interSamplePeak(buffers[c], history + skip, n - skip, floor));
         }
         clips.scan(c, interleaved, first, channels, n, s.peak, options.clipLevel());
         channelSums[c] += s.sum;
@@ -250,6 +320,9 @@ public final class StageMeter {
      * the interpolator reads them, also while true peak is off (so turning it on again is exact).
      */
     private void keepHistory(float[] interleaved, int pos, int n) {
+        if (buffers == null) {
+            return; // true peak is off in this mode: no history to keep
+        }
         int h = history;
         for (int c = 0; c < channels; c++) {
             float[] b = buffers[c];
@@ -290,7 +363,10 @@ public final class StageMeter {
         crossProducts.push(subCross);
         leftSquares.push(subLeft);
         rightSquares.push(subRight);
-        loudness.addSubBlock(subEnergy / subBlockFrames);
+        if (mode.loudness() && !partialSubBlock) {
+            loudness.addSubBlock(subEnergy / subBlockFrames);
+        }
+        partialSubBlock = false;
         subPower = subEnergy = subPeak = subTruePeak = subCross = subLeft = subRight = 0;
     }
 
@@ -305,20 +381,21 @@ public final class StageMeter {
         double plainOverallRms =
                 frames == 0 ? Double.NaN : Levels.powerToDb(totalSquares / ((double) frames * channels));
         double maxPeakDb = Levels.amplitudeToDb(maxPeak);
+        boolean loud = mode.loudness();
         return new MeterReading(
                 frames,
                 frames / (double) sampleRate,
                 Levels.amplitudeToDb(recentPeak),
-                truePeakEnabled ? Levels.amplitudeToDb(recentTruePeak) : Double.NaN,
+                measuringTruePeak() ? Levels.amplitudeToDb(recentTruePeak) : Double.NaN,
                 rms,
-                loudness.momentaryLufs(),
-                loudness.shortTermLufs(),
+                loud ? loudness.momentaryLufs() : Double.NaN,
+                loud ? loudness.shortTermLufs() : Double.NaN,
                 maxPeakDb,
-                truePeakEnabled ? Levels.amplitudeToDb(maxTruePeak) : Double.NaN,
-                loudness.integratedLufs(),
-                loudness.loudnessRangeLu(),
-                loudness.maxMomentaryLufs(),
-                loudness.maxShortTermLufs(),
+                measuringTruePeak() ? Levels.amplitudeToDb(maxTruePeak) : Double.NaN,
+                loud ? loudness.integratedLufs() : Double.NaN,
+                loud ? loudness.loudnessRangeLu() : Double.NaN,
+                loud ? loudness.maxMomentaryLufs() : Double.NaN,
+                loud ? loudness.maxShortTermLufs() : Double.NaN,
                 plainOverallRms + aes17,
                 maxPeakDb - plainOverallRms,
                 dcOffset(),
@@ -355,6 +432,11 @@ public final class StageMeter {
             return Double.NaN;
         }
         return Math.max(-1, Math.min(1, lr / Math.sqrt(ll * rr)));
+    }
+
+    /** True peak is computed: on in the mode and not handed to another meter ({@link #measureTruePeak}). */
+    private boolean measuringTruePeak() {
+        return truePeakEnabled && truePeak != null;
     }
 
     public int sampleRate() {

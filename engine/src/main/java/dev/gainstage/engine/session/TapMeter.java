@@ -1,6 +1,7 @@
 package dev.gainstage.engine.session;
 
 import dev.gainstage.engine.graph.TapKey;
+import dev.gainstage.engine.metering.MeterMode;
 import dev.gainstage.engine.metering.MeterOptions;
 import dev.gainstage.engine.metering.StageMeter;
 
@@ -39,9 +40,15 @@ final class TapMeter {
     /** The last batch that carried this tap, to spot a batch that carries it twice. */
     private long batch;
 
-    TapMeter(TapKey key, MeterOptions options) {
+    TapMeter(TapKey key, MeterOptions options, MeterMode mode) {
         this.key = key;
         this.meter = new StageMeter(options);
+        meter.mode(mode);
+    }
+
+    /** The figures its meter computes from the next block on (the tap's role may have changed). */
+    void mode(MeterMode mode) {
+        meter.mode(mode);
     }
 
     /** Places the next block (in batch order, before it is fed) on this tap's time line. */

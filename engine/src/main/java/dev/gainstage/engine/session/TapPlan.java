@@ -2,6 +2,7 @@ package dev.gainstage.engine.session;
 
 import dev.gainstage.engine.graph.SessionGraph;
 import dev.gainstage.engine.graph.TapKey;
+import dev.gainstage.engine.metering.MeterMode;
 import dev.gainstage.engine.metering.MeterOptions;
 import dev.gainstage.engine.metering.MeterReading;
 import java.util.HashMap;
@@ -25,13 +26,20 @@ final class TapPlan {
         this.meterOptions = meterOptions;
     }
 
-    /** Gives every tap of {@code graph} a handle and a meter; meters of taps gone are dropped. */
+    /**
+     * Gives every tap of {@code graph} a handle and a meter in the mode its role asks for ({@link TapModes}:
+     * a kept tap whose role changed switches mode from its next block); meters of taps gone are dropped.
+     */
     Map<Integer, TapKey> follow(SessionGraph graph) {
         Map<Integer, TapKey> plan = new LinkedHashMap<>();
+        Map<TapKey, MeterMode> modes = TapModes.of(graph);
         for (TapKey key : graph.tapKeys()) {
             int handle = handles.computeIfAbsent(key, k -> nextHandle++);
             plan.put(handle, key);
-            metersByHandle.computeIfAbsent(handle, h -> new TapMeter(key, meterOptions));
+            MeterMode mode = modes.get(key);
+            metersByHandle
+                    .computeIfAbsent(handle, h -> new TapMeter(key, meterOptions, mode))
+                    .mode(mode);
         }
         metersByHandle.keySet().retainAll(plan.keySet());
         // Handles are small and dense: an array finds a block's meter without boxing its handle,

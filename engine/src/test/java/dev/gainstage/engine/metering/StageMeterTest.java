@@ -18,7 +18,7 @@ class StageMeterTest {
     }
 
     /** Program-like stereo test material: noise bursts, a sine, clipped runs, a DC offset and silence. */
-    private static float[] material(int sampleRate, double seconds) {
+    static float[] material(int sampleRate, double seconds) {
         Random random = new Random(42);
         int frames = (int) (seconds * sampleRate);
         float[] x = new float[frames * 2];
@@ -36,23 +36,31 @@ class StageMeterTest {
     }
 
     @Test
-    void blockSizeDoesNotChangeAnyFigure() {
+    void blockSizeDoesNotChangeAnyFigureInAnyMode() {
+        for (MeterMode mode : MODES) {
+            blockSizeDoesNotChangeAnyFigure(mode);
+        }
+    }
+
+    private static void blockSizeDoesNotChangeAnyFigure(MeterMode mode) {
         float[] x = material(44_100, 12.3);
-        MeterReading reference = feed(x, 44_100, 4096);
+        MeterReading reference = feed(x, 44_100, 4096, mode);
         for (int block : new int[] {1, 64, 256, 4096, 7, 333, 1000, 10_007, 100_000}) {
-            MeterReading r = feed(x, 44_100, block);
+            MeterReading r = feed(x, 44_100, block, mode);
             for (RecordComponent c : MeterReading.class.getRecordComponents()) {
                 double expected = value(c, reference);
                 double actual = value(c, r);
                 if (Double.isNaN(expected)) {
-                    assertTrue(Double.isNaN(actual), c.getName() + " with blocks of " + block + ": " + actual);
+                    assertTrue(
+                            Double.isNaN(actual),
+                            c.getName() + " with blocks of " + block + " in " + mode + ": " + actual);
                     continue;
                 }
                 assertEquals(
                         expected,
                         actual,
                         1e-9 * Math.max(1, Math.abs(expected)),
-                        c.getName() + " with blocks of " + block);
+                        c.getName() + " with blocks of " + block + " in " + mode);
             }
         }
         assertTrue(reference.clippedSamples() >= 5, "material has a clipped run");
@@ -67,7 +75,13 @@ class StageMeterTest {
     }
 
     private static MeterReading feed(float[] x, int sampleRate, int block) {
-        StageMeter m = meter(sampleRate, 2);
+        return feed(x, sampleRate, block, MeterMode.FULL);
+    }
+
+    static MeterReading feed(float[] x, int sampleRate, int block, MeterMode mode) {
+        StageMeter m = new StageMeter(MeterOptions.defaults());
+        m.mode(mode);
+        m.initialize(sampleRate, 2, 4096);
         int frames = x.length / 2;
         for (int f = 0; f < frames; f += block) {
             m.process(x, f * 2, Math.min(block, frames - f));
@@ -113,14 +127,26 @@ class StageMeterTest {
         assertEquals(5.0, r.seconds(), 1e-12);
     }
 
+    static final MeterMode[] MODES = {
+        MeterMode.FULL, MeterMode.PEAKS_AND_LOUDNESS, MeterMode.LOUDNESS, MeterMode.LEVELS,
+    };
+
     @Test
-    void processAllocatesNothingAfterInitialize() {
+    void processAllocatesNothingAfterInitializeInEveryMode() {
+        for (MeterMode mode : MODES) {
+            processAllocatesNothingAfterInitialize(mode);
+        }
+    }
+
+    private static void processAllocatesNothingAfterInitialize(MeterMode mode) {
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         assertTrue(threads.isThreadAllocatedMemorySupported());
         threads.setThreadAllocatedMemoryEnabled(true);
         float[] x = material(48_000, 3);
         for (int channels : new int[] {1, 2, 6}) {
-            StageMeter m = meter(48_000, channels);
+            StageMeter m = new StageMeter(MeterOptions.defaults());
+            m.mode(mode);
+            m.initialize(48_000, channels, 4096);
             int frames = x.length / channels;
             int[] blocks = {1, 64, 256, 4096, 333, 100_000};
             for (int warm = 0; warm < 20; warm++) {
@@ -139,7 +165,8 @@ class StageMeterTest {
                 m.reset();
             }
             long allocated = threads.getThreadAllocatedBytes(thread) - before;
-            assertEquals(0, allocated, "bytes allocated by process()/reset() with " + channels + " channels");
+            assertEquals(
+                    0, allocated, "bytes allocated by process()/reset() with " + channels + " channels in " + mode);
             feedAll(m, x, frames, channels, 4096);
             long beforeReadings = threads.getThreadAllocatedBytes(thread);
             for (int i = 0; i < 100; i++) {

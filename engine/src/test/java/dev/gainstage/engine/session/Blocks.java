@@ -41,6 +41,17 @@ final class Blocks {
                 output.isEmpty() ? List.of() : List.of(output));
     }
 
+    /** A mono master strip: its output stage only. */
+    static Strip master(String id) {
+        return new Strip(
+                id,
+                id,
+                StripKind.MASTER,
+                1,
+                List.of(new Stage(id + "/output", StageKind.OUTPUT, "Output", "", true, OptionalDouble.empty(), "")),
+                List.of());
+    }
+
     /** {@code frames} of a sine of {@code hz} at {@code amplitude}, starting at phase {@code phase} (radians). */
     static float[] sine(int rate, double hz, double amplitude, double phase, int frames) {
         float[] s = new float[frames];

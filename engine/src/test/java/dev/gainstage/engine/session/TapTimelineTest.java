@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gainstage.engine.graph.TapKey;
 import dev.gainstage.engine.graph.TapPoint;
+import dev.gainstage.engine.metering.MeterMode;
 import dev.gainstage.engine.metering.MeterOptions;
 import dev.gainstage.engine.metering.MeterReading;
 import dev.gainstage.engine.metering.StageMeter;
@@ -25,6 +26,8 @@ class TapTimelineTest {
     private static final int FRAMES = 4_800;
 
     private static final TapKey SOURCE = new TapKey("t/source", TapPoint.OUTPUT);
+    /** The master's output: every figure, true peak included (a source's tap has none, see TapModes). */
+    private static final TapKey MASTER = new TapKey("m/output", TapPoint.OUTPUT);
 
     @Test
     void aGapStartsTheTapsMeterAfreshInsteadOfSplicing() throws Exception {
@@ -32,8 +35,8 @@ class TapTimelineTest {
         // crest. Spliced, the jump of twice the amplitude rings in the true-peak and K-weighting filters.
         float[] before = sine(RATE, 1000, 0.5, Math.PI / 2 - 2 * Math.PI * 1000 * (FRAMES - 1) / RATE, FRAMES);
         float[] after = sine(RATE, 1000, 0.5, -Math.PI / 2, FRAMES);
-        MeterReading spliced = meter(before, after);
-        MeterReading alone = meter(after);
+        MeterReading spliced = meter(MeterMode.FULL, before, after);
+        MeterReading alone = meter(MeterMode.FULL, after);
         assertTrue(
                 spliced.truePeakDbtp() > alone.truePeakDbtp() + 0.5,
                 "spliced " + spliced.truePeakDbtp() + ", alone " + alone.truePeakDbtp()
@@ -41,10 +44,13 @@ class TapTimelineTest {
                         + alone.truePeakDbtp() + ") or this test proves nothing");
 
         SessionEngine engine = Blocks.engine("gap");
-        int handle = source(engine);
+        TestLink link = new TestLink();
+        engine.attach(link, engine.sessionKey());
+        engine.onSnapshot(1, List.of(Blocks.master("m")));
+        int handle = handle(link.plan, MASTER);
         engine.onTaps(List.of(block(handle, RATE, 0, before)));
         engine.onTaps(List.of(block(handle, RATE, FRAMES + 3 * 256, after))); // three 256-frame periods dropped
-        assertEquals(alone, engine.state().reading(SOURCE), "after the gap the tap reads the new audio alone");
+        assertEquals(alone, engine.state().reading(MASTER), "after the gap the tap reads the new audio alone");
         assertEquals(0.2, engine.state().audioSeconds(), 1e-9, "the gap is not counted as heard");
     }
 
@@ -56,7 +62,7 @@ class TapTimelineTest {
         int handle = source(engine);
         engine.onTaps(List.of(block(handle, RATE, 10_000, first)));
         engine.onTaps(List.of(block(handle, RATE, 10_000 + FRAMES, second)));
-        assertEquals(meter(first, second), engine.state().reading(SOURCE));
+        assertEquals(meter(MeterMode.LOUDNESS, first, second), engine.state().reading(SOURCE));
     }
 
     @Test
@@ -93,8 +99,8 @@ class TapTimelineTest {
         float[] b = sine(RATE, 1000, 0.5, 2 * Math.PI * 1000 * FRAMES / RATE, FRAMES);
         engine.onTaps(List.of(block(t, RATE, 0, a), block(u, RATE, 0, a)));
         engine.onTaps(List.of(block(t, RATE, FRAMES + 1, b), block(u, RATE, FRAMES, b)));
-        assertEquals(meter(b), engine.state().reading(SOURCE));
-        assertEquals(meter(a, b), engine.state().reading(new TapKey("u/source", TapPoint.OUTPUT)));
+        assertEquals(meter(MeterMode.LOUDNESS, b), engine.state().reading(SOURCE));
+        assertEquals(meter(MeterMode.LOUDNESS, a, b), engine.state().reading(new TapKey("u/source", TapPoint.OUTPUT)));
         assertNotEquals(
                 engine.state().reading(SOURCE), engine.state().reading(new TapKey("u/source", TapPoint.OUTPUT)));
     }
@@ -115,9 +121,10 @@ class TapTimelineTest {
                 .getKey();
     }
 
-    /** What a fresh meter reads after the blocks, fed as one stream. */
-    private static MeterReading meter(float[]... blocks) {
+    /** What a fresh meter in {@code mode} reads after the blocks, fed as one stream. */
+    private static MeterReading meter(MeterMode mode, float[]... blocks) {
         StageMeter m = new StageMeter(MeterOptions.defaults());
+        m.mode(mode);
         m.initialize(RATE, 1, 4096);
         for (float[] b : blocks) {
             m.process(b, 0, b.length);

@@ -7,16 +7,19 @@ import dev.gainstage.engine.graph.StageKind;
 import dev.gainstage.engine.graph.Strip;
 import dev.gainstage.engine.graph.TapKey;
 import dev.gainstage.engine.graph.TapPoint;
+import dev.gainstage.engine.metering.MeterMode;
 import dev.gainstage.engine.metering.MeterReading;
 import dev.gainstage.engine.rules.FixStep;
 import dev.gainstage.engine.rules.RuleWording;
 import dev.gainstage.engine.rules.StagingStates;
 import dev.gainstage.engine.rules.Warning;
 import dev.gainstage.engine.session.SessionState;
+import dev.gainstage.engine.session.TapModes;
 import dev.gainstage.engine.session.WarningEvent;
 import dev.gainstage.proto.v1.Checklist;
 import dev.gainstage.proto.v1.ItemState;
 import dev.gainstage.proto.v1.Levels;
+import dev.gainstage.proto.v1.MeterFigures;
 import dev.gainstage.proto.v1.OverviewRow;
 import dev.gainstage.proto.v1.Rule;
 import dev.gainstage.proto.v1.SessionView;
@@ -89,6 +92,10 @@ public final class ViewProtos {
                 .setIntentional(
                         s.intentional().contains(stage.id()) || s.intentional().contains(strip.id()))
                 .setDroppedBlocks(s.drops().getOrDefault(stage.id(), 0L));
+        if (stage.kind() != StageKind.SOURCE) {
+            b.setInputFigures(figures(TapModes.of(strip, stage, TapPoint.INPUT)));
+        }
+        b.setOutputFigures(figures(TapModes.of(strip, stage, TapPoint.OUTPUT)));
         if (in != null) {
             b.setInput(levels(in));
         }
@@ -138,7 +145,21 @@ public final class ViewProtos {
         if (MeterReading.has(r.maxSamplePeakDbfs())) {
             b.setPeakHoldDbfs(r.maxSamplePeakDbfs());
         }
+        if (MeterReading.has(r.integratedLufs())) {
+            b.setIntegratedLufs(r.integratedLufs());
+        }
+        if (MeterReading.has(r.loudnessRangeLu())) {
+            b.setLoudnessRangeLu(r.loudnessRangeLu());
+        }
         return b.build();
+    }
+
+    private static MeterFigures figures(MeterMode m) {
+        return MeterFigures.newBuilder()
+                .setTruePeak(m.truePeak())
+                .setLoudness(m.loudness())
+                .setLoudnessHistory(m.loudnessHistory())
+                .build();
     }
 
     public static dev.gainstage.proto.v1.Warning warning(Warning w) {
