@@ -1,6 +1,7 @@
 package dev.gainstage.engine.metering;
 
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Streaming meter for one tap point (1..8 channels). Single-threaded: one thread feeds it and asks
@@ -18,7 +19,7 @@ import java.util.Arrays;
  * are one unit: they share the position within the frame and sub-block on every sample, on the real-time path, and
  * splitting them would put calls and shared mutable state between them. The figures themselves are computed by the
  * parts it holds ({@code KWeightingFilter}, {@code LoudnessMeter}, {@code TruePeakMeter}, {@code ClipCounter},
- * {@code NoiseFloorEstimator}, {@code EventCounter}).
+ * {@code NoiseFloorEstimator}, {@code EventCounter}, {@code ChannelPeaks}).
  */
 public final class StageMeter {
     /**
@@ -49,6 +50,7 @@ public final class StageMeter {
     private final LoudnessMeter loudness = new LoudnessMeter();
     private final NoiseFloorEstimator noiseFloor = new NoiseFloorEstimator();
     private final EventCounter events = new EventCounter(SIGNAL_THRESHOLD_POWER);
+    private final ChannelPeaks channelPeaks;
     private SubBlockRing peaks;
     private SubBlockRing truePeaks;
     private SubBlockRing powers;
@@ -91,6 +93,7 @@ public final class StageMeter {
     public StageMeter(MeterOptions options) {
         this.options = options;
         this.recentBlocks = Math.max(1, (int) Math.round(options.recentWindowSeconds() * 10));
+        this.channelPeaks = new ChannelPeaks(recentBlocks);
     }
 
     /**
@@ -117,6 +120,7 @@ public final class StageMeter {
         this.history = TruePeakMeter.history();
         this.buffers = new float[channels][history + segment];
         this.clips = new ClipCounter(channels);
+        this.channelPeaks.initialize(channels);
         this.peaks = new SubBlockRing(recentBlocks);
         this.truePeaks = new SubBlockRing(recentBlocks);
         this.crossProducts = new SubBlockRing(recentBlocks);
@@ -136,6 +140,7 @@ public final class StageMeter {
         requireInitialized();
         kWeighting.reset();
         clips.reset();
+        channelPeaks.reset();
         loudness.reset();
         noiseFloor.reset();
         events.reset();
@@ -230,11 +235,15 @@ public final class StageMeter {
     /** The per-channel figures of a segment (channel {@code c} from {@code first}) whose K-weighting pass measured {@code s}. */
     private void measureChannel(int c, float[] interleaved, int first, int n, SegmentStats s) {
         subEnergy += weights[c] * s.weightedSquares;
+        double channelTruePeak = Double.NaN;
         if (truePeakEnabled) {
-            // Only values above what this sub-block already holds can change its true peak.
-            double floor = Math.max(subTruePeak, Math.max(segmentPeak, segmentTruePeak));
-            segmentTruePeak = Math.max(segmentTruePeak, truePeak.interSamplePeak(buffers[c], history, n, floor));
+            // Only values above what this channel's sub-block already holds can change its true peak (nor, as
+            // that floor is below the combined one, the combined true peak).
+            double floor = channelPeaks.truePeakFloor(c, s.peak);
+            channelTruePeak = Math.max(floor, truePeak.interSamplePeak(buffers[c], history, n, floor));
+            segmentTruePeak = Math.max(segmentTruePeak, channelTruePeak);
         }
+        channelPeaks.add(c, s.peak, channelTruePeak);
         clips.scan(c, interleaved, first, channels, n, s.peak, options.clipLevel());
         channelSums[c] += s.sum;
         segmentSquares += s.squares;
@@ -291,6 +300,7 @@ public final class StageMeter {
         leftSquares.push(subLeft);
         rightSquares.push(subRight);
         loudness.addSubBlock(subEnergy / subBlockFrames);
+        channelPeaks.endSubBlock();
         subPower = subEnergy = subPeak = subTruePeak = subCross = subLeft = subRight = 0;
     }
 
@@ -328,6 +338,15 @@ public final class StageMeter {
                 correlation(),
                 signalFrames / (double) sampleRate,
                 events.events());
+    }
+
+    /**
+     * Each channel's sample and true peak, recent and held (true peaks NaN while true peak is off), for a bar per
+     * channel; the combined figures stay in {@link #reading()}. Allocates the list and one record per channel.
+     */
+    public List<ChannelLevel> channelLevels() {
+        requireInitialized();
+        return channelPeaks.reading(truePeakEnabled);
     }
 
     private double dcOffset() {

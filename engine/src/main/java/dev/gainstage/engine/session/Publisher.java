@@ -2,6 +2,7 @@ package dev.gainstage.engine.session;
 
 import dev.gainstage.engine.graph.SessionGraph;
 import dev.gainstage.engine.graph.TapKey;
+import dev.gainstage.engine.metering.ChannelLevel;
 import dev.gainstage.engine.metering.MeterReading;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,7 +60,8 @@ final class Publisher {
             Map<TapKey, MeterReading> readings,
             Judge.Verdict verdict,
             Map<String, Long> drops,
-            Decisions decisions) {
+            Decisions decisions,
+            Map<TapKey, List<ChannelLevel>> channelLevels) {
         AdapterLink link = adapter.link();
         state = new SessionState(
                 state.sessionKey(),
@@ -76,7 +78,8 @@ final class Publisher {
                 verdict.checklist(),
                 drops,
                 decisions.intentional(),
-                allNotices());
+                allNotices(),
+                channelLevels);
         for (Runnable l : listeners) {
             l.run();
         }

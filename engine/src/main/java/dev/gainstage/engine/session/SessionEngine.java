@@ -5,6 +5,7 @@ import dev.gainstage.engine.graph.GraphException;
 import dev.gainstage.engine.graph.GraphMirror;
 import dev.gainstage.engine.graph.Strip;
 import dev.gainstage.engine.graph.TapKey;
+import dev.gainstage.engine.metering.ChannelLevel;
 import dev.gainstage.engine.metering.MeterOptions;
 import dev.gainstage.engine.metering.MeterReading;
 import dev.gainstage.engine.rules.RuleLayers;
@@ -238,15 +239,15 @@ public final class SessionEngine {
                     readings,
                     decisions.current().intentional());
         }
-        publish(readings);
+        publish(readings, taps.channelLevels());
     }
 
     /** Publishes with the readings of the last tick. */
     private void publish() {
-        publish(publisher.state().readings());
+        publish(publisher.state().readings(), publisher.state().channelLevels());
     }
 
-    private void publish(Map<TapKey, MeterReading> readings) {
+    private void publish(Map<TapKey, MeterReading> readings, Map<TapKey, List<ChannelLevel>> channelLevels) {
         Decisions d = decisions.current();
         publisher.publish(
                 new Publisher.Adapter(sessionName, link, rolling),
@@ -255,7 +256,8 @@ public final class SessionEngine {
                 readings,
                 judge.verdict(mirror.graph(), readings, d),
                 taps.drops(),
-                d);
+                d,
+                channelLevels);
     }
 
     /** A stage changed (a fix was applied to it): judge it on audio from now on only. */

@@ -3,6 +3,7 @@ package dev.gainstage.engine.session;
 import dev.gainstage.engine.checklist.Checklist;
 import dev.gainstage.engine.graph.SessionGraph;
 import dev.gainstage.engine.graph.TapKey;
+import dev.gainstage.engine.metering.ChannelLevel;
 import dev.gainstage.engine.metering.MeterReading;
 import dev.gainstage.engine.rules.Warning;
 import java.util.List;
@@ -17,6 +18,7 @@ import java.util.Set;
  * @param recentEvents the last warning events, oldest first, for watchers to catch up from
  * @param drops        blocks the adapter dropped, per stage id
  * @param notices      problems the user should know of (e.g. saved decisions that could not be read)
+ * @param channelLevels each multichannel tap's peaks per channel, of the same tick as {@code readings}
  */
 public record SessionState(
         String sessionKey,
@@ -33,7 +35,8 @@ public record SessionState(
         Checklist checklist,
         Map<String, Long> drops,
         Set<String> intentional,
-        List<String> notices) {
+        List<String> notices,
+        Map<TapKey, List<ChannelLevel>> channelLevels) {
     public SessionState {
         readings = Map.copyOf(readings);
         warnings = List.copyOf(warnings);
@@ -41,6 +44,7 @@ public record SessionState(
         drops = Map.copyOf(drops);
         intentional = Set.copyOf(intentional);
         notices = List.copyOf(notices);
+        channelLevels = Map.copyOf(channelLevels);
     }
 
     public static SessionState empty(String key) {
@@ -59,11 +63,17 @@ public record SessionState(
                 Checklist.EMPTY,
                 Map.of(),
                 Set.of(),
-                List.of());
+                List.of(),
+                Map.of());
     }
 
     public MeterReading reading(TapKey key) {
         return readings.get(key);
+    }
+
+    /** A tap's peaks per channel; empty for a mono tap or one not measured. */
+    public List<ChannelLevel> channelLevels(TapKey key) {
+        return channelLevels.getOrDefault(key, List.of());
     }
 
     public long droppedBlocks() {

@@ -2,10 +2,12 @@ package dev.gainstage.engine.session;
 
 import dev.gainstage.engine.graph.SessionGraph;
 import dev.gainstage.engine.graph.TapKey;
+import dev.gainstage.engine.metering.ChannelLevel;
 import dev.gainstage.engine.metering.MeterOptions;
 import dev.gainstage.engine.metering.MeterReading;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -60,6 +62,17 @@ final class TapPlan {
             }
         }
         return readings;
+    }
+
+    /** Each measured multichannel tap's peaks per channel (mono taps have their combined figures only). */
+    Map<TapKey, List<ChannelLevel>> channelLevels() {
+        Map<TapKey, List<ChannelLevel>> levels = new HashMap<>();
+        for (TapMeter m : metersByHandle.values()) {
+            if (m.measured() && m.meter().channels() > 1) {
+                levels.put(m.key, m.meter().channelLevels());
+            }
+        }
+        return levels;
     }
 
     /** The adapter's totals of dropped blocks, per handle, since it attached. */

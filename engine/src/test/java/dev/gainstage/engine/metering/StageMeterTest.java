@@ -128,6 +128,7 @@ class StageMeterTest {
                     feedAll(m, x, frames, channels, b);
                 }
                 m.reading();
+                m.channelLevels();
                 m.reset();
             }
             long thread = Thread.currentThread().threadId();
@@ -147,6 +148,14 @@ class StageMeterTest {
             }
             long perReading = (threads.getThreadAllocatedBytes(thread) - beforeReadings) / 100;
             assertTrue(perReading <= 256, "reading() allocates its record only, not " + perReading + " bytes");
+            long beforeChannels = threads.getThreadAllocatedBytes(thread);
+            for (int i = 0; i < 100; i++) {
+                m.channelLevels();
+            }
+            long perChannels = (threads.getThreadAllocatedBytes(thread) - beforeChannels) / 100;
+            assertTrue(
+                    perChannels <= 96 + 64L * channels,
+                    "channelLevels() allocates its list and records only, not " + perChannels + " bytes");
         }
     }
 

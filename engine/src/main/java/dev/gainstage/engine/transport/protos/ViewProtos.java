@@ -7,6 +7,7 @@ import dev.gainstage.engine.graph.StageKind;
 import dev.gainstage.engine.graph.Strip;
 import dev.gainstage.engine.graph.TapKey;
 import dev.gainstage.engine.graph.TapPoint;
+import dev.gainstage.engine.metering.ChannelLevel;
 import dev.gainstage.engine.metering.MeterReading;
 import dev.gainstage.engine.rules.FixStep;
 import dev.gainstage.engine.rules.RuleWording;
@@ -14,6 +15,7 @@ import dev.gainstage.engine.rules.StagingStates;
 import dev.gainstage.engine.rules.Warning;
 import dev.gainstage.engine.session.SessionState;
 import dev.gainstage.engine.session.WarningEvent;
+import dev.gainstage.proto.v1.ChannelLevels;
 import dev.gainstage.proto.v1.Checklist;
 import dev.gainstage.proto.v1.ItemState;
 import dev.gainstage.proto.v1.Levels;
@@ -24,6 +26,7 @@ import dev.gainstage.proto.v1.Severity;
 import dev.gainstage.proto.v1.StageView;
 import dev.gainstage.proto.v1.StagingState;
 import dev.gainstage.proto.v1.WarningState;
+import java.util.List;
 
 /** Builds the protocol's session view from a published session state. */
 public final class ViewProtos {
@@ -88,10 +91,10 @@ public final class ViewProtos {
                         s.intentional().contains(stage.id()) || s.intentional().contains(strip.id()))
                 .setDroppedBlocks(s.drops().getOrDefault(stage.id(), 0L));
         if (in != null) {
-            b.setInput(levels(in));
+            b.setInput(levels(in, s.channelLevels(new TapKey(stage.id(), TapPoint.INPUT))));
         }
         if (out != null) {
-            b.setOutput(levels(out));
+            b.setOutput(levels(out, s.channelLevels(new TapKey(stage.id(), TapPoint.OUTPUT))));
         }
         if (stage.kind() == StageKind.PLUGIN
                 && in != null
@@ -116,7 +119,7 @@ public final class ViewProtos {
         return "";
     }
 
-    private static Levels levels(MeterReading r) {
+    private static Levels levels(MeterReading r, List<ChannelLevel> channels) {
         Levels.Builder b = Levels.newBuilder().setHasSignal(MeterReading.has(r.samplePeakDbfs()));
         if (MeterReading.has(r.samplePeakDbfs())) {
             b.setSamplePeakDbfs(r.samplePeakDbfs());
@@ -135,6 +138,26 @@ public final class ViewProtos {
         }
         if (MeterReading.has(r.maxSamplePeakDbfs())) {
             b.setPeakHoldDbfs(r.maxSamplePeakDbfs());
+        }
+        for (ChannelLevel c : channels) {
+            b.addChannels(channel(c));
+        }
+        return b.build();
+    }
+
+    private static ChannelLevels channel(ChannelLevel c) {
+        ChannelLevels.Builder b = ChannelLevels.newBuilder();
+        if (MeterReading.has(c.samplePeakDbfs())) {
+            b.setSamplePeakDbfs(c.samplePeakDbfs());
+        }
+        if (MeterReading.has(c.truePeakDbtp())) {
+            b.setTruePeakDbtp(c.truePeakDbtp());
+        }
+        if (MeterReading.has(c.peakHoldDbfs())) {
+            b.setPeakHoldDbfs(c.peakHoldDbfs());
+        }
+        if (MeterReading.has(c.truePeakHoldDbtp())) {
+            b.setTruePeakHoldDbtp(c.truePeakHoldDbtp());
         }
         return b.build();
     }
