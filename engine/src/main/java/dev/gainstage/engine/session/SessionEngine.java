@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalDouble;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.UnaryOperator;
@@ -49,6 +50,8 @@ public final class SessionEngine {
     private final Ticker ticker;
     /** The {@link Ticker}'s time when the session last had or was promised an adapter. */
     private volatile long lastAttachedNanos;
+    /** The {@link Ticker}'s time when the last tap batch arrived (meaningful once the session has heard audio). */
+    private volatile long lastTapsNanos;
 
     /**
      * @param fileRules thresholds the sidecar's --rules file sets; {@code initialDecisions}' rule
@@ -91,6 +94,7 @@ public final class SessionEngine {
             Ticker ticker) {
         this.ticker = Objects.requireNonNull(ticker);
         this.lastAttachedNanos = ticker.nanos();
+        this.lastTapsNanos = lastAttachedNanos;
         this.sessionKey = Objects.requireNonNull(sessionKey);
         this.sessionName = sessionKey;
         this.taps = new TapPlan(meterOptions);
@@ -117,6 +121,18 @@ public final class SessionEngine {
 
     public SessionState state() {
         return publisher.state();
+    }
+
+    /**
+     * Seconds (by the {@link Ticker}, as the session's idleness is timed: audio time stops when the audio does) since
+     * the last tap batch arrived; empty while the session has heard no audio. Tells a watcher that the DAW went
+     * silent even while its stream stays open (a hung adapter sends nothing, and nothing is published then).
+     */
+    public OptionalDouble tapSilenceSeconds() {
+        if (publisher.state().audioSeconds() == 0) {
+            return OptionalDouble.empty();
+        }
+        return OptionalDouble.of(Math.max(0, ticker.nanos() - lastTapsNanos) / 1e9);
     }
 
     public Decisions decisions() {
@@ -210,6 +226,7 @@ public final class SessionEngine {
      * so a refused batch leaves every meter as it was.
      */
     public void onTaps(List<TapBlockData> blocks) throws TapBlockException {
+        lastTapsNanos = ticker.nanos();
         underLock(() -> {
             if (!mirror.hasSnapshot() && taps.isEmpty()) {
                 throw new TapBlockException("taps", "tap blocks arrived before a snapshot", false);

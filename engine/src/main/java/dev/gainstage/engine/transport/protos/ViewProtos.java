@@ -27,6 +27,7 @@ import dev.gainstage.proto.v1.StageView;
 import dev.gainstage.proto.v1.StagingState;
 import dev.gainstage.proto.v1.WarningState;
 import java.util.List;
+import java.util.OptionalDouble;
 
 /** Builds the protocol's session view from a published session state. */
 public final class ViewProtos {
@@ -34,6 +35,11 @@ public final class ViewProtos {
 
     /** The view without events; each watcher adds the events it has not sent yet. */
     public static SessionView view(SessionState s) {
+        return view(s, OptionalDouble.empty());
+    }
+
+    /** As above, with the seconds since the adapter's last tap audio (see {@code SessionEngine.tapSilenceSeconds}). */
+    public static SessionView view(SessionState s, OptionalDouble tapSilenceSeconds) {
         SessionView.Builder v = SessionView.newBuilder()
                 .setSessionKey(s.sessionKey())
                 .setSessionName(s.sessionName())
@@ -44,6 +50,7 @@ public final class ViewProtos {
                 .setRolling(s.rolling())
                 .setDroppedBlocks(s.droppedBlocks())
                 .addAllNotices(s.notices());
+        tapSilenceSeconds.ifPresent(v::setAdapterSilentSeconds);
         for (Strip strip : s.graph().strips()) {
             OverviewRow.Builder row = OverviewRow.newBuilder()
                     .setStripId(strip.id())
