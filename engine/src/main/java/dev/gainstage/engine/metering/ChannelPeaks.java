@@ -49,6 +49,12 @@ final class ChannelPeaks {
         Arrays.fill(heldTruePeak, 0);
     }
 
+    /** Forgets the holds only (see {@link StageMeter#restartProgramme()}). */
+    void resetHolds() {
+        Arrays.fill(heldPeak, 0);
+        Arrays.fill(heldTruePeak, 0);
+    }
+
     /**
      * What channel {@code c}'s true peak in the current sub-block already reaches, given its segment's sample peak:
      * the floor below which its interpolation can skip. Never above the combined floor the meter used before it

@@ -165,6 +165,19 @@ public final class StageMeter {
     }
 
     /**
+     * Measures the programme afresh from here, as a loudness meter's reset does: all loudness (its windows too, so no
+     * gating block holds audio from before) and the peak holds start again, while the filters, the recent peaks and
+     * the other figures go on. Allocates nothing.
+     */
+    public void restartProgramme() {
+        requireInitialized();
+        loudness.reset();
+        channelPeaks.resetHolds();
+        maxPeak = 0;
+        maxTruePeak = 0;
+    }
+
+    /**
      * Stops (or resumes) measuring true peak, for a caller that measures it elsewhere, e.g. with a
      * {@link TruePeakHold} on another core. While disabled, readings report true peak as NaN.
      */

@@ -61,7 +61,8 @@ final class Publisher {
             Judge.Verdict verdict,
             Map<String, Long> drops,
             Decisions decisions,
-            Map<TapKey, List<ChannelLevel>> channelLevels) {
+            Map<TapKey, List<ChannelLevel>> channelLevels,
+            MasterLoudness master) {
         AdapterLink link = adapter.link();
         state = new SessionState(
                 state.sessionKey(),
@@ -79,7 +80,8 @@ final class Publisher {
                 drops,
                 decisions.intentional(),
                 allNotices(),
-                channelLevels);
+                channelLevels,
+                master);
         for (Runnable l : listeners) {
             l.run();
         }

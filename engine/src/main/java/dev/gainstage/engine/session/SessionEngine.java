@@ -43,6 +43,7 @@ public final class SessionEngine {
     private final Publisher publisher;
     private final SessionDecisions decisions;
     private final FixRequests fixes;
+    private final MasterSection master = new MasterSection();
 
     private boolean rolling = true;
     private String sessionName;
@@ -249,6 +250,7 @@ public final class SessionEngine {
 
     private void tick() {
         Map<TapKey, MeterReading> readings = taps.readings();
+        master.observe(clock.seconds(), mirror.graph(), readings);
         if (rolling) {
             judge.tick(
                     clock.seconds(),
@@ -274,7 +276,8 @@ public final class SessionEngine {
                 judge.verdict(mirror.graph(), readings, d),
                 taps.drops(),
                 d,
-                channelLevels);
+                channelLevels,
+                master.view(mirror.graph(), readings, d.deliveryTarget(), clock.seconds()));
     }
 
     /** A stage changed (a fix was applied to it): judge it on audio from now on only. */
@@ -312,6 +315,25 @@ public final class SessionEngine {
         underLock(() -> {
             judge.reconfigure(decisions.ruleLayers().effective());
             publish();
+        });
+    }
+
+    /**
+     * Restarts the measurement of the master's programme: integrated loudness, loudness range, the peak maxima and the
+     * loudness history start again from the next audio (the running windows go on).
+     *
+     * @throws IllegalStateException when the session has no master, or it has had no audio yet
+     */
+    public void restartMasterLoudness() {
+        underLock(() -> {
+            TapMeter meter =
+                    MasterSection.tap(mirror.graph()).map(taps::meterFor).orElse(null);
+            if (meter == null || !meter.measured()) {
+                throw new IllegalStateException("the session's master has no audio measured yet");
+            }
+            meter.meter().restartProgramme();
+            master.restart(clock.seconds());
+            publish(taps.readings(), taps.channelLevels());
         });
     }
 

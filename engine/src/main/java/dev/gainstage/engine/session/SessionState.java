@@ -19,6 +19,7 @@ import java.util.Set;
  * @param drops        blocks the adapter dropped, per stage id
  * @param notices      problems the user should know of (e.g. saved decisions that could not be read)
  * @param channelLevels each multichannel tap's peaks per channel, of the same tick as {@code readings}
+ * @param master       the master's loudness against the session's delivery target
  */
 public record SessionState(
         String sessionKey,
@@ -36,7 +37,8 @@ public record SessionState(
         Map<String, Long> drops,
         Set<String> intentional,
         List<String> notices,
-        Map<TapKey, List<ChannelLevel>> channelLevels) {
+        Map<TapKey, List<ChannelLevel>> channelLevels,
+        MasterLoudness master) {
     public SessionState {
         readings = Map.copyOf(readings);
         warnings = List.copyOf(warnings);
@@ -64,7 +66,8 @@ public record SessionState(
                 Map.of(),
                 Set.of(),
                 List.of(),
-                Map.of());
+                Map.of(),
+                MasterLoudness.NONE);
     }
 
     public MeterReading reading(TapKey key) {

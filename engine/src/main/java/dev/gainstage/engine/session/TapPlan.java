@@ -53,6 +53,12 @@ final class TapPlan {
         return handle > 0 && handle < metersIndexed.length ? metersIndexed[handle] : null;
     }
 
+    /** The meter of a tap of the plan, or null. */
+    TapMeter meterFor(TapKey key) {
+        Integer handle = handles.get(key);
+        return handle == null ? null : metersByHandle.get(handle);
+    }
+
     /** What every tap that has had audio reads now. */
     Map<TapKey, MeterReading> readings() {
         Map<TapKey, MeterReading> readings = new HashMap<>();

@@ -1,5 +1,6 @@
 package dev.gainstage.engine.store;
 
+import dev.gainstage.engine.checklist.DeliveryTarget;
 import dev.gainstage.engine.rules.RuleOverrides;
 import dev.gainstage.engine.session.DecisionPersistence;
 import dev.gainstage.engine.session.Decisions;
@@ -37,6 +38,9 @@ import java.util.zip.CRC32;
 public final class DecisionStore implements DecisionPersistence {
     /** Rule overrides came later as {@code rule.*} entries: a file without them is still this format. */
     static final String FORMAT = "gainstage-decisions-1";
+
+    /** The session's delivery target, by its id; absent for none. */
+    private static final String DELIVERY_TARGET = "delivery.target";
 
     private static final DateTimeFormatter STAMP =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
@@ -112,6 +116,9 @@ public final class DecisionStore implements DecisionPersistence {
         d.itemAcks().forEach((id, reason) -> entries.put("ack.item." + id, reason));
         d.intentional().forEach(id -> entries.put("intentional." + id, "true"));
         d.ruleOverrides().values().forEach((name, value) -> entries.put("rule." + name, Double.toString(value)));
+        if (d.deliveryTarget() != DeliveryTarget.NONE) {
+            entries.put(DELIVERY_TARGET, d.deliveryTarget().id());
+        }
         Properties p = new Properties();
         p.putAll(entries);
         p.put("checksum", checksum(entries));
@@ -166,7 +173,10 @@ public final class DecisionStore implements DecisionPersistence {
             }
         }
         try {
-            return new Decisions(warningAcks, itemAcks, intentional, new RuleOverrides(rules));
+            DeliveryTarget target = entries.containsKey(DELIVERY_TARGET)
+                    ? DeliveryTarget.ofId(entries.get(DELIVERY_TARGET))
+                    : DeliveryTarget.NONE;
+            return new Decisions(warningAcks, itemAcks, intentional, new RuleOverrides(rules), target);
         } catch (IllegalArgumentException e) {
             throw new CorruptFileException(e.getMessage());
         }

@@ -137,10 +137,14 @@ class StageMeterTest {
                 for (int b : blocks) {
                     feedAll(m, x, frames, channels, b);
                 }
+                m.restartProgramme();
                 m.reset();
             }
             long allocated = threads.getThreadAllocatedBytes(thread) - before;
-            assertEquals(0, allocated, "bytes allocated by process()/reset() with " + channels + " channels");
+            assertEquals(
+                    0,
+                    allocated,
+                    "bytes allocated by process()/restartProgramme()/reset() with " + channels + " channels");
             feedAll(m, x, frames, channels, 4096);
             long beforeReadings = threads.getThreadAllocatedBytes(thread);
             for (int i = 0; i < 100; i++) {

@@ -2,6 +2,7 @@ package dev.gainstage.engine.transport.protos;
 
 import dev.gainstage.engine.checklist.ChecklistItem;
 import dev.gainstage.engine.checklist.ChecklistStep;
+import dev.gainstage.engine.checklist.DeliveryCheck;
 import dev.gainstage.engine.graph.Stage;
 import dev.gainstage.engine.graph.StageKind;
 import dev.gainstage.engine.graph.Strip;
@@ -66,6 +67,9 @@ public final class ViewProtos {
             v.addWarnings(warning(w));
         }
         v.setChecklist(checklist(s.checklist()));
+        if (!s.master().stageId().isEmpty()) {
+            v.setMaster(MasterProtos.master(s.master()));
+        }
         return v.build();
     }
 
@@ -209,7 +213,8 @@ public final class ViewProtos {
         for (ChecklistStep step : c.steps()) {
             dev.gainstage.proto.v1.ChecklistStep.Builder sb = dev.gainstage.proto.v1.ChecklistStep.newBuilder()
                     .setNumber(step.number())
-                    .setTitle(step.title());
+                    .setTitle(step.title())
+                    .setOptional(step.number() == DeliveryCheck.STEP);
             for (ChecklistItem item : step.items()) {
                 sb.addItems(dev.gainstage.proto.v1.ChecklistItem.newBuilder()
                         .setId(item.id())
