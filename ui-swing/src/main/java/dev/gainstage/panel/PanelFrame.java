@@ -2,7 +2,8 @@ package dev.gainstage.panel;
 
 import dev.gainstage.panel.checklist.ChecklistModel;
 import dev.gainstage.panel.checklist.ChecklistPanel;
-import dev.gainstage.panel.connection.ConnectionState;
+import dev.gainstage.panel.connection.DawState;
+import dev.gainstage.panel.connection.StatusLine;
 import dev.gainstage.panel.graph.FlowGraphModel;
 import dev.gainstage.panel.graph.FlowGraphPanel;
 import dev.gainstage.panel.overview.OverviewModel;
@@ -116,8 +117,11 @@ public final class PanelFrame extends JFrame {
 
         model.addListener(e -> {
             switch (e.getPropertyName()) {
-                case PanelModel.VIEW -> show((SessionView) e.getNewValue());
-                case PanelModel.CONNECTION -> showConnection((ConnectionState) e.getNewValue());
+                case PanelModel.VIEW -> {
+                    show((SessionView) e.getNewValue());
+                    showConnection();
+                }
+                case PanelModel.CONNECTION -> showConnection();
                 case PanelModel.SELECTION -> {
                     overview.repaint();
                     graph.repaint();
@@ -126,8 +130,8 @@ public final class PanelFrame extends JFrame {
                 default -> {}
             }
         });
-        showConnection(model.connection());
         show(model.view());
+        showConnection();
     }
 
     /** Gives the overview the height of all its rows, up to two thirds of the window; the tabs get the rest. */
@@ -153,27 +157,19 @@ public final class PanelFrame extends JFrame {
         return tabs;
     }
 
-    private void showConnection(ConnectionState c) {
-        connection.setText(
-                switch (c.kind()) {
-                    case CONNECTED -> "\u25CF " + c.detail();
-                    case CONNECTING -> "\u25CB " + c.detail();
-                    case RECONNECTING -> "\u25CC reconnecting: " + c.detail();
-                });
-        connection.setForeground(
-                c.kind() == ConnectionState.Kind.CONNECTED ? StagingColors.IN_RANGE.brighter() : StagingColors.HOT);
+    /** The sidecar's state and the DAW's (from the latest view) in the status bar and the title; greys stale levels. */
+    private void showConnection() {
+        StatusLine line = StatusLine.of(model.connection(), DawState.of(model.view()));
+        connection.setText(line.text());
+        connection.setForeground(line.ok() ? StagingColors.IN_RANGE.brighter() : StagingColors.HOT);
         // In the title too: it shows in the window list and the taskbar while the panel is covered.
-        setTitle(windowTitle(c));
+        setTitle(windowTitle(line));
+        overview.setFrozen(!line.live());
     }
 
-    static String windowTitle(ConnectionState c) {
+    static String windowTitle(StatusLine line) {
         // Plain ASCII: X11 tools and some window managers read WM_NAME as Latin-1 or compound text.
-        return "gainstage: "
-                + switch (c.kind()) {
-                    case CONNECTED -> "connected";
-                    case CONNECTING -> "connecting";
-                    case RECONNECTING -> "reconnecting";
-                };
+        return "gainstage: " + line.titleWord();
     }
 
     private void show(SessionView view) {

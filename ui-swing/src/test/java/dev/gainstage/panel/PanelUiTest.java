@@ -16,6 +16,7 @@ import dev.gainstage.engine.app.SidecarModule;
 import dev.gainstage.engine.app.SidecarServer;
 import dev.gainstage.engine.rules.RuleConfig;
 import dev.gainstage.panel.connection.ConnectionState;
+import dev.gainstage.panel.connection.DawState;
 import dev.gainstage.panel.overview.CellText;
 import dev.gainstage.panel.overview.OverviewPanel;
 import dev.gainstage.panel.overview.Readout;
@@ -65,6 +66,7 @@ class PanelUiTest {
     static PanelModel model;
     static PanelFrame frame;
     static EdtCheckingRepaintManager repaints;
+    static SimAdapter live;
 
     @BeforeAll
     static void start() throws Exception {
@@ -83,6 +85,16 @@ class PanelUiTest {
             }
         });
         sim.join(TimeUnit.SECONDS.toMillis(60));
+        // The DAW plays on in real time from where it was (the same renderer: its blocks follow the ones before), so
+        // the panel shows a DAW attached, not one gone, while the tests look at it.
+        live = new SimAdapter(renderer, "sim:demo", "gainstage demo", SimAdapter.Speed.REALTIME, address);
+        Thread.ofPlatform().daemon().name("sim-live").start(() -> {
+            try {
+                live.run(0);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
 
         Injector injector = Guice.createInjector(new PanelModule(address));
         controller = injector.getInstance(PanelController.class);
@@ -98,8 +110,9 @@ class PanelUiTest {
         });
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (System.nanoTime() < deadline
-                && onEdt(() ->
-                        model.view().getWarningsCount() < 5 || model.view().getAudioTimeSeconds() < 13.9)) {
+                && onEdt(() -> model.view().getWarningsCount() < 5
+                        || model.view().getAudioTimeSeconds() < 13.9
+                        || DawState.of(model.view()).kind() != DawState.Kind.ATTACHED)) {
             Thread.sleep(100);
         }
         Thread.sleep(500); // a few more frames
@@ -112,6 +125,9 @@ class PanelUiTest {
         }
         if (controller != null) {
             controller.close();
+        }
+        if (live != null) {
+            live.close();
         }
         if (server != null) {
             server.stop();

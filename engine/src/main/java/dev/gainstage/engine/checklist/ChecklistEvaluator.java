@@ -23,7 +23,7 @@ import java.util.function.Function;
 
 /**
  * Builds the seed's three steps from the graph and the live warnings: 1 start at the source, 2 check
- * plugin levels, 3 monitor mix levels. An item is pending until its stage has had enough signal to
+ * plugin levels, 3 monitor mix levels; and 4 ready to deliver ({@link DeliveryCheck}) once a delivery target is chosen. An item is pending until its stage has had enough signal to
  * judge, failing while one of its rules' warnings is raised, passing otherwise, unless the user
  * acknowledged it, or acknowledged every warning against it (then it is acknowledged, with that reason).
  */
@@ -47,6 +47,17 @@ public final class ChecklistEvaluator {
             List<Warning> active,
             Map<String, String> itemAcks,
             RuleConfig config) {
+        return evaluate(graph, readings, active, itemAcks, config, DeliveryTarget.NONE);
+    }
+
+    /** As above, with step 4, {@link DeliveryCheck}, when the session has a delivery target. */
+    public static Checklist evaluate(
+            SessionGraph graph,
+            TapReadings readings,
+            List<Warning> active,
+            Map<String, String> itemAcks,
+            RuleConfig config,
+            DeliveryTarget target) {
         List<ChecklistItem> sources = new ArrayList<>();
         List<ChecklistItem> plugins = new ArrayList<>();
         List<ChecklistItem> mix = new ArrayList<>();
@@ -96,10 +107,11 @@ public final class ChecklistEvaluator {
                 }
             }
         }
-        List<ChecklistStep> steps = List.of(
+        List<ChecklistStep> steps = new ArrayList<>(List.of(
                 new ChecklistStep(1, "Start at the source", sources),
                 new ChecklistStep(2, "Check plugin levels", plugins),
-                new ChecklistStep(3, "Monitor mix levels", mix));
+                new ChecklistStep(3, "Monitor mix levels", mix)));
+        DeliveryCheck.step(graph, readings, itemAcks, target).ifPresent(steps::add);
         String next = "";
         int done = 0;
         int total = 0;

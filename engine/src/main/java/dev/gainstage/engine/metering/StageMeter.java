@@ -1,6 +1,7 @@
 package dev.gainstage.engine.metering;
 
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Streaming meter for one tap point (1..8 channels). Single-threaded: one thread feeds it and asks
@@ -24,7 +25,7 @@ import java.util.Arrays;
  * are one unit: they share the position within the frame and sub-block on every sample, on the real-time path, and
  * splitting them would put calls and shared mutable state between them. The figures themselves are computed by the
  * parts it holds ({@code KWeightingFilter}, {@code LoudnessMeter}, {@code TruePeakMeter}, {@code ClipCounter},
- * {@code NoiseFloorEstimator}, {@code EventCounter}).
+ * {@code NoiseFloorEstimator}, {@code EventCounter}, {@code ChannelPeaks}).
  */
 public final class StageMeter {
     /**
@@ -61,6 +62,7 @@ public final class StageMeter {
 
     private final NoiseFloorEstimator noiseFloor = new NoiseFloorEstimator();
     private final EventCounter events = new EventCounter(SIGNAL_THRESHOLD_POWER);
+    private final ChannelPeaks channelPeaks;
     private SubBlockRing peaks;
     private SubBlockRing truePeaks;
     private SubBlockRing powers;
@@ -103,6 +105,7 @@ public final class StageMeter {
     public StageMeter(MeterOptions options) {
         this.options = options;
         this.recentBlocks = Math.max(1, (int) Math.round(options.recentWindowSeconds() * 10));
+        this.channelPeaks = new ChannelPeaks(recentBlocks);
     }
 
     /**
@@ -129,6 +132,7 @@ public final class StageMeter {
         this.buffers = null;
         allocateFor(mode);
         this.clips = new ClipCounter(channels);
+        this.channelPeaks.initialize(channels);
         this.peaks = new SubBlockRing(recentBlocks);
         this.truePeaks = new SubBlockRing(recentBlocks);
         this.crossProducts = new SubBlockRing(recentBlocks);
@@ -149,6 +153,7 @@ public final class StageMeter {
         requireInitialized();
         kWeighting.reset();
         clips.reset();
+        channelPeaks.reset();
         loudness.reset();
         noiseFloor.reset();
         events.reset();
@@ -212,6 +217,19 @@ public final class StageMeter {
             truePeak = new TruePeakMeter(sampleRate);
             buffers = new float[channels][history + segment];
         }
+    }
+
+    /**
+     * Measures the programme afresh from here, as a loudness meter's reset does: all loudness (its windows too, so no
+     * gating block holds audio from before) and the peak holds start again, while the filters, the recent peaks and
+     * the other figures go on. Allocates nothing.
+     */
+    public void restartProgramme() {
+        requireInitialized();
+        loudness.reset();
+        channelPeaks.resetHolds();
+        maxPeak = 0;
+        maxTruePeak = 0;
     }
 
     /**
@@ -299,12 +317,15 @@ public final class StageMeter {
      */
     private void measureChannel(int c, float[] interleaved, int first, int n, int skip, SegmentStats s) {
         subEnergy += weights[c] * s.weightedSquares;
+        double channelTruePeak = Double.NaN;
         if (skip < n) {
-            // Only values above what this sub-block already holds can change its true peak.
-            double floor = Math.max(subTruePeak, Math.max(segmentPeak, segmentTruePeak));
-            segmentTruePeak =
-                    Math.max(segmentTruePeak, truePeak.interSamplePeak(buffers[c], history + skip, n - skip, floor));
+            // Only values above what this channel's sub-block already holds can change its true peak (nor, as
+            // that floor is below the combined one, the combined true peak).
+            double floor = channelPeaks.truePeakFloor(c, s.peak);
+            channelTruePeak = Math.max(floor, truePeak.interSamplePeak(buffers[c], history + skip, n - skip, floor));
+            segmentTruePeak = Math.max(segmentTruePeak, channelTruePeak);
         }
+        channelPeaks.add(c, s.peak, channelTruePeak);
         clips.scan(c, interleaved, first, channels, n, s.peak, options.clipLevel());
         channelSums[c] += s.sum;
         segmentSquares += s.squares;
@@ -367,6 +388,7 @@ public final class StageMeter {
             loudness.addSubBlock(subEnergy / subBlockFrames);
         }
         partialSubBlock = false;
+        channelPeaks.endSubBlock();
         subPower = subEnergy = subPeak = subTruePeak = subCross = subLeft = subRight = 0;
     }
 
@@ -405,6 +427,15 @@ public final class StageMeter {
                 correlation(),
                 signalFrames / (double) sampleRate,
                 events.events());
+    }
+
+    /**
+     * Each channel's sample and true peak, recent and held (true peaks NaN while true peak is off), for a bar per
+     * channel; the combined figures stay in {@link #reading()}. Allocates the list and one record per channel.
+     */
+    public List<ChannelLevel> channelLevels() {
+        requireInitialized();
+        return channelPeaks.reading(measuringTruePeak());
     }
 
     private double dcOffset() {

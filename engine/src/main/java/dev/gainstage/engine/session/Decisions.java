@@ -1,5 +1,6 @@
 package dev.gainstage.engine.session;
 
+import dev.gainstage.engine.checklist.DeliveryTarget;
 import dev.gainstage.engine.rules.RuleOverrides;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,8 +14,9 @@ import java.util.Set;
 /**
  * What the user decided about a session, immutable: acknowledged warnings and checklist items (with
  * the reason given), stages or strips marked intentional saturation, the session's own rule
- * thresholds, and the history of decisions that can be undone (oldest first, at most {@link #MAX_HISTORY}:
- * older ones stay in effect but can no longer be undone one by one). They are one value so that they are
+ * thresholds, the history of decisions that can be undone (oldest first, at most {@link #MAX_HISTORY}:
+ * older ones stay in effect but can no longer be undone one by one), and the delivery target its master is
+ * checked against. They are one value so that they are
  * saved together, in one atomic write.
  */
 public record Decisions(
@@ -22,7 +24,8 @@ public record Decisions(
         Map<String, String> itemAcks,
         Set<String> intentional,
         RuleOverrides ruleOverrides,
-        List<DecisionRecord> history) {
+        List<DecisionRecord> history,
+        DeliveryTarget deliveryTarget) {
     public static final int MAX_HISTORY = 100;
     public static final Decisions NONE = new Decisions(Map.of(), Map.of(), Set.of());
 
@@ -33,24 +36,25 @@ public record Decisions(
         ruleOverrides = Objects.requireNonNull(ruleOverrides);
         history = List.copyOf(
                 history.size() > MAX_HISTORY ? history.subList(history.size() - MAX_HISTORY, history.size()) : history);
+        deliveryTarget = Objects.requireNonNull(deliveryTarget);
     }
 
     public Decisions(Map<String, String> warningAcks, Map<String, String> itemAcks, Set<String> intentional) {
-        this(warningAcks, itemAcks, intentional, RuleOverrides.NONE, List.of());
+        this(warningAcks, itemAcks, intentional, RuleOverrides.NONE, List.of(), DeliveryTarget.NONE);
     }
 
     /** @throws IllegalArgumentException when the reason is empty or blank; nothing changes then */
     public Decisions acknowledgeWarning(String warningId, String reason) {
         Map<String, String> m = new HashMap<>(warningAcks);
         m.put(warningId, checkedReason(reason));
-        return new Decisions(m, itemAcks, intentional, ruleOverrides, history);
+        return new Decisions(m, itemAcks, intentional, ruleOverrides, history, deliveryTarget);
     }
 
     /** @throws IllegalArgumentException when the reason is empty or blank; nothing changes then */
     public Decisions acknowledgeItem(String itemId, String reason) {
         Map<String, String> m = new HashMap<>(itemAcks);
         m.put(itemId, checkedReason(reason));
-        return new Decisions(warningAcks, m, intentional, ruleOverrides, history);
+        return new Decisions(warningAcks, m, intentional, ruleOverrides, history, deliveryTarget);
     }
 
     /** An acknowledgement says why the problem is acceptable: one without a reason would hide it silently. */
@@ -67,8 +71,8 @@ public record Decisions(
         Map<String, String> m = new HashMap<>(item ? itemAcks : warningAcks);
         m.remove(id);
         return item
-                ? new Decisions(warningAcks, m, intentional, ruleOverrides, history)
-                : new Decisions(m, itemAcks, intentional, ruleOverrides, history);
+                ? new Decisions(warningAcks, m, intentional, ruleOverrides, history, deliveryTarget)
+                : new Decisions(m, itemAcks, intentional, ruleOverrides, history, deliveryTarget);
     }
 
     public Decisions markIntentional(String id, boolean on) {
@@ -78,11 +82,11 @@ public record Decisions(
         } else {
             s.remove(id);
         }
-        return new Decisions(warningAcks, itemAcks, s, ruleOverrides, history);
+        return new Decisions(warningAcks, itemAcks, s, ruleOverrides, history, deliveryTarget);
     }
 
     public Decisions withRuleOverrides(RuleOverrides overrides) {
-        return new Decisions(warningAcks, itemAcks, intentional, overrides, history);
+        return new Decisions(warningAcks, itemAcks, intentional, overrides, history, deliveryTarget);
     }
 
     /** The number the next recorded decision gets. */
@@ -100,7 +104,7 @@ public record Decisions(
             h.removeIf(old -> old.kind() == r.kind() && old.targetId().equals(r.targetId()));
         }
         h.add(r);
-        return new Decisions(warningAcks, itemAcks, intentional, ruleOverrides, h);
+        return new Decisions(warningAcks, itemAcks, intentional, ruleOverrides, h, deliveryTarget);
     }
 
     /** The history with {@code r} replaced by its new version (a fix partly undone), or left out when null. */
@@ -113,7 +117,7 @@ public record Decisions(
                 h.add(replacement);
             }
         }
-        return new Decisions(warningAcks, itemAcks, intentional, ruleOverrides, h);
+        return new Decisions(warningAcks, itemAcks, intentional, ruleOverrides, h, deliveryTarget);
     }
 
     /** The decision of this id, or with {@code id} empty the most recent of {@code kind} (null = any kind). */
@@ -124,5 +128,9 @@ public record Decisions(
             }
         }
         return Optional.empty();
+    }
+
+    public Decisions withDeliveryTarget(DeliveryTarget target) {
+        return new Decisions(warningAcks, itemAcks, intentional, ruleOverrides, history, target);
     }
 }

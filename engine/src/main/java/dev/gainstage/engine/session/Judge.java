@@ -118,8 +118,8 @@ final class Judge {
             String reason = decisions.warningAcks().get(w.id());
             warnings.add(reason == null ? w : w.withAcknowledgement(true, reason));
         }
-        Checklist checklist =
-                ChecklistEvaluator.evaluate(graph, readings::get, warnings, decisions.itemAcks(), rules.config());
+        Checklist checklist = ChecklistEvaluator.evaluate(
+                graph, readings::get, warnings, decisions.itemAcks(), rules.config(), decisions.deliveryTarget());
         return new Verdict(warnings, new ArrayList<>(recentEvents), checklist);
     }
 }

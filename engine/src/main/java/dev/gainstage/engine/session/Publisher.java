@@ -2,6 +2,7 @@ package dev.gainstage.engine.session;
 
 import dev.gainstage.engine.graph.SessionGraph;
 import dev.gainstage.engine.graph.TapKey;
+import dev.gainstage.engine.metering.ChannelLevel;
 import dev.gainstage.engine.metering.MeterReading;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,7 +60,9 @@ final class Publisher {
             Map<TapKey, MeterReading> readings,
             Judge.Verdict verdict,
             Map<String, Long> drops,
-            Decisions decisions) {
+            Decisions decisions,
+            Map<TapKey, List<ChannelLevel>> channelLevels,
+            MasterLoudness master) {
         AdapterLink link = adapter.link();
         state = new SessionState(
                 state.sessionKey(),
@@ -77,7 +80,9 @@ final class Publisher {
                 drops,
                 decisions.intentional(),
                 allNotices(),
-                decisions.history());
+                decisions.history(),
+                channelLevels,
+                master);
         for (Runnable l : listeners) {
             l.run();
         }

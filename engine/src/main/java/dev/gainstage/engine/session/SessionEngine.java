@@ -6,6 +6,7 @@ import dev.gainstage.engine.graph.GraphException;
 import dev.gainstage.engine.graph.GraphMirror;
 import dev.gainstage.engine.graph.Strip;
 import dev.gainstage.engine.graph.TapKey;
+import dev.gainstage.engine.metering.ChannelLevel;
 import dev.gainstage.engine.metering.MeterOptions;
 import dev.gainstage.engine.metering.MeterReading;
 import dev.gainstage.engine.rules.RuleLayers;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
+import java.util.OptionalDouble;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.UnaryOperator;
@@ -49,6 +51,7 @@ public final class SessionEngine {
     private final Publisher publisher;
     private final SessionDecisions decisions;
     private final FixRequests fixes;
+    private final MasterSection master = new MasterSection();
 
     private boolean rolling = true;
     private String sessionName;
@@ -56,6 +59,8 @@ public final class SessionEngine {
     private final Ticker ticker;
     /** The {@link Ticker}'s time when the session last had or was promised an adapter. */
     private volatile long lastAttachedNanos;
+    /** The {@link Ticker}'s time when the last tap batch arrived (meaningful once the session has heard audio). */
+    private volatile long lastTapsNanos;
 
     /**
      * @param fileRules thresholds the sidecar's --rules file sets; {@code initialDecisions}' rule
@@ -98,6 +103,7 @@ public final class SessionEngine {
             Ticker ticker) {
         this.ticker = Objects.requireNonNull(ticker);
         this.lastAttachedNanos = ticker.nanos();
+        this.lastTapsNanos = lastAttachedNanos;
         this.sessionKey = Objects.requireNonNull(sessionKey);
         this.sessionName = sessionKey;
         this.taps = new TapPlan(meterOptions);
@@ -124,6 +130,18 @@ public final class SessionEngine {
 
     public SessionState state() {
         return publisher.state();
+    }
+
+    /**
+     * Seconds (by the {@link Ticker}, as the session's idleness is timed: audio time stops when the audio does) since
+     * the last tap batch arrived; empty while the session has heard no audio. Tells a watcher that the DAW went
+     * silent even while its stream stays open (a hung adapter sends nothing, and nothing is published then).
+     */
+    public OptionalDouble tapSilenceSeconds() {
+        if (publisher.state().audioSeconds() == 0) {
+            return OptionalDouble.empty();
+        }
+        return OptionalDouble.of(Math.max(0, ticker.nanos() - lastTapsNanos) / 1e9);
     }
 
     public Decisions decisions() {
@@ -217,6 +235,7 @@ public final class SessionEngine {
      * so a refused batch leaves every meter as it was.
      */
     public void onTaps(List<TapBlockData> blocks) throws TapBlockException {
+        lastTapsNanos = ticker.nanos();
         underLock(() -> {
             if (!mirror.hasSnapshot() && taps.isEmpty()) {
                 throw new TapBlockException("taps", "tap blocks arrived before a snapshot", false);
@@ -239,6 +258,7 @@ public final class SessionEngine {
 
     private void tick() {
         Map<TapKey, MeterReading> readings = taps.readings();
+        master.observe(clock.seconds(), mirror.graph(), readings);
         if (rolling) {
             judge.tick(
                     clock.seconds(),
@@ -246,15 +266,15 @@ public final class SessionEngine {
                     readings,
                     decisions.current().intentional());
         }
-        publish(readings);
+        publish(readings, taps.channelLevels());
     }
 
     /** Publishes with the readings of the last tick. */
     private void publish() {
-        publish(publisher.state().readings());
+        publish(publisher.state().readings(), publisher.state().channelLevels());
     }
 
-    private void publish(Map<TapKey, MeterReading> readings) {
+    private void publish(Map<TapKey, MeterReading> readings, Map<TapKey, List<ChannelLevel>> channelLevels) {
         Decisions d = decisions.current();
         publisher.publish(
                 new Publisher.Adapter(sessionName, link, rolling),
@@ -263,7 +283,9 @@ public final class SessionEngine {
                 readings,
                 judge.verdict(mirror.graph(), readings, d),
                 taps.drops(),
-                d);
+                d,
+                channelLevels,
+                master.view(mirror.graph(), readings, d.deliveryTarget(), clock.seconds()));
     }
 
     /** A stage changed (a fix was applied to it): judge it on audio from now on only. */
@@ -364,6 +386,25 @@ public final class SessionEngine {
                         false,
                         d.intentional().contains(id),
                         List.of())));
+    }
+
+    /**
+     * Restarts the measurement of the master's programme: integrated loudness, loudness range, the peak maxima and the
+     * loudness history start again from the next audio (the running windows go on).
+     *
+     * @throws IllegalStateException when the session has no master, or it has had no audio yet
+     */
+    public void restartMasterLoudness() {
+        underLock(() -> {
+            TapMeter meter =
+                    MasterSection.tap(mirror.graph()).map(taps::meterFor).orElse(null);
+            if (meter == null || !meter.measured()) {
+                throw new IllegalStateException("the session's master has no audio measured yet");
+            }
+            meter.meter().restartProgramme();
+            master.restart(clock.seconds());
+            publish(taps.readings(), taps.channelLevels());
+        });
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.gainstage.engine.session;
 import dev.gainstage.engine.checklist.Checklist;
 import dev.gainstage.engine.graph.SessionGraph;
 import dev.gainstage.engine.graph.TapKey;
+import dev.gainstage.engine.metering.ChannelLevel;
 import dev.gainstage.engine.metering.MeterReading;
 import dev.gainstage.engine.rules.Warning;
 import java.util.List;
@@ -18,6 +19,8 @@ import java.util.Set;
  * @param drops        blocks the adapter dropped, per stage id
  * @param notices      problems the user should know of (e.g. saved decisions that could not be read)
  * @param undoable     the decisions the user can undo, oldest first
+ * @param channelLevels each multichannel tap's peaks per channel, of the same tick as {@code readings}
+ * @param master       the master's loudness against the session's delivery target
  */
 public record SessionState(
         String sessionKey,
@@ -35,7 +38,9 @@ public record SessionState(
         Map<String, Long> drops,
         Set<String> intentional,
         List<String> notices,
-        List<DecisionRecord> undoable) {
+        List<DecisionRecord> undoable,
+        Map<TapKey, List<ChannelLevel>> channelLevels,
+        MasterLoudness master) {
     public SessionState {
         readings = Map.copyOf(readings);
         warnings = List.copyOf(warnings);
@@ -44,6 +49,7 @@ public record SessionState(
         intentional = Set.copyOf(intentional);
         notices = List.copyOf(notices);
         undoable = List.copyOf(undoable);
+        channelLevels = Map.copyOf(channelLevels);
     }
 
     public static SessionState empty(String key) {
@@ -63,7 +69,9 @@ public record SessionState(
                 Map.of(),
                 Set.of(),
                 List.of(),
-                List.of());
+                List.of(),
+                Map.of(),
+                MasterLoudness.NONE);
     }
 
     /** The warnings not acknowledged: those the user still has to look at. */
@@ -73,6 +81,11 @@ public record SessionState(
 
     public MeterReading reading(TapKey key) {
         return readings.get(key);
+    }
+
+    /** A tap's peaks per channel; empty for a mono tap or one not measured. */
+    public List<ChannelLevel> channelLevels(TapKey key) {
+        return channelLevels.getOrDefault(key, List.of());
     }
 
     public long droppedBlocks() {

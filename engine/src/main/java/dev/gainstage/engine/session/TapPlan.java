@@ -2,11 +2,13 @@ package dev.gainstage.engine.session;
 
 import dev.gainstage.engine.graph.SessionGraph;
 import dev.gainstage.engine.graph.TapKey;
+import dev.gainstage.engine.metering.ChannelLevel;
 import dev.gainstage.engine.metering.MeterMode;
 import dev.gainstage.engine.metering.MeterOptions;
 import dev.gainstage.engine.metering.MeterReading;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -59,6 +61,12 @@ final class TapPlan {
         return handle > 0 && handle < metersIndexed.length ? metersIndexed[handle] : null;
     }
 
+    /** The meter of a tap of the plan, or null. */
+    TapMeter meterFor(TapKey key) {
+        Integer handle = handles.get(key);
+        return handle == null ? null : metersByHandle.get(handle);
+    }
+
     /** What every tap that has had audio reads now. */
     Map<TapKey, MeterReading> readings() {
         Map<TapKey, MeterReading> readings = new HashMap<>();
@@ -68,6 +76,17 @@ final class TapPlan {
             }
         }
         return readings;
+    }
+
+    /** Each measured multichannel tap's peaks per channel (mono taps have their combined figures only). */
+    Map<TapKey, List<ChannelLevel>> channelLevels() {
+        Map<TapKey, List<ChannelLevel>> levels = new HashMap<>();
+        for (TapMeter m : metersByHandle.values()) {
+            if (m.measured() && m.meter().channels() > 1) {
+                levels.put(m.key, m.meter().channelLevels());
+            }
+        }
+        return levels;
     }
 
     /** The adapter's totals of dropped blocks, per handle, since it attached. */

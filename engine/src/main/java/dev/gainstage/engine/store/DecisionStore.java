@@ -1,5 +1,6 @@
 package dev.gainstage.engine.store;
 
+import dev.gainstage.engine.checklist.DeliveryTarget;
 import dev.gainstage.engine.rules.RuleOverrides;
 import dev.gainstage.engine.session.DecisionPersistence;
 import dev.gainstage.engine.session.Decisions;
@@ -41,6 +42,9 @@ public final class DecisionStore implements DecisionPersistence {
      * them is still this format.
      */
     static final String FORMAT = "gainstage-decisions-1";
+
+    /** The session's delivery target, by its id; absent for none. */
+    private static final String DELIVERY_TARGET = "delivery.target";
 
     private static final DateTimeFormatter STAMP =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
@@ -117,6 +121,9 @@ public final class DecisionStore implements DecisionPersistence {
         d.intentional().forEach(id -> entries.put("intentional." + id, "true"));
         d.ruleOverrides().values().forEach((name, value) -> entries.put("rule." + name, Double.toString(value)));
         d.history().forEach(r -> UndoEntries.put(entries, r));
+        if (d.deliveryTarget() != DeliveryTarget.NONE) {
+            entries.put(DELIVERY_TARGET, d.deliveryTarget().id());
+        }
         Properties p = new Properties();
         p.putAll(entries);
         p.put("checksum", checksum(entries));
@@ -172,8 +179,11 @@ public final class DecisionStore implements DecisionPersistence {
             }
         }
         try {
+            DeliveryTarget target = entries.containsKey(DELIVERY_TARGET)
+                    ? DeliveryTarget.ofId(entries.get(DELIVERY_TARGET))
+                    : DeliveryTarget.NONE;
             return new Decisions(
-                    warningAcks, itemAcks, intentional, new RuleOverrides(rules), UndoEntries.read(entries));
+                    warningAcks, itemAcks, intentional, new RuleOverrides(rules), UndoEntries.read(entries), target);
         } catch (IllegalArgumentException e) {
             throw new CorruptFileException(e.getMessage());
         }

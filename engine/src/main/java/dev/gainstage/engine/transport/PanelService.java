@@ -1,11 +1,13 @@
 package dev.gainstage.engine.transport;
 
+import dev.gainstage.engine.checklist.DeliveryTarget;
 import dev.gainstage.engine.rules.RuleLayers;
 import dev.gainstage.engine.rules.RuleOverrides;
 import dev.gainstage.engine.session.SessionEngine;
 import dev.gainstage.engine.session.SessionRegistry;
 import dev.gainstage.engine.session.SessionState;
 import dev.gainstage.engine.transport.protos.DecisionProtos;
+import dev.gainstage.engine.transport.protos.MasterProtos;
 import dev.gainstage.engine.transport.protos.RulesConfigProtos;
 import dev.gainstage.proto.v1.AcknowledgeRequest;
 import dev.gainstage.proto.v1.AcknowledgeResponse;
@@ -19,9 +21,13 @@ import dev.gainstage.proto.v1.ListDecisionsRequest;
 import dev.gainstage.proto.v1.MarkIntentionalRequest;
 import dev.gainstage.proto.v1.MarkIntentionalResponse;
 import dev.gainstage.proto.v1.PanelServiceGrpc;
+import dev.gainstage.proto.v1.ResetMasterLoudnessRequest;
+import dev.gainstage.proto.v1.ResetMasterLoudnessResponse;
 import dev.gainstage.proto.v1.RuleConfigView;
 import dev.gainstage.proto.v1.SessionSummary;
 import dev.gainstage.proto.v1.SessionView;
+import dev.gainstage.proto.v1.SetDeliveryTargetRequest;
+import dev.gainstage.proto.v1.SetDeliveryTargetResponse;
 import dev.gainstage.proto.v1.SetRuleOverridesRequest;
 import dev.gainstage.proto.v1.SidecarDescription;
 import dev.gainstage.proto.v1.UndoDecisionRequest;
@@ -167,6 +173,45 @@ public final class PanelService extends PanelServiceGrpc.PanelServiceImplBase {
         if (engine != null) {
             reply(responses, ruleView(engine));
         }
+    }
+
+    @Override
+    public void setDeliveryTarget(
+            SetDeliveryTargetRequest request, StreamObserver<SetDeliveryTargetResponse> responses) {
+        SessionEngine engine = session(request.getSessionKey(), responses);
+        if (engine == null) {
+            return;
+        }
+        DeliveryTarget target;
+        try {
+            target = MasterProtos.target(request.getPreset());
+        } catch (IllegalArgumentException e) {
+            responses.onError(Status.INVALID_ARGUMENT
+                    .withDescription(e.getMessage() + " " + request.getPresetValue())
+                    .asRuntimeException());
+            return;
+        }
+        decide(
+                () -> engine.updateDecisions(d -> d.withDeliveryTarget(target)),
+                responses,
+                SetDeliveryTargetResponse::getDefaultInstance);
+    }
+
+    @Override
+    public void resetMasterLoudness(
+            ResetMasterLoudnessRequest request, StreamObserver<ResetMasterLoudnessResponse> responses) {
+        SessionEngine engine = session(request.getSessionKey(), responses);
+        if (engine == null) {
+            return;
+        }
+        try {
+            engine.restartMasterLoudness();
+        } catch (IllegalStateException e) {
+            responses.onError(
+                    Status.FAILED_PRECONDITION.withDescription(e.getMessage()).asRuntimeException());
+            return;
+        }
+        reply(responses, ResetMasterLoudnessResponse.getDefaultInstance());
     }
 
     @Override

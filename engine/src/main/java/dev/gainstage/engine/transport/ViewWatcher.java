@@ -8,6 +8,7 @@ import dev.gainstage.proto.v1.SessionView;
 import dev.gainstage.proto.v1.WatchRequest;
 import io.grpc.Status;
 import io.grpc.stub.ServerCallStreamObserver;
+import java.util.OptionalDouble;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
@@ -19,11 +20,15 @@ import java.util.logging.Logger;
  * (flow control) and the session changed, it sends the latest view with the warning events the
  * client has not seen. A slow client therefore skips views, never events still in the session's
  * recent-event window, and never slows the session down. New warning events are pushed at once
- * (still only when the client is ready), so a warning reaches the panel within milliseconds.
+ * (still only when the client is ready), so a warning reaches the panel within milliseconds. While the adapter sends
+ * no audio (nothing is published then), the view goes out again every {@link #SILENCE_STEP_SECONDS}, so the client
+ * sees how long the DAW has been silent.
  */
 final class ViewWatcher implements Runnable {
     private static final Logger LOG = Logger.getLogger(ViewWatcher.class.getName());
     static final int DEFAULT_RATE_HZ = 30;
+    /** While the adapter sends no audio, the unchanged view goes out again this often, its silence grown. */
+    static final double SILENCE_STEP_SECONDS = 0.5;
 
     private final SessionRegistry registry;
     private final WatchRequest request;
@@ -41,6 +46,9 @@ final class ViewWatcher implements Runnable {
     private boolean stopped;
     private String sentKey = "";
     private long sentVersion = -1;
+    /** Whole {@link #SILENCE_STEP_SECONDS} of adapter silence in the view last sent (0 while audio flows). */
+    private long sentSilentSteps;
+
     private volatile long sentEvent;
 
     ViewWatcher(SessionRegistry registry, WatchRequest request, ServerCallStreamObserver<SessionView> call) {
@@ -141,12 +149,17 @@ final class ViewWatcher implements Runnable {
                 sentVersion = -1;
                 sentEvent = 0;
             }
-            if (state.version() == sentVersion) {
+            OptionalDouble silence = engine.tapSilenceSeconds();
+            long silentSteps = silence.isPresent() && silence.getAsDouble() >= SILENCE_STEP_SECONDS
+                    ? (long) (silence.getAsDouble() / SILENCE_STEP_SECONDS)
+                    : 0;
+            if (state.version() == sentVersion && silentSteps == sentSilentSteps) {
                 return;
             }
-            SessionView view = ViewProtos.withEventsAfter(ViewProtos.view(state), state, sentEvent);
+            SessionView view = ViewProtos.withEventsAfter(ViewProtos.view(state, silence), state, sentEvent);
             call.onNext(view);
             sentVersion = state.version();
+            sentSilentSteps = silentSteps;
             if (!state.recentEvents().isEmpty()) {
                 sentEvent = state.recentEvents().getLast().sequence();
             }

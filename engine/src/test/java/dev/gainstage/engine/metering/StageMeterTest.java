@@ -154,6 +154,7 @@ class StageMeterTest {
                     feedAll(m, x, frames, channels, b);
                 }
                 m.reading();
+                m.channelLevels();
                 m.reset();
             }
             long thread = Thread.currentThread().threadId();
@@ -162,11 +163,15 @@ class StageMeterTest {
                 for (int b : blocks) {
                     feedAll(m, x, frames, channels, b);
                 }
+                m.restartProgramme();
                 m.reset();
             }
             long allocated = threads.getThreadAllocatedBytes(thread) - before;
             assertEquals(
-                    0, allocated, "bytes allocated by process()/reset() with " + channels + " channels in " + mode);
+                    0,
+                    allocated,
+                    "bytes allocated by process()/restartProgramme()/reset() with " + channels + " channels in "
+                            + mode);
             feedAll(m, x, frames, channels, 4096);
             long beforeReadings = threads.getThreadAllocatedBytes(thread);
             for (int i = 0; i < 100; i++) {
@@ -174,6 +179,14 @@ class StageMeterTest {
             }
             long perReading = (threads.getThreadAllocatedBytes(thread) - beforeReadings) / 100;
             assertTrue(perReading <= 256, "reading() allocates its record only, not " + perReading + " bytes");
+            long beforeChannels = threads.getThreadAllocatedBytes(thread);
+            for (int i = 0; i < 100; i++) {
+                m.channelLevels();
+            }
+            long perChannels = (threads.getThreadAllocatedBytes(thread) - beforeChannels) / 100;
+            assertTrue(
+                    perChannels <= 96 + 64L * channels,
+                    "channelLevels() allocates its list and records only, not " + perChannels + " bytes");
         }
     }
 

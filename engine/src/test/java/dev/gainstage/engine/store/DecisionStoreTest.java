@@ -3,6 +3,7 @@ package dev.gainstage.engine.store;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gainstage.engine.checklist.DeliveryTarget;
 import dev.gainstage.engine.rules.RuleOverrides;
 import dev.gainstage.engine.session.DecisionPersistence;
 import dev.gainstage.engine.session.DecisionRecord;
@@ -65,7 +66,8 @@ class DecisionStoreTest {
                                 false,
                                 List.of(
                                         new GainChange("vox/trim", "Vox ▸ Trim", 1.5, -4.25, -5.75),
-                                        new GainChange("vox/comp", "Vox ▸ Comp", Double.NaN, Double.NaN, -2.0)))));
+                                        new GainChange("vox/comp", "Vox ▸ Comp", Double.NaN, Double.NaN, -2.0)))),
+                DeliveryTarget.NONE);
     }
 
     @Test
@@ -91,6 +93,16 @@ class DecisionStoreTest {
         assertEquals(sample(), loaded.decisions());
         assertEquals("", loaded.problem());
         assertEquals(Decisions.NONE, store().load("another session").decisions());
+    }
+
+    @Test
+    void theDeliveryTargetIsSavedWithTheDecisions() throws IOException {
+        for (DeliveryTarget t : DeliveryTarget.values()) {
+            Decisions d = sample().withDeliveryTarget(t);
+            store().save("song", d);
+            assertEquals(t, store().load("song").decisions().deliveryTarget());
+            assertEquals(d, store().load("song").decisions());
+        }
     }
 
     @Test

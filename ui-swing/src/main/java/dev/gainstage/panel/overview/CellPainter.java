@@ -77,12 +77,14 @@ final class CellPainter {
         }
         if (cell.hasInput()) {
             bar(g, geo, x, y + geo.inBarY(), cell.inPeak(), cell.inHold(), INPUT_BAR, fm, text.input());
+            channels(g, geo, x, y + geo.inBarY(), cell.inChannels(), INPUT_BAR);
             if (clips.lit(cell.stageId(), ClipLatches.Tap.INPUT)) {
                 led(g, geo, x, y + geo.inBarY());
             }
         }
         Color out = cell.active() ? state : StagingColors.NO_SIGNAL;
         bar(g, geo, x, y + geo.outBarY(), cell.outPeak(), cell.outHold(), out, fm, text.output());
+        channels(g, geo, x, y + geo.outBarY(), cell.outChannels(), out);
         if (clips.lit(cell.stageId(), ClipLatches.Tap.OUTPUT)) {
             led(g, geo, x, y + geo.outBarY());
         }
@@ -113,6 +115,32 @@ final class CellPainter {
         g.drawString(readout.peak(), bx, baseline);
         g.setColor(hold > 0 ? OVER_TEXT : DIM_TEXT);
         g.drawString(readout.hold(), bx + bw - fm.stringWidth(readout.hold()), baseline);
+    }
+
+    /**
+     * Over the combined bar at {@code top}, one bar per channel (L above R), each with its hold tick, when each gets
+     * at least 2 px; the combined readout under them stays. The combined bar is the loudest channel's, so the
+     * channels' bars only ever cover less of it: the backdrop is redrawn over it first.
+     */
+    private void channels(Graphics2D g, OverviewGeometry geo, int x, int top, List<ChannelBar> bars, Color colour) {
+        int h = ChannelBar.rowHeight(geo.barHeight(), bars.size());
+        if (h == 0) {
+            return;
+        }
+        int bx = x + geo.barX();
+        int bw = geo.barWidth();
+        g.setColor(CellBackdrop.TRACK); // the trough, so the pixel between L and R shows
+        g.fillRect(bx, top, bw, geo.barHeight());
+        for (int c = 0; c < bars.size(); c++) {
+            ChannelBar bar = bars.get(c);
+            int row = top + c * (h + 1);
+            g.setColor(colour);
+            g.fillRect(bx, row, LevelScale.x(bar.peak(), bw), h);
+            if (!Double.isNaN(bar.hold())) {
+                g.setColor(LevelScale.colorOf(bar.hold()));
+                g.fillRect(bx + Math.min(LevelScale.x(bar.hold(), bw), bw - 2), row, 2, h);
+            }
+        }
     }
 
     /** A lit clip indicator (the unlit ones are in the backdrop). */

@@ -34,6 +34,9 @@ import javax.swing.UIManager;
  * a table so that 64 strips x 6 stages repaint well inside a frame.
  */
 public final class OverviewPanel extends JComponent implements Scrollable {
+    /** Over frozen levels: grey, and translucent enough to leave the last numbers readable. */
+    private static final Color FROZEN_VEIL = new Color(0x50, 0x50, 0x50, 0xA0);
+
     private final PanelModel model;
     private final OverviewModel overview;
     private List<StripRow> rows = List.of();
@@ -42,6 +45,7 @@ public final class OverviewPanel extends JComponent implements Scrollable {
     private Font smallOf;
     private Font small;
     private long paints; // EDT only: frames drawn, for the panel benchmark
+    private boolean frozen;
 
     public OverviewPanel(PanelModel model, OverviewModel overview) {
         this.model = model;
@@ -199,6 +203,18 @@ public final class OverviewPanel extends JComponent implements Scrollable {
         return null;
     }
 
+    /** Greys the levels out while they are no longer measured (the DAW or the sidecar is gone); they stay readable. */
+    public void setFrozen(boolean stale) {
+        if (stale != frozen) {
+            frozen = stale;
+            repaint();
+        }
+    }
+
+    public boolean frozen() {
+        return frozen;
+    }
+
     /** How many times the overview has been drawn (read on the EDT). */
     public long paints() {
         return paints;
@@ -259,6 +275,10 @@ public final class OverviewPanel extends JComponent implements Scrollable {
                 StageCell cell = row.cells().get(c);
                 painter.paint(g, cell, geo.cellX(c), y, cell.stageId().equals(selStage));
             }
+        }
+        if (frozen) {
+            g.setColor(FROZEN_VEIL);
+            g.fillRect(0, 0, getWidth(), getHeight());
         }
     }
 

@@ -25,7 +25,13 @@ public record StageCell(
         double gainDelta,
         StagingState state,
         boolean intentional,
-        String waiting) {
+        String waiting,
+        List<ChannelBar> inChannels,
+        List<ChannelBar> outChannels) {
+    public StageCell {
+        inChannels = List.copyOf(inChannels);
+        outChannels = List.copyOf(outChannels);
+    }
 
     public static StageCell of(StageView s) {
         Levels in = s.hasInput() ? s.getInput() : Levels.getDefaultInstance();
@@ -44,7 +50,9 @@ public record StageCell(
                 s.hasGainDeltaDb() ? s.getGainDeltaDb() : Double.NaN,
                 s.getState(),
                 s.getIntentional(),
-                s.getWaiting());
+                s.getWaiting(),
+                ChannelBar.of(in),
+                ChannelBar.of(out));
     }
 
     /** A source is where the signal enters: it has no input meter. */
@@ -66,6 +74,12 @@ public record StageCell(
             lines.add("in: peak " + Readout.db(inPeak) + " dBFS, hold " + Readout.db(inHold) + " dBFS");
         }
         lines.add("out: peak " + Readout.db(outPeak) + " dBFS, hold " + Readout.db(outHold) + " dBFS");
+        for (int c = 0; c < outChannels.size(); c++) {
+            ChannelBar bar = outChannels.get(c);
+            lines.add("out " + ChannelBar.name(c, outChannels.size()) + ": peak " + Readout.db(bar.peak())
+                    + " dBFS, hold " + Readout.db(bar.hold()) + " dBFS, true peak " + Readout.db(bar.truePeak())
+                    + " dBTP");
+        }
         if (!Double.isNaN(outTruePeak)) {
             lines.add("out: true peak " + Readout.db(outTruePeak) + " dBTP");
         }

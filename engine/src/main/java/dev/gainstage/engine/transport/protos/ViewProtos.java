@@ -2,11 +2,13 @@ package dev.gainstage.engine.transport.protos;
 
 import dev.gainstage.engine.checklist.ChecklistItem;
 import dev.gainstage.engine.checklist.ChecklistStep;
+import dev.gainstage.engine.checklist.DeliveryCheck;
 import dev.gainstage.engine.graph.Stage;
 import dev.gainstage.engine.graph.StageKind;
 import dev.gainstage.engine.graph.Strip;
 import dev.gainstage.engine.graph.TapKey;
 import dev.gainstage.engine.graph.TapPoint;
+import dev.gainstage.engine.metering.ChannelLevel;
 import dev.gainstage.engine.metering.MeterMode;
 import dev.gainstage.engine.metering.MeterReading;
 import dev.gainstage.engine.rules.FixStep;
@@ -16,6 +18,7 @@ import dev.gainstage.engine.rules.Warning;
 import dev.gainstage.engine.session.SessionState;
 import dev.gainstage.engine.session.TapModes;
 import dev.gainstage.engine.session.WarningEvent;
+import dev.gainstage.proto.v1.ChannelLevels;
 import dev.gainstage.proto.v1.Checklist;
 import dev.gainstage.proto.v1.ItemState;
 import dev.gainstage.proto.v1.Levels;
@@ -27,6 +30,8 @@ import dev.gainstage.proto.v1.Severity;
 import dev.gainstage.proto.v1.StageView;
 import dev.gainstage.proto.v1.StagingState;
 import dev.gainstage.proto.v1.WarningState;
+import java.util.List;
+import java.util.OptionalDouble;
 
 /** Builds the protocol's session view from a published session state. */
 public final class ViewProtos {
@@ -34,6 +39,11 @@ public final class ViewProtos {
 
     /** The view without events; each watcher adds the events it has not sent yet. */
     public static SessionView view(SessionState s) {
+        return view(s, OptionalDouble.empty());
+    }
+
+    /** As above, with the seconds since the adapter's last tap audio (see {@code SessionEngine.tapSilenceSeconds}). */
+    public static SessionView view(SessionState s, OptionalDouble tapSilenceSeconds) {
         SessionView.Builder v = SessionView.newBuilder()
                 .setSessionKey(s.sessionKey())
                 .setSessionName(s.sessionName())
@@ -44,6 +54,7 @@ public final class ViewProtos {
                 .setRolling(s.rolling())
                 .setDroppedBlocks(s.droppedBlocks())
                 .addAllNotices(s.notices());
+        tapSilenceSeconds.ifPresent(v::setAdapterSilentSeconds);
         for (Strip strip : s.graph().strips()) {
             OverviewRow.Builder row = OverviewRow.newBuilder()
                     .setStripId(strip.id())
@@ -61,6 +72,9 @@ public final class ViewProtos {
         v.setChecklist(checklist(s.checklist()));
         v.setActiveWarningCount((int) s.unacknowledgedWarnings());
         v.addAllDecisions(DecisionProtos.mostRecentFirst(s.undoable()));
+        if (!s.master().stageId().isEmpty()) {
+            v.setMaster(MasterProtos.master(s.master()));
+        }
         return v.build();
     }
 
@@ -97,10 +111,10 @@ public final class ViewProtos {
         }
         b.setOutputFigures(figures(TapModes.of(strip, stage, TapPoint.OUTPUT)));
         if (in != null) {
-            b.setInput(levels(in));
+            b.setInput(levels(in, s.channelLevels(new TapKey(stage.id(), TapPoint.INPUT))));
         }
         if (out != null) {
-            b.setOutput(levels(out));
+            b.setOutput(levels(out, s.channelLevels(new TapKey(stage.id(), TapPoint.OUTPUT))));
         }
         if (stage.kind() == StageKind.PLUGIN
                 && in != null
@@ -125,7 +139,7 @@ public final class ViewProtos {
         return "";
     }
 
-    private static Levels levels(MeterReading r) {
+    private static Levels levels(MeterReading r, List<ChannelLevel> channels) {
         Levels.Builder b = Levels.newBuilder().setHasSignal(MeterReading.has(r.samplePeakDbfs()));
         if (MeterReading.has(r.samplePeakDbfs())) {
             b.setSamplePeakDbfs(r.samplePeakDbfs());
@@ -150,6 +164,26 @@ public final class ViewProtos {
         }
         if (MeterReading.has(r.loudnessRangeLu())) {
             b.setLoudnessRangeLu(r.loudnessRangeLu());
+        }
+        for (ChannelLevel c : channels) {
+            b.addChannels(channel(c));
+        }
+        return b.build();
+    }
+
+    private static ChannelLevels channel(ChannelLevel c) {
+        ChannelLevels.Builder b = ChannelLevels.newBuilder();
+        if (MeterReading.has(c.samplePeakDbfs())) {
+            b.setSamplePeakDbfs(c.samplePeakDbfs());
+        }
+        if (MeterReading.has(c.truePeakDbtp())) {
+            b.setTruePeakDbtp(c.truePeakDbtp());
+        }
+        if (MeterReading.has(c.peakHoldDbfs())) {
+            b.setPeakHoldDbfs(c.peakHoldDbfs());
+        }
+        if (MeterReading.has(c.truePeakHoldDbtp())) {
+            b.setTruePeakHoldDbtp(c.truePeakHoldDbtp());
         }
         return b.build();
     }
@@ -202,7 +236,8 @@ public final class ViewProtos {
         for (ChecklistStep step : c.steps()) {
             dev.gainstage.proto.v1.ChecklistStep.Builder sb = dev.gainstage.proto.v1.ChecklistStep.newBuilder()
                     .setNumber(step.number())
-                    .setTitle(step.title());
+                    .setTitle(step.title())
+                    .setOptional(step.number() == DeliveryCheck.STEP);
             for (ChecklistItem item : step.items()) {
                 sb.addItems(dev.gainstage.proto.v1.ChecklistItem.newBuilder()
                         .setId(item.id())

@@ -1,0 +1,63 @@
+package dev.gainstage.engine.transport;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.gainstage.engine.app.InProcessServerModule;
+import dev.gainstage.engine.app.SidecarServer;
+import dev.gainstage.engine.rules.RuleConfig;
+import dev.gainstage.proto.v1.SessionView;
+import dev.gainstage.proto.v1.SidecarMessage;
+import io.grpc.ManagedChannel;
+import io.grpc.inprocess.InProcessChannelBuilder;
+import java.nio.file.Path;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** An adapter that stops sending audio but keeps its stream open (hung): the view tells how long it has been silent. */
+class AdapterSilenceTest {
+    @TempDir
+    Path store;
+
+    private ManagedChannel channel;
+    private SidecarServer sidecar;
+
+    @AfterEach
+    void stop() throws Exception {
+        if (channel != null) {
+            channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+        }
+        if (sidecar != null) {
+            sidecar.stop();
+        }
+    }
+
+    @Test
+    void aSilentAdapterShowsInTheViewWhileItsStreamStaysOpen() throws Exception {
+        String name = "sidecar-" + UUID.randomUUID();
+        sidecar = InProcessServerModule.sidecar(name, store, RuleConfig.defaults())
+                .getInstance(SidecarServer.class);
+        sidecar.start();
+        channel = InProcessChannelBuilder.forName(name).build();
+        TestAdapter adapter = new TestAdapter(channel);
+        adapter.hello("hung");
+        adapter.snapshot(TestSession.session());
+        adapter.await(SidecarMessage.BodyCase.ACK);
+        adapter.await(SidecarMessage.BodyCase.TAPS);
+        adapter.streamSines(0.5, tap -> -12.0);
+        SessionView flowing = TestSession.awaitView(channel, "hung", v -> v.getAudioTimeSeconds() >= 0.5);
+        assertTrue(flowing.hasAdapterSilentSeconds(), "once audio was heard the view says since when: " + flowing);
+
+        long stopped = System.nanoTime();
+        SessionView silent = TestSession.awaitView(channel, "hung", v -> v.getAdapterSilentSeconds() >= 1.0);
+        double waited = (System.nanoTime() - stopped) / 1e9;
+        assertTrue(silent.getAdapterConnected(), "the stream is still open");
+        assertTrue(waited < 2.0, "seen within 2 s of the last audio, took " + waited + " s");
+        double first = silent.getAdapterSilentSeconds();
+        SessionView later = TestSession.awaitView(channel, "hung", v -> v.getAdapterSilentSeconds() >= first + 0.9);
+        assertTrue(later.getViewSequence() == silent.getViewSequence(), "the same state, sent again as time goes on");
+        adapter.close();
+    }
+}

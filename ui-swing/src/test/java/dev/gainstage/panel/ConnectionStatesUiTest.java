@@ -1,0 +1,113 @@
+package dev.gainstage.panel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.inject.Guice;
+import dev.gainstage.adapter.ardour.testing.RealParts;
+import dev.gainstage.client.SidecarAddress;
+import dev.gainstage.engine.app.SidecarConfig;
+import dev.gainstage.engine.app.SidecarModule;
+import dev.gainstage.engine.app.SidecarServer;
+import dev.gainstage.engine.rules.RuleConfig;
+import java.awt.GraphicsEnvironment;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import javax.swing.JLabel;
+import javax.swing.SwingUtilities;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The panel's connection states, in a real window against a real sidecar and the sim adapter as a separate process:
+ * sidecar up with no DAW, DAW attached, DAW gone within 2 s of the sim's SIGKILL (levels frozen and greyed, with the
+ * time since), sidecar gone.
+ */
+class ConnectionStatesUiTest {
+    @TempDir
+    Path work;
+
+    @Test
+    void killingTheSimShowsDawGoneWithinTwoSeconds() throws Exception {
+        RealParts.require(!GraphicsEnvironment.isHeadless(), "no display: run through scripts/test, which starts Xvfb");
+        SidecarServer server = Guice.createInjector(
+                        new SidecarModule(SidecarConfig.loopback(0, work.resolve("store")), RuleConfig.defaults()))
+                .getInstance(SidecarServer.class);
+        server.start();
+        SidecarAddress address = new SidecarAddress("127.0.0.1", server.port());
+        var injector = Guice.createInjector(new PanelModule(address));
+        PanelController controller = injector.getInstance(PanelController.class);
+        PanelModel model = injector.getInstance(PanelModel.class);
+        Process sim = null;
+        PanelFrame[] frame = new PanelFrame[1];
+        try {
+            controller.start();
+            SwingUtilities.invokeAndWait(() -> {
+                com.formdev.flatlaf.FlatDarkLaf.setup();
+                frame[0] = new PanelFrame(model, controller.actions());
+                frame[0].setSize(820, 900);
+                frame[0].setVisible(true);
+            });
+            awaitStatus(frame[0], s -> s.contains("no DAW session yet"), 10);
+
+            sim = new ProcessBuilder(List.of(
+                            Path.of(System.getProperty("java.home"), "bin", "java")
+                                    .toString(),
+                            "-cp",
+                            System.getProperty("java.class.path"),
+                            "dev.gainstage.adapter.Main",
+                            "sim",
+                            "--demo",
+                            "--sidecar",
+                            address.toString()))
+                    .redirectErrorStream(true)
+                    .redirectOutput(work.resolve("sim.log").toFile())
+                    .start();
+            awaitStatus(frame[0], s -> s.contains("DAW attached"), 30);
+            long playing = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (PanelUiTest.onEdt(() -> model.view().getAudioTimeSeconds()) < 2 && System.nanoTime() < playing) {
+                Thread.sleep(100);
+            }
+            assertEquals(false, PanelUiTest.onEdt(() -> frame[0].overview().frozen()), "live levels are not greyed");
+
+            sim.destroyForcibly(); // SIGKILL
+            long killed = System.nanoTime();
+            awaitStatus(frame[0], s -> s.contains("DAW gone"), 5);
+            double seconds = (System.nanoTime() - killed) / 1e9;
+            assertTrue(seconds < 2, "\"DAW gone\" after " + seconds + " s");
+            assertTrue(PanelUiTest.onEdt(() -> frame[0].overview().frozen()), "the frozen levels are greyed");
+            assertEquals("gainstage: DAW gone", PanelUiTest.onEdt(() -> frame[0].getTitle()));
+            String later = awaitStatus(frame[0], s -> s.matches(".*DAW gone 0:0[2-9] ago.*"), 5);
+            assertTrue(later.contains("levels frozen"), later);
+
+            server.stop();
+            awaitStatus(frame[0], s -> s.contains("sidecar gone"), 10);
+            assertTrue(PanelUiTest.onEdt(() -> frame[0].overview().frozen()));
+        } finally {
+            if (sim != null) {
+                sim.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+            if (frame[0] != null) {
+                SwingUtilities.invokeAndWait(() -> frame[0].dispose());
+            }
+            controller.close();
+            server.stop();
+        }
+    }
+
+    /** Waits until the status bar's connection line matches; returns it. */
+    private static String awaitStatus(PanelFrame frame, Predicate<String> done, int seconds) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        String text = "";
+        while (System.nanoTime() < deadline) {
+            text = PanelUiTest.onEdt(() -> ((JLabel) PanelUiTest.find(frame.getContentPane(), "connection")).getText());
+            if (done.test(text)) {
+                return text;
+            }
+            Thread.sleep(25);
+        }
+        throw new AssertionError("status bar not as expected within " + seconds + " s: " + text);
+    }
+}
