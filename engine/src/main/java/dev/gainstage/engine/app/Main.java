@@ -21,7 +21,7 @@ public final class Main {
             usage: gainstage <command> [options]
               sidecar [--bind 127.0.0.1] [--port 50551] [--port-file FILE] [--store DIR] [--rules FILE]
                       [--tls-cert PEM --tls-key PEM] [--token-file FILE] [--meter-threads N]
-              report  [--sidecar HOST:PORT] [--json FILE] [--session KEY] [--wait SECONDS]
+              report  [--sidecar HOST:PORT] [--json FILE] [--html FILE] [--session KEY] [--wait SECONDS]
               fix     [--sidecar HOST:PORT] [--session KEY] [--rounds N] [--settle SECONDS] | [--undo [ID]]
               decisions [--sidecar HOST:PORT] [--session KEY] [--list | --clear | --undo ID]
               rules   [--sidecar HOST:PORT] [--session KEY] [--set FIELD=VALUE ...] [--clear FIELD ... | --clear-all] [--show]""";

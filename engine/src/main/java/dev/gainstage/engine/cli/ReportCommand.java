@@ -3,6 +3,7 @@ package dev.gainstage.engine.cli;
 import com.google.protobuf.util.JsonFormat;
 import dev.gainstage.client.CommandLine;
 import dev.gainstage.client.SidecarAddress;
+import dev.gainstage.engine.cli.html.SessionReportPage;
 import dev.gainstage.proto.v1.PanelServiceGrpc;
 import dev.gainstage.proto.v1.SessionView;
 import dev.gainstage.proto.v1.WatchRequest;
@@ -21,12 +22,13 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
- * {@code report [--sidecar HOST:PORT] [--json FILE] [--session KEY] [--wait SECONDS]}: takes the current
- * view of a running sidecar once, prints a readable summary and optionally writes the view as JSON.
+ * {@code report [--sidecar HOST:PORT] [--json FILE] [--html FILE] [--session KEY] [--wait SECONDS]}: takes the
+ * current view of a running sidecar once, prints a readable summary and optionally writes the view as JSON and as a
+ * self-contained HTML report ({@link SessionReportPage}).
  */
 public final class ReportCommand {
     static final String USAGE =
-            "usage: gainstage report [--sidecar HOST:PORT] [--json FILE] [--session KEY] [--wait SECONDS]";
+            "usage: gainstage report [--sidecar HOST:PORT] [--json FILE] [--html FILE] [--session KEY] [--wait SECONDS]";
 
     private ReportCommand() {}
 
@@ -35,7 +37,7 @@ public final class ReportCommand {
         SidecarAddress address;
         int waitSeconds;
         try {
-            cl = CommandLine.parse(args, Set.of("sidecar", "json", "session", "wait"), Set.of());
+            cl = CommandLine.parse(args, Set.of("sidecar", "json", "html", "session", "wait"), Set.of());
             address = cl.value("sidecar").isPresent()
                     ? SidecarAddress.parse(cl.value("sidecar").get())
                     : SidecarAddress.DEFAULT;
@@ -63,8 +65,10 @@ public final class ReportCommand {
                 return 1;
             }
             if (cl.value("json").isPresent()) {
-                Path file = Path.of(cl.value("json").get());
-                Files.writeString(file, JsonFormat.printer().print(view) + "\n", StandardCharsets.UTF_8);
+                write(cl.value("json").get(), "JSON view", JsonFormat.printer().print(view) + "\n");
+            }
+            if (cl.value("html").isPresent()) {
+                write(cl.value("html").get(), "HTML report", SessionReportPage.render(view));
             }
             out.print(ViewSummary.format(view));
             return 0;
@@ -76,11 +80,31 @@ public final class ReportCommand {
                 err.println("gainstage report: " + e.getStatus());
             }
             return 1;
+        } catch (ReportNotWritten e) {
+            err.println("gainstage report: " + e.getMessage());
+            return 1;
         } catch (IOException e) {
-            err.println("gainstage report: cannot write the JSON view: " + e.getMessage());
+            err.println("gainstage report: cannot print the JSON view: " + e.getMessage());
             return 1;
         } finally {
             channel.shutdownNow();
+        }
+    }
+
+    /** A report file that could not be written: which one, and why. */
+    private static final class ReportNotWritten extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        ReportNotWritten(String message, IOException cause) {
+            super(message, cause);
+        }
+    }
+
+    private static void write(String file, String what, String text) throws ReportNotWritten {
+        try {
+            Files.writeString(Path.of(file), text, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new ReportNotWritten("cannot write the " + what + " to " + file + ": " + e.getMessage(), e);
         }
     }
 

@@ -76,7 +76,7 @@ public final class ViewSummary {
     }
 
     /** A checklist item by its words ("Kick: source peaks between -12 and -6 dBFS"), not its id. */
-    private static String itemText(SessionView v, String itemId) {
+    public static String itemText(SessionView v, String itemId) {
         return v.getChecklist().getStepsList().stream()
                 .flatMap(s -> s.getItemsList().stream())
                 .filter(i -> i.getId().equals(itemId))
@@ -97,7 +97,8 @@ public final class ViewSummary {
         };
     }
 
-    private static String kind(OverviewRow row) {
+    /** A strip's kind in words: "audio track", "bus", "master". */
+    public static String kind(OverviewRow row) {
         return row.getKind()
                 .name()
                 .replace("STRIP_KIND_", "")

@@ -1,0 +1,169 @@
+package dev.gainstage.adapter.reports;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.inject.Guice;
+import dev.gainstage.adapter.reports.HeadlessChromium.Chart;
+import dev.gainstage.adapter.reports.HeadlessChromium.Layout;
+import dev.gainstage.adapter.reports.HeadlessChromium.Text;
+import dev.gainstage.adapter.sim.SimAdapter;
+import dev.gainstage.adapter.sim.SimSessionRenderer;
+import dev.gainstage.adapter.sim.SimSessions;
+import dev.gainstage.client.SidecarAddress;
+import dev.gainstage.engine.app.SidecarConfig;
+import dev.gainstage.engine.app.SidecarModule;
+import dev.gainstage.engine.app.SidecarServer;
+import dev.gainstage.engine.cli.ReportCommand;
+import dev.gainstage.engine.rules.RuleConfig;
+import dev.gainstage.proto.v1.PanelServiceGrpc;
+import dev.gainstage.proto.v1.SessionView;
+import dev.gainstage.proto.v1.WatchRequest;
+import io.grpc.ManagedChannel;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code report --html} from a running session (a real sidecar, the sim playing the demo), rendered in headless
+ * Chromium: every strip's chart is there with its axis, its 0 dBFS line's label and a label per stage, none of them
+ * on top of another, and its bars drawn in the colours of their staging state. With
+ * {@code -Dgainstage.screenshots=DIR} the screenshot is also copied there (docs/images holds the one in the docs).
+ */
+class SessionReportRenderTest {
+    static final int WIDTH = 900;
+    /** The docs' screenshots show this much of a page's top. */
+    static final int DOCS_HEIGHT = 1500;
+
+    private static final List<String> STRIPS =
+            List.of("Kick", "Snare", "Hats", "Bass", "Keys", "Pad", "Lead Vox", "Backing Vox", "Drum Bus", "Master");
+    private static final int CLIPPING = 0xB00020;
+    private static final int QUIET = 0x8AA1C9;
+    private static final int IN_RANGE = 0x3A9A48;
+    private static final int HOT = 0xE08A00;
+    /** The bars' colours: in range, quiet, hot, clipping (LevelsSection.CSS). */
+    private static final List<Integer> STATES = List.of(IN_RANGE, QUIET, HOT, CLIPPING);
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void everyStripsChartIsDrawnLabelledAndColouredByItsState() throws Exception {
+        Path html = dir.resolve("session-report.html");
+        reportFromTheDemo(html);
+        String page = Files.readString(html);
+        assertTrue(page.contains("<h2>Warnings</h2>") && page.contains("Fix: ") && page.contains("Evidence: "));
+        assertTrue(page.contains("<h2>Checklist</h2>") && page.contains("Kick: source peaks between"));
+        assertTrue(!page.contains("<script") && !page.contains("http"), "self-contained: no scripts, no links out");
+
+        HeadlessChromium chromium = new HeadlessChromium(dir);
+        Layout layout = chromium.layout(html, WIDTH);
+        assertEquals(
+                STRIPS.stream().map(s -> "levels of " + s).toList(),
+                layout.charts().stream().map(Chart::label).toList());
+        for (Chart c : layout.charts()) {
+            assertTrue(c.box().visible() && c.box().width() > 600, c.label() + " is laid out: " + c.box());
+            assertLabel(c, "axis-title", "level (dBFS)");
+            assertLabel(c, "zero-label", "0 dBFS");
+            for (String tick : List.of("\u221260", "\u221248", "\u221236", "\u221224", "\u221212", "\u22126", "+6")) {
+                assertLabel(c, "tick", tick);
+            }
+            assertTrue(c.withClass("stage").size() >= 4, c.label() + " shows its stages: " + c.texts());
+            List<Text> labels =
+                    c.texts().stream().filter(t -> !t.css().equals("figures")).toList();
+            for (int i = 0; i < labels.size(); i++) {
+                for (int j = i + 1; j < labels.size(); j++) {
+                    assertTrue(
+                            !labels.get(i).box().overlaps(labels.get(j).box()),
+                            c.label() + ": " + labels.get(i) + " overlaps " + labels.get(j));
+                }
+            }
+        }
+
+        Path png = dir.resolve("session-report.png");
+        BufferedImage image = chromium.screenshot(html, WIDTH, layout.height(), png);
+        for (Chart c : layout.charts()) {
+            int bars = 0;
+            for (int colour : STATES) {
+                bars += HeadlessChromium.pixels(image, c.box(), colour);
+            }
+            assertTrue(bars > 1000, c.label() + " has its stages' bars, coloured by state: " + bars + " pixels");
+        }
+        assertTrue(HeadlessChromium.pixels(image, layout.charts().get(1).box(), IN_RANGE) > 1000, "the snare is fine");
+        Chart master = layout.charts().getLast();
+        assertTrue(HeadlessChromium.pixels(image, master.box(), CLIPPING) > 2000, "the demo's master clips");
+        Chart backingVox = layout.charts().get(STRIPS.indexOf("Backing Vox"));
+        assertTrue(HeadlessChromium.pixels(image, backingVox.box(), QUIET) > 200, "the backing vox source is quiet");
+        assertEquals(
+                0, HeadlessChromium.pixels(image, layout.charts().getFirst().box(), QUIET), "the kick is not");
+        copyForTheDocs(image, "session-report.png");
+    }
+
+    static void assertLabel(Chart c, String css, String text) {
+        List<Text> found =
+                c.withClass(css).stream().filter(t -> t.text().equals(text)).toList();
+        assertEquals(1, found.size(), c.label() + " has one " + css + " \"" + text + "\": " + c.texts());
+        Text t = found.getFirst();
+        assertTrue(t.box().visible() && t.box().inside(c.box()), c.label() + ": " + t + " is drawn inside the chart");
+    }
+
+    /** The page's top (the docs show what a report looks like, not all of it) into the screenshots folder, if set. */
+    static void copyForTheDocs(BufferedImage image, String name) throws java.io.IOException {
+        String to = System.getProperty("gainstage.screenshots", "");
+        if (!to.isEmpty()) {
+            BufferedImage top = image.getSubimage(0, 0, image.getWidth(), Math.min(image.getHeight(), DOCS_HEIGHT));
+            javax.imageio.ImageIO.write(top, "png", Path.of(to).resolve(name).toFile());
+        }
+    }
+
+    /** Runs the demo on a real sidecar until its view has 10 s of audio, then {@code report --html FILE}. */
+    private void reportFromTheDemo(Path html) throws Exception {
+        SidecarServer server = Guice.createInjector(
+                        new SidecarModule(SidecarConfig.loopback(0, dir.resolve("store")), RuleConfig.defaults()))
+                .getInstance(SidecarServer.class);
+        server.start();
+        SidecarAddress address = new SidecarAddress("127.0.0.1", server.port());
+        ManagedChannel channel = address.channel();
+        SimAdapter adapter = new SimAdapter(
+                SimSessionRenderer.create(SimSessions.demo(), Path.of(".")),
+                "report",
+                "gainstage demo",
+                SimAdapter.Speed.MAX,
+                address);
+        Thread runner = Thread.ofPlatform().name("sim-adapter").start(() -> {
+            try {
+                adapter.run(0);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        try {
+            Iterator<SessionView> views = PanelServiceGrpc.newBlockingStub(channel)
+                    .withDeadlineAfter(120, TimeUnit.SECONDS)
+                    .watch(WatchRequest.newBuilder().setSessionKey("report").build());
+            while (views.next().getAudioTimeSeconds() < 10) {
+                // the demo plays on
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            int status = ReportCommand.run(
+                    List.of("--sidecar", address.toString(), "--session", "report", "--html", html.toString()),
+                    new PrintStream(out, true, StandardCharsets.UTF_8),
+                    new PrintStream(err, true, StandardCharsets.UTF_8));
+            assertEquals(0, status, err.toString(StandardCharsets.UTF_8));
+        } finally {
+            adapter.close();
+            runner.join(TimeUnit.SECONDS.toMillis(10));
+            channel.shutdownNow();
+            server.stop();
+        }
+    }
+}
