@@ -39,7 +39,7 @@ public final class SidecarServer {
         // Forward: the set's first interceptor (the token check, when there is one) sees a call first.
         List<ServerInterceptor> inOrder = List.copyOf(interceptors);
         this.services = List.of(
-                ServerInterceptors.interceptForward(adapterService, inOrder),
+                ServerInterceptors.interceptForward(adapterService.definition(), inOrder),
                 ServerInterceptors.interceptForward(panelService, inOrder));
     }
 

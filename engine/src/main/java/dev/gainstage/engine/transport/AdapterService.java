@@ -4,6 +4,7 @@ import dev.gainstage.engine.session.SessionRegistry;
 import dev.gainstage.proto.v1.AdapterMessage;
 import dev.gainstage.proto.v1.AdapterServiceGrpc;
 import dev.gainstage.proto.v1.SidecarMessage;
+import io.grpc.ServerServiceDefinition;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import jakarta.inject.Inject;
@@ -15,6 +16,11 @@ public final class AdapterService extends AdapterServiceGrpc.AdapterServiceImplB
     @Inject
     AdapterService(SessionRegistry registry) {
         this.registry = registry;
+    }
+
+    /** The service to serve: as generated, with tap blocks parsed without a copy of their own ({@link AliasingAttach}). */
+    public ServerServiceDefinition definition() {
+        return AliasingAttach.apply(bindService());
     }
 
     @Override
