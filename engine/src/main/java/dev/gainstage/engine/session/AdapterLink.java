@@ -15,4 +15,9 @@ public interface AdapterLink {
 
     /** Asks the adapter to change a stage's gain; completes with what the adapter did. */
     CompletableFuture<FixOutcome> requestFix(String stageId, double changeDb);
+
+    /** Asks the adapter to move the DAW's playhead to transport {@code seconds}; completes with where it went. */
+    default CompletableFuture<LocateOutcome> requestLocate(double seconds, boolean roll) {
+        return CompletableFuture.completedFuture(LocateOutcome.refused(adapterName() + " cannot move the playhead"));
+    }
 }
