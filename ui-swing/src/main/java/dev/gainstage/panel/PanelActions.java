@@ -4,6 +4,8 @@ import dev.gainstage.proto.v1.AcknowledgeRequest;
 import dev.gainstage.proto.v1.ApplyFixRequest;
 import dev.gainstage.proto.v1.ApplyFixResponse;
 import dev.gainstage.proto.v1.MarkIntentionalRequest;
+import dev.gainstage.proto.v1.PanelLocateRequest;
+import dev.gainstage.proto.v1.PanelLocateResponse;
 import dev.gainstage.proto.v1.PanelServiceGrpc;
 import dev.gainstage.proto.v1.Warning;
 import io.grpc.Channel;
@@ -89,6 +91,20 @@ public final class PanelActions implements AutoCloseable {
             return intentional
                     ? "Marked " + what + " as intentional saturation"
                     : what + " is no longer intentional saturation";
+        });
+    }
+
+    /** Asks the DAW, through the sidecar, to move its playhead to {@code seconds}, for {@code what}. Call on the EDT. */
+    public void locate(double seconds, String what) {
+        String key = sessionKey();
+        call("Move the playhead to " + what, stub -> {
+            PanelLocateResponse r = stub.locate(PanelLocateRequest.newBuilder()
+                    .setSessionKey(key)
+                    .setPositionSeconds(seconds)
+                    .build());
+            // The sidecar says it in words: "moved to 1:23.4", or "not moved: " and why.
+            String said = r.getMessage().isEmpty() ? (r.getMoved() ? "moved" : "not moved") : r.getMessage();
+            return Character.toUpperCase(said.charAt(0)) + said.substring(1) + " (" + what + ")";
         });
     }
 

@@ -98,9 +98,12 @@ public final class LevelHistory {
 
     /**
      * The points whose transport seconds lie in {@code [from, to]}, with the levels of {@code stageIds}
-     * (every stage with any level kept when null), copied out.
+     * (every stage with any level kept when null), copied out; no points when no stage is asked for.
      */
     public HistorySlice.Levels slice(Collection<String> stageIds, double from, double to) {
+        if (stageIds != null && stageIds.isEmpty()) {
+            return new HistorySlice.Levels(new double[0], List.of());
+        }
         int[] picked = new int[size];
         int n = 0;
         for (int p = 0; p < size; p++) {

@@ -48,7 +48,7 @@ class HistoryMemoryTest {
                 perStageHour);
         assertEquals(
                 SECONDS,
-                h.query(List.of(), Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY)
+                h.query(List.of(ids.getFirst()), Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY)
                         .levels()
                         .pointSeconds()
                         .length);

@@ -95,6 +95,15 @@ class SessionHistoryTest {
     }
 
     @Test
+    void askingForNoStageGivesTheSpansWithoutPoints() {
+        SessionHistory h = new SessionHistory(HistoryLimits.DEFAULT);
+        h.tick(0.1, 0.1, List.of("a"), id -> reading(-6, -6, -6), List.of());
+        HistorySlice s = h.query(List.of(), -INF, INF);
+        assertEquals(0, s.levels().pointSeconds().length);
+        assertEquals(List.of(), s.levels().stages());
+    }
+
+    @Test
     void stagesRemovedFromTheSessionAreForgotten() {
         SessionHistory h = new SessionHistory(HistoryLimits.DEFAULT);
         h.tick(0.1, 0.1, List.of("a", "b"), id -> reading(-6, -6, -6), List.of());
