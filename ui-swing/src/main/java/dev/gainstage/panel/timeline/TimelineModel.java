@@ -21,6 +21,8 @@ public final class TimelineModel {
     /** The playhead goes this much before the moment a warning was raised. */
     public static final double PRE_ROLL_SECONDS = 1.0;
 
+    private static final double MIN_SPAN_SECONDS = 10;
+
     /** One span of a warning on its lane. */
     public record Entry(
             String warningId, int lane, String label, Severity severity, double start, double end, boolean active) {
@@ -33,6 +35,7 @@ public final class TimelineModel {
     private List<Entry> entries = List.of();
     private List<String> lanes = List.of();
     private double nowSeconds;
+    private double startSeconds;
     private double endSeconds;
 
     public void update(SessionHistoryView history) {
@@ -40,6 +43,7 @@ public final class TimelineModel {
         List<String> laneNames = new ArrayList<>();
         List<Entry> next = new ArrayList<>();
         double now = history.getNowSeconds();
+        double first = now;
         double end = now;
         for (WarningSpan w : history.getWarningsList()) {
             Integer lane = laneOf.get(w.getWarningId());
@@ -55,12 +59,16 @@ public final class TimelineModel {
             double start = Math.min(a, b);
             double stop = Math.max(a, b);
             next.add(new Entry(w.getWarningId(), lane, label(w), w.getSeverity(), start, stop, active));
+            first = Math.min(first, start);
             end = Math.max(end, stop);
         }
         entries = List.copyOf(next);
         lanes = List.copyOf(laneNames);
         nowSeconds = now;
-        endSeconds = end;
+        // What was heard, padded by a twentieth each side and at least 10 s wide, never before 0.
+        double span = Math.max(MIN_SPAN_SECONDS, end - first);
+        startSeconds = Math.max(0, first - span / 20);
+        endSeconds = Math.max(startSeconds + MIN_SPAN_SECONDS, end + span / 20);
     }
 
     public List<Entry> entries() {
@@ -76,22 +84,30 @@ public final class TimelineModel {
         return nowSeconds;
     }
 
-    /** The timeline shown runs from 0 to this (at least 10 s, so a fresh session is not all bar). */
+    /**
+     * The timeline shown runs from this to {@link #endSeconds()}: the part of the DAW's timeline the
+     * warnings and the playhead were on, padded, at least 10 s (so a fresh session is not all bar).
+     */
+    public double startSeconds() {
+        return startSeconds;
+    }
+
     public double endSeconds() {
-        return Math.max(10, endSeconds);
+        return Math.max(startSeconds + MIN_SPAN_SECONDS, endSeconds);
     }
 
     /**
-     * The entry under a point of a lane area {@code width} wide starting at x = 0, lanes {@code laneHeight}
-     * high from y = 0; a bar narrower than {@code minBarPixels} is hit as if that wide. Null when none.
+     * The entry under a point of a lane area {@code width} wide starting at x = 0 (the {@link
+     * #startSeconds()}), lanes {@code laneHeight} high from y = 0; a bar narrower than {@code minBarPixels}
+     * is hit as if that wide. Null when none.
      */
     public Entry entryAt(double x, double y, double width, double laneHeight, double minBarPixels) {
         if (width <= 0 || laneHeight <= 0 || y < 0) {
             return null;
         }
         int lane = (int) (y / laneHeight);
-        double secondsPerPixel = endSeconds() / width;
-        double t = x * secondsPerPixel;
+        double secondsPerPixel = (endSeconds() - startSeconds()) / width;
+        double t = startSeconds() + x * secondsPerPixel;
         double slack = minBarPixels * secondsPerPixel / 2;
         Entry best = null;
         for (Entry e : entries) {

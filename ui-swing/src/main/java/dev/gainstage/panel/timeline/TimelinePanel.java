@@ -88,12 +88,18 @@ public final class TimelinePanel extends JComponent implements Scrollable {
 
     /** A bar's rectangle, in this component's coordinates. */
     public Rectangle bounds(TimelineModel.Entry e) {
+        return new Rectangle(
+                x(e.start()),
+                barArea().y + e.lane() * LANE_HEIGHT + 4,
+                Math.max(MIN_BAR_PIXELS, x(e.end()) - x(e.start())),
+                LANE_HEIGHT - 8);
+    }
+
+    /** Where a time of the DAW's timeline is drawn. */
+    private int x(double seconds) {
         Rectangle area = barArea();
-        double perSecond = area.width / model.endSeconds();
-        int x0 = area.x + (int) Math.round(e.start() * perSecond);
-        int x1 = area.x + (int) Math.round(e.end() * perSecond);
-        int w = Math.max(MIN_BAR_PIXELS, x1 - x0);
-        return new Rectangle(x0, area.y + e.lane() * LANE_HEIGHT + 4, w, LANE_HEIGHT - 8);
+        double perSecond = area.width / (model.endSeconds() - model.startSeconds());
+        return area.x + (int) Math.round((seconds - model.startSeconds()) * perSecond);
     }
 
     private TimelineModel.Entry entryAt(Point p) {
@@ -151,7 +157,7 @@ public final class TimelinePanel extends JComponent implements Scrollable {
                     g.drawLine(r.x + r.width - 1, r.y, r.x + r.width - 1, r.y + r.height - 1);
                 }
             }
-            int now = area.x + (int) Math.round(model.nowSeconds() * area.width / model.endSeconds());
+            int now = x(model.nowSeconds());
             g.setColor(text);
             g.drawLine(now, AXIS_HEIGHT - 4, now, area.y + area.height);
         } finally {
@@ -161,7 +167,7 @@ public final class TimelinePanel extends JComponent implements Scrollable {
 
     private void paintAxis(Graphics2D g, FontMetrics fm, Rectangle area, Color faint, Color text) {
         double end = model.endSeconds();
-        double perSecond = area.width / end;
+        double perSecond = area.width / (end - model.startSeconds());
         double step = TICK_STEPS[TICK_STEPS.length - 1];
         for (double s : TICK_STEPS) {
             if (s * perSecond >= fm.stringWidth("0:00:00.0") + 12) {
@@ -169,8 +175,8 @@ public final class TimelinePanel extends JComponent implements Scrollable {
                 break;
             }
         }
-        for (double t = 0; t <= end; t += step) {
-            int x = area.x + (int) Math.round(t * perSecond);
+        for (double t = Math.ceil(model.startSeconds() / step) * step; t <= end; t += step) {
+            int x = x(t);
             g.setColor(faint);
             g.drawLine(x, AXIS_HEIGHT - 4, x, area.y + area.height);
             g.setColor(text);

@@ -61,7 +61,9 @@ class TimelineModelTest {
         assertFalse(e.get(0).active());
         assertTrue(e.get(1).active());
         assertEquals(200, e.get(1).end(), 1e-9, "an active warning reaches to now");
-        assertEquals(200, m.endSeconds(), 1e-9);
+        // From the first raise (10 s) to now (200 s), padded by a twentieth of that each side.
+        assertEquals(0.5, m.startSeconds(), 1e-9);
+        assertEquals(209.5, m.endSeconds(), 1e-9);
     }
 
     @Test
@@ -71,9 +73,9 @@ class TimelineModelTest {
         TimelineModel.Entry a = m.entryAt(500, 5, 1000, 20, 6);
         assertSame(m.entries().get(0), a);
         assertEquals(39.0, a.locateSeconds(), 1e-9);
-        assertNull(m.entryAt(700, 5, 1000, 20, 6), "after it cleared");
-        assertNull(m.entryAt(500, 25, 1000, 20, 6), "on the other lane");
-        TimelineModel.Entry b = m.entryAt(10, 25, 1000, 20, 6);
+        assertNull(m.entryAt(700, 5, 997.3, 20, 6), "after it cleared");
+        assertNull(m.entryAt(500, 25, 997.3, 20, 6), "on the other lane");
+        TimelineModel.Entry b = m.entryAt(10, 25, 997.3, 20, 6);
         assertSame(m.entries().get(1), b);
         assertEquals(0, b.locateSeconds(), 1e-9, "never before the session's start");
         assertNull(m.entryAt(10, -1, 1000, 20, 6));
@@ -91,6 +93,17 @@ class TimelineModelTest {
     void anEmptyHistoryIsAnEmptyTimelineOfTenSeconds() {
         TimelineModel m = model(0);
         assertEquals(List.of(), m.entries());
-        assertEquals(10, m.endSeconds(), 1e-9);
+        assertEquals(10, m.endSeconds() - m.startSeconds(), 1e-9);
+    }
+
+    @Test
+    void theTimelineShownIsThePartPlayed() {
+        TimelineModel m = model(104, span("A@a/source", "a", "A", 100.5, null));
+        // 100.5..104 heard: at least 10 s wide, padded by half a second before.
+        assertEquals(100, m.startSeconds(), 1e-9);
+        assertEquals(110, m.endSeconds(), 1e-9);
+        TimelineModel.Entry a = m.entryAt(50, 5, 1000, 20, 6); // 100 px a second: 100.5 s
+        assertSame(m.entries().getFirst(), a);
+        assertNull(m.entryAt(20, 5, 1000, 20, 6), "100.2 s: before it was raised");
     }
 }
