@@ -36,6 +36,21 @@ public final class TransportMap {
         this.streamPosition = streamPosition;
     }
 
+    /**
+     * The transport started or stopped, said without a position (by an adapter that reports those apart):
+     * it stands, or moves on, from where it is at stream {@code position} (samples at {@code streamRate}).
+     */
+    public void rolling(boolean isRolling, long position, int streamRate) {
+        if (!anchored || isRolling == rolling || streamRate <= 0) {
+            rolling = isRolling;
+            return;
+        }
+        double at = secondsAt(position, streamRate);
+        transportSamples = Math.round(at * transportRate);
+        streamPosition = position;
+        rolling = isRolling;
+    }
+
     public boolean anchored() {
         return anchored;
     }

@@ -202,6 +202,7 @@ public final class SessionEngine {
 
     public void onTransport(boolean isRolling) {
         underLock(() -> {
+            timeline.rolling(isRolling, clock);
             rolling = isRolling;
             publish();
         });

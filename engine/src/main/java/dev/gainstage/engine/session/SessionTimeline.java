@@ -39,6 +39,11 @@ final class SessionTimeline {
         transport.anchor(rolling, transportSamples, sampleRate, streamPosition);
     }
 
+    /** @see TransportMap#rolling */
+    void rolling(boolean isRolling, SessionClock clock) {
+        transport.rolling(isRolling, clock.streamEnd(), clock.sampleRate());
+    }
+
     void follow(SessionGraph graph) {
         stageIds = graph.strips().stream()
                 .flatMap(s -> s.stages().stream())

@@ -172,6 +172,10 @@ class SessionHistoryTest {
         assertEquals(84.5, t.secondsAt(1_000_000 + 66_150, 44_100), 1e-12);
         t.anchor(false, 44_100 * 10L, 44_100, 2_000_000);
         assertEquals(10.0, t.secondsAt(3_000_000, 44_100), 1e-12, "stopped: the playhead stands");
+        t.rolling(true, 3_000_000, 44_100);
+        assertEquals(11.0, t.secondsAt(3_044_100, 44_100), 1e-12, "rolls on from where it stood");
+        t.rolling(false, 3_088_200, 44_100);
+        assertEquals(12.0, t.secondsAt(4_000_000, 44_100), 1e-12, "stops where it was");
         t.reset();
         assertEquals(1.0, t.secondsAt(44_100, 44_100), 1e-12);
         assertThrows(IllegalArgumentException.class, () -> t.anchor(true, 0, 0, 0));
