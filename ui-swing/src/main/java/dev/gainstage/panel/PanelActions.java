@@ -5,6 +5,8 @@ import dev.gainstage.proto.v1.ApplyFixRequest;
 import dev.gainstage.proto.v1.ApplyFixResponse;
 import dev.gainstage.proto.v1.ClearDecisionsRequest;
 import dev.gainstage.proto.v1.MarkIntentionalRequest;
+import dev.gainstage.proto.v1.PanelLocateRequest;
+import dev.gainstage.proto.v1.PanelLocateResponse;
 import dev.gainstage.proto.v1.PanelServiceGrpc;
 import dev.gainstage.proto.v1.UndoDecisionRequest;
 import dev.gainstage.proto.v1.UndoDecisionResponse;
@@ -118,6 +120,20 @@ public final class PanelActions implements AutoCloseable {
             stub.clearDecisions(
                     ClearDecisionsRequest.newBuilder().setSessionKey(key).build());
             return "Cleared this session's decisions";
+        });
+    }
+
+    /** Asks the DAW, through the sidecar, to move its playhead to {@code seconds}, for {@code what}. Call on the EDT. */
+    public void locate(double seconds, String what) {
+        String key = sessionKey();
+        call("Move the playhead to " + what, stub -> {
+            PanelLocateResponse r = stub.locate(PanelLocateRequest.newBuilder()
+                    .setSessionKey(key)
+                    .setPositionSeconds(seconds)
+                    .build());
+            // The sidecar says it in words: "moved to 1:23.4", or "not moved: " and why.
+            String said = r.getMessage().isEmpty() ? (r.getMoved() ? "moved" : "not moved") : r.getMessage();
+            return Character.toUpperCase(said.charAt(0)) + said.substring(1) + " (" + what + ")";
         });
     }
 

@@ -2,6 +2,7 @@ package dev.gainstage.panel;
 
 import dev.gainstage.client.SidecarAddress;
 import dev.gainstage.panel.connection.ViewStream;
+import dev.gainstage.panel.timeline.TimelineFeed;
 import dev.gainstage.proto.v1.SessionView;
 import io.grpc.ManagedChannel;
 import jakarta.inject.Inject;
@@ -23,6 +24,7 @@ public final class PanelController implements AutoCloseable {
     private ManagedChannel channel;
     private ViewStream stream;
     private PanelActions actions;
+    private TimelineFeed timeline;
 
     @Inject
     PanelController(PanelModel model, SidecarAddress address) {
@@ -40,6 +42,14 @@ public final class PanelController implements AutoCloseable {
         stream = new ViewStream(
                 address, channel, this::onView, state -> SwingUtilities.invokeLater(() -> model.setConnection(state)));
         stream.start();
+        timeline = new TimelineFeed(
+                channel,
+                () -> {
+                    SessionView v = latest.get();
+                    return v == null ? "" : v.getSessionKey();
+                },
+                history -> SwingUtilities.invokeLater(() -> model.setHistory(history)));
+        timeline.start();
     }
 
     public synchronized PanelActions actions() {
@@ -63,6 +73,7 @@ public final class PanelController implements AutoCloseable {
     public synchronized void close() {
         if (stream != null) {
             stream.close();
+            timeline.close();
             actions.close();
             channel.shutdownNow();
             try {

@@ -9,6 +9,8 @@ import dev.gainstage.panel.graph.FlowGraphPanel;
 import dev.gainstage.panel.overview.OverviewModel;
 import dev.gainstage.panel.overview.OverviewPanel;
 import dev.gainstage.panel.overview.OverviewScale;
+import dev.gainstage.panel.timeline.TimelineModel;
+import dev.gainstage.panel.timeline.TimelinePanel;
 import dev.gainstage.panel.warnings.WarningsPanel;
 import dev.gainstage.proto.v1.SessionView;
 import java.awt.BorderLayout;
@@ -42,6 +44,7 @@ public final class PanelFrame extends JFrame {
     private final FlowGraphPanel graph;
     private final WarningsPanel warnings;
     private final ChecklistPanel checklist;
+    private final TimelinePanel timeline;
     private final JTabbedPane tabs = new JTabbedPane();
     private final JSplitPane split;
     private final JScrollPane overviewScroll;
@@ -58,6 +61,7 @@ public final class PanelFrame extends JFrame {
         graph = new FlowGraphPanel(model, graphModel);
         warnings = new WarningsPanel(model, actions);
         checklist = new ChecklistPanel(model, checklistModel, actions);
+        timeline = new TimelinePanel(model, new TimelineModel(), actions);
 
         JComboBox<OverviewModel.Sort> sort = new JComboBox<>(OverviewModel.Sort.values());
         sort.setName("sort");
@@ -85,9 +89,11 @@ public final class PanelFrame extends JFrame {
         tabs.addTab("Warnings", scrolling(warnings));
         tabs.addTab("Checklist", checklist);
         tabs.addTab("Flow graph", new JScrollPane(graph));
+        tabs.addTab("Timeline", scrolling(timeline));
         tabs.setMnemonicAt(0, KeyEvent.VK_1);
         tabs.setMnemonicAt(1, KeyEvent.VK_2);
         tabs.setMnemonicAt(2, KeyEvent.VK_3);
+        tabs.setMnemonicAt(3, KeyEvent.VK_4);
         tabs.setName("tabs");
         overviewScroll = new JScrollPane(overview);
         overviewScroll.setColumnHeaderView(new OverviewScale(overview));
@@ -151,6 +157,10 @@ public final class PanelFrame extends JFrame {
 
     public OverviewPanel overview() {
         return overview;
+    }
+
+    public TimelinePanel timeline() {
+        return timeline;
     }
 
     public JTabbedPane tabs() {

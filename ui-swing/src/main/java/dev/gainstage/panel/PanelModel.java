@@ -1,6 +1,7 @@
 package dev.gainstage.panel;
 
 import dev.gainstage.panel.connection.ConnectionState;
+import dev.gainstage.proto.v1.SessionHistoryView;
 import dev.gainstage.proto.v1.SessionView;
 import java.beans.PropertyChangeListener;
 import java.beans.PropertyChangeSupport;
@@ -14,6 +15,7 @@ public final class PanelModel {
     public static final String CONNECTION = "connection";
     public static final String SELECTION = "selection";
     public static final String MESSAGE = "message";
+    public static final String HISTORY = "history";
 
     /** What the user selected: a strip, and optionally one of its stages. */
     public record Selection(String stripId, String stageId) {
@@ -25,6 +27,7 @@ public final class PanelModel {
     private ConnectionState connection = new ConnectionState(ConnectionState.Kind.CONNECTING, "starting");
     private Selection selection = Selection.NONE;
     private String message = "";
+    private SessionHistoryView history = SessionHistoryView.getDefaultInstance();
 
     public SessionView view() {
         return view;
@@ -77,6 +80,17 @@ public final class PanelModel {
         String old = message;
         message = newMessage;
         changes.firePropertyChange(MESSAGE, old, newMessage);
+    }
+
+    /** The session's history of warnings on the DAW's timeline, as last fetched. */
+    public SessionHistoryView history() {
+        return history;
+    }
+
+    public void setHistory(SessionHistoryView newHistory) {
+        SessionHistoryView old = history;
+        history = newHistory;
+        changes.firePropertyChange(HISTORY, old, newHistory);
     }
 
     public void addListener(PropertyChangeListener l) {

@@ -26,10 +26,17 @@ public final class Words {
 
     /** "plugin changes the loudness on Lead Vox ▸ ACE Compressor". */
     public static String warning(Warning w) {
-        String where = w.getStripName().isEmpty() && w.getStageName().isEmpty()
-                ? "a stage"
-                : w.getStripName() + " \u25B8 " + w.getStageName();
-        return (w.getTitle().isEmpty() ? "a staging problem" : w.getTitle()) + " on " + where;
+        return title(w.getTitle()) + " on " + where(w.getStripName(), w.getStageName());
+    }
+
+    /** "Lead Vox ▸ ACE Compressor" from a warning's strip and stage names ("a stage" without them). */
+    public static String where(String stripName, String stageName) {
+        return stripName.isEmpty() && stageName.isEmpty() ? "a stage" : stripName + " \u25B8 " + stageName;
+    }
+
+    /** A warning's title, or words for it when the sidecar sent none. */
+    public static String title(String title) {
+        return title.isEmpty() ? "a staging problem" : title;
     }
 
     /** A checklist item by its text ("Kick: source peaks in range"). */

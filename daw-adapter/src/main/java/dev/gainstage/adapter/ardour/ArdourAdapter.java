@@ -6,7 +6,11 @@ import dev.gainstage.adapter.ardour.bridge.FrameAssembler;
 import dev.gainstage.adapter.ardour.jack.JackTapClient;
 import dev.gainstage.adapter.ardour.osc.OscMessage;
 import dev.gainstage.adapter.ardour.osc.OscSocket;
+import dev.gainstage.adapter.link.SidecarLink;
 import dev.gainstage.client.SidecarAddress;
+import dev.gainstage.proto.v1.AdapterMessage;
+import dev.gainstage.proto.v1.DawLocateRequest;
+import dev.gainstage.proto.v1.DawLocateResult;
 import dev.gainstage.proto.v1.FixRequest;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -23,7 +27,8 @@ import java.util.logging.Logger;
 /**
  * The Ardour adapter: receives the bridge's frames over OSC, mirrors them to the sidecar ({@link SessionMirror}),
  * captures the taps the sidecar wants from JACK ({@link TapWiring}, {@link TapStreamer}), and applies fixes
- * through Ardour's OSC surface ({@link FixApplier}). This class is their lifecycle and threads.
+ * through Ardour's OSC surface ({@link FixApplier}), follows and moves Ardour's transport ({@link
+ * TransportFollower}, {@link ArdourLocator}). This class is their lifecycle and threads.
  *
  * <p>Threads: the OSC receiver assembles frames and hands them to one control thread, which mirrors them and
  * owns the JACK ports and the wiring; sidecar callbacks (gRPC threads) take the mirror's lock to send a
@@ -35,6 +40,8 @@ public final class ArdourAdapter implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(ArdourAdapter.class.getName());
     /** No frame for this long: Ardour is gone (quit, crashed, or the session was closed). */
     static final long ARDOUR_GONE_MILLIS = 3_000;
+    /** How often Ardour's playhead is asked for, to keep the sidecar's timeline on it. */
+    private static final long TRANSPORT_POLL_MILLIS = 250;
     /** The wait between attempts to join JACK. */
     private static final long JACK_RETRY_NANOS = 2_000_000_000L;
 
@@ -69,6 +76,9 @@ public final class ArdourAdapter implements AutoCloseable {
     private final SessionMirror mirror;
     private final TapWiring wiring;
     private final FixApplier fixApplier;
+    private final ArdourTransport transport;
+    private final TransportFollower transportFollower;
+    private final ArdourLocator locator;
 
     private volatile long lastFrameNanos;
     private volatile long framesReceived;
@@ -83,16 +93,21 @@ public final class ArdourAdapter implements AutoCloseable {
         this.mirror = new SessionMirror(
                 config.sidecar(),
                 taps -> control.execute(() -> updateTaps(false)),
-                fix -> fixes.execute(() -> applyFix(fix)));
+                fix -> fixes.execute(() -> applyFix(fix)),
+                locate -> fixes.execute(() -> locate(locate)));
         this.wiring = new TapWiring(jack, config.maxTapPorts());
         this.fixApplier = new FixApplier(surface, mirror::session, mirror::link, FixPolicy.DEFAULT);
         this.streamer = new TapStreamer(jack::plan, mirror::link);
+        this.transport = new ArdourTransport(config.ardourOsc());
+        this.transportFollower = new TransportFollower(transport, jack, mirror::link);
+        this.locator = new ArdourLocator(transport, () -> jack.alive() ? jack.sampleRate() : 0);
     }
 
     /** Starts talking to the bridge (and JACK); the sidecar is attached when the first frame names the session. */
     public void start() throws IOException {
         heartbeat.beat();
         timer.scheduleAtFixedRate(this::housekeeping, 0, 1, TimeUnit.SECONDS);
+        timer.scheduleWithFixedDelay(this::followTransport, 500, TRANSPORT_POLL_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     /** The UDP port the bridge reports to. */
@@ -172,6 +187,25 @@ public final class ArdourAdapter implements AutoCloseable {
         fixApplier.apply(fix);
     }
 
+    /** Fix thread: moves the playhead, tells the sidecar the new transport position, then answers. */
+    private void locate(DawLocateRequest request) {
+        DawLocateResult result = locator.locate(request);
+        if (result.getMoved()) {
+            transportFollower.anchorNow();
+        }
+        SidecarLink l = mirror.link();
+        if (l != null) {
+            l.send(AdapterMessage.newBuilder().setLocateResult(result).build());
+        }
+    }
+
+    /** Housekeeping thread. */
+    private void followTransport() {
+        if (!closed && framesReceived > 0) {
+            transportFollower.poll();
+        }
+    }
+
     /** Control thread. */
     private void updateTaps(boolean force) {
         wiring.update(mirror.session(), mirror.link(), force);
@@ -226,6 +260,7 @@ public final class ArdourAdapter implements AutoCloseable {
         mirror.close();
         jack.close();
         surface.close();
+        transport.close();
         bridgeSocket.close();
     }
 }

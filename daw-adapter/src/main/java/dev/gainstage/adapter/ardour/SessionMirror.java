@@ -4,6 +4,7 @@ import dev.gainstage.adapter.link.SidecarLink;
 import dev.gainstage.adapter.link.TapTable;
 import dev.gainstage.client.SidecarAddress;
 import dev.gainstage.proto.v1.AdapterMessage;
+import dev.gainstage.proto.v1.DawLocateRequest;
 import dev.gainstage.proto.v1.FixRequest;
 import dev.gainstage.proto.v1.Hello;
 import dev.gainstage.proto.v1.ProtocolError;
@@ -27,6 +28,7 @@ final class SessionMirror implements AutoCloseable {
     private final SidecarAddress sidecar;
     private final Consumer<TapTable> onTaps;
     private final Consumer<FixRequest> onFix;
+    private final Consumer<DawLocateRequest> onLocate;
     private final Object lock = new Object();
 
     private volatile ArdourSession current;
@@ -44,9 +46,19 @@ final class SessionMirror implements AutoCloseable {
      * @param onFix  called (on a gRPC thread) with each fix the sidecar asks for
      */
     SessionMirror(SidecarAddress sidecar, Consumer<TapTable> onTaps, Consumer<FixRequest> onFix) {
+        this(sidecar, onTaps, onFix, null);
+    }
+
+    /** @param onLocate called (on a gRPC thread) with each playhead move the sidecar asks for; null: refused */
+    SessionMirror(
+            SidecarAddress sidecar,
+            Consumer<TapTable> onTaps,
+            Consumer<FixRequest> onFix,
+            Consumer<DawLocateRequest> onLocate) {
         this.sidecar = sidecar;
         this.onTaps = onTaps;
         this.onFix = onFix;
+        this.onLocate = onLocate;
     }
 
     /** The session as the bridge last reported it; null before the first frame. */
@@ -196,6 +208,15 @@ final class SessionMirror implements AutoCloseable {
         @Override
         public void onFix(FixRequest fix) {
             onFix.accept(fix);
+        }
+
+        @Override
+        public void onLocate(SidecarLink l, DawLocateRequest request) {
+            if (onLocate == null) {
+                SidecarLink.Listener.super.onLocate(l, request);
+            } else {
+                onLocate.accept(request);
+            }
         }
 
         @Override

@@ -4,6 +4,8 @@ import dev.gainstage.client.Reconnector;
 import dev.gainstage.client.SidecarAddress;
 import dev.gainstage.proto.v1.AdapterMessage;
 import dev.gainstage.proto.v1.AdapterServiceGrpc;
+import dev.gainstage.proto.v1.DawLocateRequest;
+import dev.gainstage.proto.v1.DawLocateResult;
 import dev.gainstage.proto.v1.FixRequest;
 import dev.gainstage.proto.v1.ProtocolError;
 import dev.gainstage.proto.v1.SidecarMessage;
@@ -35,6 +37,18 @@ public final class SidecarLink implements AutoCloseable {
         void onError(ProtocolError error);
 
         void onDisconnected(Status status);
+
+        /**
+         * The sidecar asks to move the DAW's playhead; answer with a {@link DawLocateResult} of the same id.
+         * An adapter that cannot says so.
+         */
+        default void onLocate(SidecarLink link, DawLocateRequest request) {
+            link.send(AdapterMessage.newBuilder()
+                    .setLocateResult(DawLocateResult.newBuilder()
+                            .setLocateId(request.getLocateId())
+                            .setMessage("this adapter cannot move the playhead"))
+                    .build());
+        }
     }
 
     private final SidecarAddress address;
@@ -86,6 +100,7 @@ public final class SidecarLink implements AutoCloseable {
                                 listener.onTaps(taps);
                             }
                             case FIX -> listener.onFix(m.getFix());
+                            case LOCATE -> listener.onLocate(SidecarLink.this, m.getLocate());
                             case ERROR -> listener.onError(m.getError());
                             default -> {}
                         }

@@ -5,6 +5,8 @@ import dev.gainstage.adapter.link.SidecarLink;
 import dev.gainstage.adapter.link.TapTable;
 import dev.gainstage.client.SidecarAddress;
 import dev.gainstage.proto.v1.AdapterMessage;
+import dev.gainstage.proto.v1.DawLocateRequest;
+import dev.gainstage.proto.v1.DawLocateResult;
 import dev.gainstage.proto.v1.FixRequest;
 import dev.gainstage.proto.v1.FixResult;
 import dev.gainstage.proto.v1.GainChanged;
@@ -76,6 +78,7 @@ public final class SimAdapter implements SidecarLink.Listener, AutoCloseable {
         long startNanos = System.nanoTime();
         long lastDropReport = startNanos;
         BatchBuilder batch = new BatchBuilder(renderer.sampleRate());
+        SimSessionRenderer.TransportAnchor anchorSent = renderer.anchor();
         while (!stopping && renderer.position() < totalFrames) {
             TapTable taps = link.taps();
             if (taps.size() == 0) {
@@ -90,6 +93,11 @@ public final class SimAdapter implements SidecarLink.Listener, AutoCloseable {
             renderer.renderBlock(batch);
             if (taps.size() > 0) {
                 deliver(batch);
+            }
+            SimSessionRenderer.TransportAnchor anchor = renderer.anchor();
+            if (anchor != anchorSent) { // a seek or the loop: the transport jumped
+                anchorSent = anchor;
+                sendTransport(link, anchor);
             }
             if (speed == Speed.REALTIME) {
                 long due = startNanos + Math.round(renderer.position() * 1e9 / renderer.sampleRate());
@@ -157,10 +165,34 @@ public final class SimAdapter implements SidecarLink.Listener, AutoCloseable {
                             .setCanApplyFixes(true))
                     .build());
             sendSnapshot(l);
-            l.send(AdapterMessage.newBuilder()
-                    .setTransport(TransportState.newBuilder().setRolling(true))
-                    .build());
+            sendTransport(l, renderer.anchor());
         }
+    }
+
+    /** The sim always rolls; its transport was at the anchor's frame when its tap stream was at the anchor's position. */
+    private void sendTransport(SidecarLink l, SimSessionRenderer.TransportAnchor anchor) {
+        l.send(AdapterMessage.newBuilder()
+                .setTransport(TransportState.newBuilder()
+                        .setRolling(true)
+                        .setPositionSamples(anchor.transportFrame())
+                        .setSampleRate(renderer.sampleRate())
+                        .setStreamPosition(anchor.streamPosition()))
+                .build());
+    }
+
+    /** Seeks the renderer (from its next block on; the sim always rolls, so {@code roll} changes nothing). */
+    @Override
+    public void onLocate(SidecarLink l, DawLocateRequest request) {
+        DawLocateResult.Builder result = DawLocateResult.newBuilder().setLocateId(request.getLocateId());
+        double seconds = request.getPositionSeconds();
+        if (!(seconds >= 0) || Double.isInfinite(seconds)) {
+            result.setMessage("position " + seconds + " s is not on the timeline");
+        } else {
+            long frame = renderer.seek(Math.round(seconds * renderer.sampleRate()));
+            result.setMoved(true).setPositionSeconds(frame / (double) renderer.sampleRate());
+            LOG.info(() -> "located to " + frame + " (" + seconds + " s asked)");
+        }
+        l.send(AdapterMessage.newBuilder().setLocateResult(result).build());
     }
 
     private void sendSnapshot(SidecarLink l) {

@@ -1,12 +1,15 @@
 package dev.gainstage.adapter.sim;
 
+import dev.gainstage.adapter.sim.dsp.SignalSource;
 import dev.gainstage.proto.v1.SessionSnapshot;
 import dev.gainstage.proto.v1.SimSession;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.DoubleUnaryOperator;
 
 /**
@@ -17,6 +20,12 @@ import java.util.function.DoubleUnaryOperator;
  * <p>Threading: {@link #renderBlock} belongs to one render thread and allocates nothing (every
  * buffer is sized in {@link #create}). {@link #applyGainChange} may be called from any thread;
  * the new gain is read by the render thread at its next block and ramped in across that block.
+ *
+ * <p>Two positions: {@link #position()} counts the frames rendered (the tap blocks' sample positions,
+ * which only go forward), and the {@link #playhead()} is the session's transport: it wraps at the
+ * session's loop and jumps where {@link #seek} (any thread) asks, from the next block on. Each jump
+ * publishes a new {@link TransportAnchor} (one volatile record, replaced only on a jump, so the render
+ * loop allocates nothing per block).
  */
 public final class SimSessionRenderer {
     private final String name;
@@ -27,7 +36,17 @@ public final class SimSessionRenderer {
     private final MixBus[] mixBuses;
     private final Map<String, GainTarget> gainTargets;
     private final Set<String> stageIds;
+    private final long loopFrames;
+    private final SignalSource[] sources;
     private volatile long position;
+    private volatile long playhead;
+    /** Where the next block should start on the timeline; -1: no seek asked. */
+    private final AtomicLong seekTo = new AtomicLong(-1);
+
+    private volatile TransportAnchor anchor = new TransportAnchor(0, 0);
+
+    /** The transport was at {@code transportFrame} when the tap stream was at {@code streamPosition}. */
+    public record TransportAnchor(long transportFrame, long streamPosition) {}
 
     private SimSessionRenderer(ResolvedSession session, ChainBuilder.Graph graph) {
         this.name = session.name();
@@ -38,6 +57,16 @@ public final class SimSessionRenderer {
         this.mixBuses = graph.mixBuses().toArray(MixBus[]::new);
         this.gainTargets = graph.gainTargets();
         this.stageIds = graph.stageIds();
+        this.loopFrames = session.loopFrames();
+        List<SignalSource> playing = new ArrayList<>();
+        for (StripChain strip : renderOrder) {
+            for (ChainStage stage : strip.stages()) {
+                if (stage instanceof SourceStage source && source.source() != null) {
+                    playing.add(source.source());
+                }
+            }
+        }
+        this.sources = playing.toArray(SignalSource[]::new);
     }
 
     /**
@@ -75,9 +104,47 @@ public final class SimSessionRenderer {
         return position;
     }
 
+    /** The transport position (frames on the session's timeline) of the next block. */
+    public long playhead() {
+        return playhead;
+    }
+
+    /** The latest transport jump (a seek, a loop); the transport counts on from it with the stream. */
+    public TransportAnchor anchor() {
+        return anchor;
+    }
+
+    /** The session's loop in frames, 0 when it plays on without one. */
+    public long loopFrames() {
+        return loopFrames;
+    }
+
+    /**
+     * Moves the transport to {@code frame} (inside the loop, when there is one) from the next block on;
+     * returns where it will be.
+     *
+     * @throws IllegalArgumentException for a negative frame
+     */
+    public long seek(long frame) {
+        if (frame < 0) {
+            throw new IllegalArgumentException("seek position " + frame + " is before the session's start");
+        }
+        long target = loopFrames > 0 ? frame % loopFrames : frame;
+        seekTo.set(target);
+        return target;
+    }
+
     /** Renders the next {@link #blockFrames()} frames and reports every tap of every strip to {@code sink}. */
     public void renderBlock(TapSink sink) {
         long at = position;
+        long target = seekTo.getAndSet(-1);
+        if (target >= 0) {
+            for (SignalSource source : sources) {
+                source.seek(target);
+            }
+            playhead = target;
+            anchor = new TransportAnchor(target, at);
+        }
         for (MixBus bus : mixBuses) {
             bus.clear();
         }
@@ -85,6 +152,13 @@ public final class SimSessionRenderer {
             strip.render(blockFrames, sink, at);
         }
         position = at + blockFrames;
+        long next = playhead + blockFrames;
+        if (loopFrames > 0 && next >= loopFrames) {
+            // The sources wrapped inside the block; the transport is said to wrap at the block's end.
+            next %= loopFrames;
+            anchor = new TransportAnchor(next, at + blockFrames);
+        }
+        playhead = next;
     }
 
     /**

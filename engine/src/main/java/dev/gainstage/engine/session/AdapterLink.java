@@ -18,4 +18,9 @@ public interface AdapterLink {
 
     /** Asks the adapter to set a stage's gain to exactly {@code gainDb} (undoing a fix); completes with what it did. */
     CompletableFuture<FixOutcome> requestSetGain(String stageId, double gainDb);
+
+    /** Asks the adapter to move the DAW's playhead to transport {@code seconds}; completes with where it went. */
+    default CompletableFuture<LocateOutcome> requestLocate(double seconds, boolean roll) {
+        return CompletableFuture.completedFuture(LocateOutcome.refused(adapterName() + " cannot move the playhead"));
+    }
 }

@@ -63,16 +63,19 @@ final class Judge {
         }
     }
 
-    /** One tick at session time {@code seconds}. */
-    void tick(double seconds, SessionGraph graph, Map<TapKey, MeterReading> readings, Set<String> intentional) {
+    /** One tick at session time {@code seconds}; returns the warning events it caused. */
+    List<Warning> tick(
+            double seconds, SessionGraph graph, Map<TapKey, MeterReading> readings, Set<String> intentional) {
         observeWindows(graph, readings);
         List<Observation> observations = rules.evaluate(graph, readings::get, intentional, loudnessDeltas, recentPeaks);
-        for (Warning event : tracker.update(seconds, graph, observations, intentional)) {
+        List<Warning> events = tracker.update(seconds, graph, observations, intentional);
+        for (Warning event : events) {
             recentEvents.addLast(new WarningEvent(++eventSequence, event));
             if (recentEvents.size() > MAX_RECENT_EVENTS) {
                 recentEvents.removeFirst();
             }
         }
+        return events;
     }
 
     private void observeWindows(SessionGraph graph, Map<TapKey, MeterReading> readings) {

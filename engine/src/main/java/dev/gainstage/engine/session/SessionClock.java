@@ -37,6 +37,16 @@ final class SessionClock {
         return seconds;
     }
 
+    /** The rate the stream positions are counted at (0 before the first batch). */
+    int sampleRate() {
+        return sampleRate;
+    }
+
+    /** Just past the furthest stream position heard: where the session's latest audio ends. */
+    long streamEnd() {
+        return end;
+    }
+
     /** The next batch anchors the clock wherever its positions are (a new adapter counts from its own start). */
     void reanchor() {
         sampleRate = 0;

@@ -6,6 +6,8 @@ import dev.gainstage.engine.graph.GraphException;
 import dev.gainstage.engine.graph.GraphMirror;
 import dev.gainstage.engine.graph.Strip;
 import dev.gainstage.engine.graph.TapKey;
+import dev.gainstage.engine.history.HistoryLimits;
+import dev.gainstage.engine.history.HistorySlice;
 import dev.gainstage.engine.metering.ChannelLevel;
 import dev.gainstage.engine.metering.MeterOptions;
 import dev.gainstage.engine.metering.MeterReading;
@@ -14,6 +16,7 @@ import dev.gainstage.engine.rules.RuleOverrides;
 import dev.gainstage.engine.rules.StagingRule;
 import dev.gainstage.engine.rules.Warning;
 import java.io.IOException;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -29,7 +32,9 @@ import java.util.stream.Collectors;
  * it publishes every {@link SessionClock#TICK_SECONDS} of session audio. It is a façade over parts
  * with one job each: the {@link GraphMirror}, the {@link TapPlan} (a handle and a meter per tap),
  * {@link BatchMetering}, the {@link SessionClock}, the {@link Judge} (windows, rules, warnings,
- * checklist), the {@link Publisher}, the user's {@link SessionDecisions} and {@link FixRequests}.
+ * checklist), the {@link Publisher}, the user's {@link SessionDecisions} and {@link FixRequests}, and
+ * the {@link SessionTimeline} (the transport and the history). Over 300 lines because it is the one
+ * place every adapter-side call takes the lock; each method only hands over to a part.
  *
  * <p>Threads: adapter-side calls are serialized by a lock, so a reconnecting adapter's new stream
  * cannot interleave with the old one's last messages; every part but the decisions is touched only
@@ -47,6 +52,7 @@ public final class SessionEngine {
     private final TapPlan taps;
     private final BatchMetering metering;
     private final SessionClock clock = new SessionClock();
+    private final SessionTimeline timeline = new SessionTimeline(HistoryLimits.DEFAULT);
     private final Judge judge;
     private final Publisher publisher;
     private final SessionDecisions decisions;
@@ -170,6 +176,7 @@ public final class SessionEngine {
             link = newLink;
             publisher.adapterNotice("");
             clock.reanchor(); // its blocks count from its own start
+            timeline.reset();
             if (name != null && !name.isBlank()) {
                 sessionName = name;
             }
@@ -220,6 +227,21 @@ public final class SessionEngine {
 
     public void onTransport(boolean isRolling) {
         underLock(() -> {
+            timeline.rolling(isRolling, clock);
+            rolling = isRolling;
+            publish();
+        });
+    }
+
+    /**
+     * The transport rolls or not, and was at {@code transportSamples} (at {@code sampleRate}) when the
+     * tap stream was at {@code streamPosition}.
+     *
+     * @throws IllegalArgumentException naming the problem (a sample rate out of range); nothing changes then
+     */
+    public void onTransport(boolean isRolling, long transportSamples, int sampleRate, long streamPosition) {
+        underLock(() -> {
+            timeline.anchor(isRolling, transportSamples, sampleRate, streamPosition);
             rolling = isRolling;
             publish();
         });
@@ -250,6 +272,7 @@ public final class SessionEngine {
     private void resubscribe() {
         Map<Integer, TapKey> plan = taps.follow(mirror.graph());
         judge.follow(mirror.graph());
+        timeline.follow(mirror.graph());
         AdapterLink current = link;
         if (current != null) {
             current.requestTaps(plan);
@@ -260,11 +283,12 @@ public final class SessionEngine {
         Map<TapKey, MeterReading> readings = taps.readings();
         master.observe(clock.seconds(), mirror.graph(), readings);
         if (rolling) {
-            judge.tick(
+            List<Warning> events = judge.tick(
                     clock.seconds(),
                     mirror.graph(),
                     readings,
                     decisions.current().intentional());
+            timeline.tick(clock, readings, events);
         }
         publish(readings, taps.channelLevels());
     }
@@ -408,6 +432,33 @@ public final class SessionEngine {
     }
 
     /**
+     * The session's history between transport seconds {@code from} and {@code to}, for {@code stageIds}
+     * (null: all); see {@link dev.gainstage.engine.history.SessionHistory#query}.
+     *
+     * @throws IllegalArgumentException for an empty range
+     */
+    public HistorySlice history(Collection<String> stageIds, double from, double to) {
+        adapterLock.lock();
+        try {
+            return timeline.query(stageIds, from, to);
+        } finally {
+            adapterLock.unlock();
+        }
+    }
+
+    /** Asks the adapter to move the DAW's playhead; refused at once when no adapter is attached. */
+    public CompletableFuture<LocateOutcome> locate(double seconds, boolean roll) {
+        if (!(seconds >= 0) || Double.isInfinite(seconds)) {
+            throw new IllegalArgumentException("locate position " + seconds + " s is not a time on the timeline");
+        }
+        AdapterLink current = link;
+        if (current == null) {
+            return CompletableFuture.completedFuture(LocateOutcome.refused("no DAW is attached to the session"));
+        }
+        return current.requestLocate(seconds, roll);
+    }
+
+    /**
      * Asks the adapter to apply a warning's suggested fix (see {@link FixRequests}); the gains it changed are
      * recorded, with their values before, so it can be undone.
      */
@@ -510,9 +561,10 @@ public final class SessionEngine {
 
     /**
      * Forgets all of the session's decisions: acknowledgements, intentional marks, rule overrides and the undo
-     * history (gains fixes changed stay as they are).
+     * history (gains fixes changed stay as they are, and so does the delivery target, a setting rather than a
+     * decision about a warning).
      */
     public void clearDecisions() throws IOException {
-        updateDecisions(d -> Decisions.NONE);
+        updateDecisions(d -> Decisions.NONE.withDeliveryTarget(d.deliveryTarget()));
     }
 }

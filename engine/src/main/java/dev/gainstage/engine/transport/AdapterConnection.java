@@ -4,6 +4,7 @@ import dev.gainstage.engine.graph.GraphException;
 import dev.gainstage.engine.graph.TapKey;
 import dev.gainstage.engine.session.AdapterLink;
 import dev.gainstage.engine.session.FixOutcome;
+import dev.gainstage.engine.session.LocateOutcome;
 import dev.gainstage.engine.session.SessionEngine;
 import dev.gainstage.engine.session.SessionRegistry;
 import dev.gainstage.engine.session.TapBlockData;
@@ -11,6 +12,8 @@ import dev.gainstage.engine.session.TapBlockException;
 import dev.gainstage.engine.transport.protos.GraphProtos;
 import dev.gainstage.proto.v1.Ack;
 import dev.gainstage.proto.v1.AdapterMessage;
+import dev.gainstage.proto.v1.DawLocateRequest;
+import dev.gainstage.proto.v1.DawLocateResult;
 import dev.gainstage.proto.v1.ErrorCode;
 import dev.gainstage.proto.v1.FixRequest;
 import dev.gainstage.proto.v1.FixResult;
@@ -21,6 +24,7 @@ import dev.gainstage.proto.v1.TapAssignment;
 import dev.gainstage.proto.v1.TapBlock;
 import dev.gainstage.proto.v1.TapDrops;
 import dev.gainstage.proto.v1.TapSubscription;
+import dev.gainstage.proto.v1.TransportState;
 import io.grpc.Status;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
@@ -52,7 +56,8 @@ final class AdapterConnection implements StreamObserver<AdapterMessage>, Adapter
 
     private final SessionRegistry registry;
     private final ServerCallStreamObserver<SidecarMessage> responses;
-    private final PendingFixes pendingFixes = new PendingFixes();
+    private final PendingAnswers<FixOutcome> pendingFixes = new PendingAnswers<>(FixOutcome::refused);
+    private final PendingAnswers<LocateOutcome> pendingLocates = new PendingAnswers<>(LocateOutcome::refused);
     private final Object sendLock = new Object();
     private SessionEngine engine;
     private volatile Hello hello;
@@ -104,7 +109,8 @@ final class AdapterConnection implements StreamObserver<AdapterMessage>, Adapter
                     }
                     engine.onDrops(drops);
                 }
-                case TRANSPORT -> engine.onTransport(msg.getTransport().getRolling());
+                case TRANSPORT -> onTransport(msg.getTransport());
+                case LOCATE_RESULT -> onLocateResult(msg.getLocateResult());
                 case NOTICE -> engine.onAdapterNotice(msg.getNotice().getText());
                 case BODY_NOT_SET ->
                     error(ErrorCode.ERROR_CODE_INVALID_FIELD, "body", "message carries no body", false);
@@ -158,6 +164,30 @@ final class AdapterConnection implements StreamObserver<AdapterMessage>, Adapter
                     b.getSamples().asReadOnlyByteBuffer()));
         }
         engine.onTaps(data);
+    }
+
+    private void onTransport(TransportState t) {
+        if (!t.hasPositionSamples()) {
+            engine.onTransport(t.getRolling());
+            return;
+        }
+        try {
+            engine.onTransport(t.getRolling(), t.getPositionSamples(), t.getSampleRate(), t.getStreamPosition());
+        } catch (IllegalArgumentException e) {
+            error(ErrorCode.ERROR_CODE_INVALID_FIELD, "transport.sample_rate", e.getMessage(), false);
+        }
+    }
+
+    private void onLocateResult(DawLocateResult r) {
+        LocateOutcome outcome =
+                new LocateOutcome(r.getMoved(), r.getMoved() ? r.getPositionSeconds() : Double.NaN, r.getMessage());
+        if (!pendingLocates.answer(r.getLocateId(), outcome)) {
+            error(
+                    ErrorCode.ERROR_CODE_UNKNOWN_ID,
+                    "locate_result.locate_id",
+                    "no locate request '" + r.getLocateId() + "' is pending",
+                    false);
+        }
     }
 
     private void onFixResult(FixResult r) {
@@ -228,6 +258,17 @@ final class AdapterConnection implements StreamObserver<AdapterMessage>, Adapter
                 send(SidecarMessage.newBuilder().setFix(request.setFixId(fixId)).build()));
     }
 
+    /** Once the connection is closed, completes at once as refused ("the adapter disconnected"). */
+    @Override
+    public CompletableFuture<LocateOutcome> requestLocate(double seconds, boolean roll) {
+        return pendingLocates.request(locateId -> send(SidecarMessage.newBuilder()
+                .setLocate(DawLocateRequest.newBuilder()
+                        .setLocateId(locateId)
+                        .setPositionSeconds(seconds)
+                        .setRoll(roll))
+                .build()));
+    }
+
     // ---- sending ----------------------------------------------------------------------------------
 
     private void ack(long sequence) {
@@ -291,5 +332,6 @@ final class AdapterConnection implements StreamObserver<AdapterMessage>, Adapter
             engine.detach(this);
         }
         pendingFixes.close();
+        pendingLocates.close();
     }
 }

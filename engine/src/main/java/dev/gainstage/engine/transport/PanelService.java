@@ -1,12 +1,15 @@
 package dev.gainstage.engine.transport;
 
+import dev.gainstage.client.TimelinePosition;
 import dev.gainstage.engine.checklist.DeliveryTarget;
+import dev.gainstage.engine.history.HistorySlice;
 import dev.gainstage.engine.rules.RuleLayers;
 import dev.gainstage.engine.rules.RuleOverrides;
 import dev.gainstage.engine.session.SessionEngine;
 import dev.gainstage.engine.session.SessionRegistry;
 import dev.gainstage.engine.session.SessionState;
 import dev.gainstage.engine.transport.protos.DecisionProtos;
+import dev.gainstage.engine.transport.protos.HistoryProtos;
 import dev.gainstage.engine.transport.protos.MasterProtos;
 import dev.gainstage.engine.transport.protos.RulesConfigProtos;
 import dev.gainstage.proto.v1.AcknowledgeRequest;
@@ -16,14 +19,18 @@ import dev.gainstage.proto.v1.ApplyFixResponse;
 import dev.gainstage.proto.v1.ClearDecisionsRequest;
 import dev.gainstage.proto.v1.DecisionHistory;
 import dev.gainstage.proto.v1.DescribeRequest;
+import dev.gainstage.proto.v1.GetHistoryRequest;
 import dev.gainstage.proto.v1.GetRuleConfigRequest;
 import dev.gainstage.proto.v1.ListDecisionsRequest;
 import dev.gainstage.proto.v1.MarkIntentionalRequest;
 import dev.gainstage.proto.v1.MarkIntentionalResponse;
+import dev.gainstage.proto.v1.PanelLocateRequest;
+import dev.gainstage.proto.v1.PanelLocateResponse;
 import dev.gainstage.proto.v1.PanelServiceGrpc;
 import dev.gainstage.proto.v1.ResetMasterLoudnessRequest;
 import dev.gainstage.proto.v1.ResetMasterLoudnessResponse;
 import dev.gainstage.proto.v1.RuleConfigView;
+import dev.gainstage.proto.v1.SessionHistoryView;
 import dev.gainstage.proto.v1.SessionSummary;
 import dev.gainstage.proto.v1.SessionView;
 import dev.gainstage.proto.v1.SetDeliveryTargetRequest;
@@ -165,6 +172,55 @@ public final class PanelService extends PanelServiceGrpc.PanelServiceImplBase {
                 responses.onCompleted();
             }
         });
+    }
+
+    @Override
+    public void getHistory(GetHistoryRequest request, StreamObserver<SessionHistoryView> responses) {
+        SessionEngine engine = session(request.getSessionKey(), responses);
+        if (engine == null) {
+            return;
+        }
+        double from = request.hasFromSeconds() ? request.getFromSeconds() : Double.NEGATIVE_INFINITY;
+        double to = request.hasToSeconds() ? request.getToSeconds() : Double.POSITIVE_INFINITY;
+        HistorySlice slice;
+        try {
+            slice = engine.history(request.getAllStages() ? null : request.getStageIdsList(), from, to);
+        } catch (IllegalArgumentException e) {
+            responses.onError(
+                    Status.INVALID_ARGUMENT.withDescription(e.getMessage()).asRuntimeException());
+            return;
+        }
+        reply(responses, HistoryProtos.view(engine.sessionKey(), slice));
+    }
+
+    @Override
+    public void locate(PanelLocateRequest request, StreamObserver<PanelLocateResponse> responses) {
+        SessionEngine engine = session(request.getSessionKey(), responses);
+        if (engine == null) {
+            return;
+        }
+        try {
+            engine.locate(request.getPositionSeconds(), request.getRoll()).whenComplete((outcome, error) -> {
+                if (error != null) {
+                    responses.onError(
+                            Status.INTERNAL.withDescription(error.toString()).asRuntimeException());
+                    return;
+                }
+                PanelLocateResponse.Builder r = PanelLocateResponse.newBuilder()
+                        .setMoved(outcome.moved())
+                        .setMessage(
+                                outcome.moved()
+                                        ? "moved to " + TimelinePosition.format(outcome.positionSeconds())
+                                        : "not moved: " + outcome.message());
+                if (outcome.moved()) {
+                    r.setPositionSeconds(outcome.positionSeconds());
+                }
+                reply(responses, r.build());
+            });
+        } catch (IllegalArgumentException e) {
+            responses.onError(
+                    Status.INVALID_ARGUMENT.withDescription(e.getMessage()).asRuntimeException());
+        }
     }
 
     @Override

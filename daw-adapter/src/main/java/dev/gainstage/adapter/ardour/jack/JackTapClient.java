@@ -101,6 +101,11 @@ public final class JackTapClient implements AutoCloseable {
         return plan.get();
     }
 
+    /** Frames the process callback has seen since the client opened: the tap position of the next period. */
+    public long streamPosition() {
+        return process.position();
+    }
+
     /**
      * The most the process callback's own code allocated in one period (with probing on, after the first
      * {@value TapProcess#PROBE_WARMUP_PERIODS} periods), in bytes.

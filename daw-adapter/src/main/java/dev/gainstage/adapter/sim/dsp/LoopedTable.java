@@ -44,6 +44,11 @@ public final class LoopedTable implements SignalSource {
         }
     }
 
+    @Override
+    public void seek(long frame) {
+        positionInLoop = Math.floorMod(frame, loopFrames);
+    }
+
     private void copyFrame(int t, float[] out, int o, int channels) {
         if (tableChannels == channels) {
             for (int c = 0; c < channels; c++) {

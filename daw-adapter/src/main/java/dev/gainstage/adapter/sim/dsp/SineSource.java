@@ -30,4 +30,9 @@ public final class SineSource implements SignalSource {
             }
         }
     }
+
+    @Override
+    public void seek(long frame) {
+        position = loopFrames > 0 ? Math.floorMod(frame, loopFrames) : Math.max(0, frame);
+    }
 }
