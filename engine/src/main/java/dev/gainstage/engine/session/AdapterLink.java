@@ -15,4 +15,10 @@ public interface AdapterLink {
 
     /** Asks the adapter to change a stage's gain; completes with what the adapter did. */
     CompletableFuture<FixOutcome> requestFix(String stageId, double changeDb);
+
+    /** Asks the adapter for a step of a level-matched A/B; completes with what it did. */
+    default CompletableFuture<CompareAnswer> requestCompare(CompareStep step) {
+        return CompletableFuture.completedFuture(
+                CompareAnswer.refused("adapter '" + adapterName() + "' cannot compare"));
+    }
 }

@@ -6,6 +6,7 @@ import dev.gainstage.engine.metering.MeterReading;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -59,7 +60,8 @@ final class Publisher {
             Map<TapKey, MeterReading> readings,
             Judge.Verdict verdict,
             Map<String, Long> drops,
-            Decisions decisions) {
+            Decisions decisions,
+            Optional<Comparison> compare) {
         AdapterLink link = adapter.link();
         state = new SessionState(
                 state.sessionKey(),
@@ -76,7 +78,8 @@ final class Publisher {
                 verdict.checklist(),
                 drops,
                 decisions.intentional(),
-                allNotices());
+                allNotices(),
+                compare);
         for (Runnable l : listeners) {
             l.run();
         }

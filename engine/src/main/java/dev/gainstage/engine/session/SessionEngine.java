@@ -3,6 +3,7 @@ package dev.gainstage.engine.session;
 import dev.gainstage.engine.graph.GraphChange;
 import dev.gainstage.engine.graph.GraphException;
 import dev.gainstage.engine.graph.GraphMirror;
+import dev.gainstage.engine.graph.SessionGraph;
 import dev.gainstage.engine.graph.Strip;
 import dev.gainstage.engine.graph.TapKey;
 import dev.gainstage.engine.metering.MeterOptions;
@@ -41,6 +42,7 @@ public final class SessionEngine {
     private final Publisher publisher;
     private final SessionDecisions decisions;
     private final FixRequests fixes;
+    private final Comparisons compares;
 
     private boolean rolling = true;
     private String sessionName;
@@ -98,6 +100,7 @@ public final class SessionEngine {
         this.judge = new Judge(decisions.ruleLayers().effective(), stagingRules);
         this.publisher = new Publisher(sessionKey, notice);
         this.fixes = new FixRequests(sessionKey, this::stageChanged);
+        this.compares = new Comparisons(sessionKey, () -> underLock(this::publish));
     }
 
     public String sessionKey() {
@@ -132,8 +135,12 @@ public final class SessionEngine {
         publisher.addListener(listener);
     }
 
+    /** The last watcher gone ends a comparison: nobody is left to end it, and the plugin must not stay bypassed. */
     public void removeListener(Runnable listener) {
         publisher.removeListener(listener);
+        if (!publisher.watched() && compares.current().isPresent()) {
+            compares.end(link);
+        }
     }
 
     // ---- adapter side -------------------------------------------------------------------------
@@ -142,6 +149,7 @@ public final class SessionEngine {
     public void attach(AdapterLink newLink, String name) {
         underLock(() -> {
             link = newLink;
+            compares.adapterGone(); // a comparison of the previous stream was ended by that adapter
             publisher.adapterNotice("");
             clock.reanchor(); // its blocks count from its own start
             if (name != null && !name.isBlank()) {
@@ -156,6 +164,7 @@ public final class SessionEngine {
         underLock(() -> {
             if (link == oldLink) {
                 link = null;
+                compares.adapterGone(); // the adapter puts the plugin back itself when its stream ends
                 publisher.adapterNotice(""); // it spoke of the adapter's side, which has gone
                 lastAttachedNanos = ticker.nanos();
                 publish();
@@ -255,7 +264,8 @@ public final class SessionEngine {
                 readings,
                 judge.verdict(mirror.graph(), readings, d),
                 taps.drops(),
-                d);
+                d,
+                compares.current());
     }
 
     /** A stage changed (a fix was applied to it): judge it on audio from now on only. */
@@ -294,6 +304,32 @@ public final class SessionEngine {
             judge.reconfigure(decisions.ruleLayers().effective());
             publish();
         });
+    }
+
+    /**
+     * Starts a level-matched A/B of a plugin on side B (bypassed, matched by its measured loudness change); see
+     * {@link Comparisons}.
+     */
+    public CompletableFuture<CompareOutcome> startCompare(String stageId) {
+        SessionGraph graph;
+        double deltaDb;
+        adapterLock.lock();
+        try {
+            graph = mirror.graph();
+            deltaDb = judge.loudnessDelta(stageId);
+        } finally {
+            adapterLock.unlock();
+        }
+        return compares.start(graph, stageId, deltaDb, link);
+    }
+
+    public CompletableFuture<CompareOutcome> switchCompare(CompareSide side) {
+        return compares.switchTo(side, link);
+    }
+
+    /** Ends the comparison: the adapter leaves the plugin exactly as it was before it started. */
+    public CompletableFuture<CompareOutcome> endCompare() {
+        return compares.end(link);
     }
 
     /** Asks the adapter to apply a warning's suggested fix; see {@link FixRequests}. */

@@ -7,6 +7,7 @@ import dev.gainstage.engine.metering.MeterReading;
 import dev.gainstage.engine.rules.Warning;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -17,6 +18,7 @@ import java.util.Set;
  * @param recentEvents the last warning events, oldest first, for watchers to catch up from
  * @param drops        blocks the adapter dropped, per stage id
  * @param notices      problems the user should know of (e.g. saved decisions that could not be read)
+ * @param compare      the level-matched A/B running, if any
  */
 public record SessionState(
         String sessionKey,
@@ -33,7 +35,8 @@ public record SessionState(
         Checklist checklist,
         Map<String, Long> drops,
         Set<String> intentional,
-        List<String> notices) {
+        List<String> notices,
+        Optional<Comparison> compare) {
     public SessionState {
         readings = Map.copyOf(readings);
         warnings = List.copyOf(warnings);
@@ -59,7 +62,8 @@ public record SessionState(
                 Checklist.EMPTY,
                 Map.of(),
                 Set.of(),
-                List.of());
+                List.of(),
+                Optional.empty());
     }
 
     public MeterReading reading(TapKey key) {

@@ -3,16 +3,21 @@ package dev.gainstage.engine.transport;
 import dev.gainstage.engine.graph.Strip;
 import dev.gainstage.engine.rules.RuleLayers;
 import dev.gainstage.engine.rules.RuleOverrides;
+import dev.gainstage.engine.session.CompareOutcome;
+import dev.gainstage.engine.session.CompareSide;
 import dev.gainstage.engine.session.Decisions;
 import dev.gainstage.engine.session.SessionEngine;
 import dev.gainstage.engine.session.SessionRegistry;
 import dev.gainstage.engine.session.SessionState;
+import dev.gainstage.engine.transport.protos.CompareProtos;
 import dev.gainstage.engine.transport.protos.RulesConfigProtos;
 import dev.gainstage.proto.v1.AcknowledgeRequest;
 import dev.gainstage.proto.v1.AcknowledgeResponse;
 import dev.gainstage.proto.v1.ApplyFixRequest;
 import dev.gainstage.proto.v1.ApplyFixResponse;
+import dev.gainstage.proto.v1.CompareResponse;
 import dev.gainstage.proto.v1.DescribeRequest;
+import dev.gainstage.proto.v1.EndCompareRequest;
 import dev.gainstage.proto.v1.GetRuleConfigRequest;
 import dev.gainstage.proto.v1.MarkIntentionalRequest;
 import dev.gainstage.proto.v1.MarkIntentionalResponse;
@@ -22,6 +27,8 @@ import dev.gainstage.proto.v1.SessionSummary;
 import dev.gainstage.proto.v1.SessionView;
 import dev.gainstage.proto.v1.SetRuleOverridesRequest;
 import dev.gainstage.proto.v1.SidecarDescription;
+import dev.gainstage.proto.v1.StartCompareRequest;
+import dev.gainstage.proto.v1.SwitchCompareRequest;
 import dev.gainstage.proto.v1.WatchRequest;
 import io.grpc.Status;
 import io.grpc.stub.ServerCallStreamObserver;
@@ -30,6 +37,7 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
@@ -124,6 +132,51 @@ public final class PanelService extends PanelServiceGrpc.PanelServiceImplBase {
                         .setMessage(outcome.message())
                         .build());
                 responses.onCompleted();
+            }
+        });
+    }
+
+    @Override
+    public void startCompare(StartCompareRequest request, StreamObserver<CompareResponse> responses) {
+        SessionEngine engine = session(request.getSessionKey(), responses);
+        if (engine != null) {
+            answer(engine.startCompare(request.getStageId()), responses);
+        }
+    }
+
+    @Override
+    public void switchCompare(SwitchCompareRequest request, StreamObserver<CompareResponse> responses) {
+        SessionEngine engine = session(request.getSessionKey(), responses);
+        if (engine == null) {
+            return;
+        }
+        CompareSide side;
+        try {
+            side = CompareProtos.side(request.getSide());
+        } catch (IllegalArgumentException e) {
+            responses.onError(
+                    Status.INVALID_ARGUMENT.withDescription(e.getMessage()).asRuntimeException());
+            return;
+        }
+        answer(engine.switchCompare(side), responses);
+    }
+
+    @Override
+    public void endCompare(EndCompareRequest request, StreamObserver<CompareResponse> responses) {
+        SessionEngine engine = session(request.getSessionKey(), responses);
+        if (engine != null) {
+            answer(engine.endCompare(), responses);
+        }
+    }
+
+    /** A refused comparison is an answer (applied = false, the reason), like a refused fix; not an RPC error. */
+    private static void answer(CompletableFuture<CompareOutcome> outcome, StreamObserver<CompareResponse> responses) {
+        outcome.whenComplete((o, error) -> {
+            if (error != null) {
+                responses.onError(
+                        Status.INTERNAL.withDescription(error.toString()).asRuntimeException());
+            } else {
+                reply(responses, CompareProtos.response(o));
             }
         });
     }

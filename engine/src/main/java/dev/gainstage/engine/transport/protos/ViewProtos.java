@@ -56,6 +56,7 @@ public final class ViewProtos {
             v.addWarnings(warning(w));
         }
         v.setChecklist(checklist(s.checklist()));
+        s.compare().ifPresent(c -> v.setCompare(CompareProtos.view(c)));
         return v.build();
     }
 
@@ -87,6 +88,9 @@ public final class ViewProtos {
                 .setIntentional(
                         s.intentional().contains(stage.id()) || s.intentional().contains(strip.id()))
                 .setDroppedBlocks(s.drops().getOrDefault(stage.id(), 0L));
+        s.compare()
+                .filter(c -> c.stageId().equals(stage.id()))
+                .ifPresent(c -> b.setCompareSide(CompareProtos.toProto(c.side())));
         if (in != null) {
             b.setInput(levels(in));
         }
