@@ -4,6 +4,7 @@ import dev.gainstage.client.Reconnector;
 import dev.gainstage.client.SidecarAddress;
 import dev.gainstage.proto.v1.AdapterMessage;
 import dev.gainstage.proto.v1.AdapterServiceGrpc;
+import dev.gainstage.proto.v1.CompareCommand;
 import dev.gainstage.proto.v1.FixRequest;
 import dev.gainstage.proto.v1.ProtocolError;
 import dev.gainstage.proto.v1.SidecarMessage;
@@ -31,6 +32,11 @@ public final class SidecarLink implements AutoCloseable {
         void onTaps(TapTable taps);
 
         void onFix(FixRequest fix);
+
+        /** A level-matched A/B step; an adapter that cannot compare refuses it. */
+        default void onCompare(CompareCommand command) {
+            LOG.warning(() -> "this adapter cannot compare; refused " + command.getAction());
+        }
 
         void onError(ProtocolError error);
 
@@ -86,6 +92,7 @@ public final class SidecarLink implements AutoCloseable {
                                 listener.onTaps(taps);
                             }
                             case FIX -> listener.onFix(m.getFix());
+                            case COMPARE -> listener.onCompare(m.getCompare());
                             case ERROR -> listener.onError(m.getError());
                             default -> {}
                         }

@@ -6,7 +6,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.DoubleUnaryOperator;
 
 /**
  * Renders a {@link SimSession}: the sim adapter's reference "DAW". Every block runs all tracks,
@@ -26,6 +30,7 @@ public final class SimSessionRenderer {
     private final MixBus[] mixBuses;
     private final Map<String, GainTarget> gainTargets;
     private final Set<String> stageIds;
+    private final Map<String, AtomicBoolean> pluginSwitches;
     private volatile long position;
 
     private SimSessionRenderer(ResolvedSession session, ChainBuilder.Graph graph) {
@@ -37,6 +42,7 @@ public final class SimSessionRenderer {
         this.mixBuses = graph.mixBuses().toArray(MixBus[]::new);
         this.gainTargets = graph.gainTargets();
         this.stageIds = graph.stageIds();
+        this.pluginSwitches = graph.pluginSwitches();
     }
 
     /**
@@ -93,6 +99,45 @@ public final class SimSessionRenderer {
      * Synchronized so that two concurrent fixes cannot both pass the range check.
      */
     public synchronized FixOutcome applyGainChange(String stageId, double changeDb) {
+        if (!Double.isFinite(changeDb)) {
+            return FixOutcome.refused("gain change for " + stageId + " is not a number: " + changeDb);
+        }
+        return change(stageId, before -> before + changeDb);
+    }
+
+    /** Sets a stage's gain to exactly {@code db}, as {@link #applyGainChange} would reach it, with its checks. */
+    public synchronized FixOutcome setGain(String stageId, double db) {
+        if (!Double.isFinite(db)) {
+            return FixOutcome.refused("gain for " + stageId + " is not a number: " + db);
+        }
+        return change(stageId, before -> db);
+    }
+
+    /** The gain a fix or compare changes on {@code stageId} now, in dB; empty when it has none. */
+    public OptionalDouble gainDb(String stageId) {
+        GainTarget target = gainTargets.get(stageId);
+        return target == null
+                ? OptionalDouble.empty()
+                : OptionalDouble.of(target.param().db());
+    }
+
+    /** Whether a plugin stage is active; empty for any other stage id. */
+    public Optional<Boolean> pluginActive(String stageId) {
+        AtomicBoolean active = pluginSwitches.get(stageId);
+        return active == null ? Optional.empty() : Optional.of(active.get());
+    }
+
+    /** Activates or deactivates a plugin from the next block on; false for a stage id that is not a plugin. */
+    public boolean setPluginActive(String stageId, boolean active) {
+        AtomicBoolean a = pluginSwitches.get(stageId);
+        if (a == null) {
+            return false;
+        }
+        a.set(active);
+        return true;
+    }
+
+    private FixOutcome change(String stageId, DoubleUnaryOperator newDb) {
         GainTarget target = gainTargets.get(stageId);
         if (target == null) {
             return FixOutcome.refused(
@@ -100,11 +145,8 @@ public final class SimSessionRenderer {
                             ? stageId + " has no gain to change"
                             : "unknown stage id \"" + stageId + "\"");
         }
-        if (!Double.isFinite(changeDb)) {
-            return FixOutcome.refused("gain change for " + stageId + " is not a number: " + changeDb);
-        }
         double before = target.param().db();
-        double after = before + changeDb;
+        double after = newDb.applyAsDouble(before);
         if (after < SessionValidator.MIN_GAIN_DB || after > SessionValidator.MAX_GAIN_DB) {
             return FixOutcome.refused(String.format(
                     Locale.ROOT,
@@ -115,7 +157,7 @@ public final class SimSessionRenderer {
                     SessionValidator.MIN_GAIN_DB,
                     SessionValidator.MAX_GAIN_DB));
         }
-        after = target.param().add(changeDb);
+        after = target.param().set(after);
         String message = String.format(
                 Locale.ROOT,
                 "%s %s %+.2f dB → %+.2f dB (%+.2f dB)",
@@ -123,7 +165,7 @@ public final class SimSessionRenderer {
                 target.label(),
                 before,
                 after,
-                changeDb);
+                after - before);
         if (!target.stageId().equals(stageId)) {
             message += " (" + stageId + " has no gain of its own)";
         }
