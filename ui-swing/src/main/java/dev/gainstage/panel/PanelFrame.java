@@ -2,6 +2,7 @@ package dev.gainstage.panel;
 
 import dev.gainstage.panel.checklist.ChecklistModel;
 import dev.gainstage.panel.checklist.ChecklistPanel;
+import dev.gainstage.panel.compare.CompareBar;
 import dev.gainstage.panel.connection.ConnectionState;
 import dev.gainstage.panel.graph.FlowGraphModel;
 import dev.gainstage.panel.graph.FlowGraphPanel;
@@ -40,6 +41,7 @@ public final class PanelFrame extends JFrame {
     private final FlowGraphPanel graph;
     private final WarningsPanel warnings;
     private final ChecklistPanel checklist;
+    private final CompareBar compareBar;
     private final JTabbedPane tabs = new JTabbedPane();
     private final JSplitPane split;
     private final JScrollPane overviewScroll;
@@ -79,6 +81,8 @@ public final class PanelFrame extends JFrame {
         title.setName("title");
         toolbar.add(title, BorderLayout.CENTER);
         toolbar.add(controls, BorderLayout.EAST);
+        compareBar = new CompareBar(model, actions);
+        toolbar.add(compareBar, BorderLayout.SOUTH);
 
         tabs.addTab("Warnings", scrolling(warnings));
         tabs.addTab("Checklist", checklist);
@@ -120,6 +124,7 @@ public final class PanelFrame extends JFrame {
                 case PanelModel.SELECTION -> {
                     overview.repaint();
                     graph.repaint();
+                    compareBar.refresh();
                 }
                 case PanelModel.MESSAGE -> message.setText((String) e.getNewValue());
                 default -> {}
@@ -188,6 +193,7 @@ public final class PanelFrame extends JFrame {
         graph.refresh();
         warnings.refresh(view.getWarningsList());
         checklist.refresh();
+        compareBar.refresh();
         String gaps = overviewModel.gaps().summary();
         String notices = view.getNoticesCount() == 0 ? "" : "   \u26A0 " + String.join("; ", view.getNoticesList());
         title.setText(

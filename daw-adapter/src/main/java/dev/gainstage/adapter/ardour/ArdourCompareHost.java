@@ -7,6 +7,8 @@ import dev.gainstage.proto.v1.Stage;
 import dev.gainstage.proto.v1.StageKind;
 import dev.gainstage.proto.v1.Strip;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -68,16 +70,23 @@ final class ArdourCompareHost implements CompareHost {
     }
 
     @Override
-    public String matchStage(String pluginStageId) throws CompareRefused {
+    public List<String> matchStages(String pluginStageId) throws CompareRefused {
         ArdourSession s = session();
         plugin(s, pluginStageId);
+        List<String> stages = new ArrayList<>();
         if (s.fixTargets().get(pluginStageId) instanceof FixTarget.PluginOutput) {
-            return pluginStageId;
+            stages.add(pluginStageId);
         }
-        return MatchStages.gainStageFor(s.strips(), pluginStageId)
+        MatchStages.gainStagesFor(s.strips(), pluginStageId).stream()
                 .filter(s.fixTargets()::containsKey)
-                .orElseThrow(() -> new CompareRefused(
-                        pluginStageId + " has no output control, and its strip no trim or fader to match it with"));
+                .forEach(stages::add);
+        return stages;
+    }
+
+    @Override
+    public boolean accepts(String stageId, double db) throws CompareRefused {
+        FixTarget target = target(session(), stageId);
+        return db >= target.minDb() && db <= target.maxDb();
     }
 
     @Override

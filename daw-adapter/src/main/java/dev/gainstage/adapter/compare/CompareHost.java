@@ -1,5 +1,7 @@
 package dev.gainstage.adapter.compare;
 
+import java.util.List;
+
 /**
  * What a DAW offers a level-matched A/B: a plugin's bypass and the gains that can match it. Each call either does
  * what it says or throws {@link CompareRefused} with a one-line reason, having changed nothing.
@@ -12,10 +14,13 @@ public interface CompareHost {
     void setPluginActive(String pluginStageId, boolean active) throws CompareRefused;
 
     /**
-     * Where the matching gain goes: the plugin's own id when it has an output control, else a trim or fader of its
-     * strip (see {@link MatchStages}).
+     * Where the matching gain may go, the best first: the plugin's own id when it has an output control, then the
+     * gain stages of its strip ({@link MatchStages}). The {@link Comparer} takes the first whose range holds the match.
      */
-    String matchStage(String pluginStageId) throws CompareRefused;
+    List<String> matchStages(String pluginStageId) throws CompareRefused;
+
+    /** Whether the stage's gain can be set to {@code db} (within its control's range). */
+    boolean accepts(String stageId, double db) throws CompareRefused;
 
     /** The stage's gain now: a trim or fader, or the plugin's output control, in dB. */
     double gainDb(String stageId) throws CompareRefused;

@@ -3,6 +3,8 @@ package dev.gainstage.adapter.compare;
 import dev.gainstage.proto.v1.CompareCommand;
 import dev.gainstage.proto.v1.CompareResult;
 import dev.gainstage.proto.v1.CompareSide;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.logging.Logger;
 
@@ -93,7 +95,7 @@ public final class Comparer {
         if (!active) {
             throw new CompareRefused(stageId + " is bypassed already: activate it to compare it");
         }
-        String match = host.matchStage(stageId);
+        String match = matchStage(stageId, c.getMatchDb());
         running = new Running(stageId, true, match, host.gainDb(match), c.getMatchDb());
         try {
             return play(stageId, c.getSide(), r);
@@ -105,6 +107,23 @@ public final class Comparer {
             }
             throw e;
         }
+    }
+
+    /** The first of the host's match stages whose range holds the gain its side needs. */
+    private String matchStage(String stageId, double matchDb) throws CompareRefused {
+        List<String> tried = new ArrayList<>();
+        for (String candidate : host.matchStages(stageId)) {
+            double gain = new Running(stageId, true, candidate, host.gainDb(candidate), matchDb)
+                    .gainOn(candidate.equals(stageId) ? CompareSide.COMPARE_SIDE_A : CompareSide.COMPARE_SIDE_B);
+            if (host.accepts(candidate, gain)) {
+                return candidate;
+            }
+            tried.add(String.format(Locale.ROOT, "%s to %+.1f dB", candidate, gain));
+        }
+        throw new CompareRefused(String.format(Locale.ROOT, "no gain can match %s by %+.1f dB", stageId, matchDb)
+                + (tried.isEmpty()
+                        ? ": it has no output control and its strip no trim or fader"
+                        : ": " + String.join(", ", tried) + " would be out of range"));
     }
 
     private String play(String stageId, CompareSide side, CompareResult.Builder r) throws CompareRefused {

@@ -2,10 +2,13 @@ package dev.gainstage.adapter.sim;
 
 import dev.gainstage.adapter.compare.CompareHost;
 import dev.gainstage.adapter.compare.CompareRefused;
+import dev.gainstage.adapter.compare.MatchStages;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The sim as a {@link CompareHost}: its plugins' switches and gains change from the next rendered block. Every sim
- * plugin has an output level of its own (a compressor its makeup), so the match always lands on the plugin.
+ * plugin has an output level of its own (a compressor its makeup), which takes the match unless out of range.
  */
 final class SimCompareHost implements CompareHost {
     private final SimSessionRenderer renderer;
@@ -28,9 +31,18 @@ final class SimCompareHost implements CompareHost {
     }
 
     @Override
-    public String matchStage(String pluginStageId) throws CompareRefused {
+    public List<String> matchStages(String pluginStageId) throws CompareRefused {
         pluginActive(pluginStageId);
-        return pluginStageId;
+        List<String> stages = new ArrayList<>();
+        stages.add(pluginStageId);
+        stages.addAll(MatchStages.gainStagesFor(renderer.snapshot(0).getStripsList(), pluginStageId));
+        return stages;
+    }
+
+    @Override
+    public boolean accepts(String stageId, double db) throws CompareRefused {
+        gainDb(stageId);
+        return db >= SessionValidator.MIN_GAIN_DB && db <= SessionValidator.MAX_GAIN_DB;
     }
 
     @Override
