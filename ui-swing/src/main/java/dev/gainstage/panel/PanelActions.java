@@ -4,10 +4,15 @@ import dev.gainstage.proto.v1.AcknowledgeRequest;
 import dev.gainstage.proto.v1.ApplyFixRequest;
 import dev.gainstage.proto.v1.ApplyFixResponse;
 import dev.gainstage.proto.v1.ClearDecisionsRequest;
+import dev.gainstage.proto.v1.CompareResponse;
+import dev.gainstage.proto.v1.CompareSide;
+import dev.gainstage.proto.v1.EndCompareRequest;
 import dev.gainstage.proto.v1.MarkIntentionalRequest;
 import dev.gainstage.proto.v1.PanelLocateRequest;
 import dev.gainstage.proto.v1.PanelLocateResponse;
 import dev.gainstage.proto.v1.PanelServiceGrpc;
+import dev.gainstage.proto.v1.StartCompareRequest;
+import dev.gainstage.proto.v1.SwitchCompareRequest;
 import dev.gainstage.proto.v1.UndoDecisionRequest;
 import dev.gainstage.proto.v1.UndoDecisionResponse;
 import dev.gainstage.proto.v1.UndoableDecision;
@@ -135,6 +140,51 @@ public final class PanelActions implements AutoCloseable {
             String said = r.getMessage().isEmpty() ? (r.getMoved() ? "moved" : "not moved") : r.getMessage();
             return Character.toUpperCase(said.charAt(0)) + said.substring(1) + " (" + what + ")";
         });
+    }
+
+    /** Starts a level-matched A/B of a plugin, on its bypassed side. Call on the EDT. */
+    public void startCompare(String stageId) {
+        String key = sessionKey();
+        String what = Words.stage(model.view(), stageId);
+        call(
+                "Compare " + what,
+                stub -> compared(
+                        "Comparing " + what,
+                        stub.startCompare(StartCompareRequest.newBuilder()
+                                .setSessionKey(key)
+                                .setStageId(stageId)
+                                .build())));
+    }
+
+    /** Call on the EDT. */
+    public void switchCompare(CompareSide side) {
+        String key = sessionKey();
+        String name = side == CompareSide.COMPARE_SIDE_A ? "A (processed)" : "B (bypassed)";
+        call(
+                "Switch to " + name,
+                stub -> compared(
+                        "Playing " + name,
+                        stub.switchCompare(SwitchCompareRequest.newBuilder()
+                                .setSessionKey(key)
+                                .setSide(side)
+                                .build())));
+    }
+
+    /** Call on the EDT. */
+    public void endCompare() {
+        String key = sessionKey();
+        call(
+                "End comparing",
+                stub -> compared(
+                        "Ended comparing",
+                        stub.endCompare(EndCompareRequest.newBuilder()
+                                .setSessionKey(key)
+                                .build())));
+    }
+
+    private static String compared(String done, CompareResponse r) {
+        String detail = r.getMessage().isBlank() ? "" : ": " + r.getMessage();
+        return (r.getApplied() ? done : "Not done") + detail;
     }
 
     private String sessionKey() {

@@ -2,6 +2,7 @@ package dev.gainstage.panel;
 
 import dev.gainstage.panel.checklist.ChecklistModel;
 import dev.gainstage.panel.checklist.ChecklistPanel;
+import dev.gainstage.panel.compare.CompareBar;
 import dev.gainstage.panel.connection.DawState;
 import dev.gainstage.panel.connection.StatusLine;
 import dev.gainstage.panel.graph.FlowGraphModel;
@@ -45,6 +46,7 @@ public final class PanelFrame extends JFrame {
     private final WarningsPanel warnings;
     private final ChecklistPanel checklist;
     private final TimelinePanel timeline;
+    private final CompareBar compareBar;
     private final JTabbedPane tabs = new JTabbedPane();
     private final JSplitPane split;
     private final JScrollPane overviewScroll;
@@ -85,6 +87,8 @@ public final class PanelFrame extends JFrame {
         title.setName("title");
         toolbar.add(title, BorderLayout.CENTER);
         toolbar.add(controls, BorderLayout.EAST);
+        compareBar = new CompareBar(model, actions);
+        toolbar.add(compareBar, BorderLayout.SOUTH);
 
         tabs.addTab("Warnings", scrolling(warnings));
         tabs.addTab("Checklist", checklist);
@@ -131,6 +135,7 @@ public final class PanelFrame extends JFrame {
                 case PanelModel.SELECTION -> {
                     overview.repaint();
                     graph.repaint();
+                    compareBar.refresh();
                 }
                 case PanelModel.MESSAGE -> message.setText((String) e.getNewValue());
                 default -> {}
@@ -203,6 +208,7 @@ public final class PanelFrame extends JFrame {
             }
         }
         checklist.refresh();
+        compareBar.refresh();
         String gaps = overviewModel.gaps().summary();
         String notices = view.getNoticesCount() == 0 ? "" : "   \u26A0 " + String.join("; ", view.getNoticesList());
         title.setText(

@@ -6,9 +6,12 @@ import dev.gainstage.adapter.ardour.bridge.FrameAssembler;
 import dev.gainstage.adapter.ardour.jack.JackTapClient;
 import dev.gainstage.adapter.ardour.osc.OscMessage;
 import dev.gainstage.adapter.ardour.osc.OscSocket;
+import dev.gainstage.adapter.compare.Comparer;
 import dev.gainstage.adapter.link.SidecarLink;
 import dev.gainstage.client.SidecarAddress;
 import dev.gainstage.proto.v1.AdapterMessage;
+import dev.gainstage.proto.v1.CompareCommand;
+import dev.gainstage.proto.v1.CompareResult;
 import dev.gainstage.proto.v1.DawLocateRequest;
 import dev.gainstage.proto.v1.DawLocateResult;
 import dev.gainstage.proto.v1.FixRequest;
@@ -79,6 +82,7 @@ public final class ArdourAdapter implements AutoCloseable {
     private final ArdourTransport transport;
     private final TransportFollower transportFollower;
     private final ArdourLocator locator;
+    private final Comparer comparer;
 
     private volatile long lastFrameNanos;
     private volatile long framesReceived;
@@ -94,9 +98,23 @@ public final class ArdourAdapter implements AutoCloseable {
                 config.sidecar(),
                 taps -> control.execute(() -> updateTaps(false)),
                 fix -> fixes.execute(() -> applyFix(fix)),
-                locate -> fixes.execute(() -> locate(locate)));
+                locate -> fixes.execute(() -> locate(locate)),
+                new SessionMirror.Compares() {
+                    @Override
+                    public void onCompare(CompareCommand command) {
+                        fixes.execute(() -> compare(command));
+                    }
+
+                    @Override
+                    public void streamEnded() {
+                        if (!closed) { // closing restores by itself, and the fix thread is gone
+                            fixes.execute(() -> restoreCompare());
+                        }
+                    }
+                });
         this.wiring = new TapWiring(jack, config.maxTapPorts());
         this.fixApplier = new FixApplier(surface, mirror::session, mirror::link, FixPolicy.DEFAULT);
+        this.comparer = new Comparer(new ArdourCompareHost(mirror::session, surface, fixApplier));
         this.streamer = new TapStreamer(jack::plan, mirror::link);
         this.transport = new ArdourTransport(config.ardourOsc());
         this.transportFollower = new TransportFollower(transport, jack, mirror::link);
@@ -206,6 +224,25 @@ public final class ArdourAdapter implements AutoCloseable {
         }
     }
 
+    /** Fix thread: a compare step waits for Ardour like a fix. */
+    private void compare(CompareCommand command) {
+        CompareResult result = comparer.handle(command);
+        SidecarLink link = mirror.link();
+        if (link != null) {
+            link.send(AdapterMessage.newBuilder().setCompareResult(result).build());
+        }
+    }
+
+    /** Fix thread. */
+    private void restoreCompare() {
+        comparer.restore();
+    }
+
+    /** Whether a level-matched A/B is running. */
+    public boolean comparing() {
+        return comparer.comparing();
+    }
+
     /** Control thread. */
     private void updateTaps(boolean force) {
         wiring.update(mirror.session(), mirror.link(), force);
@@ -243,6 +280,7 @@ public final class ArdourAdapter implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        comparer.restore(); // before the surface closes: the plugin must not stay bypassed
         timer.shutdownNow();
         try {
             heartbeat.stop();

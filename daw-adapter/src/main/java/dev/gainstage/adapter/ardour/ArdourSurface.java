@@ -14,7 +14,8 @@ import java.util.logging.Logger;
 
 /**
  * Ardour's OSC control surface (UDP 3819 by default), used to apply fixes: {@code /strip/trimdB},
- * {@code /strip/gain} and {@code /strip/plugin/parameter}. Strips are addressed by surface id (ssid), which
+ * {@code /strip/gain} and {@code /strip/plugin/parameter}; and to bypass a plugin for a compare:
+ * {@code /strip/plugin/activate} and {@code /strip/plugin/deactivate}. Strips are addressed by surface id (ssid), which
  * depends on the surface's strip types and the session's order, so the ids are looked up by name with
  * {@code /strip/list} before each change. Ardour logs "OSC: No such strip" for every {@code /strip/list}: the
  * handler lists, then goes on to look up strip 0.
@@ -99,6 +100,18 @@ public final class ArdourSurface implements AutoCloseable {
                         p.control().oscIndex(),
                         (float) newValue);
         };
+        LOG.fine(() -> "OSC to Ardour: " + m);
+        socket.send(ardour, m);
+    }
+
+    /**
+     * {@code /strip/plugin/activate ssid piid} or {@code /strip/plugin/deactivate ssid piid}: the plugin numbered
+     * {@code pluginNumber} (from 1, plugins only, in chain order, as {@code /strip/plugin/parameter} numbers them) is
+     * (de)activated. Ardour does not acknowledge; the caller watches the bridge for the new state.
+     */
+    public void setPluginActive(int ssid, int pluginNumber, boolean active) throws IOException {
+        OscMessage m =
+                OscMessage.of(active ? "/strip/plugin/activate" : "/strip/plugin/deactivate", ssid, pluginNumber);
         LOG.fine(() -> "OSC to Ardour: " + m);
         socket.send(ardour, m);
     }

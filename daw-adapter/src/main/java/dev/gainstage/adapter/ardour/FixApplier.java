@@ -8,8 +8,11 @@ import dev.gainstage.proto.v1.Stage;
 import dev.gainstage.proto.v1.Strip;
 import java.io.IOException;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.OptionalInt;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
 
@@ -106,41 +109,68 @@ final class FixApplier {
                     what + " is at its limit (" + fmt(now) + "); cannot change it by " + fmt(fix.getChangeDb())
                             + " dB");
         }
-        Integer ssid = surface.strips(policy.stripListTimeout().toMillis()).get(target.routeName());
-        if (ssid == null) {
-            return failed(fix, "Ardour's OSC surface does not list strip '" + target.routeName() + "'");
+        Optional<String> notShown = setShown(fix.getStageId(), target, value);
+        if (notShown.isPresent()) {
+            return failed(fix, notShown.get());
         }
-        surface.apply(target, value, ssid);
+        String partial = Math.abs(value - wanted) > policy.atLimitDb()
+                ? " (limited to its range " + fmt(target.minDb()) + ".." + fmt(target.maxDb()) + ")"
+                : "";
+        return applied(fix, what + " set from " + fmt(now) + " to " + fmt(value) + partial, now, value);
+    }
+
+    /**
+     * Sets {@code target} (the gain of {@code stageId}) to {@code value} and waits until the bridge reports Ardour
+     * showing it: empty once shown, else why not.
+     */
+    Optional<String> setShown(String stageId, FixTarget target, double value) throws IOException, TimeoutException {
+        OptionalInt ssid = ssid(target.routeName());
+        if (ssid.isEmpty()) {
+            return Optional.of("Ardour's OSC surface does not list strip '" + target.routeName() + "'");
+        }
+        surface.apply(target, value, ssid.getAsInt());
+        if (awaitShown(s -> gainShown(s, stageId).stream()
+                .anyMatch(shown -> Math.abs(shown - value) < policy.shownToleranceDb()))) {
+            return Optional.empty();
+        }
+        return Optional.of("sent " + target.describe() + " = " + fmt(value) + " but Ardour did not show it within "
+                + seconds(policy.showTimeout().toMillis()));
+    }
+
+    /** The strip's surface id now (ids move as strips come and go), or empty when Ardour does not list it. */
+    OptionalInt ssid(String routeName) throws IOException, TimeoutException {
+        Integer ssid = surface.strips(policy.stripListTimeout().toMillis()).get(routeName);
+        return ssid == null ? OptionalInt.empty() : OptionalInt.of(ssid);
+    }
+
+    /** Waits (up to the policy's show timeout) until the session the bridge reports satisfies {@code shown}. */
+    boolean awaitShown(Predicate<ArdourSession> shown) {
         long deadline = System.nanoTime() + policy.showTimeout().toNanos();
         while (System.nanoTime() < deadline) {
-            OptionalDouble shown = gainShown(fix.getStageId());
-            if (shown.isPresent() && Math.abs(shown.getAsDouble() - value) < policy.shownToleranceDb()) {
-                String partial = Math.abs(value - wanted) > policy.atLimitDb()
-                        ? " (limited to its range " + fmt(target.minDb()) + ".." + fmt(target.maxDb()) + ")"
-                        : "";
-                return applied(fix, what + " set from " + fmt(now) + " to " + fmt(value) + partial, now, value);
+            ArdourSession s = sessions.get();
+            if (s != null && shown.test(s)) {
+                return true;
             }
             try {
                 Thread.sleep(policy.pollInterval());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                break;
+                return false;
             }
         }
-        return failed(
-                fix,
-                "sent " + what + " = " + fmt(value) + " but Ardour did not show it within "
-                        + seconds(policy.showTimeout().toMillis()));
+        return false;
     }
 
-    private OptionalDouble gainShown(String stageId) {
-        ArdourSession s = sessions.get();
-        if (s != null) {
-            for (Strip strip : s.strips()) {
-                for (Stage st : strip.getStagesList()) {
-                    if (st.getId().equals(stageId) && st.hasGainDb()) {
-                        return OptionalDouble.of(st.getGainDb());
-                    }
+    /** How long a change may take to show, in words ("3 s"). */
+    String showTimeout() {
+        return seconds(policy.showTimeout().toMillis());
+    }
+
+    private static OptionalDouble gainShown(ArdourSession s, String stageId) {
+        for (Strip strip : s.strips()) {
+            for (Stage st : strip.getStagesList()) {
+                if (st.getId().equals(stageId) && st.hasGainDb()) {
+                    return OptionalDouble.of(st.getGainDb());
                 }
             }
         }

@@ -4,6 +4,7 @@ import dev.gainstage.adapter.link.SidecarLink;
 import dev.gainstage.adapter.link.TapTable;
 import dev.gainstage.client.SidecarAddress;
 import dev.gainstage.proto.v1.AdapterMessage;
+import dev.gainstage.proto.v1.CompareCommand;
 import dev.gainstage.proto.v1.DawLocateRequest;
 import dev.gainstage.proto.v1.FixRequest;
 import dev.gainstage.proto.v1.Hello;
@@ -29,6 +30,7 @@ final class SessionMirror implements AutoCloseable {
     private final Consumer<TapTable> onTaps;
     private final Consumer<FixRequest> onFix;
     private final Consumer<DawLocateRequest> onLocate;
+    private final Compares compares;
     private final Object lock = new Object();
 
     private volatile ArdourSession current;
@@ -44,21 +46,28 @@ final class SessionMirror implements AutoCloseable {
     /**
      * @param onTaps called (on a gRPC thread) when the sidecar asks for other taps
      * @param onFix  called (on a gRPC thread) with each fix the sidecar asks for
+     * @param onLocate called (on a gRPC thread) with each playhead move the sidecar asks for; null: refused
+     * @param compares told of compare steps and of the stream's end
      */
-    SessionMirror(SidecarAddress sidecar, Consumer<TapTable> onTaps, Consumer<FixRequest> onFix) {
-        this(sidecar, onTaps, onFix, null);
-    }
-
-    /** @param onLocate called (on a gRPC thread) with each playhead move the sidecar asks for; null: refused */
     SessionMirror(
             SidecarAddress sidecar,
             Consumer<TapTable> onTaps,
             Consumer<FixRequest> onFix,
-            Consumer<DawLocateRequest> onLocate) {
+            Consumer<DawLocateRequest> onLocate,
+            Compares compares) {
         this.sidecar = sidecar;
         this.onTaps = onTaps;
         this.onFix = onFix;
         this.onLocate = onLocate;
+        this.compares = compares;
+    }
+
+    /** What the adapter does with the sidecar's compare steps, and with the end of a stream (on gRPC threads). */
+    interface Compares {
+        void onCompare(CompareCommand command);
+
+        /** The stream to the sidecar ended: a comparison it started must be put back. */
+        void streamEnded();
     }
 
     /** The session as the bridge last reported it; null before the first frame. */
@@ -220,6 +229,11 @@ final class SessionMirror implements AutoCloseable {
         }
 
         @Override
+        public void onCompare(CompareCommand command) {
+            compares.onCompare(command);
+        }
+
+        @Override
         public void onError(ProtocolError error) {
             LOG.warning(() -> "sidecar refused a message: " + error.getMessage());
             if (error.getResyncRequired()) {
@@ -238,6 +252,7 @@ final class SessionMirror implements AutoCloseable {
             synchronized (lock) {
                 sent = null;
             }
+            compares.streamEnded();
             if (!closed) {
                 LOG.warning(() -> "lost the sidecar at " + sidecar + " (" + status.getCode() + "); reconnecting");
             }

@@ -4,6 +4,7 @@ import dev.gainstage.client.Reconnector;
 import dev.gainstage.client.SidecarAddress;
 import dev.gainstage.proto.v1.AdapterMessage;
 import dev.gainstage.proto.v1.AdapterServiceGrpc;
+import dev.gainstage.proto.v1.CompareCommand;
 import dev.gainstage.proto.v1.DawLocateRequest;
 import dev.gainstage.proto.v1.DawLocateResult;
 import dev.gainstage.proto.v1.FixRequest;
@@ -33,6 +34,11 @@ public final class SidecarLink implements AutoCloseable {
         void onTaps(TapTable taps);
 
         void onFix(FixRequest fix);
+
+        /** A level-matched A/B step; an adapter that cannot compare refuses it. */
+        default void onCompare(CompareCommand command) {
+            LOG.warning(() -> "this adapter cannot compare; refused " + command.getAction());
+        }
 
         void onError(ProtocolError error);
 
@@ -101,6 +107,7 @@ public final class SidecarLink implements AutoCloseable {
                             }
                             case FIX -> listener.onFix(m.getFix());
                             case LOCATE -> listener.onLocate(SidecarLink.this, m.getLocate());
+                            case COMPARE -> listener.onCompare(m.getCompare());
                             case ERROR -> listener.onError(m.getError());
                             default -> {}
                         }

@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Turns a validated session into strips with all their buffers allocated, following the stage-id
@@ -34,13 +35,16 @@ final class ChainBuilder {
     private final Map<String, GainTarget> gainTargets = new HashMap<>();
 
     private final Set<String> stageIds = new HashSet<>();
+    /** Plugin stage id → its active switch. */
+    private final Map<String, AtomicBoolean> pluginSwitches = new HashMap<>();
 
     record Graph(
             List<StripChain> renderOrder,
             List<StripChain> snapshotOrder,
             List<MixBus> mixBuses,
             Map<String, GainTarget> gainTargets,
-            Set<String> stageIds) {}
+            Set<String> stageIds,
+            Map<String, AtomicBoolean> pluginSwitches) {}
 
     private ChainBuilder(ResolvedSession session, Path baseDir) {
         this.session = session;
@@ -79,7 +83,8 @@ final class ChainBuilder {
                 List.copyOf(snapshotOrder),
                 List.copyOf(mixBuses.values()),
                 Map.copyOf(gainTargets),
-                Set.copyOf(stageIds));
+                Set.copyOf(stageIds),
+                Map.copyOf(pluginSwitches));
     }
 
     private StripChain track(SimTrack track) throws SimSessionException {
@@ -153,7 +158,7 @@ final class ChainBuilder {
     private GainStage gainStage(String strip, String stage, StageKind kind, String name, int channels, double db) {
         String id = strip + "/" + stage;
         GainParam param = new GainParam(db);
-        gainTargets.put(id, new GainTarget(id, stage, param, false));
+        gainTargets.put(id, new GainTarget(id, stage, param, null));
         return new GainStage(id, kind, name, channels, new RampedGain(param));
     }
 
@@ -162,7 +167,9 @@ final class ChainBuilder {
             String id = strip + "/" + p.getId();
             GainParam output = new GainParam(p.getOutputDb());
             Plugins.Built built = Plugins.create(p, channels, session.sampleRate(), output);
-            gainTargets.put(id, new GainTarget(id, built.adjustableLabel(), built.adjustable(), !p.getActive()));
+            AtomicBoolean active = new AtomicBoolean(p.getActive());
+            gainTargets.put(id, new GainTarget(id, built.adjustableLabel(), built.adjustable(), active));
+            pluginSwitches.put(id, active);
             String name = p.getName().isEmpty() ? p.getId() : p.getName();
             stages.add(new PluginStage(
                     id,
@@ -170,7 +177,7 @@ final class ChainBuilder {
                     built.uri(),
                     Plugins.pluginClass(p),
                     Plugins.category(p),
-                    p.getActive(),
+                    active,
                     channels,
                     built.processor(),
                     new RampedGain(output)));
@@ -180,7 +187,7 @@ final class ChainBuilder {
     private SendStage send(String strip, int channels, SimSend send) {
         String id = strip + "/send-" + send.getId();
         GainParam level = new GainParam(send.getLevelDb());
-        gainTargets.put(id, new GainTarget(id, "send level", level, false));
+        gainTargets.put(id, new GainTarget(id, "send level", level, null));
         return new SendStage(
                 id,
                 "Send to " + send.getTarget(),

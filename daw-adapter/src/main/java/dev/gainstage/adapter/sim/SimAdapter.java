@@ -1,10 +1,13 @@
 package dev.gainstage.adapter.sim;
 
 import com.google.protobuf.ByteString;
+import dev.gainstage.adapter.compare.Comparer;
 import dev.gainstage.adapter.link.SidecarLink;
 import dev.gainstage.adapter.link.TapTable;
 import dev.gainstage.client.SidecarAddress;
 import dev.gainstage.proto.v1.AdapterMessage;
+import dev.gainstage.proto.v1.CompareCommand;
+import dev.gainstage.proto.v1.CompareResult;
 import dev.gainstage.proto.v1.DawLocateRequest;
 import dev.gainstage.proto.v1.DawLocateResult;
 import dev.gainstage.proto.v1.FixRequest;
@@ -15,6 +18,7 @@ import dev.gainstage.proto.v1.ProtocolError;
 import dev.gainstage.proto.v1.SessionDelta;
 import dev.gainstage.proto.v1.SessionSnapshot;
 import dev.gainstage.proto.v1.Stage;
+import dev.gainstage.proto.v1.StageActiveChanged;
 import dev.gainstage.proto.v1.Strip;
 import dev.gainstage.proto.v1.TapBatch;
 import dev.gainstage.proto.v1.TapBlock;
@@ -50,6 +54,7 @@ public final class SimAdapter implements SidecarLink.Listener, AutoCloseable {
     private final String sessionName;
     private final Speed speed;
     private final SidecarLink link;
+    private final Comparer comparer;
     private final AtomicLong sequence = new AtomicLong();
     private final Map<Integer, Long> drops = new HashMap<>();
     private final Object graphLock = new Object();
@@ -65,6 +70,7 @@ public final class SimAdapter implements SidecarLink.Listener, AutoCloseable {
         this.sessionName = sessionName;
         this.speed = speed;
         this.link = new SidecarLink(sidecar, this);
+        this.comparer = new Comparer(new SimCompareHost(renderer));
     }
 
     public SidecarLink link() {
@@ -228,6 +234,36 @@ public final class SimAdapter implements SidecarLink.Listener, AutoCloseable {
                 + (fix.hasSetGainDb() ? "= " + fix.getSetGainDb() : fix.getChangeDb()) + " dB: " + outcome.message());
     }
 
+    /** Plays the side asked for and reports what changed: the result, then the plugin's and its match's new state. */
+    @Override
+    public void onCompare(CompareCommand command) {
+        CompareResult result = comparer.handle(command);
+        synchronized (graphLock) {
+            link.send(AdapterMessage.newBuilder().setCompareResult(result).build());
+            if (result.getApplied()) {
+                newActive(command.getStageId());
+                newGain(result.getMatchStageId().isEmpty() ? command.getStageId() : result.getMatchStageId());
+            }
+        }
+    }
+
+    /** Whether a level-matched A/B is running (the sidecar went away mid-compare: it is not). */
+    public boolean comparing() {
+        return comparer.comparing();
+    }
+
+    /** Tells the sidecar whether a plugin is active now. */
+    private void newActive(String stageId) {
+        renderer.pluginActive(stageId)
+                .ifPresent(active -> link.send(AdapterMessage.newBuilder()
+                        .setDelta(SessionDelta.newBuilder()
+                                .setSequence(sequence.incrementAndGet())
+                                .setStageActiveChanged(StageActiveChanged.newBuilder()
+                                        .setStageId(stageId)
+                                        .setActive(active)))
+                        .build()));
+    }
+
     /** Tells the sidecar a stage's new gain, when the stage shows one (trim, fader, send). */
     private void newGain(String stageId) {
         SessionSnapshot now = renderer.snapshot(sequence.get());
@@ -256,8 +292,10 @@ public final class SimAdapter implements SidecarLink.Listener, AutoCloseable {
         }
     }
 
+    /** The sidecar is gone: a comparison it started must not leave the plugin bypassed or a gain changed. */
     @Override
     public void onDisconnected(Status status) {
+        comparer.restore();
         if (!stopping) {
             LOG.warning(() -> "lost the sidecar at " + link.address() + " (" + status.getCode() + "); reconnecting");
         }
@@ -267,6 +305,7 @@ public final class SimAdapter implements SidecarLink.Listener, AutoCloseable {
     public void close() {
         stopping = true;
         link.close();
+        comparer.restore();
     }
 
     /** Collects one block's taps into a batch; only the taps the sidecar wants are encoded. */

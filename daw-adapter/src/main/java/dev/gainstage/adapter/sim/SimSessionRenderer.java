@@ -8,7 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.DoubleUnaryOperator;
 
@@ -38,6 +41,7 @@ public final class SimSessionRenderer {
     private final Set<String> stageIds;
     private final long loopFrames;
     private final SignalSource[] sources;
+    private final Map<String, AtomicBoolean> pluginSwitches;
     private volatile long position;
     private volatile long playhead;
     /** Where the next block should start on the timeline; -1: no seek asked. */
@@ -67,6 +71,7 @@ public final class SimSessionRenderer {
             }
         }
         this.sources = playing.toArray(SignalSource[]::new);
+        this.pluginSwitches = graph.pluginSwitches();
     }
 
     /**
@@ -171,21 +176,42 @@ public final class SimSessionRenderer {
         if (!Double.isFinite(changeDb)) {
             return FixOutcome.refused("gain change for " + stageId + " is not a number: " + changeDb);
         }
-        return change(stageId, before -> before + changeDb, false);
+        return change(stageId, before -> before + changeDb);
     }
 
-    /**
-     * Sets the gain {@link #applyGainChange} changes to exactly {@code gainDb} (the sidecar undoing a fix), refused
-     * as that is.
-     */
-    public synchronized FixOutcome setGain(String stageId, double gainDb) {
-        if (!Double.isFinite(gainDb)) {
-            return FixOutcome.refused("gain for " + stageId + " is not a number: " + gainDb);
+    /** Sets a stage's gain to exactly {@code db}, as {@link #applyGainChange} would reach it, with its checks. */
+    public synchronized FixOutcome setGain(String stageId, double db) {
+        if (!Double.isFinite(db)) {
+            return FixOutcome.refused("gain for " + stageId + " is not a number: " + db);
         }
-        return change(stageId, before -> gainDb, true);
+        return change(stageId, before -> db);
     }
 
-    private FixOutcome change(String stageId, DoubleUnaryOperator next, boolean absolute) {
+    /** The gain a fix or compare changes on {@code stageId} now, in dB; empty when it has none. */
+    public OptionalDouble gainDb(String stageId) {
+        GainTarget target = gainTargets.get(stageId);
+        return target == null
+                ? OptionalDouble.empty()
+                : OptionalDouble.of(target.param().db());
+    }
+
+    /** Whether a plugin stage is active; empty for any other stage id. */
+    public Optional<Boolean> pluginActive(String stageId) {
+        AtomicBoolean active = pluginSwitches.get(stageId);
+        return active == null ? Optional.empty() : Optional.of(active.get());
+    }
+
+    /** Activates or deactivates a plugin from the next block on; false for a stage id that is not a plugin. */
+    public boolean setPluginActive(String stageId, boolean active) {
+        AtomicBoolean a = pluginSwitches.get(stageId);
+        if (a == null) {
+            return false;
+        }
+        a.set(active);
+        return true;
+    }
+
+    private FixOutcome change(String stageId, DoubleUnaryOperator newDb) {
         GainTarget target = gainTargets.get(stageId);
         if (target == null) {
             return FixOutcome.refused(
@@ -194,7 +220,7 @@ public final class SimSessionRenderer {
                             : "unknown stage id \"" + stageId + "\"");
         }
         double before = target.param().db();
-        double after = next.applyAsDouble(before);
+        double after = newDb.applyAsDouble(before);
         if (after < SessionValidator.MIN_GAIN_DB || after > SessionValidator.MAX_GAIN_DB) {
             return FixOutcome.refused(String.format(
                     Locale.ROOT,
@@ -205,7 +231,7 @@ public final class SimSessionRenderer {
                     SessionValidator.MIN_GAIN_DB,
                     SessionValidator.MAX_GAIN_DB));
         }
-        after = absolute ? target.param().set(after) : target.param().add(after - before);
+        after = target.param().set(after);
         String message = String.format(
                 Locale.ROOT,
                 "%s %s %+.2f dB → %+.2f dB (%+.2f dB)",

@@ -23,4 +23,10 @@ public interface AdapterLink {
     default CompletableFuture<LocateOutcome> requestLocate(double seconds, boolean roll) {
         return CompletableFuture.completedFuture(LocateOutcome.refused(adapterName() + " cannot move the playhead"));
     }
+
+    /** Asks the adapter for a step of a level-matched A/B; completes with what it did. */
+    default CompletableFuture<CompareAnswer> requestCompare(CompareStep step) {
+        return CompletableFuture.completedFuture(
+                CompareAnswer.refused("adapter '" + adapterName() + "' cannot compare"));
+    }
 }

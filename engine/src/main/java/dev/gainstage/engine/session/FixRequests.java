@@ -167,7 +167,8 @@ final class FixRequests {
         return String.format(Locale.ROOT, "changing '%s' by %+.1f dB", step.stageId(), step.changeDb());
     }
 
-    private static String reason(Throwable failure) {
+    /** A failed request's reason in words (the cause's message, else its class). */
+    static String reason(Throwable failure) {
         Throwable cause =
                 failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
         String message = cause.getMessage();

@@ -105,6 +105,11 @@ final class Judge {
         recentPeaks.restart(stageId);
     }
 
+    /** A plugin's loudness change over its window (output minus input, dB); NaN until measured. */
+    double loudnessDelta(String stageId) {
+        return loudnessDeltas.delta(stageId);
+    }
+
     /** The graph changed: windows of stages gone are dropped. */
     void follow(SessionGraph graph) {
         Set<String> stageIds = graph.strips().stream()

@@ -7,6 +7,7 @@ import dev.gainstage.engine.metering.MeterReading;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -62,7 +63,8 @@ final class Publisher {
             Map<String, Long> drops,
             Decisions decisions,
             Map<TapKey, List<ChannelLevel>> channelLevels,
-            MasterLoudness master) {
+            MasterLoudness master,
+            Optional<Comparison> compare) {
         AdapterLink link = adapter.link();
         state = new SessionState(
                 state.sessionKey(),
@@ -82,7 +84,8 @@ final class Publisher {
                 allNotices(),
                 decisions.history(),
                 channelLevels,
-                master);
+                master,
+                compare);
         for (Runnable l : listeners) {
             l.run();
         }

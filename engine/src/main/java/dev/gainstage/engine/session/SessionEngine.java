@@ -4,6 +4,7 @@ import dev.gainstage.engine.checklist.ChecklistItem;
 import dev.gainstage.engine.graph.GraphChange;
 import dev.gainstage.engine.graph.GraphException;
 import dev.gainstage.engine.graph.GraphMirror;
+import dev.gainstage.engine.graph.SessionGraph;
 import dev.gainstage.engine.graph.Strip;
 import dev.gainstage.engine.graph.TapKey;
 import dev.gainstage.engine.history.HistoryLimits;
@@ -58,6 +59,7 @@ public final class SessionEngine {
     private final SessionDecisions decisions;
     private final FixRequests fixes;
     private final MasterSection master = new MasterSection();
+    private final Comparisons compares;
 
     private boolean rolling = true;
     private String sessionName;
@@ -118,6 +120,7 @@ public final class SessionEngine {
         this.judge = new Judge(decisions.ruleLayers().effective(), stagingRules);
         this.publisher = new Publisher(sessionKey, notice);
         this.fixes = new FixRequests(sessionKey, this::stageChanged);
+        this.compares = new Comparisons(sessionKey, () -> underLock(this::publish));
     }
 
     public String sessionKey() {
@@ -164,8 +167,12 @@ public final class SessionEngine {
         publisher.addListener(listener);
     }
 
+    /** The last watcher gone ends a comparison: nobody is left to end it, and the plugin must not stay bypassed. */
     public void removeListener(Runnable listener) {
         publisher.removeListener(listener);
+        if (!publisher.watched() && compares.current().isPresent()) {
+            compares.end(link);
+        }
     }
 
     // ---- adapter side -------------------------------------------------------------------------
@@ -174,6 +181,7 @@ public final class SessionEngine {
     public void attach(AdapterLink newLink, String name) {
         underLock(() -> {
             link = newLink;
+            compares.adapterGone(); // a comparison of the previous stream was ended by that adapter
             publisher.adapterNotice("");
             clock.reanchor(); // its blocks count from its own start
             timeline.reset();
@@ -189,6 +197,7 @@ public final class SessionEngine {
         underLock(() -> {
             if (link == oldLink) {
                 link = null;
+                compares.adapterGone(); // the adapter puts the plugin back itself when its stream ends
                 publisher.adapterNotice(""); // it spoke of the adapter's side, which has gone
                 lastAttachedNanos = ticker.nanos();
                 publish();
@@ -309,7 +318,8 @@ public final class SessionEngine {
                 taps.drops(),
                 d,
                 channelLevels,
-                master.view(mirror.graph(), readings, d.deliveryTarget(), clock.seconds()));
+                master.view(mirror.graph(), readings, d.deliveryTarget(), clock.seconds()),
+                compares.current());
     }
 
     /** A stage changed (a fix was applied to it): judge it on audio from now on only. */
@@ -456,6 +466,32 @@ public final class SessionEngine {
             return CompletableFuture.completedFuture(LocateOutcome.refused("no DAW is attached to the session"));
         }
         return current.requestLocate(seconds, roll);
+    }
+
+    /**
+     * Starts a level-matched A/B of a plugin on side B (bypassed, matched by its measured loudness change); see
+     * {@link Comparisons}.
+     */
+    public CompletableFuture<CompareOutcome> startCompare(String stageId) {
+        SessionGraph graph;
+        double deltaDb;
+        adapterLock.lock();
+        try {
+            graph = mirror.graph();
+            deltaDb = judge.loudnessDelta(stageId);
+        } finally {
+            adapterLock.unlock();
+        }
+        return compares.start(graph, stageId, deltaDb, link);
+    }
+
+    public CompletableFuture<CompareOutcome> switchCompare(CompareSide side) {
+        return compares.switchTo(side, link);
+    }
+
+    /** Ends the comparison: the adapter leaves the plugin exactly as it was before it started. */
+    public CompletableFuture<CompareOutcome> endCompare() {
+        return compares.end(link);
     }
 
     /**

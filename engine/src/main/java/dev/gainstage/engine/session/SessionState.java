@@ -8,6 +8,7 @@ import dev.gainstage.engine.metering.MeterReading;
 import dev.gainstage.engine.rules.Warning;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -21,6 +22,7 @@ import java.util.Set;
  * @param undoable     the decisions the user can undo, oldest first
  * @param channelLevels each multichannel tap's peaks per channel, of the same tick as {@code readings}
  * @param master       the master's loudness against the session's delivery target
+ * @param compare      the level-matched A/B running, if any
  */
 public record SessionState(
         String sessionKey,
@@ -40,7 +42,9 @@ public record SessionState(
         List<String> notices,
         List<DecisionRecord> undoable,
         Map<TapKey, List<ChannelLevel>> channelLevels,
-        MasterLoudness master) {
+        MasterLoudness master,
+
+        Optional<Comparison> compare) {
     public SessionState {
         readings = Map.copyOf(readings);
         warnings = List.copyOf(warnings);
@@ -71,7 +75,8 @@ public record SessionState(
                 List.of(),
                 List.of(),
                 Map.of(),
-                MasterLoudness.NONE);
+                MasterLoudness.NONE,
+                Optional.empty());
     }
 
     /** The warnings not acknowledged: those the user still has to look at. */

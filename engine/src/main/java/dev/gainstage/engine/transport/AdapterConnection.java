@@ -3,15 +3,19 @@ package dev.gainstage.engine.transport;
 import dev.gainstage.engine.graph.GraphException;
 import dev.gainstage.engine.graph.TapKey;
 import dev.gainstage.engine.session.AdapterLink;
+import dev.gainstage.engine.session.CompareAnswer;
+import dev.gainstage.engine.session.CompareStep;
 import dev.gainstage.engine.session.FixOutcome;
 import dev.gainstage.engine.session.LocateOutcome;
 import dev.gainstage.engine.session.SessionEngine;
 import dev.gainstage.engine.session.SessionRegistry;
 import dev.gainstage.engine.session.TapBlockData;
 import dev.gainstage.engine.session.TapBlockException;
+import dev.gainstage.engine.transport.protos.CompareProtos;
 import dev.gainstage.engine.transport.protos.GraphProtos;
 import dev.gainstage.proto.v1.Ack;
 import dev.gainstage.proto.v1.AdapterMessage;
+import dev.gainstage.proto.v1.CompareResult;
 import dev.gainstage.proto.v1.DawLocateRequest;
 import dev.gainstage.proto.v1.DawLocateResult;
 import dev.gainstage.proto.v1.ErrorCode;
@@ -45,8 +49,9 @@ import java.util.logging.Logger;
  *
  * <p>The stream ends in one of four ways: the adapter completes it, it fails, the adapter's call is
  * cancelled (a crash, a lost connection: the cancel handler hears of it first), or we close it. Each
- * marks the connection closed once: the session is detached, pending fixes are refused, and from then
- * on the session's requests ({@link #requestFix}, {@link #requestTaps}) are answered or dropped without
+ * marks the connection closed once: the session is detached, pending fixes and compare requests are refused, and
+ * from then on the session's requests ({@link #requestFix}, {@link #requestCompare}, {@link #requestTaps}) are
+ * answered or dropped without
  * touching the stream, so a session acting on a link that has just gone never sees an exception.
  */
 final class AdapterConnection implements StreamObserver<AdapterMessage>, AdapterLink {
@@ -58,6 +63,7 @@ final class AdapterConnection implements StreamObserver<AdapterMessage>, Adapter
     private final ServerCallStreamObserver<SidecarMessage> responses;
     private final PendingAnswers<FixOutcome> pendingFixes = new PendingAnswers<>(FixOutcome::refused);
     private final PendingAnswers<LocateOutcome> pendingLocates = new PendingAnswers<>(LocateOutcome::refused);
+    private final PendingAnswers<CompareAnswer> pendingCompares = new PendingAnswers<>(CompareAnswer::refused);
     private final Object sendLock = new Object();
     private SessionEngine engine;
     private volatile Hello hello;
@@ -112,6 +118,7 @@ final class AdapterConnection implements StreamObserver<AdapterMessage>, Adapter
                 case TRANSPORT -> onTransport(msg.getTransport());
                 case LOCATE_RESULT -> onLocateResult(msg.getLocateResult());
                 case NOTICE -> engine.onAdapterNotice(msg.getNotice().getText());
+                case COMPARE_RESULT -> onCompareResult(msg.getCompareResult());
                 case BODY_NOT_SET ->
                     error(ErrorCode.ERROR_CODE_INVALID_FIELD, "body", "message carries no body", false);
             }
@@ -205,6 +212,17 @@ final class AdapterConnection implements StreamObserver<AdapterMessage>, Adapter
         }
     }
 
+    private void onCompareResult(CompareResult r) {
+        if (!pendingCompares.answer(
+                r.getCompareId(), new CompareAnswer(r.getApplied(), r.getMessage(), r.getMatchStageId()))) {
+            error(
+                    ErrorCode.ERROR_CODE_UNKNOWN_ID,
+                    "compare_result.compare_id",
+                    "no compare request '" + r.getCompareId() + "' is pending",
+                    false);
+        }
+    }
+
     @Override
     public void onError(Throwable t) {
         LOG.info(() -> "adapter stream ended: " + Status.fromThrowable(t));
@@ -266,6 +284,14 @@ final class AdapterConnection implements StreamObserver<AdapterMessage>, Adapter
                         .setLocateId(locateId)
                         .setPositionSeconds(seconds)
                         .setRoll(roll))
+                .build()));
+    }
+
+    /** Once the connection is closed, completes at once as refused ("the adapter disconnected"). */
+    @Override
+    public CompletableFuture<CompareAnswer> requestCompare(CompareStep step) {
+        return pendingCompares.request(id -> send(SidecarMessage.newBuilder()
+                .setCompare(CompareProtos.command(id, step))
                 .build()));
     }
 
@@ -333,5 +359,6 @@ final class AdapterConnection implements StreamObserver<AdapterMessage>, Adapter
         }
         pendingFixes.close();
         pendingLocates.close();
+        pendingCompares.close();
     }
 }

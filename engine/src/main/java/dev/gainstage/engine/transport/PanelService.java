@@ -5,9 +5,12 @@ import dev.gainstage.engine.checklist.DeliveryTarget;
 import dev.gainstage.engine.history.HistorySlice;
 import dev.gainstage.engine.rules.RuleLayers;
 import dev.gainstage.engine.rules.RuleOverrides;
+import dev.gainstage.engine.session.CompareOutcome;
+import dev.gainstage.engine.session.CompareSide;
 import dev.gainstage.engine.session.SessionEngine;
 import dev.gainstage.engine.session.SessionRegistry;
 import dev.gainstage.engine.session.SessionState;
+import dev.gainstage.engine.transport.protos.CompareProtos;
 import dev.gainstage.engine.transport.protos.DecisionProtos;
 import dev.gainstage.engine.transport.protos.HistoryProtos;
 import dev.gainstage.engine.transport.protos.MasterProtos;
@@ -17,8 +20,10 @@ import dev.gainstage.proto.v1.AcknowledgeResponse;
 import dev.gainstage.proto.v1.ApplyFixRequest;
 import dev.gainstage.proto.v1.ApplyFixResponse;
 import dev.gainstage.proto.v1.ClearDecisionsRequest;
+import dev.gainstage.proto.v1.CompareResponse;
 import dev.gainstage.proto.v1.DecisionHistory;
 import dev.gainstage.proto.v1.DescribeRequest;
+import dev.gainstage.proto.v1.EndCompareRequest;
 import dev.gainstage.proto.v1.GetHistoryRequest;
 import dev.gainstage.proto.v1.GetRuleConfigRequest;
 import dev.gainstage.proto.v1.ListDecisionsRequest;
@@ -37,6 +42,8 @@ import dev.gainstage.proto.v1.SetDeliveryTargetRequest;
 import dev.gainstage.proto.v1.SetDeliveryTargetResponse;
 import dev.gainstage.proto.v1.SetRuleOverridesRequest;
 import dev.gainstage.proto.v1.SidecarDescription;
+import dev.gainstage.proto.v1.StartCompareRequest;
+import dev.gainstage.proto.v1.SwitchCompareRequest;
 import dev.gainstage.proto.v1.UndoDecisionRequest;
 import dev.gainstage.proto.v1.UndoDecisionResponse;
 import dev.gainstage.proto.v1.WatchRequest;
@@ -268,6 +275,51 @@ public final class PanelService extends PanelServiceGrpc.PanelServiceImplBase {
             return;
         }
         reply(responses, ResetMasterLoudnessResponse.getDefaultInstance());
+    }
+
+    @Override
+    public void startCompare(StartCompareRequest request, StreamObserver<CompareResponse> responses) {
+        SessionEngine engine = session(request.getSessionKey(), responses);
+        if (engine != null) {
+            answer(engine.startCompare(request.getStageId()), responses);
+        }
+    }
+
+    @Override
+    public void switchCompare(SwitchCompareRequest request, StreamObserver<CompareResponse> responses) {
+        SessionEngine engine = session(request.getSessionKey(), responses);
+        if (engine == null) {
+            return;
+        }
+        CompareSide side;
+        try {
+            side = CompareProtos.side(request.getSide());
+        } catch (IllegalArgumentException e) {
+            responses.onError(
+                    Status.INVALID_ARGUMENT.withDescription(e.getMessage()).asRuntimeException());
+            return;
+        }
+        answer(engine.switchCompare(side), responses);
+    }
+
+    @Override
+    public void endCompare(EndCompareRequest request, StreamObserver<CompareResponse> responses) {
+        SessionEngine engine = session(request.getSessionKey(), responses);
+        if (engine != null) {
+            answer(engine.endCompare(), responses);
+        }
+    }
+
+    /** A refused comparison is an answer (applied = false, the reason), like a refused fix; not an RPC error. */
+    private static void answer(CompletableFuture<CompareOutcome> outcome, StreamObserver<CompareResponse> responses) {
+        outcome.whenComplete((o, error) -> {
+            if (error != null) {
+                responses.onError(
+                        Status.INTERNAL.withDescription(error.toString()).asRuntimeException());
+            } else {
+                reply(responses, CompareProtos.response(o));
+            }
+        });
     }
 
     @Override

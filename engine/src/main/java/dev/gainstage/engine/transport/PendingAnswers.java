@@ -11,7 +11,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * The requests of one kind (fixes, locates) asked of one adapter and not answered yet. Each is
+ * The requests of one kind (fixes, locates, comparisons) asked of one adapter and not answered yet. Each is
  * answered by the adapter, by its timeout, or by the connection closing: once closed, every pending
  * request is refused and every later one is refused at once, so no caller waits for, or trips over,
  * an adapter that has gone.

@@ -4,8 +4,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A gain in dB that a control thread changes while the render thread reads it. The value lives in
- * an {@link AtomicLong} (double bits) so a relative change is one atomic read-modify-write and the
- * render thread sees it at its next block without locks.
+ * an {@link AtomicLong} (double bits) so the render thread sees a new value at its next block without locks;
+ * changes are made under the renderer's lock, which keeps a relative change's check and set together.
  */
 public final class GainParam {
     private final AtomicLong bits;
@@ -18,15 +18,9 @@ public final class GainParam {
         return Double.longBitsToDouble(bits.get());
     }
 
-    /** Sets the gain to exactly {@code db} and returns it. */
+    /** Sets the value and returns it. */
     public double set(double db) {
         bits.set(Double.doubleToLongBits(db));
         return db;
-    }
-
-    /** Adds {@code deltaDb} atomically and returns the new value. */
-    public double add(double deltaDb) {
-        return Double.longBitsToDouble(
-                bits.updateAndGet(b -> Double.doubleToLongBits(Double.longBitsToDouble(b) + deltaDb)));
     }
 }

@@ -79,6 +79,7 @@ public final class ViewProtos {
         if (!s.master().stageId().isEmpty()) {
             v.setMaster(MasterProtos.master(s.master()));
         }
+        s.compare().ifPresent(c -> v.setCompare(CompareProtos.view(c)));
         return v.build();
     }
 
@@ -155,6 +156,9 @@ public final class ViewProtos {
             b.setInputFigures(figures(TapModes.of(strip, stage, TapPoint.INPUT)));
         }
         b.setOutputFigures(figures(TapModes.of(strip, stage, TapPoint.OUTPUT)));
+        s.compare()
+                .filter(c -> c.stageId().equals(stage.id()))
+                .ifPresent(c -> b.setCompareSide(CompareProtos.toProto(c.side())));
         if (in != null) {
             b.setInput(levels(in, s.channelLevels(new TapKey(stage.id(), TapPoint.INPUT))));
         }
