@@ -2,6 +2,7 @@ package dev.gainstage.files;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -30,11 +31,11 @@ final class AudioFiles {
         return SndfileReader.open(file);
     }
 
-    /** A RIFF (or RF64/BW64) header, a name ending in .wav, or a file too short to say: the WAV reader's to judge. */
+    /**
+     * A RIFF header, a file too short to have any header (the WAV reader says how short), or a {@code .wav} name on
+     * a file that is no RF64/BW64 (64-bit WAV, which libsndfile reads): the WAV reader's to read or to judge.
+     */
     private static boolean isWav(Path file) throws AudioFileException {
-        if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".wav")) {
-            return true;
-        }
         byte[] magic;
         try (InputStream in = Files.newInputStream(file)) {
             magic = in.readNBytes(4);
@@ -48,7 +49,11 @@ final class AudioFiles {
         if (magic.length < 4) {
             return true;
         }
-        String id = new String(magic, java.nio.charset.StandardCharsets.ISO_8859_1);
-        return id.equals("RIFF") || id.equals("RF64") || id.equals("BW64");
+        String id = new String(magic, StandardCharsets.ISO_8859_1);
+        if (id.equals("RF64") || id.equals("BW64")) {
+            return false;
+        }
+        return id.equals("RIFF")
+                || file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".wav");
     }
 }

@@ -20,6 +20,7 @@ interface Libsndfile extends Library {
     int SFC_GET_LIB_VERSION = 0x1000;
     int SF_FORMAT_TYPEMASK = 0x0FFF0000;
     int SF_FORMAT_SUBMASK = 0x0000FFFF;
+    int SF_FORMAT_MPEG = 0x230000;
 
     Pointer sf_open(String path, int mode, Info info);
 

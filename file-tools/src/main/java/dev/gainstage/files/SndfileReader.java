@@ -23,11 +23,15 @@ final class SndfileReader implements AudioSource {
     private final Pointer handle;
     private final AudioFormat format;
     private final Memory buffer;
+    /** False for MP3, whose length libsndfile may estimate (a file without a length header): no truncation check. */
+    private final boolean exactLength;
+
     private long framesRead;
     private boolean closed;
 
-    private SndfileReader(String name, Libsndfile lib, Pointer handle, AudioFormat format) {
+    private SndfileReader(String name, Libsndfile lib, Pointer handle, AudioFormat format, boolean exactLength) {
         this.name = name;
+        this.exactLength = exactLength;
         this.lib = lib;
         this.handle = handle;
         this.format = format;
@@ -61,7 +65,8 @@ final class SndfileReader implements AudioSource {
             }
         }
         try {
-            return new SndfileReader(name, lib, handle, format(name, info));
+            boolean exact = (info.format & Libsndfile.SF_FORMAT_TYPEMASK) != Libsndfile.SF_FORMAT_MPEG;
+            return new SndfileReader(name, lib, handle, format(name, info), exact);
         } catch (AudioFileException | RuntimeException e) {
             lib.sf_close(handle);
             throw e;
@@ -130,7 +135,7 @@ final class SndfileReader implements AudioSource {
                     "decoding failed after " + framesRead + " of " + format.frames() + " frames (libsndfile: "
                             + sentence(lib.sf_strerror(handle)) + ")");
         }
-        if (got <= 0 && framesRead < format.frames()) {
+        if (got <= 0 && exactLength && framesRead < format.frames()) {
             throw new AudioFileException(
                     name,
                     "file ended while reading audio data (" + framesRead + " of " + format.frames() + " frames read)");

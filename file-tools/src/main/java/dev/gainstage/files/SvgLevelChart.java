@@ -18,9 +18,11 @@ final class SvgLevelChart {
     static final int WIDTH = 760;
     static final int HEIGHT = 240;
     static final int LEFT = 58;
-    private static final int RIGHT = 96;
+    /** Room for the threshold labels ("−3 dBFS headroom") right of the plot. */
+    static final int RIGHT = 116;
+
     private static final int TOP = 12;
-    private static final int BOTTOM = 40;
+    static final int BOTTOM = 40;
     private static final double TICK_DB = 12;
     /** The height of a line of the labels' 10 px text, with a little air. */
     private static final double LABEL_LINE = 11;

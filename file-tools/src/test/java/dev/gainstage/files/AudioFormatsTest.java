@@ -98,11 +98,25 @@ class AudioFormatsTest {
     }
 
     @Test
-    void flacAndAiffGiveTheWavsSamplesAndFigures() throws Exception {
+    void flacAiffAndRf64GiveTheWavsSamplesAndFigures() throws Exception {
         Path aiff = make("mix.aiff", "sox", "IN", "OUT");
+        // RF64 (64-bit WAV, here with a .wav name) is libsndfile's to read, not the WAV reader's
+        Path rf64 = make(
+                "mix-rf64.wav",
+                "ffmpeg",
+                "-loglevel",
+                "error",
+                "-y",
+                "-i",
+                "IN",
+                "-c:a",
+                "pcm_s24le",
+                "-rf64",
+                "always",
+                "OUT");
         float[] expected = samples(wav);
         MeterReading fromWav = meter(wav);
-        for (Path lossless : List.of(flac(), aiff)) {
+        for (Path lossless : List.of(flac(), aiff, rf64)) {
             try (AudioSource s = AudioFiles.open(lossless)) {
                 assertTrue(s instanceof SndfileReader, lossless + " is read by libsndfile");
                 assertEquals(new AudioFormat(48_000, 2, 24, false, 6 * 48_000), s.format());

@@ -118,21 +118,91 @@ public final class HeadlessChromium {
         return image;
     }
 
-    /** How many pixels of {@code box} have the colour {@code rgb} (within a small distance, for antialiasing). */
+    /** How many pixels of {@code box} have the colour {@code rgb} (within a small distance): a filled area's. */
     public static int pixels(BufferedImage image, Box box, int rgb) {
+        return count(image, box, p -> distance(p, rgb) <= 40);
+    }
+
+    /**
+     * How many pixels of {@code box} show a line of colour {@code rgb}, whole or antialiased over the charts' white:
+     * a thin line at a fractional position covers two rows of pixels partly, each a blend of its colour and white.
+     */
+    public static int linePixels(BufferedImage image, Box box, int rgb) {
+        return count(image, box, p -> shows(p, rgb));
+    }
+
+    private static int count(BufferedImage image, Box box, java.util.function.IntPredicate colour) {
         int count = 0;
         for (int y = (int) box.y(); y < Math.min(image.getHeight(), box.y() + box.height()); y++) {
             for (int x = (int) box.x(); x < Math.min(image.getWidth(), box.x() + box.width()); x++) {
-                int p = image.getRGB(x, y);
-                int d = Math.abs(((p >> 16) & 0xFF) - ((rgb >> 16) & 0xFF))
-                        + Math.abs(((p >> 8) & 0xFF) - ((rgb >> 8) & 0xFF))
-                        + Math.abs((p & 0xFF) - (rgb & 0xFF));
-                if (d <= 24) {
+                if (colour.test(image.getRGB(x, y))) {
                     count++;
                 }
             }
         }
         return count;
+    }
+
+    private static int distance(int p, int rgb) {
+        return Math.abs(((p >> 16) & 0xFF) - ((rgb >> 16) & 0xFF))
+                + Math.abs(((p >> 8) & 0xFF) - ((rgb >> 8) & 0xFF))
+                + Math.abs((p & 0xFF) - (rgb & 0xFF));
+    }
+
+    /** {@code pixel} is {@code colour} at a coverage of at least 40 % over white, the same in every channel. */
+    private static boolean shows(int pixel, int colour) {
+        double coverage = -1;
+        for (int shift = 0; shift <= 16; shift += 8) {
+            int p = (pixel >> shift) & 0xFF;
+            int c = (colour >> shift) & 0xFF;
+            if (255 - c < 60) {
+                if (Math.abs(p - c) > 30) {
+                    return false; // a channel the colour has near white must stay near it
+                }
+                continue;
+            }
+            double a = (255.0 - p) / (255 - c);
+            if (coverage >= 0 && Math.abs(a - coverage) > 0.15) {
+                return false;
+            }
+            coverage = coverage < 0 ? a : (coverage + a) / 2;
+        }
+        return coverage >= 0.4 && coverage <= 1.1;
+    }
+
+    /** The chart has exactly one {@code css} text {@code text}, drawn (a box of some size) inside the chart. */
+    public static void assertLabel(Chart c, String css, String text) {
+        List<Text> found =
+                c.withClass(css).stream().filter(t -> t.text().equals(text)).toList();
+        assertEquals(1, found.size(), c.label() + " has one " + css + " \"" + text + "\": " + c.texts());
+        Text t = found.getFirst();
+        assertTrue(t.box().visible() && t.box().inside(c.box()), c.label() + ": " + t + " is drawn inside the chart");
+    }
+
+    /** No two of the texts lie on each other. */
+    public static void assertApart(Chart c, List<Text> texts) {
+        for (int i = 0; i < texts.size(); i++) {
+            for (int j = i + 1; j < texts.size(); j++) {
+                assertTrue(
+                        !texts.get(i).box().overlaps(texts.get(j).box()),
+                        c.label() + ": " + texts.get(i) + " overlaps " + texts.get(j));
+            }
+        }
+    }
+
+    /** The docs' screenshots show this much of a page's top. */
+    static final int DOCS_HEIGHT = 1500;
+
+    /**
+     * With {@code -Dgainstage.screenshots=DIR}, the page's top (the docs show what a report looks like, not all of
+     * it) as {@code DIR/name}; docs/images holds the ones in the docs.
+     */
+    public static void saveForTheDocs(BufferedImage image, String name) throws IOException {
+        String to = System.getProperty("gainstage.screenshots", "");
+        if (!to.isEmpty()) {
+            BufferedImage top = image.getSubimage(0, 0, image.getWidth(), Math.min(image.getHeight(), DOCS_HEIGHT));
+            ImageIO.write(top, "png", Path.of(to).resolve(name).toFile());
+        }
     }
 
     private String run(String... args) throws IOException, InterruptedException {

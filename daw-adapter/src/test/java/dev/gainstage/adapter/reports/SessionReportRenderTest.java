@@ -40,8 +40,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SessionReportRenderTest {
     static final int WIDTH = 900;
-    /** The docs' screenshots show this much of a page's top. */
-    static final int DOCS_HEIGHT = 1500;
 
     private static final List<String> STRIPS =
             List.of("Kick", "Snare", "Hats", "Bass", "Keys", "Pad", "Lead Vox", "Backing Vox", "Drum Bus", "Master");
@@ -71,21 +69,15 @@ class SessionReportRenderTest {
                 layout.charts().stream().map(Chart::label).toList());
         for (Chart c : layout.charts()) {
             assertTrue(c.box().visible() && c.box().width() > 600, c.label() + " is laid out: " + c.box());
-            assertLabel(c, "axis-title", "level (dBFS)");
-            assertLabel(c, "zero-label", "0 dBFS");
+            HeadlessChromium.assertLabel(c, "axis-title", "level (dBFS)");
+            HeadlessChromium.assertLabel(c, "zero-label", "0 dBFS");
             for (String tick : List.of("\u221260", "\u221248", "\u221236", "\u221224", "\u221212", "\u22126", "+6")) {
-                assertLabel(c, "tick", tick);
+                HeadlessChromium.assertLabel(c, "tick", tick);
             }
             assertTrue(c.withClass("stage").size() >= 4, c.label() + " shows its stages: " + c.texts());
             List<Text> labels =
                     c.texts().stream().filter(t -> !t.css().equals("figures")).toList();
-            for (int i = 0; i < labels.size(); i++) {
-                for (int j = i + 1; j < labels.size(); j++) {
-                    assertTrue(
-                            !labels.get(i).box().overlaps(labels.get(j).box()),
-                            c.label() + ": " + labels.get(i) + " overlaps " + labels.get(j));
-                }
-            }
+            HeadlessChromium.assertApart(c, labels);
         }
 
         Path png = dir.resolve("session-report.png");
@@ -104,24 +96,7 @@ class SessionReportRenderTest {
         assertTrue(HeadlessChromium.pixels(image, backingVox.box(), QUIET) > 200, "the backing vox source is quiet");
         assertEquals(
                 0, HeadlessChromium.pixels(image, layout.charts().getFirst().box(), QUIET), "the kick is not");
-        copyForTheDocs(image, "session-report.png");
-    }
-
-    static void assertLabel(Chart c, String css, String text) {
-        List<Text> found =
-                c.withClass(css).stream().filter(t -> t.text().equals(text)).toList();
-        assertEquals(1, found.size(), c.label() + " has one " + css + " \"" + text + "\": " + c.texts());
-        Text t = found.getFirst();
-        assertTrue(t.box().visible() && t.box().inside(c.box()), c.label() + ": " + t + " is drawn inside the chart");
-    }
-
-    /** The page's top (the docs show what a report looks like, not all of it) into the screenshots folder, if set. */
-    static void copyForTheDocs(BufferedImage image, String name) throws java.io.IOException {
-        String to = System.getProperty("gainstage.screenshots", "");
-        if (!to.isEmpty()) {
-            BufferedImage top = image.getSubimage(0, 0, image.getWidth(), Math.min(image.getHeight(), DOCS_HEIGHT));
-            javax.imageio.ImageIO.write(top, "png", Path.of(to).resolve(name).toFile());
-        }
+        HeadlessChromium.saveForTheDocs(image, "session-report.png");
     }
 
     /** Runs the demo on a real sidecar until its view has 10 s of audio, then {@code report --html FILE}. */

@@ -17,7 +17,7 @@ public final class Html {
             .grid{stroke:#eee}.axis{stroke:#999}
             .zero{stroke:#222;stroke-width:1}.zero-label{fill:#222}
             .guide{stroke:#b00020;stroke-dasharray:4 3;stroke-width:1}.chart .guide-label{fill:#b00020}
-            .peak{fill:none;stroke:#e08a00;stroke-width:1}.loudness{fill:none;stroke:#1f5fbf;stroke-width:1.6}
+            .peak{fill:none;stroke:#e08a00;stroke-width:1.5}.loudness{fill:none;stroke:#1f5fbf;stroke-width:1.6}
             .legend span{display:inline-block;width:14px;height:3px;margin:0 4px 3px 12px;vertical-align:middle}
             """;
 
