@@ -313,9 +313,14 @@ class PanelUiTest {
         return c.isShowing() && bounds.width > 0 && port.contains(bounds);
     }
 
-    /** Every warning's buttons, each scrolled into view in turn, lie fully inside the warnings' viewport. */
+    /**
+     * Every warning's buttons (acknowledged ones and undoable decisions included), each scrolled into view in turn,
+     * lie fully inside the warnings' viewport.
+     */
     static List<String> buttonsOutsideTheViewport() throws Exception {
-        List<String> names = onEdt(() -> named(frame.getRootPane(), "warning:").stream()
+        // the active warnings' cards, the acknowledged ones' and the undoable decisions' (with their Undo buttons)
+        List<String> names = onEdt(() -> java.util.stream.Stream.of("warning:", "acknowledged:", "decision:")
+                .flatMap(prefix -> named(frame.getRootPane(), prefix).stream())
                 .map(Component::getName)
                 .toList());
         assertTrue(names.size() >= 5, names.toString());
@@ -422,6 +427,23 @@ class PanelUiTest {
         assertFalse(onEdt(() -> model.message()).contains(mismatch.getId()));
         resize(820, 900, 0);
         assertEquals(List.of(), buttonsOutsideTheViewport());
+        // Undone, so the other tests see the warning as the demo raised it, whatever order they run in.
+        dev.gainstage.proto.v1.UndoableDecision ack = onEdt(() -> model.view().getDecisionsList().stream()
+                .filter(d -> d.getTargetId().equals(mismatch.getId()))
+                .findFirst()
+                .orElseThrow());
+        onEdt(() -> {
+            controller.actions().undo(ack);
+            return null;
+        });
+        long undone = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < undone
+                && onEdt(() -> model.view().getWarningsList().stream()
+                        .anyMatch(w -> w.getId().equals(mismatch.getId()) && w.getAcknowledged()))) {
+            Thread.sleep(100);
+        }
+        assertTrue(onEdt(() -> model.view().getWarningsList().stream()
+                .anyMatch(w -> w.getId().equals(mismatch.getId()) && !w.getAcknowledged())));
     }
 
     @Test
