@@ -5,6 +5,7 @@ import dev.gainstage.engine.rules.RuleOverrides;
 import dev.gainstage.engine.session.SessionEngine;
 import dev.gainstage.engine.session.SessionRegistry;
 import dev.gainstage.engine.session.SessionState;
+import dev.gainstage.engine.session.UndoOutcome;
 import dev.gainstage.engine.transport.protos.DecisionProtos;
 import dev.gainstage.engine.transport.protos.RulesConfigProtos;
 import dev.gainstage.proto.v1.AcknowledgeRequest;
@@ -69,7 +70,7 @@ public final class PanelService extends PanelServiceGrpc.PanelServiceImplBase {
         }
         String id = byWarning ? request.getWarningId() : request.getItemId();
         decide(
-                () -> engine.acknowledge(id, !byWarning, request.getReason()),
+                () -> engine.actions().acknowledge(id, !byWarning, request.getReason()),
                 responses,
                 AcknowledgeResponse::getDefaultInstance);
     }
@@ -81,7 +82,8 @@ public final class PanelService extends PanelServiceGrpc.PanelServiceImplBase {
             return;
         }
         decide(
-                () -> engine.markIntentional(request.getStageId(), request.getStrip(), request.getIntentional()),
+                () -> engine.actions()
+                        .markIntentional(request.getStageId(), request.getStrip(), request.getIntentional()),
                 responses,
                 MarkIntentionalResponse::getDefaultInstance);
     }
@@ -102,7 +104,7 @@ public final class PanelService extends PanelServiceGrpc.PanelServiceImplBase {
         SessionEngine engine = session(request.getSessionKey(), responses);
         if (engine != null) {
             decide(
-                    engine::clearDecisions,
+                    engine.actions()::clear,
                     responses,
                     () -> DecisionProtos.history(
                             engine.sessionKey(), engine.decisions().history()));
@@ -115,9 +117,9 @@ public final class PanelService extends PanelServiceGrpc.PanelServiceImplBase {
         if (engine == null) {
             return;
         }
-        CompletableFuture<SessionEngine.UndoOutcome> undo;
+        CompletableFuture<UndoOutcome> undo;
         try {
-            undo = engine.undo(request.getDecisionId(), DecisionProtos.kind(request.getKind()));
+            undo = engine.actions().undo(request.getDecisionId(), DecisionProtos.kind(request.getKind()));
         } catch (NoSuchElementException e) {
             responses.onError(Status.NOT_FOUND.withDescription(e.getMessage()).asRuntimeException());
             return;
@@ -147,7 +149,7 @@ public final class PanelService extends PanelServiceGrpc.PanelServiceImplBase {
         if (engine == null) {
             return;
         }
-        engine.applyFix(request.getWarningId()).whenComplete((outcome, error) -> {
+        engine.actions().applyFix(request.getWarningId()).whenComplete((outcome, error) -> {
             if (error != null) {
                 responses.onError(
                         Status.INTERNAL.withDescription(error.toString()).asRuntimeException());
