@@ -4,17 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.google.inject.Guice;
-import com.google.inject.Injector;
-import dev.gainstage.adapter.ardour.testing.RealParts;
 import dev.gainstage.adapter.sim.SimAdapter;
-import dev.gainstage.adapter.sim.SimSessionRenderer;
-import dev.gainstage.adapter.sim.SimSessions;
-import dev.gainstage.client.SidecarAddress;
-import dev.gainstage.engine.app.SidecarConfig;
-import dev.gainstage.engine.app.SidecarModule;
 import dev.gainstage.engine.app.SidecarServer;
-import dev.gainstage.engine.rules.RuleConfig;
 import dev.gainstage.panel.connection.ConnectionState;
 import dev.gainstage.panel.overview.CellText;
 import dev.gainstage.panel.overview.OverviewPanel;
@@ -28,7 +19,6 @@ import java.awt.Color;
 import java.awt.Component;
 import java.awt.Container;
 import java.awt.Graphics2D;
-import java.awt.GraphicsEnvironment;
 import java.awt.Point;
 import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
@@ -43,7 +33,6 @@ import javax.imageio.ImageIO;
 import javax.swing.JComponent;
 import javax.swing.JScrollPane;
 import javax.swing.JViewport;
-import javax.swing.RepaintManager;
 import javax.swing.SwingUtilities;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -60,6 +49,7 @@ class PanelUiTest {
     @TempDir
     static Path store;
 
+    static DemoPanelRig rig;
     static SidecarServer server;
     static PanelController controller;
     static PanelModel model;
@@ -68,34 +58,12 @@ class PanelUiTest {
 
     @BeforeAll
     static void start() throws Exception {
-        RealParts.require(!GraphicsEnvironment.isHeadless(), "no display: run through scripts/test, which starts Xvfb");
-        server = Guice.createInjector(new SidecarModule(SidecarConfig.loopback(0, store), RuleConfig.defaults()))
-                .getInstance(SidecarServer.class);
-        server.start();
-        SidecarAddress address = new SidecarAddress("127.0.0.1", server.port());
-        SimSessionRenderer renderer = SimSessionRenderer.create(SimSessions.demo(), Path.of("."));
-        Thread sim = Thread.ofPlatform().name("sim").start(() -> {
-            try (SimAdapter adapter =
-                    new SimAdapter(renderer, "sim:demo", "gainstage demo", SimAdapter.Speed.MAX, address)) {
-                adapter.run(14);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
-        sim.join(TimeUnit.SECONDS.toMillis(60));
-
-        Injector injector = Guice.createInjector(new PanelModule(address));
-        controller = injector.getInstance(PanelController.class);
-        model = injector.getInstance(PanelModel.class);
         repaints = new EdtCheckingRepaintManager();
-        controller.start();
-        SwingUtilities.invokeAndWait(() -> {
-            RepaintManager.setCurrentManager(repaints);
-            com.formdev.flatlaf.FlatDarkLaf.setup();
-            frame = new PanelFrame(model, controller.actions());
-            frame.setSize(820, 900); // the panel's default size
-            frame.setVisible(true);
-        });
+        rig = new DemoPanelRig(store, "sim:demo", SimAdapter.Speed.MAX, 14, true, repaints);
+        server = rig.server;
+        controller = rig.controller;
+        model = rig.model;
+        frame = rig.frame;
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (System.nanoTime() < deadline
                 && onEdt(() ->
@@ -107,14 +75,8 @@ class PanelUiTest {
 
     @AfterAll
     static void stop() throws Exception {
-        if (frame != null) {
-            SwingUtilities.invokeAndWait(() -> frame.dispose());
-        }
-        if (controller != null) {
-            controller.close();
-        }
-        if (server != null) {
-            server.stop();
+        if (rig != null) {
+            rig.close();
         }
     }
 

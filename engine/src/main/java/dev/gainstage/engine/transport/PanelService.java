@@ -29,6 +29,7 @@ import dev.gainstage.proto.v1.UndoDecisionRequest;
 import dev.gainstage.proto.v1.UndoDecisionResponse;
 import dev.gainstage.proto.v1.WatchRequest;
 import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import jakarta.inject.Inject;
@@ -120,11 +121,8 @@ public final class PanelService extends PanelServiceGrpc.PanelServiceImplBase {
         CompletableFuture<UndoOutcome> undo;
         try {
             undo = engine.actions().undo(request.getDecisionId(), DecisionProtos.kind(request.getKind()));
-        } catch (NoSuchElementException e) {
-            responses.onError(Status.NOT_FOUND.withDescription(e.getMessage()).asRuntimeException());
-            return;
-        } catch (IOException e) {
-            responses.onError(unsaved(e));
+        } catch (NoSuchElementException | IOException e) {
+            responses.onError(refusal(e));
             return;
         }
         undo.whenComplete((outcome, error) -> {
@@ -240,24 +238,23 @@ public final class PanelService extends PanelServiceGrpc.PanelServiceImplBase {
     private static <T> void decide(Decision decision, StreamObserver<T> responses, Supplier<T> reply) {
         try {
             decision.make();
-        } catch (IllegalArgumentException e) {
-            responses.onError(
-                    Status.INVALID_ARGUMENT.withDescription(e.getMessage()).asRuntimeException());
-            return;
-        } catch (NoSuchElementException e) {
-            responses.onError(Status.NOT_FOUND.withDescription(e.getMessage()).asRuntimeException());
-            return;
-        } catch (IOException e) {
-            responses.onError(unsaved(e));
+        } catch (IllegalArgumentException | NoSuchElementException | IOException e) {
+            responses.onError(refusal(e));
             return;
         }
         reply(responses, reply.get());
     }
 
-    private static io.grpc.StatusRuntimeException unsaved(IOException e) {
-        return Status.UNAVAILABLE
-                .withDescription("could not save the decision, so it was not applied: " + e.getMessage())
-                .asRuntimeException();
+    /** A decision refused as it was made (INVALID_ARGUMENT), about an unknown id (NOT_FOUND), or not saved. */
+    private static StatusRuntimeException refusal(Exception e) {
+        Status status = switch (e) {
+            case IllegalArgumentException x -> Status.INVALID_ARGUMENT.withDescription(x.getMessage());
+            case NoSuchElementException x -> Status.NOT_FOUND.withDescription(x.getMessage());
+            default ->
+                Status.UNAVAILABLE.withDescription(
+                        "could not save the decision, so it was not applied: " + e.getMessage());
+        };
+        return status.asRuntimeException();
     }
 
     private static <T> void reply(StreamObserver<T> responses, T response) {
