@@ -9,27 +9,15 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.google.inject.Guice;
-import com.google.inject.Injector;
-import dev.gainstage.adapter.ardour.testing.RealParts;
 import dev.gainstage.adapter.sim.SimAdapter;
 import dev.gainstage.adapter.sim.SimSessionRenderer;
-import dev.gainstage.adapter.sim.SimSessions;
-import dev.gainstage.client.SidecarAddress;
-import dev.gainstage.engine.app.SidecarConfig;
-import dev.gainstage.engine.app.SidecarModule;
-import dev.gainstage.engine.app.SidecarServer;
-import dev.gainstage.engine.rules.RuleConfig;
 import dev.gainstage.proto.v1.DecisionKind;
 import dev.gainstage.proto.v1.Rule;
 import dev.gainstage.proto.v1.SessionView;
-import dev.gainstage.proto.v1.Stage;
-import dev.gainstage.proto.v1.Strip;
 import dev.gainstage.proto.v1.UndoableDecision;
 import dev.gainstage.proto.v1.Warning;
 import java.awt.Component;
 import java.awt.Container;
-import java.awt.GraphicsEnvironment;
 import java.awt.Window;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -54,40 +42,19 @@ class DecisionsUiTest {
     @TempDir
     static Path store;
 
-    static SidecarServer server;
+    static DemoPanelRig rig;
     static SimSessionRenderer renderer;
-    static SimAdapter adapter;
-    static Thread sim;
     static PanelController controller;
     static PanelModel model;
     static PanelFrame frame;
 
     @BeforeAll
     static void start() throws Exception {
-        RealParts.require(!GraphicsEnvironment.isHeadless(), "no display: run through scripts/test, which starts Xvfb");
-        server = Guice.createInjector(new SidecarModule(SidecarConfig.loopback(0, store), RuleConfig.defaults()))
-                .getInstance(SidecarServer.class);
-        server.start();
-        SidecarAddress address = new SidecarAddress("127.0.0.1", server.port());
-        renderer = SimSessionRenderer.create(SimSessions.demo(), Path.of("."));
-        adapter = new SimAdapter(renderer, "sim:decisions", "decisions", SimAdapter.Speed.REALTIME, address);
-        sim = Thread.ofPlatform().name("sim").start(() -> {
-            try {
-                adapter.run(0);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
-        Injector injector = Guice.createInjector(new PanelModule(address));
-        controller = injector.getInstance(PanelController.class);
-        model = injector.getInstance(PanelModel.class);
-        controller.start();
-        SwingUtilities.invokeAndWait(() -> {
-            com.formdev.flatlaf.FlatDarkLaf.setup();
-            frame = new PanelFrame(model, controller.actions());
-            frame.setSize(820, 900);
-            frame.setVisible(true);
-        });
+        rig = new DemoPanelRig(store, "sim:decisions", SimAdapter.Speed.REALTIME, 0, false, null);
+        renderer = rig.renderer;
+        controller = rig.controller;
+        model = rig.model;
+        frame = rig.frame;
         await(
                 60,
                 () -> model.view().getWarningsList().stream().anyMatch(DecisionsUiTest::intentionalOne)
@@ -96,18 +63,8 @@ class DecisionsUiTest {
 
     @AfterAll
     static void stop() throws Exception {
-        if (frame != null) {
-            SwingUtilities.invokeAndWait(() -> frame.dispose());
-        }
-        if (controller != null) {
-            controller.close();
-        }
-        if (adapter != null) {
-            adapter.close();
-            sim.join(10_000);
-        }
-        if (server != null) {
-            server.stop();
+        if (rig != null) {
+            rig.close();
         }
     }
 
@@ -199,15 +156,9 @@ class DecisionsUiTest {
                 .orElse(null);
     }
 
+    /** The gain the sim renders the stage with now. */
     static double gain(String stageId) {
-        for (Strip strip : renderer.snapshot(0).getStripsList()) {
-            for (Stage stage : strip.getStagesList()) {
-                if (stage.getId().equals(stageId)) {
-                    return stage.getGainDb();
-                }
-            }
-        }
-        throw new AssertionError("no stage " + stageId);
+        return renderer.gainShown(stageId).orElseThrow();
     }
 
     /** On the EDT. */
@@ -323,6 +274,7 @@ class DecisionsUiTest {
                 10,
                 () -> model.view().getDecisionsCount() == 0
                         && model.view().getWarningsList().stream().noneMatch(Warning::getAcknowledged));
-        assertEquals("Cleared this session's decisions", onEdt(() -> model.message()));
+        // The answer to the call may come after the view that shows its effect.
+        await(5, () -> model.message().equals("Cleared this session's decisions"));
     }
 }

@@ -4,17 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.google.inject.Guice;
-import com.google.inject.Injector;
-import dev.gainstage.adapter.ardour.testing.RealParts;
 import dev.gainstage.adapter.sim.SimAdapter;
-import dev.gainstage.adapter.sim.SimSessionRenderer;
-import dev.gainstage.adapter.sim.SimSessions;
-import dev.gainstage.client.SidecarAddress;
-import dev.gainstage.engine.app.SidecarConfig;
-import dev.gainstage.engine.app.SidecarModule;
 import dev.gainstage.engine.app.SidecarServer;
-import dev.gainstage.engine.rules.RuleConfig;
 import dev.gainstage.panel.connection.ConnectionState;
 import dev.gainstage.panel.connection.DawState;
 import dev.gainstage.panel.overview.CellText;
@@ -29,7 +20,6 @@ import java.awt.Color;
 import java.awt.Component;
 import java.awt.Container;
 import java.awt.Graphics2D;
-import java.awt.GraphicsEnvironment;
 import java.awt.Point;
 import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
@@ -44,7 +34,6 @@ import javax.imageio.ImageIO;
 import javax.swing.JComponent;
 import javax.swing.JScrollPane;
 import javax.swing.JViewport;
-import javax.swing.RepaintManager;
 import javax.swing.SwingUtilities;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -61,53 +50,21 @@ class PanelUiTest {
     @TempDir
     static Path store;
 
+    static DemoPanelRig rig;
     static SidecarServer server;
     static PanelController controller;
     static PanelModel model;
     static PanelFrame frame;
     static EdtCheckingRepaintManager repaints;
-    static SimAdapter live;
 
     @BeforeAll
     static void start() throws Exception {
-        RealParts.require(!GraphicsEnvironment.isHeadless(), "no display: run through scripts/test, which starts Xvfb");
-        server = Guice.createInjector(new SidecarModule(SidecarConfig.loopback(0, store), RuleConfig.defaults()))
-                .getInstance(SidecarServer.class);
-        server.start();
-        SidecarAddress address = new SidecarAddress("127.0.0.1", server.port());
-        SimSessionRenderer renderer = SimSessionRenderer.create(SimSessions.demo(), Path.of("."));
-        Thread sim = Thread.ofPlatform().name("sim").start(() -> {
-            try (SimAdapter adapter =
-                    new SimAdapter(renderer, "sim:demo", "gainstage demo", SimAdapter.Speed.MAX, address)) {
-                adapter.run(14);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
-        sim.join(TimeUnit.SECONDS.toMillis(60));
-        // The DAW plays on in real time from where it was (the same renderer: its blocks follow the ones before), so
-        // the panel shows a DAW attached, not one gone, while the tests look at it.
-        live = new SimAdapter(renderer, "sim:demo", "gainstage demo", SimAdapter.Speed.REALTIME, address);
-        Thread.ofPlatform().daemon().name("sim-live").start(() -> {
-            try {
-                live.run(0);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
-
-        Injector injector = Guice.createInjector(new PanelModule(address));
-        controller = injector.getInstance(PanelController.class);
-        model = injector.getInstance(PanelModel.class);
         repaints = new EdtCheckingRepaintManager();
-        controller.start();
-        SwingUtilities.invokeAndWait(() -> {
-            RepaintManager.setCurrentManager(repaints);
-            com.formdev.flatlaf.FlatDarkLaf.setup();
-            frame = new PanelFrame(model, controller.actions());
-            frame.setSize(820, 900); // the panel's default size
-            frame.setVisible(true);
-        });
+        rig = new DemoPanelRig(store, "sim:demo", SimAdapter.Speed.MAX, 14, true, repaints);
+        server = rig.server;
+        controller = rig.controller;
+        model = rig.model;
+        frame = rig.frame;
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (System.nanoTime() < deadline
                 && onEdt(() -> model.view().getWarningsCount() < 5
@@ -120,17 +77,8 @@ class PanelUiTest {
 
     @AfterAll
     static void stop() throws Exception {
-        if (frame != null) {
-            SwingUtilities.invokeAndWait(() -> frame.dispose());
-        }
-        if (controller != null) {
-            controller.close();
-        }
-        if (live != null) {
-            live.close();
-        }
-        if (server != null) {
-            server.stop();
+        if (rig != null) {
+            rig.close();
         }
     }
 
@@ -329,9 +277,14 @@ class PanelUiTest {
         return c.isShowing() && bounds.width > 0 && port.contains(bounds);
     }
 
-    /** Every warning's buttons, each scrolled into view in turn, lie fully inside the warnings' viewport. */
+    /**
+     * Every warning's buttons (acknowledged ones and undoable decisions included), each scrolled into view in turn,
+     * lie fully inside the warnings' viewport.
+     */
     static List<String> buttonsOutsideTheViewport() throws Exception {
-        List<String> names = onEdt(() -> named(frame.getRootPane(), "warning:").stream()
+        // the active warnings' cards, the acknowledged ones' and the undoable decisions' (with their Undo buttons)
+        List<String> names = onEdt(() -> java.util.stream.Stream.of("warning:", "acknowledged:", "decision:")
+                .flatMap(prefix -> named(frame.getRootPane(), prefix).stream())
                 .map(Component::getName)
                 .toList());
         assertTrue(names.size() >= 5, names.toString());
@@ -438,6 +391,23 @@ class PanelUiTest {
         assertFalse(onEdt(() -> model.message()).contains(mismatch.getId()));
         resize(820, 900, 0);
         assertEquals(List.of(), buttonsOutsideTheViewport());
+        // Undone, so the other tests see the warning as the demo raised it, whatever order they run in.
+        dev.gainstage.proto.v1.UndoableDecision ack = onEdt(() -> model.view().getDecisionsList().stream()
+                .filter(d -> d.getTargetId().equals(mismatch.getId()))
+                .findFirst()
+                .orElseThrow());
+        onEdt(() -> {
+            controller.actions().undo(ack);
+            return null;
+        });
+        long undone = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < undone
+                && onEdt(() -> model.view().getWarningsList().stream()
+                        .anyMatch(w -> w.getId().equals(mismatch.getId()) && w.getAcknowledged()))) {
+            Thread.sleep(100);
+        }
+        assertTrue(onEdt(() -> model.view().getWarningsList().stream()
+                .anyMatch(w -> w.getId().equals(mismatch.getId()) && !w.getAcknowledged())));
     }
 
     @Test

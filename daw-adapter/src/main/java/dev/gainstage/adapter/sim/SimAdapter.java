@@ -16,10 +16,7 @@ import dev.gainstage.proto.v1.GainChanged;
 import dev.gainstage.proto.v1.Hello;
 import dev.gainstage.proto.v1.ProtocolError;
 import dev.gainstage.proto.v1.SessionDelta;
-import dev.gainstage.proto.v1.SessionSnapshot;
-import dev.gainstage.proto.v1.Stage;
 import dev.gainstage.proto.v1.StageActiveChanged;
-import dev.gainstage.proto.v1.Strip;
 import dev.gainstage.proto.v1.TapBatch;
 import dev.gainstage.proto.v1.TapBlock;
 import dev.gainstage.proto.v1.TapDropReport;
@@ -31,6 +28,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
 
@@ -266,19 +264,14 @@ public final class SimAdapter implements SidecarLink.Listener, AutoCloseable {
 
     /** Tells the sidecar a stage's new gain, when the stage shows one (trim, fader, send). */
     private void newGain(String stageId) {
-        SessionSnapshot now = renderer.snapshot(sequence.get());
-        for (Strip strip : now.getStripsList()) {
-            for (Stage stage : strip.getStagesList()) {
-                if (stage.getId().equals(stageId) && stage.hasGainDb()) {
-                    link.send(AdapterMessage.newBuilder()
-                            .setDelta(SessionDelta.newBuilder()
-                                    .setSequence(sequence.incrementAndGet())
-                                    .setGainChanged(GainChanged.newBuilder()
-                                            .setStageId(stageId)
-                                            .setGainDb(stage.getGainDb())))
-                            .build());
-                }
-            }
+        OptionalDouble gain = renderer.gainShown(stageId);
+        if (gain.isPresent()) {
+            link.send(AdapterMessage.newBuilder()
+                    .setDelta(SessionDelta.newBuilder()
+                            .setSequence(sequence.incrementAndGet())
+                            .setGainChanged(
+                                    GainChanged.newBuilder().setStageId(stageId).setGainDb(gain.getAsDouble())))
+                    .build());
         }
     }
 

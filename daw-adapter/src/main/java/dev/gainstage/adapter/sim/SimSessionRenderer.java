@@ -3,6 +3,8 @@ package dev.gainstage.adapter.sim;
 import dev.gainstage.adapter.sim.dsp.SignalSource;
 import dev.gainstage.proto.v1.SessionSnapshot;
 import dev.gainstage.proto.v1.SimSession;
+import dev.gainstage.proto.v1.Stage;
+import dev.gainstage.proto.v1.Strip;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -94,6 +96,18 @@ public final class SimSessionRenderer {
             snapshot.addStrips(strip.describe());
         }
         return snapshot.build();
+    }
+
+    /** The gain a stage shows in the snapshot (trim, fader, send), as it is now; empty for a stage without one. */
+    public OptionalDouble gainShown(String stageId) {
+        for (Strip strip : snapshot(0).getStripsList()) {
+            for (Stage stage : strip.getStagesList()) {
+                if (stage.getId().equals(stageId) && stage.hasGainDb()) {
+                    return OptionalDouble.of(stage.getGainDb());
+                }
+            }
+        }
+        return OptionalDouble.empty();
     }
 
     public int sampleRate() {

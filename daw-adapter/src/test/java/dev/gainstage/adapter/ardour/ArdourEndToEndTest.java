@@ -9,11 +9,14 @@ import dev.gainstage.adapter.ardour.testing.TestDirs;
 import dev.gainstage.adapter.ardour.testing.ViewWatcher;
 import dev.gainstage.proto.v1.ApplyFixRequest;
 import dev.gainstage.proto.v1.ApplyFixResponse;
+import dev.gainstage.proto.v1.DecisionKind;
 import dev.gainstage.proto.v1.OverviewRow;
 import dev.gainstage.proto.v1.PanelServiceGrpc;
 import dev.gainstage.proto.v1.SessionView;
 import dev.gainstage.proto.v1.StageKind;
 import dev.gainstage.proto.v1.StageView;
+import dev.gainstage.proto.v1.UndoDecisionRequest;
+import dev.gainstage.proto.v1.UndoDecisionResponse;
 import dev.gainstage.proto.v1.Warning;
 import dev.gainstage.proto.v1.WarningState;
 import io.grpc.ManagedChannel;
@@ -291,27 +294,44 @@ class ArdourEndToEndTest {
                 30_000,
                 view -> warning(view, "PLUGIN_GAIN_MISMATCH", comp).isPresent());
         String id = warning(v, "PLUGIN_GAIN_MISMATCH", comp).orElseThrow().getId();
+        double makeupBefore = gain(comp);
         ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", rig.sidecarPort)
                 .usePlaintext()
                 .build();
         try {
-            ApplyFixResponse r = PanelServiceGrpc.newBlockingStub(channel)
-                    .withDeadlineAfter(20, TimeUnit.SECONDS)
-                    .applyFix(ApplyFixRequest.newBuilder()
-                            .setSessionKey(v.getSessionKey())
-                            .setWarningId(id)
-                            .build());
+            PanelServiceGrpc.PanelServiceBlockingStub panel =
+                    PanelServiceGrpc.newBlockingStub(channel).withDeadlineAfter(20, TimeUnit.SECONDS);
+            ApplyFixResponse r = panel.applyFix(ApplyFixRequest.newBuilder()
+                    .setSessionKey(v.getSessionKey())
+                    .setWarningId(id)
+                    .build());
             assertTrue(r.getApplied(), r.getMessage());
+            awaitMakeup(comp, 0, "the makeup at 0 dB in the sidecar's graph");
+            // Undo sets the makeup back to its value before the fix, through OSC; Ardour shows it (read back by
+            // the bridge into the adapter's graph)
+            UndoDecisionResponse undone = panel.undoDecision(UndoDecisionRequest.newBuilder()
+                    .setSessionKey(v.getSessionKey())
+                    .setKind(DecisionKind.DECISION_KIND_FIX)
+                    .build());
+            assertTrue(undone.getUndone(), undone.getMessage());
+            assertEquals(makeupBefore, undone.getDecision().getGains(0).getBeforeDb(), 0.05);
+            awaitMakeup(comp, makeupBefore, "the makeup back at its value before the fix");
+            assertEquals(makeupBefore, gain(comp), 0.05, "Ardour shows the makeup as it was");
+            // and the fix again, for the tests after this one
+            ArdourSurface surface = new ArdourSurface(new InetSocketAddress("127.0.0.1", 3819));
+            try {
+                surface.apply(
+                        rig.adapter.session().orElseThrow().fixTargets().get(comp),
+                        0,
+                        surface.strips(2000).get("Gtr"));
+            } finally {
+                surface.close();
+            }
         } finally {
             channel.shutdownNow();
         }
         // Ardour shows the new makeup, the sidecar mirrors it (a GainChanged delta), and the warning clears
-        rig.views.await(
-                "the makeup at 0 dB in the sidecar's graph",
-                10_000,
-                view -> rig.adapter.session().orElseThrow().strips().stream()
-                        .flatMap(x -> x.getStagesList().stream())
-                        .anyMatch(x -> x.getId().equals(comp) && Math.abs(x.getGainDb()) < 0.05));
+        awaitMakeup(comp, 0, "the makeup at 0 dB in the sidecar's graph");
         rig.views.await(
                 "the mismatch cleared",
                 30_000,
@@ -392,6 +412,15 @@ class ArdourEndToEndTest {
         } finally {
             surface.close();
         }
+    }
+
+    private void awaitMakeup(String comp, double db, String what) throws InterruptedException {
+        rig.views.await(
+                what,
+                10_000,
+                view -> rig.adapter.session().orElseThrow().strips().stream()
+                        .flatMap(x -> x.getStagesList().stream())
+                        .anyMatch(x -> x.getId().equals(comp) && Math.abs(x.getGainDb() - db) < 0.05));
     }
 
     /** The gain of a stage in the adapter's current graph. */

@@ -49,6 +49,22 @@ class GainChangeTest {
     }
 
     @Test
+    void anAbsoluteGainIsSetExactlyAndSaysTheGainBefore() {
+        SimSessionRenderer r = renderer(SESSION);
+        FixOutcome changed = r.applyGainChange("t/source", -4.3);
+        assertEquals(-3, changed.beforeDb(), 1e-12);
+        assertEquals(-7.3, changed.afterDb(), 1e-12);
+        FixOutcome back = r.setGain("t/source", changed.beforeDb());
+        assertTrue(back.applied(), back.message());
+        assertEquals(-7.3, back.beforeDb(), 1e-12);
+        assertEquals(-3.0, r.gainShown("t/trim").orElseThrow(), 0.0, "exactly the value before");
+        FixOutcome outside = r.setGain("t/fader", 100);
+        assertFalse(outside.applied());
+        assertEquals(-2.0, r.gainShown("t/fader").orElseThrow(), 0.0, "refused: unchanged");
+        assertFalse(r.setGain("t/fader", Double.NaN).applied());
+    }
+
+    @Test
     void unknownStageIsRefusedAndNothingChanges() {
         SimSessionRenderer r = renderer(SESSION);
         double before = peakAfter(r, "master/output", true);

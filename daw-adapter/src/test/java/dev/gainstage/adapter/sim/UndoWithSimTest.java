@@ -22,8 +22,6 @@ import dev.gainstage.proto.v1.DecisionKind;
 import dev.gainstage.proto.v1.ListDecisionsRequest;
 import dev.gainstage.proto.v1.PanelServiceGrpc;
 import dev.gainstage.proto.v1.SessionView;
-import dev.gainstage.proto.v1.Stage;
-import dev.gainstage.proto.v1.Strip;
 import dev.gainstage.proto.v1.UndoDecisionRequest;
 import dev.gainstage.proto.v1.Warning;
 import dev.gainstage.proto.v1.WatchRequest;
@@ -109,15 +107,9 @@ class UndoWithSimTest {
         }
     }
 
+    /** The gain the sim renders the stage with now. */
     private double gain(String stageId) {
-        for (Strip strip : renderer.snapshot(0).getStripsList()) {
-            for (Stage stage : strip.getStagesList()) {
-                if (stage.getId().equals(stageId)) {
-                    return stage.getGainDb();
-                }
-            }
-        }
-        throw new AssertionError("no stage " + stageId);
+        return renderer.gainShown(stageId).orElseThrow();
     }
 
     private static boolean trimFix(Warning w) {

@@ -1,6 +1,5 @@
 package dev.gainstage.engine.session;
 
-import dev.gainstage.engine.checklist.ChecklistItem;
 import dev.gainstage.engine.graph.GraphChange;
 import dev.gainstage.engine.graph.GraphException;
 import dev.gainstage.engine.graph.GraphMirror;
@@ -20,20 +19,19 @@ import java.io.IOException;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.OptionalDouble;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.UnaryOperator;
-import java.util.stream.Collectors;
 
 /**
  * One DAW session in the sidecar. An adapter stream feeds it; watchers read the {@link SessionState}
  * it publishes every {@link SessionClock#TICK_SECONDS} of session audio. It is a façade over parts
  * with one job each: the {@link GraphMirror}, the {@link TapPlan} (a handle and a meter per tap),
  * {@link BatchMetering}, the {@link SessionClock}, the {@link Judge} (windows, rules, warnings,
- * checklist), the {@link Publisher}, the user's {@link SessionDecisions} and {@link FixRequests}, and
+ * checklist), the {@link Publisher}, the user's {@link SessionDecisions} and the undoable
+ * {@link DecisionActions} on them, the {@link MasterSection}, the level-matched {@link Comparisons}, and
  * the {@link SessionTimeline} (the transport and the history). Over 300 lines because it is the one
  * place every adapter-side call takes the lock; each method only hands over to a part.
  *
@@ -42,9 +40,8 @@ import java.util.stream.Collectors;
  * under it. The meters themselves never lock. Panel-side calls change the decisions atomically and
  * read the published state.
  *
- * <p>Over 300 lines because it is the session's one façade: the panel-side decisions (acknowledge, intentional,
- * fix, undo, clear) each only check, put in words and delegate, but they must all go through the same
- * save-then-apply path and the same lock as the adapter side.
+ * <p>Just over 300 lines: it is the session's one façade, and the adapter-side calls must stay together
+ * with the one lock they share.
  */
 public final class SessionEngine {
     private final String sessionKey;
@@ -57,9 +54,9 @@ public final class SessionEngine {
     private final Judge judge;
     private final Publisher publisher;
     private final SessionDecisions decisions;
-    private final FixRequests fixes;
     private final MasterSection master = new MasterSection();
     private final Comparisons compares;
+    private final DecisionActions actions;
 
     private boolean rolling = true;
     private String sessionName;
@@ -119,8 +116,14 @@ public final class SessionEngine {
         this.decisions = new SessionDecisions(sessionKey, fileRules, initialDecisions, persistence);
         this.judge = new Judge(decisions.ruleLayers().effective(), stagingRules);
         this.publisher = new Publisher(sessionKey, notice);
-        this.fixes = new FixRequests(sessionKey, this::stageChanged);
         this.compares = new Comparisons(sessionKey, () -> underLock(this::publish));
+        this.actions = new DecisionActions(
+                sessionKey,
+                publisher::state,
+                decisions::current,
+                this::updateDecisions,
+                new FixRequests(sessionKey, this::stageChanged),
+                () -> link);
     }
 
     public String sessionKey() {
@@ -361,68 +364,6 @@ public final class SessionEngine {
     }
 
     /**
-     * Acknowledges a warning shown now (or with {@code item}, a checklist item) for {@code reason}, recorded so it
-     * can be undone.
-     *
-     * @throws IllegalArgumentException when the reason is blank; nothing is saved or changed then
-     * @throws NoSuchElementException   naming the id when no such warning is shown or item exists
-     */
-    public void acknowledge(String id, boolean item, String reason) throws IOException {
-        SessionState s = state();
-        String text;
-        if (item) {
-            ChecklistItem found = s.checklist().steps().stream()
-                    .flatMap(step -> step.items().stream())
-                    .filter(i -> i.id().equals(id))
-                    .findFirst()
-                    .orElseThrow(() -> new NoSuchElementException("no checklist item '" + id + "'"));
-            text = reason == null ? "" : DecisionWords.acknowledgedItem(found, reason);
-        } else {
-            Warning found = s.warnings().stream()
-                    .filter(w -> w.id().equals(id))
-                    .findFirst()
-                    .orElseThrow(() -> new NoSuchElementException("no active warning '" + id + "'"));
-            text = reason == null ? "" : DecisionWords.acknowledgedWarning(found, reason);
-        }
-        updateDecisions(d -> {
-            Decisions next = item ? d.acknowledgeItem(id, reason) : d.acknowledgeWarning(id, reason);
-            return next.record(new DecisionRecord(
-                    d.nextNumber(),
-                    DecisionRecord.Kind.ACKNOWLEDGE,
-                    id,
-                    text,
-                    s.audioSeconds(),
-                    item,
-                    false,
-                    List.of()));
-        });
-    }
-
-    /**
-     * Marks (or unmarks) a stage, or the whole strip of a stage, intentional saturation, recorded so it can be undone.
-     *
-     * @throws NoSuchElementException naming the id when the graph has no such stage
-     */
-    public void markIntentional(String stageId, boolean strip, boolean on) throws IOException {
-        SessionState s = state();
-        Strip owner = s.graph()
-                .stripOfStage(stageId)
-                .orElseThrow(() -> new NoSuchElementException("unknown stage id '" + stageId + "'"));
-        String id = strip ? owner.id() : stageId;
-        String text = DecisionWords.intentional(s.graph(), id, strip, on);
-        updateDecisions(d -> d.markIntentional(id, on)
-                .record(new DecisionRecord(
-                        d.nextNumber(),
-                        DecisionRecord.Kind.INTENTIONAL,
-                        id,
-                        text,
-                        s.audioSeconds(),
-                        false,
-                        d.intentional().contains(id),
-                        List.of())));
-    }
-
-    /**
      * Restarts the measurement of the master's programme: integrated loudness, loudness range, the peak maxima and the
      * loudness history start again from the next audio (the running windows go on).
      *
@@ -494,113 +435,8 @@ public final class SessionEngine {
         return compares.end(link);
     }
 
-    /**
-     * Asks the adapter to apply a warning's suggested fix (see {@link FixRequests}); the gains it changed are
-     * recorded, with their values before, so it can be undone.
-     */
-    public CompletableFuture<FixOutcome> applyFix(String warningId) {
-        SessionState s = state();
-        return fixes.apply(warningId, s.warnings(), link, s.graph()).thenApply(done -> {
-            if (done.changes().isEmpty()) {
-                return done.outcome();
-            }
-            Warning w = s.warnings().stream()
-                    .filter(x -> x.id().equals(warningId))
-                    .findFirst()
-                    .orElseThrow();
-            String text = DecisionWords.fix(w, done.changes());
-            long[] number = new long[1];
-            try {
-                updateDecisions(d -> {
-                    number[0] = d.nextNumber();
-                    return d.record(new DecisionRecord(
-                            number[0],
-                            DecisionRecord.Kind.FIX,
-                            warningId,
-                            text,
-                            s.audioSeconds(),
-                            false,
-                            false,
-                            done.changes()));
-                });
-            } catch (IOException | RuntimeException e) {
-                return new FixOutcome(
-                        done.outcome().applied(),
-                        done.outcome().message() + " (it cannot be undone: saving its undo record failed: "
-                                + e.getMessage() + ")");
-            }
-            return new FixOutcome(
-                    done.outcome().applied(), done.outcome().message() + " (undo: decision " + number[0] + ")");
-        });
-    }
-
-    /** What became of an undo. */
-    public record UndoOutcome(boolean undone, String message, DecisionRecord decision) {}
-
-    /**
-     * Undoes the decision {@code id}, or with {@code id} empty the most recent of {@code kind} (null: any kind): an
-     * acknowledgement is withdrawn, an intentional mark set back, an applied fix's gains set back to their values
-     * before through the adapter. A fix's gains the adapter could not set back stay in its record, to try again.
-     *
-     * @throws NoSuchElementException in one line, when there is no such decision (or none of that kind) to undo
-     */
-    public CompletableFuture<UndoOutcome> undo(String id, DecisionRecord.Kind kind) throws IOException {
-        DecisionRecord r = decisions
-                .current()
-                .find(id, kind)
-                .orElseThrow(() -> new NoSuchElementException(
-                        !id.isEmpty()
-                                ? "no decision '" + id + "' to undo in session '" + sessionKey + "'"
-                                : "nothing to undo in session '" + sessionKey + "': no "
-                                        + (kind == DecisionRecord.Kind.FIX
-                                                ? "applied fix"
-                                                : kind == null
-                                                        ? "decision"
-                                                        : kind.name().toLowerCase(java.util.Locale.ROOT))
-                                        + " recorded"));
-        switch (r.kind()) {
-            case ACKNOWLEDGE ->
-                updateDecisions(d ->
-                        d.withdrawAcknowledgement(r.targetId(), r.itemAck()).replaceRecord(r, null));
-            case INTENTIONAL ->
-                updateDecisions(d ->
-                        d.markIntentional(r.targetId(), r.intentionalBefore()).replaceRecord(r, null));
-            case FIX -> {
-                return fixes.undo(r.gains(), link).thenApply(done -> undoneFix(r, done));
-            }
-        }
-        return CompletableFuture.completedFuture(new UndoOutcome(true, "Undone: " + r.text(), r));
-    }
-
-    private UndoOutcome undoneFix(DecisionRecord r, FixRequests.FixDone done) {
-        List<GainChange> remaining = r.gains().stream()
-                .filter(g -> done.changes().stream().noneMatch(c -> c.stageId().equals(g.stageId())))
-                .toList();
-        if (remaining.size() == r.gains().size()) {
-            return new UndoOutcome(false, "could not undo: " + done.outcome().message(), r);
-        }
-        try {
-            updateDecisions(d -> d.replaceRecord(r, remaining.isEmpty() ? null : r.withGains(remaining)));
-        } catch (IOException | RuntimeException e) {
-            return new UndoOutcome(
-                    true, "undone, but the history could not be saved (" + e.getMessage() + "): " + r.text(), r);
-        }
-        String gains = done.changes().stream().map(DecisionWords::gain).collect(Collectors.joining(", "));
-        return remaining.isEmpty()
-                ? new UndoOutcome(true, "Undone: " + r.text() + " (set back: " + gains + ")", r)
-                : new UndoOutcome(
-                        true,
-                        "partly undone: set back " + gains + "; "
-                                + done.outcome().message(),
-                        r);
-    }
-
-    /**
-     * Forgets all of the session's decisions: acknowledgements, intentional marks, rule overrides and the undo
-     * history (gains fixes changed stay as they are, and so does the delivery target, a setting rather than a
-     * decision about a warning).
-     */
-    public void clearDecisions() throws IOException {
-        updateDecisions(d -> Decisions.NONE.withDeliveryTarget(d.deliveryTarget()));
+    /** The user's undoable decisions about the session (acknowledge, intentional, fix, undo, clear). */
+    public DecisionActions actions() {
+        return actions;
     }
 }

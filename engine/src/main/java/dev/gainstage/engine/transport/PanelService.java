@@ -10,6 +10,7 @@ import dev.gainstage.engine.session.CompareSide;
 import dev.gainstage.engine.session.SessionEngine;
 import dev.gainstage.engine.session.SessionRegistry;
 import dev.gainstage.engine.session.SessionState;
+import dev.gainstage.engine.session.UndoOutcome;
 import dev.gainstage.engine.transport.protos.CompareProtos;
 import dev.gainstage.engine.transport.protos.DecisionProtos;
 import dev.gainstage.engine.transport.protos.HistoryProtos;
@@ -48,6 +49,7 @@ import dev.gainstage.proto.v1.UndoDecisionRequest;
 import dev.gainstage.proto.v1.UndoDecisionResponse;
 import dev.gainstage.proto.v1.WatchRequest;
 import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import jakarta.inject.Inject;
@@ -89,7 +91,7 @@ public final class PanelService extends PanelServiceGrpc.PanelServiceImplBase {
         }
         String id = byWarning ? request.getWarningId() : request.getItemId();
         decide(
-                () -> engine.acknowledge(id, !byWarning, request.getReason()),
+                () -> engine.actions().acknowledge(id, !byWarning, request.getReason()),
                 responses,
                 AcknowledgeResponse::getDefaultInstance);
     }
@@ -101,7 +103,8 @@ public final class PanelService extends PanelServiceGrpc.PanelServiceImplBase {
             return;
         }
         decide(
-                () -> engine.markIntentional(request.getStageId(), request.getStrip(), request.getIntentional()),
+                () -> engine.actions()
+                        .markIntentional(request.getStageId(), request.getStrip(), request.getIntentional()),
                 responses,
                 MarkIntentionalResponse::getDefaultInstance);
     }
@@ -122,7 +125,7 @@ public final class PanelService extends PanelServiceGrpc.PanelServiceImplBase {
         SessionEngine engine = session(request.getSessionKey(), responses);
         if (engine != null) {
             decide(
-                    engine::clearDecisions,
+                    engine.actions()::clear,
                     responses,
                     () -> DecisionProtos.history(
                             engine.sessionKey(), engine.decisions().history()));
@@ -135,14 +138,11 @@ public final class PanelService extends PanelServiceGrpc.PanelServiceImplBase {
         if (engine == null) {
             return;
         }
-        CompletableFuture<SessionEngine.UndoOutcome> undo;
+        CompletableFuture<UndoOutcome> undo;
         try {
-            undo = engine.undo(request.getDecisionId(), DecisionProtos.kind(request.getKind()));
-        } catch (NoSuchElementException e) {
-            responses.onError(Status.NOT_FOUND.withDescription(e.getMessage()).asRuntimeException());
-            return;
-        } catch (IOException e) {
-            responses.onError(unsaved(e));
+            undo = engine.actions().undo(request.getDecisionId(), DecisionProtos.kind(request.getKind()));
+        } catch (NoSuchElementException | IOException e) {
+            responses.onError(refusal(e));
             return;
         }
         undo.whenComplete((outcome, error) -> {
@@ -167,7 +167,7 @@ public final class PanelService extends PanelServiceGrpc.PanelServiceImplBase {
         if (engine == null) {
             return;
         }
-        engine.applyFix(request.getWarningId()).whenComplete((outcome, error) -> {
+        engine.actions().applyFix(request.getWarningId()).whenComplete((outcome, error) -> {
             if (error != null) {
                 responses.onError(
                         Status.INTERNAL.withDescription(error.toString()).asRuntimeException());
@@ -391,24 +391,23 @@ public final class PanelService extends PanelServiceGrpc.PanelServiceImplBase {
     private static <T> void decide(Decision decision, StreamObserver<T> responses, Supplier<T> reply) {
         try {
             decision.make();
-        } catch (IllegalArgumentException e) {
-            responses.onError(
-                    Status.INVALID_ARGUMENT.withDescription(e.getMessage()).asRuntimeException());
-            return;
-        } catch (NoSuchElementException e) {
-            responses.onError(Status.NOT_FOUND.withDescription(e.getMessage()).asRuntimeException());
-            return;
-        } catch (IOException e) {
-            responses.onError(unsaved(e));
+        } catch (IllegalArgumentException | NoSuchElementException | IOException e) {
+            responses.onError(refusal(e));
             return;
         }
         reply(responses, reply.get());
     }
 
-    private static io.grpc.StatusRuntimeException unsaved(IOException e) {
-        return Status.UNAVAILABLE
-                .withDescription("could not save the decision, so it was not applied: " + e.getMessage())
-                .asRuntimeException();
+    /** A decision refused as it was made (INVALID_ARGUMENT), about an unknown id (NOT_FOUND), or not saved. */
+    private static StatusRuntimeException refusal(Exception e) {
+        Status status = switch (e) {
+            case IllegalArgumentException x -> Status.INVALID_ARGUMENT.withDescription(x.getMessage());
+            case NoSuchElementException x -> Status.NOT_FOUND.withDescription(x.getMessage());
+            default ->
+                Status.UNAVAILABLE.withDescription(
+                        "could not save the decision, so it was not applied: " + e.getMessage());
+        };
+        return status.asRuntimeException();
     }
 
     private static <T> void reply(StreamObserver<T> responses, T response) {

@@ -61,7 +61,7 @@ class FixLoopTest {
                 List.of("a/fader", "b/fader"),
                 headroom.fix().stream().map(FixStep::stageId).toList());
 
-        CompletableFuture<FixOutcome> fix = engine.applyFix(headroom.id());
+        CompletableFuture<FixOutcome> fix = engine.actions().applyFix(headroom.id());
         FixOutcome outcome = fix.get(5, TimeUnit.SECONDS);
         assertFalse(outcome.applied());
         assertTrue(
