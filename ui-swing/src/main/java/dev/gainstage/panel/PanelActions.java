@@ -3,8 +3,11 @@ package dev.gainstage.panel;
 import dev.gainstage.proto.v1.AcknowledgeRequest;
 import dev.gainstage.proto.v1.ApplyFixRequest;
 import dev.gainstage.proto.v1.ApplyFixResponse;
+import dev.gainstage.proto.v1.DeliveryPreset;
 import dev.gainstage.proto.v1.MarkIntentionalRequest;
 import dev.gainstage.proto.v1.PanelServiceGrpc;
+import dev.gainstage.proto.v1.ResetMasterLoudnessRequest;
+import dev.gainstage.proto.v1.SetDeliveryTargetRequest;
 import dev.gainstage.proto.v1.Warning;
 import io.grpc.Channel;
 import io.grpc.StatusRuntimeException;
@@ -89,6 +92,30 @@ public final class PanelActions implements AutoCloseable {
             return intentional
                     ? "Marked " + what + " as intentional saturation"
                     : what + " is no longer intentional saturation";
+        });
+    }
+
+    /** Picks the session's delivery target ({@code label} names it in the outcome). Call on the EDT. */
+    public void setDeliveryTarget(DeliveryPreset preset, String label) {
+        String key = sessionKey();
+        call("Set the delivery target to " + label, stub -> {
+            stub.setDeliveryTarget(SetDeliveryTargetRequest.newBuilder()
+                    .setSessionKey(key)
+                    .setPreset(preset)
+                    .build());
+            return preset == DeliveryPreset.DELIVERY_PRESET_NONE
+                    ? "No delivery target: the checklist has no \u201CReady to deliver\u201D step"
+                    : "Delivery target: " + label;
+        });
+    }
+
+    /** Restarts the master's programme measurement. Call on the EDT. */
+    public void resetMasterLoudness() {
+        String key = sessionKey();
+        call("Reset the master's loudness", stub -> {
+            stub.resetMasterLoudness(
+                    ResetMasterLoudnessRequest.newBuilder().setSessionKey(key).build());
+            return "Master loudness reset: integrated loudness, range, peaks and history start again";
         });
     }
 

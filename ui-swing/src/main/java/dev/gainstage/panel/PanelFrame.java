@@ -6,6 +6,7 @@ import dev.gainstage.panel.connection.DawState;
 import dev.gainstage.panel.connection.StatusLine;
 import dev.gainstage.panel.graph.FlowGraphModel;
 import dev.gainstage.panel.graph.FlowGraphPanel;
+import dev.gainstage.panel.master.MasterPanel;
 import dev.gainstage.panel.overview.OverviewModel;
 import dev.gainstage.panel.overview.OverviewPanel;
 import dev.gainstage.panel.overview.OverviewScale;
@@ -29,8 +30,8 @@ import javax.swing.JSplitPane;
 import javax.swing.JTabbedPane;
 
 /**
- * The panel window: the overview on top; warnings, checklist and flow graph in tabs below; the
- * connection state and the last action's outcome at the bottom. Built and used on the EDT only.
+ * The panel window: the overview on top; the master section, then warnings, checklist and flow graph in tabs below;
+ * the connection state and the last action's outcome at the bottom. Built and used on the EDT only.
  */
 public final class PanelFrame extends JFrame {
     private final PanelModel model;
@@ -41,6 +42,7 @@ public final class PanelFrame extends JFrame {
     private final FlowGraphPanel graph;
     private final WarningsPanel warnings;
     private final ChecklistPanel checklist;
+    private final MasterPanel master;
     private final JTabbedPane tabs = new JTabbedPane();
     private final JSplitPane split;
     private final JScrollPane overviewScroll;
@@ -57,6 +59,7 @@ public final class PanelFrame extends JFrame {
         graph = new FlowGraphPanel(model, graphModel);
         warnings = new WarningsPanel(model, actions);
         checklist = new ChecklistPanel(model, checklistModel, actions);
+        master = new MasterPanel(actions);
 
         JComboBox<OverviewModel.Sort> sort = new JComboBox<>(OverviewModel.Sort.values());
         sort.setName("sort");
@@ -90,7 +93,10 @@ public final class PanelFrame extends JFrame {
         tabs.setName("tabs");
         overviewScroll = new JScrollPane(overview);
         overviewScroll.setColumnHeaderView(new OverviewScale(overview));
-        split = new JSplitPane(JSplitPane.VERTICAL_SPLIT, overviewScroll, tabs);
+        JPanel lower = new JPanel(new BorderLayout());
+        lower.add(master, BorderLayout.NORTH);
+        lower.add(tabs, BorderLayout.CENTER);
+        split = new JSplitPane(JSplitPane.VERTICAL_SPLIT, overviewScroll, lower);
         split.setResizeWeight(0.6);
         split.addComponentListener(new ComponentAdapter() {
             @Override
@@ -152,6 +158,10 @@ public final class PanelFrame extends JFrame {
         return overview;
     }
 
+    public MasterPanel master() {
+        return master;
+    }
+
     public JTabbedPane tabs() {
         return tabs;
     }
@@ -184,6 +194,7 @@ public final class PanelFrame extends JFrame {
         graph.refresh();
         warnings.refresh(view.getWarningsList());
         checklist.refresh();
+        master.refresh(view);
         String gaps = overviewModel.gaps().summary();
         String notices = view.getNoticesCount() == 0 ? "" : "   \u26A0 " + String.join("; ", view.getNoticesList());
         title.setText(
