@@ -139,13 +139,19 @@ public final class PanelFrame extends JFrame {
         showConnection();
     }
 
-    /** Gives the overview the height of all its rows, up to two thirds of the window; the tabs get the rest. */
+    /**
+     * The most of the window's height the overview takes: the master section and the tabs share the rest, and at
+     * 820x900 the tabs keep the room they had before the master section (a warning with its buttons, the checklist).
+     */
+    static final double OVERVIEW_SHARE = 0.57;
+
+    /** Gives the overview the height of all its rows, up to {@link #OVERVIEW_SHARE}; the rest goes below. */
     private void fitOverview() {
         if (split.getHeight() == 0) {
             return;
         }
         int want = overviewScroll.getPreferredSize().height;
-        int most = (int) (split.getHeight() * 0.66);
+        int most = (int) (split.getHeight() * OVERVIEW_SHARE);
         split.setDividerLocation(Math.min(want, most));
     }
 
@@ -174,6 +180,7 @@ public final class PanelFrame extends JFrame {
         // In the title too: it shows in the window list and the taskbar while the panel is covered.
         setTitle(windowTitle(line));
         overview.setFrozen(!line.live());
+        master.setFrozen(!line.live());
     }
 
     static String windowTitle(StatusLine line) {

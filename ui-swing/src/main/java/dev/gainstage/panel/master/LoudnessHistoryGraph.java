@@ -22,6 +22,9 @@ public final class LoudnessHistoryGraph extends JComponent {
     static final int MIN_SPAN_POINTS = 60;
 
     private static final Color LINE = new Color(0x4F, 0xC3, 0xF7);
+    /** The line of a history no longer growing (DAW or sidecar gone). */
+    private static final Color FROZEN_LINE = new Color(0x80, 0x80, 0x80);
+
     private static final Color GRID = new Color(0x3A, 0x3B, 0x3D);
     private static final Color TEXT = new Color(0xA8, 0xA8, 0xA8);
 
@@ -31,7 +34,7 @@ public final class LoudnessHistoryGraph extends JComponent {
 
     public LoudnessHistoryGraph() {
         setName("master.history");
-        setPreferredSize(new Dimension(200, 70));
+        setPreferredSize(new Dimension(220, 50));
         setToolTipText("Short-term loudness of the master over the last minutes of audio (one point a second)");
     }
 
@@ -71,9 +74,11 @@ public final class LoudnessHistoryGraph extends JComponent {
         for (double l = -10; l > BOTTOM_LUFS; l -= 10) {
             int y = y(l, h);
             g.drawLine(0, y, w, y);
-            g.setColor(TEXT);
-            g.drawString((int) l + " LUFS", 2, y - 2);
-            g.setColor(GRID);
+            if (l == -20) { // one label: the graph is short
+                g.setColor(TEXT);
+                g.drawString((int) l + " LUFS", 2, y - 2);
+                g.setColor(GRID);
+            }
         }
         if (!Double.isNaN(targetLufs)) {
             g.setColor(StagingColors.HOT);
@@ -84,7 +89,7 @@ public final class LoudnessHistoryGraph extends JComponent {
             g.drawString(label, w - fm.stringWidth(label) - 4, y - 2);
         }
         g.setStroke(new BasicStroke(1.5f));
-        g.setColor(LINE);
+        g.setColor(isEnabled() ? LINE : FROZEN_LINE);
         int n = points.size();
         int previousX = -1;
         int previousY = -1;
@@ -106,7 +111,7 @@ public final class LoudnessHistoryGraph extends JComponent {
         }
         if (n > 0) {
             g.setColor(TEXT);
-            String span = "last " + n + " s of audio, to " + Math.round(endSeconds) + " s";
+            String span = "last " + n + " s, to " + Math.round(endSeconds) + " s";
             g.drawString(span, 2, h - 3);
         }
         g.dispose();

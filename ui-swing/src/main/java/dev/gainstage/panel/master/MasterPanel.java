@@ -21,7 +21,7 @@ import javax.swing.UIManager;
  * The master section: the master's momentary, short-term and integrated loudness, loudness range and true peak, each
  * standing against the delivery target picked in the box (held by the sidecar per session), a reset of the
  * programme measurement, and the short-term loudness history. Its readouts are five equal columns and its controls
- * one line, so it fits 820 px without scrolling sideways. Built and used on the EDT only.
+ * one line, with the graph beside the readouts, so it fits 820 px without scrolling sideways. Built and used on the EDT only.
  */
 public final class MasterPanel extends JPanel {
     private final JComboBox<MasterReadouts.Choice> target = new JComboBox<>();
@@ -72,9 +72,11 @@ public final class MasterPanel extends JPanel {
         readouts.add(column("Loudness range", range, null));
         readouts.add(column("True peak (max)", truePeak, peakNote));
 
-        JPanel figures = new JPanel(new BorderLayout(0, 2));
-        figures.add(readouts, BorderLayout.NORTH);
-        figures.add(history, BorderLayout.CENTER);
+        // The graph beside the readouts, as tall as they are: the section stays three lines high, leaving the tabs
+        // below it room at 820x900.
+        JPanel figures = new JPanel(new BorderLayout(8, 0));
+        figures.add(readouts, BorderLayout.CENTER);
+        figures.add(history, BorderLayout.EAST);
         add(controls, BorderLayout.NORTH);
         add(figures, BorderLayout.CENTER);
     }
@@ -138,6 +140,15 @@ public final class MasterPanel extends JPanel {
                 }
             }
         }
+    }
+
+    /** Greys the figures while they are no longer measured (the DAW or the sidecar is gone); they stay readable. */
+    public void setFrozen(boolean stale) {
+        for (JLabel l : new JLabel[] {momentary, shortTerm, integrated, range, truePeak, integratedNote, peakNote}) {
+            l.setEnabled(!stale);
+        }
+        history.setEnabled(!stale);
+        history.repaint();
     }
 
     private static Color colour(MasterReadouts.Verdict v) {

@@ -48,20 +48,20 @@ public record MasterReadouts(
         Verdict loudness = Verdict.NONE;
         if (loudnessTarget && m.hasIntegratedLufs()) {
             double off = m.getIntegratedLufs() - t.getLoudnessLufs();
-            vsLoudness = Readout.db(off) + " LU vs " + Readout.db(t.getLoudnessLufs()) + " LUFS";
+            vsLoudness = Readout.db(off) + " LU vs target";
             loudness = Math.abs(off) <= t.getToleranceLu() ? Verdict.MEETS : Verdict.MISSES;
         }
         String vsPeak = "";
         Verdict peak = Verdict.NONE;
         if (loudnessTarget && m.hasTruePeakDbtp()) {
             boolean under = m.getTruePeakDbtp() <= t.getTruePeakCeilingDbtp();
-            vsPeak = (under ? "\u2264 " : "> ") + Readout.db(t.getTruePeakCeilingDbtp()) + " dBTP ceiling";
+            vsPeak = (under ? "\u2264 " : "over ") + Readout.db(t.getTruePeakCeilingDbtp()) + " dBTP";
             peak = under ? Verdict.MEETS : Verdict.MISSES;
         } else if (peakWindow && m.hasSamplePeakDbfs()) {
             double p = m.getSamplePeakDbfs();
             boolean inside = p >= t.getPeakMinDbfs() && p <= t.getPeakMaxDbfs();
-            vsPeak = "peak " + Readout.db(p) + " dBFS, window " + Readout.db(t.getPeakMinDbfs()) + " to "
-                    + Readout.db(t.getPeakMaxDbfs());
+            vsPeak = Readout.db(p) + " dBFS " + (inside ? "in " : "not in ") + (int) t.getPeakMinDbfs() + ".."
+                    + (int) t.getPeakMaxDbfs();
             peak = inside ? Verdict.MEETS : Verdict.MISSES;
         }
         List<Double> points = new ArrayList<>(m.getHistoryShortTermLufsList());
