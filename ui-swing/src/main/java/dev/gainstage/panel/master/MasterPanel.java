@@ -111,6 +111,15 @@ public final class MasterPanel extends JPanel {
         return p;
     }
 
+    /**
+     * The readouts' texts change with every view (30 a second): a change lays out this section only, not the whole
+     * window (whose warnings' wrapped texts are costly to lay out). Its height does not depend on the texts.
+     */
+    @Override
+    public boolean isValidateRoot() {
+        return true;
+    }
+
     public void refresh(SessionView view) {
         MasterReadouts r = MasterReadouts.of(view.getMaster(), view.hasMaster());
         momentary.setText(r.momentary());
