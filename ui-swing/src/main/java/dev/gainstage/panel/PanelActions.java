@@ -6,11 +6,14 @@ import dev.gainstage.proto.v1.ApplyFixResponse;
 import dev.gainstage.proto.v1.ClearDecisionsRequest;
 import dev.gainstage.proto.v1.CompareResponse;
 import dev.gainstage.proto.v1.CompareSide;
+import dev.gainstage.proto.v1.DeliveryPreset;
 import dev.gainstage.proto.v1.EndCompareRequest;
 import dev.gainstage.proto.v1.MarkIntentionalRequest;
 import dev.gainstage.proto.v1.PanelLocateRequest;
 import dev.gainstage.proto.v1.PanelLocateResponse;
 import dev.gainstage.proto.v1.PanelServiceGrpc;
+import dev.gainstage.proto.v1.ResetMasterLoudnessRequest;
+import dev.gainstage.proto.v1.SetDeliveryTargetRequest;
 import dev.gainstage.proto.v1.StartCompareRequest;
 import dev.gainstage.proto.v1.SwitchCompareRequest;
 import dev.gainstage.proto.v1.UndoDecisionRequest;
@@ -185,6 +188,30 @@ public final class PanelActions implements AutoCloseable {
     private static String compared(String done, CompareResponse r) {
         String detail = r.getMessage().isBlank() ? "" : ": " + r.getMessage();
         return (r.getApplied() ? done : "Not done") + detail;
+    }
+
+    /** Picks the session's delivery target ({@code label} names it in the outcome). Call on the EDT. */
+    public void setDeliveryTarget(DeliveryPreset preset, String label) {
+        String key = sessionKey();
+        call("Set the delivery target to " + label, stub -> {
+            stub.setDeliveryTarget(SetDeliveryTargetRequest.newBuilder()
+                    .setSessionKey(key)
+                    .setPreset(preset)
+                    .build());
+            return preset == DeliveryPreset.DELIVERY_PRESET_NONE
+                    ? "No delivery target: the checklist has no \u201CReady to deliver\u201D step"
+                    : "Delivery target: " + label;
+        });
+    }
+
+    /** Restarts the master's programme measurement. Call on the EDT. */
+    public void resetMasterLoudness() {
+        String key = sessionKey();
+        call("Reset the master's loudness", stub -> {
+            stub.resetMasterLoudness(
+                    ResetMasterLoudnessRequest.newBuilder().setSessionKey(key).build());
+            return "Master loudness reset: integrated loudness, range, peaks and history start again";
+        });
     }
 
     private String sessionKey() {

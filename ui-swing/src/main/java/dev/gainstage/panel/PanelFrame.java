@@ -7,6 +7,7 @@ import dev.gainstage.panel.connection.DawState;
 import dev.gainstage.panel.connection.StatusLine;
 import dev.gainstage.panel.graph.FlowGraphModel;
 import dev.gainstage.panel.graph.FlowGraphPanel;
+import dev.gainstage.panel.master.MasterPanel;
 import dev.gainstage.panel.overview.OverviewModel;
 import dev.gainstage.panel.overview.OverviewPanel;
 import dev.gainstage.panel.overview.OverviewScale;
@@ -33,8 +34,8 @@ import javax.swing.JTabbedPane;
 import javax.swing.SwingUtilities;
 
 /**
- * The panel window: the overview on top; warnings, checklist and flow graph in tabs below; the
- * connection state and the last action's outcome at the bottom. Built and used on the EDT only.
+ * The panel window: the overview on top; the master section, then warnings, checklist and flow graph in tabs below;
+ * the connection state and the last action's outcome at the bottom. Built and used on the EDT only.
  */
 public final class PanelFrame extends JFrame {
     private final PanelModel model;
@@ -47,6 +48,7 @@ public final class PanelFrame extends JFrame {
     private final ChecklistPanel checklist;
     private final TimelinePanel timeline;
     private final CompareBar compareBar;
+    private final MasterPanel master;
     private final JTabbedPane tabs = new JTabbedPane();
     private final JSplitPane split;
     private final JScrollPane overviewScroll;
@@ -64,6 +66,7 @@ public final class PanelFrame extends JFrame {
         warnings = new WarningsPanel(model, actions);
         checklist = new ChecklistPanel(model, checklistModel, actions);
         timeline = new TimelinePanel(model, new TimelineModel(), actions);
+        master = new MasterPanel(actions);
 
         JComboBox<OverviewModel.Sort> sort = new JComboBox<>(OverviewModel.Sort.values());
         sort.setName("sort");
@@ -101,7 +104,10 @@ public final class PanelFrame extends JFrame {
         tabs.setName("tabs");
         overviewScroll = new JScrollPane(overview);
         overviewScroll.setColumnHeaderView(new OverviewScale(overview));
-        split = new JSplitPane(JSplitPane.VERTICAL_SPLIT, overviewScroll, tabs);
+        JPanel lower = new JPanel(new BorderLayout());
+        lower.add(master, BorderLayout.NORTH);
+        lower.add(tabs, BorderLayout.CENTER);
+        split = new JSplitPane(JSplitPane.VERTICAL_SPLIT, overviewScroll, lower);
         split.setResizeWeight(0.6);
         split.addComponentListener(new ComponentAdapter() {
             @Override
@@ -145,13 +151,19 @@ public final class PanelFrame extends JFrame {
         showConnection();
     }
 
-    /** Gives the overview the height of all its rows, up to two thirds of the window; the tabs get the rest. */
+    /**
+     * The most of the window's height the overview takes: the master section and the tabs share the rest, and at
+     * 820x900 the tabs keep the room they had before the master section (a warning with its buttons, the checklist).
+     */
+    static final double OVERVIEW_SHARE = 0.57;
+
+    /** Gives the overview the height of all its rows, up to {@link #OVERVIEW_SHARE}; the rest goes below. */
     private void fitOverview() {
         if (split.getHeight() == 0) {
             return;
         }
         int want = overviewScroll.getPreferredSize().height;
-        int most = (int) (split.getHeight() * 0.66);
+        int most = (int) (split.getHeight() * OVERVIEW_SHARE);
         split.setDividerLocation(Math.min(want, most));
     }
 
@@ -168,6 +180,10 @@ public final class PanelFrame extends JFrame {
         return timeline;
     }
 
+    public MasterPanel master() {
+        return master;
+    }
+
     public JTabbedPane tabs() {
         return tabs;
     }
@@ -180,6 +196,7 @@ public final class PanelFrame extends JFrame {
         // In the title too: it shows in the window list and the taskbar while the panel is covered.
         setTitle(windowTitle(line));
         overview.setFrozen(!line.live());
+        master.setFrozen(!line.live());
     }
 
     static String windowTitle(StatusLine line) {
@@ -209,6 +226,7 @@ public final class PanelFrame extends JFrame {
         }
         checklist.refresh();
         compareBar.refresh();
+        master.refresh(view);
         String gaps = overviewModel.gaps().summary();
         String notices = view.getNoticesCount() == 0 ? "" : "   \u26A0 " + String.join("; ", view.getNoticesList());
         title.setText(

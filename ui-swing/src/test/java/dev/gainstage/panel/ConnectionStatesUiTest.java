@@ -1,6 +1,7 @@
 package dev.gainstage.panel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.inject.Guice;
@@ -78,6 +79,10 @@ class ConnectionStatesUiTest {
             double seconds = (System.nanoTime() - killed) / 1e9;
             assertTrue(seconds < 2, "\"DAW gone\" after " + seconds + " s");
             assertTrue(PanelUiTest.onEdt(() -> frame[0].overview().frozen()), "the frozen levels are greyed");
+            assertFalse(
+                    PanelUiTest.onEdt(() -> PanelUiTest.find(frame[0].getRootPane(), "master.integrated")
+                            .isEnabled()),
+                    "and so are the master's");
             assertEquals("gainstage: DAW gone", PanelUiTest.onEdt(() -> frame[0].getTitle()));
             String later = awaitStatus(frame[0], s -> s.matches(".*DAW gone 0:0[2-9] ago.*"), 5);
             assertTrue(later.contains("levels frozen"), later);

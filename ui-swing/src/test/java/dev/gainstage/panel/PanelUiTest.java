@@ -7,10 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.gainstage.adapter.sim.SimAdapter;
 import dev.gainstage.engine.app.SidecarServer;
 import dev.gainstage.panel.connection.ConnectionState;
-import dev.gainstage.panel.connection.DawState;
+import dev.gainstage.panel.master.MasterReadouts;
 import dev.gainstage.panel.overview.CellText;
 import dev.gainstage.panel.overview.OverviewPanel;
 import dev.gainstage.panel.overview.Readout;
+import dev.gainstage.proto.v1.DeliveryPreset;
 import dev.gainstage.proto.v1.OverviewRow;
 import dev.gainstage.proto.v1.Rule;
 import dev.gainstage.proto.v1.StageKind;
@@ -67,10 +68,20 @@ class PanelUiTest {
         frame = rig.frame;
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (System.nanoTime() < deadline
-                && onEdt(() -> model.view().getWarningsCount() < 5
-                        || model.view().getAudioTimeSeconds() < 13.9
-                        || DawState.of(model.view()).kind() != DawState.Kind.ATTACHED)) {
+                && onEdt(() ->
+                        model.view().getWarningsCount() < 5 || model.view().getAudioTimeSeconds() < 13.9)) {
             Thread.sleep(100);
+        }
+        // The user picks a delivery target in the master section, as the screenshots show it.
+        onEdt(() -> {
+            ((javax.swing.JComboBox<?>) find(frame.getRootPane(), "master.target")).setSelectedIndex(1);
+            return null;
+        });
+        long picked = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < picked
+                && onEdt(() -> model.view().getMaster().getTarget().getPreset())
+                        != DeliveryPreset.DELIVERY_PRESET_STREAMING) {
+            Thread.sleep(50);
         }
         Thread.sleep(500); // a few more frames
     }
@@ -178,6 +189,14 @@ class PanelUiTest {
                         "Drum Bus",
                         "Master"),
                 strips);
+        // The sim has played its 14 s and gone: its levels stay, greyed (LivePanelUiTest sees their colours live).
+        assertTrue(onEdt(() -> frame.overview().frozen()), "the DAW is gone: its levels are greyed");
+        assertTrue(text("connection").contains("DAW gone"), text("connection"));
+        assertTrue(img.getWidth() > 0);
+    }
+
+    /** The staging colours of a live overview in {@code img}: red clipping, amber hot, green well-staged stages. */
+    static void assertStagingColours(BufferedImage img) throws Exception {
         Rectangle overview = boundsOf("overview");
         assertTrue(count(img, overview, StagingColors.CLIPPING) > 200, "clipping stages are red");
         assertTrue(count(img, overview, StagingColors.HOT) > 100, "hot stages are amber");
@@ -350,13 +369,13 @@ class PanelUiTest {
     void atBothSizesEveryControlIsVisibleWithoutScrollingSideways() throws Exception {
         try {
             resize(820, 900, 0);
-            shotFromTheTop("panel-820x900");
+            shotFromTheTop("panel-820x900-daw-gone");
             assertEquals(List.of(), buttonsOutsideTheViewport(), "at 820x900");
             assertEquals(List.of(), horizontalScrollBars(), "at 820x900");
             int narrowCell = onEdt(() -> frame.overview().geometry().cellWidth());
             resize(1920, 1080, 0);
             assertEquals(1920, onEdt(() -> frame.getWidth()), "the window took the size");
-            shotFromTheTop("panel-1920x1080");
+            shotFromTheTop("panel-1920x1080-daw-gone");
             assertEquals(List.of(), buttonsOutsideTheViewport(), "at 1920x1080");
             assertEquals(List.of(), horizontalScrollBars(), "at 1920x1080");
             int wideCell = onEdt(() -> frame.overview().geometry().cellWidth());
@@ -364,6 +383,85 @@ class PanelUiTest {
         } finally {
             resize(820, 900, 0);
         }
+    }
+
+    /**
+     * The master section's controls and readouts at a size: each showing, wholly inside the window, its text not cut;
+     * the names of those that are not.
+     */
+    static List<String> masterControlsCut() throws Exception {
+        return onEdt(() -> {
+            List<String> bad = new java.util.ArrayList<>();
+            Rectangle window = new Rectangle(
+                    0, 0, frame.getRootPane().getWidth(), frame.getRootPane().getHeight());
+            List<Component> controls = named(frame.getRootPane(), "master.");
+            if (controls.size() < 10) {
+                bad.add("only " + controls.size() + " controls");
+            }
+            for (Component c : controls) {
+                Rectangle b = SwingUtilities.convertRectangle(c.getParent(), c.getBounds(), frame.getRootPane());
+                boolean textCut = c instanceof javax.swing.JLabel l && l.getPreferredSize().width > l.getWidth();
+                if (!c.isShowing() || b.width == 0 || !window.contains(b) || textCut) {
+                    bad.add(c.getName() + " " + b + (textCut ? " cut" : ""));
+                }
+            }
+            return bad;
+        });
+    }
+
+    @Test
+    void theMasterSectionFitsBothSizesAndShowsTheNumbersTheViewCarries() throws Exception {
+        try {
+            for (int[] size : new int[][] {{820, 900}, {1920, 1080}}) {
+                resize(size[0], size[1], 0);
+                assertEquals(List.of(), masterControlsCut(), "at " + size[0] + "x" + size[1]);
+                assertEquals(List.of(), horizontalScrollBars(), "at " + size[0] + "x" + size[1]);
+            }
+            resize(820, 900, 0);
+            List<String> shownAndCarried = onEdt(() -> {
+                MasterReadouts r =
+                        MasterReadouts.of(model.view().getMaster(), model.view().hasMaster());
+                return List.of(
+                        text("master.momentary") + " | " + r.momentary(),
+                        text("master.shortTerm") + " | " + r.shortTerm(),
+                        text("master.integrated") + " | " + r.integrated(),
+                        text("master.range") + " | " + r.range(),
+                        text("master.truePeak") + " | " + r.truePeak(),
+                        text("master.integratedVsTarget") + " | " + r.integratedVsTarget(),
+                        text("master.targetText") + " | " + r.target());
+            });
+            for (String pair : shownAndCarried) {
+                String[] both = pair.split(" \\| ", -1);
+                assertEquals(both[1].strip(), both[0].strip(), "the readout shows the view's figure");
+            }
+            assertTrue(
+                    onEdt(() -> model.view().getMaster().hasIntegratedLufs()), "the demo's master has been measured");
+            assertTrue(shownAndCarried.getLast().startsWith("Streaming: -14 LUFS"), shownAndCarried.getLast());
+            assertEquals(
+                    "Ready to deliver",
+                    onEdt(() ->
+                            model.view().getChecklist().getStepsList().getLast().getTitle()),
+                    "the target adds the checklist's step 4");
+            assertTrue(onEdt(() -> model.view().getMaster().getHistoryShortTermLufsCount()) >= 10);
+
+            onEdt(() -> {
+                ((javax.swing.JButton) find(frame.getRootPane(), "master.reset")).doClick();
+                return null;
+            });
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (System.nanoTime() < deadline
+                    && onEdt(() -> model.view().getMaster().getMeasuredSeconds()) > 1) {
+                Thread.sleep(50);
+            }
+            assertTrue(onEdt(() -> model.view().getMaster().getMeasuredSeconds()) <= 1, "the reset restarted it");
+            assertTrue(onEdt(() -> model.message()).startsWith("Master loudness reset"), onEdt(() -> model.message()));
+        } finally {
+            resize(820, 900, 0);
+        }
+    }
+
+    static String text(String name) {
+        return ((javax.swing.JLabel) find(frame.getRootPane(), name)).getText();
     }
 
     @Test

@@ -30,18 +30,14 @@ public record MasterLoudness(
     /** Ten minutes of points: 600 doubles in every view, a few kB. */
     public static final int HISTORY_POINTS = 600;
 
-    public static final MasterLoudness NONE = new MasterLoudness(
-            "",
-            Double.NaN,
-            Double.NaN,
-            Double.NaN,
-            Double.NaN,
-            Double.NaN,
-            Double.NaN,
-            0,
-            DeliveryTarget.NONE,
-            List.of(),
-            0);
+    public static final MasterLoudness NONE = unmeasured("", 0, DeliveryTarget.NONE, List.of(), 0);
+
+    /** A master with no audio measured yet: every figure NaN. */
+    static MasterLoudness unmeasured(
+            String stageId, double measuredSeconds, DeliveryTarget target, List<Double> history, double historyEnd) {
+        double n = Double.NaN;
+        return new MasterLoudness(stageId, n, n, n, n, n, n, measuredSeconds, target, history, historyEnd);
+    }
 
     public MasterLoudness {
         history = List.copyOf(history);

@@ -64,18 +64,7 @@ final class MasterSection {
         MeterReading r = readings.get(new TapKey(output.get().id(), TapPoint.OUTPUT));
         double measured = Math.max(0, seconds - restartedAt);
         if (r == null) {
-            return new MasterLoudness(
-                    output.get().id(),
-                    Double.NaN,
-                    Double.NaN,
-                    Double.NaN,
-                    Double.NaN,
-                    Double.NaN,
-                    Double.NaN,
-                    measured,
-                    target,
-                    snapshot,
-                    lastPointSeconds);
+            return MasterLoudness.unmeasured(output.get().id(), measured, target, snapshot, lastPointSeconds);
         }
         return new MasterLoudness(
                 output.get().id(),

@@ -2,16 +2,10 @@ package dev.gainstage.engine.transport;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.gainstage.engine.app.InProcessServerModule;
-import dev.gainstage.engine.app.SidecarServer;
-import dev.gainstage.engine.rules.RuleConfig;
 import dev.gainstage.proto.v1.SessionView;
 import dev.gainstage.proto.v1.SidecarMessage;
 import io.grpc.ManagedChannel;
-import io.grpc.inprocess.InProcessChannelBuilder;
 import java.nio.file.Path;
-import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,26 +15,19 @@ class AdapterSilenceTest {
     @TempDir
     Path store;
 
-    private ManagedChannel channel;
-    private SidecarServer sidecar;
+    private TestSidecar sidecar;
 
     @AfterEach
     void stop() throws Exception {
-        if (channel != null) {
-            channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
-        }
         if (sidecar != null) {
-            sidecar.stop();
+            sidecar.close();
         }
     }
 
     @Test
     void aSilentAdapterShowsInTheViewWhileItsStreamStaysOpen() throws Exception {
-        String name = "sidecar-" + UUID.randomUUID();
-        sidecar = InProcessServerModule.sidecar(name, store, RuleConfig.defaults())
-                .getInstance(SidecarServer.class);
-        sidecar.start();
-        channel = InProcessChannelBuilder.forName(name).build();
+        sidecar = new TestSidecar(store);
+        ManagedChannel channel = sidecar.channel;
         TestAdapter adapter = new TestAdapter(channel);
         adapter.hello("hung");
         adapter.snapshot(TestSession.session());

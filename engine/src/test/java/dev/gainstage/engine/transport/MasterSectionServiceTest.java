@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.gainstage.engine.app.InProcessServerModule;
-import dev.gainstage.engine.app.SidecarServer;
-import dev.gainstage.engine.rules.RuleConfig;
 import dev.gainstage.proto.v1.ChecklistStep;
 import dev.gainstage.proto.v1.DeliveryPreset;
 import dev.gainstage.proto.v1.PanelServiceGrpc;
@@ -17,9 +14,7 @@ import dev.gainstage.proto.v1.SidecarMessage;
 import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.grpc.inprocess.InProcessChannelBuilder;
 import java.nio.file.Path;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -30,26 +25,19 @@ class MasterSectionServiceTest {
     @TempDir
     Path store;
 
-    private ManagedChannel channel;
-    private SidecarServer sidecar;
+    private TestSidecar sidecar;
 
     @AfterEach
     void stop() throws Exception {
-        if (channel != null) {
-            channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
-        }
         if (sidecar != null) {
-            sidecar.stop();
+            sidecar.close();
         }
     }
 
     @Test
     void theTargetIsHeldPerSessionAndTheResetRestartsTheMastersMeasurement() throws Exception {
-        String name = "sidecar-" + UUID.randomUUID();
-        sidecar = InProcessServerModule.sidecar(name, store, RuleConfig.defaults())
-                .getInstance(SidecarServer.class);
-        sidecar.start();
-        channel = InProcessChannelBuilder.forName(name).build();
+        sidecar = new TestSidecar(store);
+        ManagedChannel channel = sidecar.channel;
         PanelServiceGrpc.PanelServiceBlockingStub panel =
                 PanelServiceGrpc.newBlockingStub(channel).withDeadlineAfter(10, TimeUnit.SECONDS);
         TestAdapter adapter = new TestAdapter(channel);

@@ -4,7 +4,11 @@ import com.formdev.flatlaf.FlatDarkLaf;
 import dev.gainstage.panel.PanelActions;
 import dev.gainstage.panel.PanelFrame;
 import dev.gainstage.panel.PanelModel;
+import dev.gainstage.proto.v1.ChannelLevels;
+import dev.gainstage.proto.v1.DeliveryPreset;
+import dev.gainstage.proto.v1.DeliveryTargetView;
 import dev.gainstage.proto.v1.Levels;
+import dev.gainstage.proto.v1.MasterLoudness;
 import dev.gainstage.proto.v1.OverviewRow;
 import dev.gainstage.proto.v1.Rule;
 import dev.gainstage.proto.v1.SessionView;
@@ -147,7 +151,18 @@ public final class PanelLoadBench {
         return r.get();
     }
 
-    /** A session whose levels move every frame, with a few warnings. */
+    /** The levels with a bar per channel for a stereo stage (the right channel 3 dB below the left). */
+    private static Levels.Builder channels(Levels.Builder levels, int channels, double level) {
+        for (int c = 0; c < channels && channels > 1; c++) {
+            levels.addChannels(ChannelLevels.newBuilder()
+                    .setSamplePeakDbfs(level - 3 * c)
+                    .setPeakHoldDbfs(level + 2 - 3 * c)
+                    .setTruePeakDbtp(level + 0.3 - 3 * c));
+        }
+        return levels;
+    }
+
+    /** A session whose levels move every frame (every other strip stereo), the master section full, a few warnings. */
     static SessionView view(int strips, int stages, long frame) {
         SessionView.Builder v = SessionView.newBuilder()
                 .setSessionKey("bench")
@@ -172,15 +187,39 @@ public final class PanelLoadBench {
                         .setState(state)
                         .setInput(
                                 Levels.newBuilder().setSamplePeakDbfs(level - 1).setHasSignal(true))
-                        .setOutput(Levels.newBuilder()
-                                .setSamplePeakDbfs(level)
-                                .setPeakHoldDbfs(level + 2)
-                                .setShortTermLufs(level - 8)
-                                .setHasSignal(true))
+                        .setOutput(channels(
+                                Levels.newBuilder()
+                                        .setSamplePeakDbfs(level)
+                                        .setPeakHoldDbfs(level + 2)
+                                        .setShortTermLufs(level - 8)
+                                        .setHasSignal(true),
+                                s % 2 == 0 ? 2 : 1,
+                                level))
                         .setGainDeltaDb(0.5));
             }
             v.addRows(row);
         }
+        MasterLoudness.Builder master = MasterLoudness.newBuilder()
+                .setStageId("s" + (strips - 1) + "/" + (stages - 1))
+                .setMomentaryLufs(-14 + 3 * Math.sin(frame / 7.0))
+                .setShortTermLufs(-14 + Math.sin(frame / 30.0))
+                .setIntegratedLufs(-14.2)
+                .setLoudnessRangeLu(6.1)
+                .setTruePeakDbtp(-0.8)
+                .setSamplePeakDbfs(-1.1)
+                .setMeasuredSeconds(frame / 30.0)
+                .setTarget(DeliveryTargetView.newBuilder()
+                        .setPreset(DeliveryPreset.DELIVERY_PRESET_STREAMING)
+                        .setDescription("Streaming: -14 LUFS \u00B11 LU, true peak \u2264 -1 dBTP")
+                        .setLoudnessLufs(-14)
+                        .setToleranceLu(1)
+                        .setTruePeakCeilingDbtp(-1))
+                .setHistoryStepSeconds(1)
+                .setHistoryEndSeconds(frame / 30.0);
+        for (int p = 0; p < 600; p++) { // a full history: ten minutes of points
+            master.addHistoryShortTermLufs(-14 + 4 * Math.sin((p + frame / 30) / 20.0));
+        }
+        v.setMaster(master);
         for (int w = 0; w < 8; w++) {
             v.addWarnings(Warning.newBuilder()
                     .setId("w" + w)
