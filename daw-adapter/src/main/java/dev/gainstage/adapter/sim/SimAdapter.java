@@ -101,7 +101,11 @@ public final class SimAdapter implements SidecarLink.Listener, AutoCloseable {
             SimSessionRenderer.TransportAnchor anchor = renderer.anchor();
             if (anchor != anchorSent) { // a seek or the loop: the transport jumped
                 anchorSent = anchor;
-                sendTransport(link, anchor);
+                // Under the lock onConnected sends the anchor it reads under: a new stream never gets an older one
+                // last.
+                synchronized (graphLock) {
+                    sendTransport(link, anchor);
+                }
             }
             if (speed == Speed.REALTIME) {
                 long due = startNanos + Math.round(renderer.position() * 1e9 / renderer.sampleRate());

@@ -44,7 +44,8 @@ public final class SessionHistory {
             StageReadings readings,
             List<Warning> events) {
         nowSeconds = transportSeconds;
-        long second = (long) Math.floor(audioSeconds);
+        // The clock sums block lengths: ten 0.1 s ticks make 0.9999999999999999, which is second 1.
+        long second = (long) Math.floor(audioSeconds + 1e-9);
         if (second > lastSecond) {
             lastSecond = second;
             levels.begin(transportSeconds);

@@ -1,4 +1,4 @@
-package dev.gainstage.panel.timeline;
+package dev.gainstage.panel;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,10 +13,8 @@ import dev.gainstage.engine.app.SidecarConfig;
 import dev.gainstage.engine.app.SidecarModule;
 import dev.gainstage.engine.app.SidecarServer;
 import dev.gainstage.engine.rules.RuleConfig;
-import dev.gainstage.panel.PanelController;
-import dev.gainstage.panel.PanelFrame;
-import dev.gainstage.panel.PanelModel;
-import dev.gainstage.panel.PanelModule;
+import dev.gainstage.panel.timeline.TimelineModel;
+import dev.gainstage.panel.timeline.TimelinePanel;
 import java.awt.GraphicsEnvironment;
 import java.awt.Point;
 import java.awt.Rectangle;
@@ -78,13 +76,14 @@ class TimelineUiTest {
             TimelinePanel timeline = frame.get().timeline();
             await(
                     "a warning on the timeline, and 4 s played",
-                    () -> onEdt(() -> !timeline.model().entries().isEmpty()
+                    () -> PanelUiTest.onEdt(() -> !timeline.model().entries().isEmpty()
                             && timeline.model().nowSeconds() > 104));
             Thread.sleep(300); // painted
-            TimelineModel.Entry entry = onEdt(() -> timeline.model().entries().getFirst());
+            TimelineModel.Entry entry =
+                    PanelUiTest.onEdt(() -> timeline.model().entries().getFirst());
             double target = entry.locateSeconds();
             assertTrue(target >= 99, "the warning was raised after the playhead started at 100 s: " + entry);
-            Point click = onEdt(() -> {
+            Point click = PanelUiTest.onEdt(() -> {
                 Rectangle bar = timeline.bounds(entry);
                 Point p = new Point(bar.x + 2, bar.y + bar.height / 2);
                 SwingUtilities.convertPointToScreen(p, timeline);
@@ -103,8 +102,8 @@ class TimelineUiTest {
             });
             await(
                     "the status line says where it moved",
-                    () -> onEdt(() -> model.message().startsWith("Moved to ")));
-            String message = onEdt(model::message);
+                    () -> PanelUiTest.onEdt(() -> model.message().startsWith("Moved to ")));
+            String message = PanelUiTest.onEdt(model::message);
             assertTrue(message.contains(entry.label()), message);
         } finally {
             SwingUtilities.invokeAndWait(() -> {
@@ -120,7 +119,7 @@ class TimelineUiTest {
     }
 
     private static void shot(PanelFrame frame, String name) throws Exception {
-        BufferedImage image = onEdt(() -> {
+        BufferedImage image = PanelUiTest.onEdt(() -> {
             BufferedImage i = new BufferedImage(frame.getWidth(), frame.getHeight(), BufferedImage.TYPE_INT_RGB);
             java.awt.Graphics2D g = i.createGraphics();
             frame.paint(g);
@@ -130,22 +129,6 @@ class TimelineUiTest {
         Path shots = Path.of("target", "screenshots");
         Files.createDirectories(shots);
         ImageIO.write(image, "png", shots.resolve(name + ".png").toFile());
-    }
-
-    private static <T> T onEdt(Callable<T> work) throws Exception {
-        AtomicReference<T> result = new AtomicReference<>();
-        AtomicReference<Exception> error = new AtomicReference<>();
-        SwingUtilities.invokeAndWait(() -> {
-            try {
-                result.set(work.call());
-            } catch (Exception e) {
-                error.set(e);
-            }
-        });
-        if (error.get() != null) {
-            throw error.get();
-        }
-        return result.get();
     }
 
     private static void await(String what, Callable<Boolean> condition) throws Exception {
