@@ -85,15 +85,11 @@ final class Comparisons {
     CompletableFuture<CompareOutcome> switchTo(CompareSide side, AdapterLink link) {
         Comparison running;
         synchronized (this) {
-            running = current;
-            if (running == null) {
-                return refused("nothing is being compared");
-            }
-            Optional<String> why = linkRefusal(link);
+            Optional<String> why = claim(link);
             if (why.isPresent()) {
                 return refused(why.get());
             }
-            busy = true;
+            running = current;
         }
         return ask(link, new CompareStep.Switch(running.stageId(), side), answer -> running.on(side));
     }
@@ -101,15 +97,11 @@ final class Comparisons {
     CompletableFuture<CompareOutcome> end(AdapterLink link) {
         Comparison running;
         synchronized (this) {
-            running = current;
-            if (running == null) {
-                return refused("nothing is being compared");
-            }
-            Optional<String> why = linkRefusal(link);
+            Optional<String> why = claim(link);
             if (why.isPresent()) {
                 return refused(why.get());
             }
-            busy = true;
+            running = current;
         }
         return ask(link, new CompareStep.End(running.stageId()), answer -> null);
     }
@@ -124,6 +116,18 @@ final class Comparisons {
         if (had) {
             changed.run();
         }
+    }
+
+    /** Claims the running comparison for one request, or says why not. Under this object's lock. */
+    private Optional<String> claim(AdapterLink link) {
+        if (current == null) {
+            return Optional.of("nothing is being compared");
+        }
+        Optional<String> why = linkRefusal(link);
+        if (why.isEmpty()) {
+            busy = true;
+        }
+        return why;
     }
 
     /** Under this object's lock. */
