@@ -24,7 +24,9 @@ import java.util.function.UnaryOperator;
  * it publishes every {@link SessionClock#TICK_SECONDS} of session audio. It is a façade over parts
  * with one job each: the {@link GraphMirror}, the {@link TapPlan} (a handle and a meter per tap),
  * {@link BatchMetering}, the {@link SessionClock}, the {@link Judge} (windows, rules, warnings,
- * checklist), the {@link Publisher}, the user's {@link SessionDecisions} and {@link FixRequests}.
+ * checklist), the {@link Publisher}, the user's {@link SessionDecisions}, {@link FixRequests} and
+ * {@link Comparisons}. Over 300 lines as the one door of every adapter- and panel-side call of a session; each
+ * method only takes the lock and hands over to one part.
  *
  * <p>Threads: adapter-side calls are serialized by a lock, so a reconnecting adapter's new stream
  * cannot interleave with the old one's last messages; every part but the decisions is touched only
