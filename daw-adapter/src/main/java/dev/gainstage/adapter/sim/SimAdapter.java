@@ -37,7 +37,9 @@ import java.util.logging.Logger;
  * sidecar subscribed to, as one {@link TapBatch} per block. In real-time mode it keeps the session's
  * pace and, like a real audio thread, drops a block rather than wait when the sidecar lags (the drops
  * are counted and reported); at max speed it waits for flow control instead, so nothing is lost.
- * It applies fix requests to the renderer and reports the new gains as deltas.
+ * It applies fix requests and compare steps ({@link Comparer}) to the renderer and reports the new gains and
+ * activity as deltas. Over 300 lines because the render loop, the sidecar's messages and the batch builder share
+ * one stream and one delta sequence.
  */
 public final class SimAdapter implements SidecarLink.Listener, AutoCloseable {
     private static final Logger LOG = Logger.getLogger(SimAdapter.class.getName());

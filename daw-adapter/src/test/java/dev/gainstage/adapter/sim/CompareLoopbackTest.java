@@ -86,16 +86,11 @@ class CompareLoopbackTest {
     @Test
     void bothSidesPlayEquallyLoudAndThePluginEndsExactlyAsItWas() throws Exception {
         Iterator<SessionView> views = watch(channel);
-        SessionView measured = next(
-                views, v -> stage(v, COMP).map(StageView::hasGainDeltaDb).orElse(false) && v.getAudioTimeSeconds() > 6);
+        SessionView measured = measured(views);
         double processed = shortTerm(measured, "t/output");
         double makeupBefore = renderer.gainDb(COMP).orElseThrow();
 
-        CompareResponse started = panel.startCompare(StartCompareRequest.newBuilder()
-                .setSessionKey(KEY)
-                .setStageId(COMP)
-                .build());
-        assertTrue(started.getApplied(), started.getMessage());
+        CompareResponse started = startCompare();
         double match = started.getCompare().getMatchDb();
         assertEquals(stage(measured, COMP).orElseThrow().getGainDeltaDb(), match, 0.5, "matched by what was measured");
         assertTrue(match > 2, "the compressor adds level: " + match);
@@ -159,16 +154,27 @@ class CompareLoopbackTest {
     private double startComparing() throws Exception {
         watchChannel = new SidecarAddress("127.0.0.1", server.port()).channel();
         Iterator<SessionView> views = watch(watchChannel);
-        next(views, v -> stage(v, COMP).map(StageView::hasGainDeltaDb).orElse(false) && v.getAudioTimeSeconds() > 6);
+        measured(views);
         double makeupBefore = renderer.gainDb(COMP).orElseThrow();
+        startCompare();
+        assertTrue(adapter.comparing());
+        assertFalse(renderer.pluginActive(COMP).orElseThrow());
+        return makeupBefore;
+    }
+
+    /** The first view once the compressor has played 6 s: its loudness change is measured. */
+    private static SessionView measured(Iterator<SessionView> views) {
+        return next(
+                views, v -> stage(v, COMP).map(StageView::hasGainDeltaDb).orElse(false) && v.getAudioTimeSeconds() > 6);
+    }
+
+    private CompareResponse startCompare() {
         CompareResponse started = panel.startCompare(StartCompareRequest.newBuilder()
                 .setSessionKey(KEY)
                 .setStageId(COMP)
                 .build());
         assertTrue(started.getApplied(), started.getMessage());
-        assertTrue(adapter.comparing());
-        assertFalse(renderer.pluginActive(COMP).orElseThrow());
-        return makeupBefore;
+        return started;
     }
 
     private static Iterator<SessionView> watch(ManagedChannel on) {

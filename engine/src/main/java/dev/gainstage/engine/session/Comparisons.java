@@ -7,6 +7,7 @@ import dev.gainstage.engine.graph.Strip;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 
 /**
  * A session's level-matched A/B, one plugin at a time: checks a request, asks the adapter (which saves, bypasses,
@@ -83,35 +84,28 @@ final class Comparisons {
     }
 
     CompletableFuture<CompareOutcome> switchTo(CompareSide side, AdapterLink link) {
-        Comparison running;
-        synchronized (this) {
-            running = current;
-            if (running == null) {
-                return refused("nothing is being compared");
-            }
-            Optional<String> why = linkRefusal(link);
-            if (why.isPresent()) {
-                return refused(why.get());
-            }
-            busy = true;
-        }
-        return ask(link, new CompareStep.Switch(running.stageId(), side), answer -> running.on(side));
+        return next(
+                link,
+                running -> new CompareStep.Switch(running.stageId(), side),
+                running -> answer -> running.on(side));
     }
 
     CompletableFuture<CompareOutcome> end(AdapterLink link) {
+        return next(link, running -> new CompareStep.End(running.stageId()), running -> answer -> null);
+    }
+
+    /** A step of the running comparison: claimed here, then asked of the adapter. */
+    private CompletableFuture<CompareOutcome> next(
+            AdapterLink link, Function<Comparison, CompareStep> step, Function<Comparison, After> after) {
         Comparison running;
         synchronized (this) {
-            running = current;
-            if (running == null) {
-                return refused("nothing is being compared");
-            }
-            Optional<String> why = linkRefusal(link);
+            Optional<String> why = claim(link);
             if (why.isPresent()) {
                 return refused(why.get());
             }
-            busy = true;
+            running = current;
         }
-        return ask(link, new CompareStep.End(running.stageId()), answer -> null);
+        return ask(link, step.apply(running), after.apply(running));
     }
 
     /** The adapter's stream ended: the adapter put the plugin back itself. */
@@ -124,6 +118,18 @@ final class Comparisons {
         if (had) {
             changed.run();
         }
+    }
+
+    /** Claims the running comparison for one request, or says why not. Under this object's lock. */
+    private Optional<String> claim(AdapterLink link) {
+        if (current == null) {
+            return Optional.of("nothing is being compared");
+        }
+        Optional<String> why = linkRefusal(link);
+        if (why.isEmpty()) {
+            busy = true;
+        }
+        return why;
     }
 
     /** Under this object's lock. */

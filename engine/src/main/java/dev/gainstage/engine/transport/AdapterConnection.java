@@ -51,8 +51,9 @@ import java.util.logging.Logger;
  * cancelled (a crash, a lost connection: the cancel handler hears of it first), or we close it. Each
  * marks the connection closed once: the session is detached, pending fixes and compare requests are refused, and
  * from then on the session's requests ({@link #requestFix}, {@link #requestCompare}, {@link #requestTaps}) are
- * answered or dropped without
- * touching the stream, so a session acting on a link that has just gone never sees an exception.
+ * answered or dropped without touching the stream, so a session acting on a link that has just gone never sees an
+ * exception. Over 300 lines as the protocol state machine of one stream with its replies; the answers' bookkeeping
+ * is {@link PendingAnswers}'s, the translations are in {@code transport.protos}.
  */
 final class AdapterConnection implements StreamObserver<AdapterMessage>, AdapterLink {
     private static final Logger LOG = Logger.getLogger(AdapterConnection.class.getName());

@@ -58,7 +58,7 @@ public final class CompareBar extends JPanel {
     /** Shows the comparison of the model's view and selection. */
     public void refresh() {
         state = CompareModel.of(model.view(), model.selection().stageId());
-        text.setText(state.text());
+        text.setText(state.label());
         text.setToolTipText(state.text());
         compare.setVisible(!state.comparing());
         compare.setEnabled(state.canStart());

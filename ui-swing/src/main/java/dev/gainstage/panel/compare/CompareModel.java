@@ -19,7 +19,9 @@ public final class CompareModel {
      * @param comparing     a comparison runs (then {@code side}, {@code sideA}, {@code sideB} and End apply)
      * @param canStart      Compare can be pressed for {@code stageId}
      * @param stageId       the plugin compared, or the selected plugin Compare would start on ("" for none)
-     * @param text          the bar's words: what is compared, or why Compare is not offered
+     * @param text          the bar's words in full (its tooltip): what is compared and how, or why Compare is not
+     *                      offered
+     * @param label         the bar's words where room is short: while comparing, only what is compared
      * @param sideA         the A button's words
      * @param sideB         the B button's words
      */
@@ -29,10 +31,24 @@ public final class CompareModel {
             String stageId,
             CompareSide side,
             String text,
+            String label,
             String sideA,
             String sideB) {}
 
     private CompareModel() {}
+
+    /** Not comparing: Compare offered for {@code stageId} (or not), with the reason in {@code text}. */
+    private static State offer(boolean canStart, String stageId, String text) {
+        return new State(
+                false,
+                canStart,
+                stageId,
+                CompareSide.COMPARE_SIDE_UNSPECIFIED,
+                text,
+                text,
+                "A processed",
+                "B bypassed");
+    }
 
     public static State of(SessionView view, String selectedStageId) {
         if (view.hasCompare()) {
@@ -52,54 +68,30 @@ public final class CompareModel {
                     c.getSide(),
                     "Comparing " + c.getStripName() + " \u25B8 " + c.getStageName() + " (" + matched + ", " + where
                             + ")",
+                    "Comparing " + c.getStripName() + " \u25B8 " + c.getStageName(),
                     "A processed",
                     "B bypassed, " + matched);
         }
         Optional<StageView> selected = stage(view, selectedStageId);
         if (selected.isEmpty() || selected.get().getKind() != StageKind.STAGE_KIND_PLUGIN) {
-            return new State(
-                    false,
-                    false,
-                    "",
-                    CompareSide.COMPARE_SIDE_UNSPECIFIED,
-                    "Select a plugin to compare it level-matched (A/B)",
-                    "A processed",
-                    "B bypassed");
+            return offer(false, "", "Select a plugin to compare it level-matched (A/B)");
         }
         StageView s = selected.get();
         String name = Words.stage(view, s.getStageId());
         if (!s.getActive()) {
-            return new State(
-                    false,
-                    false,
-                    s.getStageId(),
-                    CompareSide.COMPARE_SIDE_UNSPECIFIED,
-                    name + " is bypassed: activate it to compare it",
-                    "A processed",
-                    "B bypassed");
+            return offer(false, s.getStageId(), name + " is bypassed: activate it to compare it");
         }
         if (!s.hasGainDeltaDb()) {
-            return new State(
-                    false,
-                    false,
-                    s.getStageId(),
-                    CompareSide.COMPARE_SIDE_UNSPECIFIED,
-                    name + ": play audio through it to compare it",
-                    "A processed",
-                    "B bypassed");
+            return offer(false, s.getStageId(), name + ": play audio through it to compare it");
         }
-        return new State(
-                false,
+        return offer(
                 true,
                 s.getStageId(),
-                CompareSide.COMPARE_SIDE_UNSPECIFIED,
                 String.format(
                         Locale.ROOT,
                         "Compare %s with its bypass, level-matched (it changes the level by %+.1f dB)",
                         name,
-                        s.getGainDeltaDb()),
-                "A processed",
-                "B bypassed");
+                        s.getGainDeltaDb()));
     }
 
     private static Optional<StageView> stage(SessionView view, String stageId) {
