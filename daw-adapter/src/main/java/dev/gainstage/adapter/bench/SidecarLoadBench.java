@@ -203,7 +203,7 @@ public final class SidecarLoadBench {
         System.out.printf(
                 Locale.ROOT,
                 "taps %5d  warm-up %.0f s  audio %5.1f s  wall %5.1f s  dropped %7d of %9d  sidecar cpu %5.1f%% of %d cores (sender %4.1f%%)  "
-                        + "rss %6.0f MB  latency n=%d p50 %s p99 %s max %s%n",
+                        + "%.1f us per block received  rss %6.0f MB  latency n=%d p50 %s p99 %s max %s%n",
                 taps,
                 warmup,
                 seconds,
@@ -213,6 +213,8 @@ public final class SidecarLoadBench {
                 pid > 0 ? 100 * cpu / wall / cores : Double.NaN,
                 cores,
                 100 * senderCpu / wall / cores,
+                // the sidecar's cost per block, whatever it dropped: what a quiet machine's CPU figure would be
+                pid > 0 && blocks * taps > dropped ? 1e6 * cpu / (blocks * taps - dropped) : Double.NaN,
                 rssMb(pid),
                 l.length,
                 ms(l, 0.5),

@@ -24,12 +24,14 @@ final class SocketServerFactory implements ServerFactory {
     /** Tap batches of many channels are large; the default 4 MiB refuses a busy session's. */
     private static final int MAX_INBOUND_MESSAGE_BYTES = 32 * 1024 * 1024;
     /**
-     * How much an adapter may send ahead of what the sidecar has read, per stream. gRPC's 1 MiB held
-     * one period of 1024 mono taps, so every late period (a judge tick, a collection) stopped the
-     * adapter's stream and it dropped the next; 16 MiB is 80 ms of 2048 taps (the memory is only taken
-     * while the sidecar is behind).
+     * How much an adapter may send ahead of what the sidecar has read, per stream. gRPC's 1 MiB held one
+     * period of 1024 mono taps, so a period a little late (a judge tick, a collection) stopped the
+     * adapter's stream at once; 2 MiB holds two, and keeps what a lagging sidecar can have in flight
+     * (this, the adapter's 4 MB ready threshold and its own 1 MiB window) within the 8 MB the
+     * adapters are built to drop at rather than buffer (BackpressureTest): 16 MiB let a small session
+     * queue seconds of audio.
      */
-    static final int FLOW_CONTROL_WINDOW_BYTES = 16 * 1024 * 1024;
+    static final int FLOW_CONTROL_WINDOW_BYTES = 2 * 1024 * 1024;
 
     private final SidecarConfig config;
 

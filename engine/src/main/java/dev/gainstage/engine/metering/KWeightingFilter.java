@@ -90,26 +90,60 @@ public final class KWeightingFilter {
      */
     public void filterAndMeasure(
             int pair, float[] x, int first, int second, int stride, int n, SegmentStats out0, SegmentStats out1) {
-        double[] m = measured;
+        run(this, 8 * pair, x, first, this, 8 * pair + 4, x, second, stride, n, out0, out1);
+    }
+
+    /**
+     * The same for two mono taps at the same rate, each with its own filter ({@code a}'s coefficients
+     * serve both, being the same): {@code n} samples of each from {@code firstA} and {@code firstB}. Each
+     * runs as one lane of the pair loop, so each gets the same bits as alone, where its lane's twin is a copy
+     * of itself; the products ({@code outA.products}) are of the two taps and mean nothing.
+     */
+    static void filterAndMeasurePair(
+            KWeightingFilter a,
+            float[] xa,
+            int firstA,
+            KWeightingFilter b,
+            float[] xb,
+            int firstB,
+            int n,
+            SegmentStats outA,
+            SegmentStats outB) {
+        run(a, 0, xa, firstA, b, 0, xb, firstB, 1, n, outA, outB);
+    }
+
+    /** Lane 0: filter {@code f0}'s state from {@code s0}, its samples from x0; lane 1 likewise. */
+    private static void run(
+            KWeightingFilter f0,
+            int s0,
+            float[] x0,
+            int first0,
+            KWeightingFilter f1,
+            int s1,
+            float[] x1,
+            int first1,
+            int stride,
+            int n,
+            SegmentStats out0,
+            SegmentStats out1) {
+        double[] m = f0.measured;
         Arrays.fill(m, 0);
-        int s = 8 * pair;
         for (int done = 0; done < n; done += CHUNK) {
             int at = done * stride;
-            filterChunk(s, x, first + at, second + at, stride, Math.min(CHUNK, n - done));
+            f0.filterChunk(
+                    f0.state, s0, x0, first0 + at, f1.state, s1, x1, first1 + at, stride, Math.min(CHUNK, n - done));
         }
-        if (!Double.isFinite(state[s]
-                + state[s + 1]
-                + state[s + 2]
-                + state[s + 3]
-                + state[s + 4]
-                + state[s + 5]
-                + state[s + 6]
-                + state[s + 7])) {
+        if (!(finite(f0.state, s0) && finite(f1.state, s1))) {
             // A NaN or infinite input sample would otherwise poison the filter until reset.
-            Arrays.fill(state, s, s + 8, 0);
+            Arrays.fill(f0.state, s0, s0 + 4, 0);
+            Arrays.fill(f1.state, s1, s1 + 4, 0);
         }
         out0.set(m[1], m[2], m[3], m[0], m[8]);
         out1.set(m[5], m[6], m[7], m[4], m[8]);
+    }
+
+    private static boolean finite(double[] state, int s) {
+        return Double.isFinite(state[s] + state[s + 1] + state[s + 2] + state[s + 3]);
     }
 
     /**
@@ -120,18 +154,28 @@ public final class KWeightingFilter {
      * code. Called once per 50 ms segment, this loop ran its first tenth of a 300 s file in the slower
      * code; at 64 frames a call the loop's own compile still came first, at 32 the method's does.
      */
-    private void filterChunk(int s, float[] x, int first, int second, int stride, int n) {
+    private void filterChunk(
+            double[] state0,
+            int s0,
+            float[] x,
+            int first,
+            double[] state1,
+            int s1,
+            float[] y,
+            int second,
+            int stride,
+            int n) {
         final double b0 = this.b0, b1 = this.b1, b2 = this.b2, a1 = this.a1, a2 = this.a2;
         final double d1 = this.d1, d2 = this.d2;
         final double[] m = measured;
-        double p1 = state[s], p2 = state[s + 1], p3 = state[s + 2], p4 = state[s + 3];
-        double q1 = state[s + 4], q2 = state[s + 5], q3 = state[s + 6], q4 = state[s + 7];
+        double p1 = state0[s0], p2 = state0[s0 + 1], p3 = state0[s0 + 2], p4 = state0[s0 + 3];
+        double q1 = state1[s1], q2 = state1[s1 + 1], q3 = state1[s1 + 2], q4 = state1[s1 + 3];
         double weighted0 = m[0], peak0 = m[1], sum0 = m[2], squares0 = m[3];
         double weighted1 = m[4], peak1 = m[5], sum1 = m[6], squares1 = m[7];
         double products = m[8];
         for (int i = 0; i < n; i++) {
             float sample0 = x[first + i * stride];
-            float sample1 = x[second + i * stride];
+            float sample1 = y[second + i * stride];
             float magnitude0 = Math.abs(sample0);
             float magnitude1 = Math.abs(sample1);
             peak0 = magnitude0 > peak0 ? magnitude0 : peak0;
@@ -160,14 +204,14 @@ public final class KWeightingFilter {
             weighted0 += z0 * z0;
             weighted1 += z1 * z1;
         }
-        state[s] = p1;
-        state[s + 1] = p2;
-        state[s + 2] = p3;
-        state[s + 3] = p4;
-        state[s + 4] = q1;
-        state[s + 5] = q2;
-        state[s + 6] = q3;
-        state[s + 7] = q4;
+        state0[s0] = p1;
+        state0[s0 + 1] = p2;
+        state0[s0 + 2] = p3;
+        state0[s0 + 3] = p4;
+        state1[s1] = q1;
+        state1[s1 + 1] = q2;
+        state1[s1 + 2] = q3;
+        state1[s1 + 3] = q4;
         m[0] = weighted0;
         m[1] = peak0;
         m[2] = sum0;

@@ -68,6 +68,29 @@ final class TapMeter {
 
     /** @param restart the block does not follow the last one fed: the meter starts afresh */
     void feed(float[] samples, int sampleRate, int channels, int frameCount, boolean restart) {
+        prepare(sampleRate, channels, restart);
+        meter.process(samples, 0, frameCount);
+    }
+
+    /**
+     * Feeds two mono taps' blocks of one length and rate together (see {@link StageMeter#processPair}),
+     * to the same figures as feeding each.
+     */
+    static void feedPair(
+            TapMeter a,
+            float[] samplesA,
+            boolean restartA,
+            TapMeter b,
+            float[] samplesB,
+            boolean restartB,
+            int sampleRate,
+            int frameCount) {
+        a.prepare(sampleRate, 1, restartA);
+        b.prepare(sampleRate, 1, restartB);
+        StageMeter.processPair(a.meter, samplesA, b.meter, samplesB, frameCount);
+    }
+
+    private void prepare(int sampleRate, int channels, boolean restart) {
         if (sampleRate != this.sampleRate || channels != this.channels) {
             meter.initialize(sampleRate, channels, MAX_BLOCK);
             this.sampleRate = sampleRate;
@@ -75,7 +98,6 @@ final class TapMeter {
         } else if (restart) {
             meter.reset();
         }
-        meter.process(samples, 0, frameCount);
     }
 
     /** Marks this tap as in {@code batchNumber}; false when it already was. */

@@ -103,4 +103,93 @@ class NoiseFloorEstimatorTest {
         e.reset();
         assertTrue(Double.isNaN(e.estimateDbfs()));
     }
+
+    /**
+     * The estimate before runs were kept in level order: the weighted median found by counting, for each
+     * candidate, the frames at or below it (O(runs²)); the rest as the estimator has it.
+     */
+    private static double quadraticEstimate(NoiseFloorEstimator e) {
+        double ceiling = e.loudestDb() - NoiseFloorEstimator.INACTIVE_DB;
+        double openLevel = e.openLevel();
+        long total = weightBelow(e, Double.POSITIVE_INFINITY, ceiling, openLevel);
+        if (total == 0) {
+            return Double.NaN;
+        }
+        double median = Double.NaN;
+        for (int i = -1; i < e.runsStored(); i++) {
+            double level = i < 0 ? openLevel : e.runLevel(i);
+            if (!(level <= ceiling) || (median <= level)) {
+                continue;
+            }
+            if (2 * weightBelow(e, level, ceiling, openLevel) >= total) {
+                median = level;
+            }
+        }
+        int runs = 0;
+        long frames = 0;
+        long longest = 0;
+        for (int i = -1; i < e.runsStored(); i++) {
+            double level = i < 0 ? openLevel : e.runLevel(i);
+            if (level <= ceiling && Math.abs(level - median) <= NoiseFloorEstimator.SAME_FLOOR_DB) {
+                long n = i < 0 ? e.openFrames() : e.runFrames(i);
+                runs++;
+                frames += n;
+                longest = Math.max(longest, n);
+            }
+        }
+        boolean everyGap = runs >= NoiseFloorEstimator.MIN_RUNS && frames >= NoiseFloorEstimator.MIN_FLOOR_FRAMES;
+        return everyGap || longest >= NoiseFloorEstimator.LONE_RUN_FRAMES ? median : Double.NaN;
+    }
+
+    private static long weightBelow(NoiseFloorEstimator e, double level, double ceiling, double openLevel) {
+        long w = 0;
+        for (int i = 0; i < e.runsStored(); i++) {
+            if (e.runLevel(i) <= ceiling && e.runLevel(i) <= level) {
+                w += e.runFrames(i);
+            }
+        }
+        if (e.openFrames() > 0 && openLevel <= ceiling && openLevel <= level) {
+            w += e.openFrames();
+        }
+        return w;
+    }
+
+    /**
+     * Random material (steady runs at a few levels, often equal, loud bursts, silence, drifting noise), long
+     * enough to fill and recycle the stored runs many times: after every frame the estimate is the quadratic
+     * one's to the bit.
+     */
+    @Test
+    void theEstimateInLevelOrderEqualsTheQuadraticOneOnRandomInput() {
+        SplittableRandom r = new SplittableRandom(11);
+        int nonNaN = 0;
+        for (int trial = 0; trial < 40; trial++) {
+            NoiseFloorEstimator e = new NoiseFloorEstimator();
+            double[] levels = {-60, -60, -55, -72, -48, -60.5};
+            for (int segment = 0; segment < 300; segment++) {
+                int kind = r.nextInt(5);
+                int length = 1 + r.nextInt(kind == 0 ? 80 : 25);
+                double level = kind == 0 ? levels[r.nextInt(levels.length)] : -10 - r.nextInt(50);
+                for (int f = 0; f < length; f++) {
+                    double db = switch (kind) {
+                        case 0 -> level; // a steady gap, often at a level seen before
+                        case 1 -> level + r.nextDouble(-0.3, 0.3); // steady within the spread
+                        case 2 -> level + r.nextDouble(-8, 8); // music
+                        case 3 -> Double.NEGATIVE_INFINITY; // digital silence
+                        default -> -5 + r.nextDouble(3); // loud
+                    };
+                    e.add(db == Double.NEGATIVE_INFINITY ? 0 : Math.pow(10, db / 10));
+                    double expected = quadraticEstimate(e);
+                    assertEquals(
+                            Double.doubleToLongBits(expected),
+                            Double.doubleToLongBits(e.estimateDbfs()),
+                            "trial " + trial + ", segment " + segment + ": " + expected + " vs " + e.estimateDbfs());
+                    if (!Double.isNaN(expected)) {
+                        nonNaN++;
+                    }
+                }
+            }
+        }
+        assertTrue(nonNaN > 10_000, "the material finds a floor often enough to compare: " + nonNaN);
+    }
 }

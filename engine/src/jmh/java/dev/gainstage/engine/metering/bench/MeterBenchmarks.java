@@ -1,6 +1,7 @@
 package dev.gainstage.engine.metering.bench;
 
 import dev.gainstage.engine.metering.KWeightingFilter;
+import dev.gainstage.engine.metering.MeterMode;
 import dev.gainstage.engine.metering.MeterOptions;
 import dev.gainstage.engine.metering.SegmentStats;
 import dev.gainstage.engine.metering.StageMeter;
@@ -94,5 +95,73 @@ public class MeterBenchmarks {
     @OperationsPerInvocation(FRAMES)
     public double truePeak() {
         return truePeak.interSamplePeak(mono, TruePeakMeter.history(), FRAMES);
+    }
+
+    /**
+     * A sidecar's mono tap per {@link MeterMode}, fed as the sidecar feeds it: 256-frame blocks of the
+     * sidecar bench's signal (a steady 1500 Hz sine at -12 dBFS, the true peak's worst case: it never
+     * skips a chunk). {@code twoTaps*} compare two taps metered one after the other with the same two
+     * metered together ({@link StageMeter#processPair}), in the same run. Run:
+     * {@code java -jar engine/target/gainstage-engine-*-benchmarks.jar 'Tap'}.
+     */
+    @State(Scope.Thread)
+    public static class Taps {
+        static final int BLOCK = 256;
+        static final int BLOCKS = 16;
+
+        @Param({"FULL", "PEAKS_AND_LOUDNESS", "LOUDNESS", "LEVELS"})
+        String mode;
+
+        float[][] blocks;
+        StageMeter one;
+        StageMeter a;
+        StageMeter b;
+
+        @Setup
+        public void setUp() throws ReflectiveOperationException {
+            MeterMode m = (MeterMode) MeterMode.class.getField(mode).get(null);
+            blocks = new float[BLOCKS][BLOCK];
+            double amplitude = Math.pow(10, -12 / 20.0);
+            for (int k = 0; k < BLOCKS; k++) {
+                for (int i = 0; i < BLOCK; i++) {
+                    blocks[k][i] = (float) (amplitude * Math.sin(2 * Math.PI * 1500 * (k * BLOCK + i) / 48_000.0));
+                }
+            }
+            one = meter(m);
+            a = meter(m);
+            b = meter(m);
+        }
+
+        private static StageMeter meter(MeterMode m) {
+            StageMeter meter = new StageMeter(MeterOptions.defaults());
+            meter.mode(m);
+            meter.initialize(48_000, 1, BLOCK);
+            return meter;
+        }
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(Taps.BLOCK * Taps.BLOCKS)
+    public void oneTap(Taps t) {
+        for (float[] block : t.blocks) {
+            t.one.process(block, 0, Taps.BLOCK);
+        }
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(2 * Taps.BLOCK * Taps.BLOCKS)
+    public void twoTapsAlone(Taps t) {
+        for (float[] block : t.blocks) {
+            t.a.process(block, 0, Taps.BLOCK);
+            t.b.process(block, 0, Taps.BLOCK);
+        }
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(2 * Taps.BLOCK * Taps.BLOCKS)
+    public void twoTapsPaired(Taps t) {
+        for (float[] block : t.blocks) {
+            StageMeter.processPair(t.a, block, t.b, block, Taps.BLOCK);
+        }
     }
 }
