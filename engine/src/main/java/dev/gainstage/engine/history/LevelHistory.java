@@ -45,6 +45,23 @@ public final class LevelHistory {
         return size;
     }
 
+    /** Points whose transport seconds lie in {@code [from, to]}. */
+    public int pointsIn(double from, double to) {
+        int n = 0;
+        for (int p = 0; p < size; p++) {
+            double t = times.get(p / CHUNK_POINTS)[p % CHUNK_POINTS];
+            if (t >= from && t <= to) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** Stages with levels kept. */
+    public int stagesKept() {
+        return stages.size();
+    }
+
     /** Starts a point at transport seconds {@code seconds}; the stages' figures follow with {@link #put}. */
     public void begin(double seconds) {
         if (size == times.size() * CHUNK_POINTS) {

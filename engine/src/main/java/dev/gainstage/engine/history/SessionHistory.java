@@ -14,6 +14,12 @@ import java.util.Set;
  * there too (under the session's lock) and return copies.
  */
 public final class SessionHistory {
+    /**
+     * The most stage-points one query returns (12 bytes each on the wire, about 12 MB): past it the
+     * query is refused, so one call cannot hold the session's lock for a copy of everything.
+     */
+    public static final long MAX_STAGE_POINTS = 1_000_000;
+
     private final LevelHistory levels;
     private final WarningSpans warnings;
     /** The whole second of session audio the last point was taken in; -1 before the first. */
@@ -70,10 +76,19 @@ public final class SessionHistory {
      * The history between transport seconds {@code from} and {@code to}: the points in it with the
      * levels of {@code stageIds} (null: every stage that has levels kept; empty: none), and every
      * warning span that overlaps it.
+     *
+     * @throws IllegalArgumentException for an empty range, or more than {@link #MAX_STAGE_POINTS} asked
      */
     public HistorySlice query(Collection<String> stageIds, double from, double to) {
         if (Double.isNaN(from) || Double.isNaN(to) || from > to) {
             throw new IllegalArgumentException("history range " + from + ".." + to + " is empty or not a number");
+        }
+        long stages = stageIds == null ? levels.stagesKept() : stageIds.size();
+        long points = stages == 0 ? 0 : levels.pointsIn(from, to);
+        if (stages * points > MAX_STAGE_POINTS) {
+            throw new IllegalArgumentException("the history of " + stages + " stages over " + points
+                    + " points is more than one answer holds (" + MAX_STAGE_POINTS
+                    + " stage-points): ask for fewer stages or a shorter range");
         }
         return new HistorySlice(
                 levels.slice(stageIds, from, to), warnings.overlapping(from, to), levels.forgotten(), nowSeconds);

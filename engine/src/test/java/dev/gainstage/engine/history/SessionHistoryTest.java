@@ -156,6 +156,25 @@ class SessionHistoryTest {
     }
 
     @Test
+    void anAnswerTooLargeIsRefusedAndAShorterRangeFits() {
+        SessionHistory h = new SessionHistory(HistoryLimits.DEFAULT);
+        List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            ids.add("s" + i);
+        }
+        for (int second = 0; second < 1001; second++) {
+            h.tick(second, second, ids, id -> reading(-6, -6, -6), List.of());
+        }
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> h.query(null, -INF, INF));
+        assertEquals(
+                "the history of 1000 stages over 1001 points is more than one answer holds (1000000 stage-points): "
+                        + "ask for fewer stages or a shorter range",
+                e.getMessage());
+        assertEquals(1000, h.query(null, 1, 1000).levels().pointSeconds().length);
+        assertEquals(1001, h.query(ids.subList(0, 10), -INF, INF).levels().pointSeconds().length);
+    }
+
+    @Test
     void aBadRangeIsRefused() {
         SessionHistory h = new SessionHistory(HistoryLimits.DEFAULT);
         assertThrows(IllegalArgumentException.class, () -> h.query(null, 5, 1));
