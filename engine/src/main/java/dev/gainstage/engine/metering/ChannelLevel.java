@@ -1,7 +1,7 @@
 package dev.gainstage.engine.metering;
 
 /**
- * The peaks of one channel of a tap (see {@link StageMeter#channelLevels()}): sample peak and true peak over the
- * recent window, and both held since the meter's reset. NaN means nothing measurable (silence), never -Infinity.
+ * The peaks of one channel of a tap (see {@link StageMeter#channelLevels()}): the sample peak over the recent window,
+ * and the sample and true peak held since the meter's reset. NaN means nothing measurable (silence), never -Infinity.
  */
-public record ChannelLevel(double samplePeakDbfs, double truePeakDbtp, double peakHoldDbfs, double truePeakHoldDbtp) {}
+public record ChannelLevel(double samplePeakDbfs, double peakHoldDbfs, double truePeakHoldDbtp) {}

@@ -371,11 +371,13 @@ public final class StageMeter {
         subEnergy += weights[c] * s.weightedSquares;
         double channelTruePeak = Double.NaN;
         if (skip < n) {
-            // Only values above what this channel's sub-block already holds can change its true peak (nor, as
-            // that floor is below the combined one, the combined true peak).
-            double floor = channelPeaks.truePeakFloor(c, s.peak);
-            channelTruePeak = Math.max(floor, truePeak.interSamplePeak(buffers[c], history + skip, n - skip, floor));
-            segmentTruePeak = Math.max(segmentTruePeak, channelTruePeak);
+            // Only values above what this sub-block already holds can change its true peak, and only values above
+            // what the channel's hold reaches can change that: the lower of the two is the floor, so both are exact.
+            double combinedFloor = Math.max(subTruePeak, Math.max(segmentPeak, segmentTruePeak));
+            double floor = Math.min(combinedFloor, channelPeaks.truePeakFloor(c, s.peak));
+            double interSample = truePeak.interSamplePeak(buffers[c], history + skip, n - skip, floor);
+            segmentTruePeak = Math.max(segmentTruePeak, interSample);
+            channelTruePeak = Math.max(s.peak, interSample);
         }
         channelPeaks.add(c, s.peak, channelTruePeak);
         clips.scan(c, interleaved, first, channels, n, s.peak, options.clipLevel());
@@ -482,7 +484,7 @@ public final class StageMeter {
     }
 
     /**
-     * Each channel's sample and true peak, recent and held (true peaks NaN while true peak is off), for a bar per
+     * Each channel's sample peak, recent and held, and its true peak held (NaN while true peak is off), for a bar per
      * channel; the combined figures stay in {@link #reading()}. Allocates the list and one record per channel.
      */
     public List<ChannelLevel> channelLevels() {

@@ -39,14 +39,14 @@ class ChannelPeaksTest {
         ChannelLevel right = levels.get(1);
         assertEquals(-6.02, left.samplePeakDbfs(), 0.05);
         assertEquals(-6.02, left.peakHoldDbfs(), 0.05);
-        assertTrue(left.truePeakDbtp() >= left.samplePeakDbfs() - 1e-9, "true peak at least the sample peak");
-        assertEquals(-6.02, left.truePeakDbtp(), 0.1);
+        assertTrue(left.truePeakHoldDbtp() >= left.samplePeakDbfs() - 1e-9, "true peak at least the sample peak");
+        assertEquals(-6.02, left.truePeakHoldDbtp(), 0.1);
         assertTrue(Double.isNaN(right.samplePeakDbfs()), "the silent side reads nothing: " + right);
-        assertTrue(Double.isNaN(right.truePeakDbtp()));
+        assertTrue(Double.isNaN(right.truePeakHoldDbtp()));
         assertTrue(Double.isNaN(right.peakHoldDbfs()));
         MeterReading combined = m.reading();
         assertEquals(combined.samplePeakDbfs(), left.samplePeakDbfs(), 1e-12);
-        assertEquals(combined.truePeakDbtp(), left.truePeakDbtp(), 1e-12);
+        assertEquals(combined.maxTruePeakDbtp(), left.truePeakHoldDbtp(), 1e-12);
     }
 
     @Test
@@ -56,13 +56,14 @@ class ChannelPeaksTest {
         float[] x = stereo(1.5, 0.25, 0.9, 11_000);
         m.process(x, 0, x.length / 2);
         List<ChannelLevel> levels = m.channelLevels();
-        assertEquals(-12.04, levels.get(0).truePeakDbtp(), 0.1);
-        assertEquals(-0.92, levels.get(1).truePeakDbtp(), 0.1);
+        assertEquals(-12.04, levels.get(0).truePeakHoldDbtp(), 0.1);
+        assertEquals(-0.92, levels.get(1).truePeakHoldDbtp(), 0.1);
         assertTrue(
-                levels.get(1).samplePeakDbfs() < levels.get(1).truePeakDbtp() - 0.05, "inter-sample peak: " + levels);
+                levels.get(1).samplePeakDbfs() < levels.get(1).truePeakHoldDbtp() - 0.05,
+                "inter-sample peak: " + levels);
         assertTrue(levels.get(0).samplePeakDbfs() < levels.get(1).samplePeakDbfs() - 10);
         MeterReading combined = m.reading();
-        assertEquals(combined.truePeakDbtp(), levels.get(1).truePeakDbtp(), 1e-12);
+        assertEquals(combined.truePeakDbtp(), levels.get(1).truePeakHoldDbtp(), 1e-12, "a steady tone: recent = held");
         assertEquals(combined.maxTruePeakDbtp(), levels.get(1).truePeakHoldDbtp(), 1e-12);
         assertEquals(combined.maxSamplePeakDbfs(), levels.get(1).peakHoldDbfs(), 1e-12);
     }
@@ -78,6 +79,8 @@ class ChannelPeaksTest {
         assertEquals(-20, right.samplePeakDbfs(), 0.05);
         assertEquals(-1.94, right.peakHoldDbfs(), 0.05);
         assertEquals(-1.94, right.truePeakHoldDbtp(), 0.1);
+        assertEquals(-20, m.reading().truePeakDbtp(), 0.1, "the combined true peak is still of the last 3 s, no hold");
+        assertEquals(-1.94, m.reading().maxTruePeakDbtp(), 0.1);
         m.reset();
         assertTrue(Double.isNaN(m.channelLevels().get(1).peakHoldDbfs()));
     }
@@ -91,7 +94,6 @@ class ChannelPeaksTest {
         m.process(x, 0, x.length);
         ChannelLevel mono = m.channelLevels().get(0);
         assertEquals(-6.02, mono.samplePeakDbfs(), 0.01);
-        assertTrue(Double.isNaN(mono.truePeakDbtp()));
         assertTrue(Double.isNaN(mono.truePeakHoldDbtp()));
     }
 }

@@ -53,7 +53,8 @@ class StereoChannelsTest {
         assertEquals(2, out.getChannelsCount());
         assertEquals(-6.02, out.getChannels(0).getSamplePeakDbfs(), 0.05);
         assertEquals(-6.02, out.getChannels(0).getPeakHoldDbfs(), 0.05);
-        assertTrue(out.getChannels(0).getTruePeakDbtp() >= out.getChannels(0).getSamplePeakDbfs());
+        assertTrue(
+                out.getChannels(0).getTruePeakHoldDbtp() >= out.getChannels(0).getPeakHoldDbfs());
         assertFalse(out.getChannels(1).hasSamplePeakDbfs(), "the right channel is silent: " + out.getChannels(1));
         assertFalse(out.getChannels(1).hasPeakHoldDbfs());
         assertEquals(out.getSamplePeakDbfs(), out.getChannels(0).getSamplePeakDbfs(), 1e-12, "combined = loudest");

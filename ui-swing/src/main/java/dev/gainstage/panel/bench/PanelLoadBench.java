@@ -157,7 +157,7 @@ public final class PanelLoadBench {
             levels.addChannels(ChannelLevels.newBuilder()
                     .setSamplePeakDbfs(level - 3 * c)
                     .setPeakHoldDbfs(level + 2 - 3 * c)
-                    .setTruePeakDbtp(level + 0.3 - 3 * c));
+                    .setTruePeakHoldDbtp(level + 2.3 - 3 * c));
         }
         return levels;
     }

@@ -6,10 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One channel's bar of a multichannel tap: its peak (last 3 s), peak hold and true peak, in dBFS / dBTP,
+ * One channel's bar of a multichannel tap: its peak (last 3 s), peak hold and true-peak hold, in dBFS / dBTP,
  * {@code Double.NaN} where nothing was measured. A stereo cell draws one per channel, L above R.
  */
-public record ChannelBar(double peak, double hold, double truePeak) {
+public record ChannelBar(double peak, double hold, double truePeakHold) {
     /** The channels of a tap's levels; empty for a mono tap (its combined bar is its only one). */
     public static List<ChannelBar> of(Levels levels) {
         List<ChannelBar> bars = new ArrayList<>(levels.getChannelsCount());
@@ -17,7 +17,7 @@ public record ChannelBar(double peak, double hold, double truePeak) {
             bars.add(new ChannelBar(
                     c.hasSamplePeakDbfs() ? c.getSamplePeakDbfs() : Double.NaN,
                     c.hasPeakHoldDbfs() ? c.getPeakHoldDbfs() : Double.NaN,
-                    c.hasTruePeakDbtp() ? c.getTruePeakDbtp() : Double.NaN));
+                    c.hasTruePeakHoldDbtp() ? c.getTruePeakHoldDbtp() : Double.NaN));
         }
         return List.copyOf(bars);
     }

@@ -77,8 +77,8 @@ public record StageCell(
         for (int c = 0; c < outChannels.size(); c++) {
             ChannelBar bar = outChannels.get(c);
             lines.add("out " + ChannelBar.name(c, outChannels.size()) + ": peak " + Readout.db(bar.peak())
-                    + " dBFS, hold " + Readout.db(bar.hold()) + " dBFS, true peak " + Readout.db(bar.truePeak())
-                    + " dBTP");
+                    + " dBFS, hold " + Readout.db(bar.hold()) + " dBFS, true peak hold "
+                    + Readout.db(bar.truePeakHold()) + " dBTP");
         }
         if (!Double.isNaN(outTruePeak)) {
             lines.add("out: true peak " + Readout.db(outTruePeak) + " dBTP");

@@ -25,7 +25,7 @@ class ChannelBarsTest {
                 .addChannels(ChannelLevels.newBuilder()
                         .setSamplePeakDbfs(-3)
                         .setPeakHoldDbfs(-2)
-                        .setTruePeakDbtp(-2.5))
+                        .setTruePeakHoldDbtp(-1.5))
                 .addChannels(ChannelLevels.getDefaultInstance()) // silent
                 .build();
         return StageView.newBuilder()
@@ -42,11 +42,11 @@ class ChannelBarsTest {
     void theCellCarriesEachChannelOfTheView() {
         StageCell cell = StageCell.of(hardLeft());
         assertEquals(2, cell.outChannels().size());
-        assertEquals(new ChannelBar(-3, -2, -2.5), cell.outChannels().get(0));
+        assertEquals(new ChannelBar(-3, -2, -1.5), cell.outChannels().get(0));
         assertTrue(Double.isNaN(cell.outChannels().get(1).peak()));
         assertEquals(-3, cell.outPeak(), "the combined figures stay");
         assertTrue(String.join("\n", cell.detail())
-                .contains("out L: peak -3.0 dBFS, hold -2.0 dBFS, true peak -2.5 dBTP"));
+                .contains("out L: peak -3.0 dBFS, hold -2.0 dBFS, true peak hold -1.5 dBTP"));
         assertTrue(String.join("\n", cell.detail()).contains("out R: peak - dBFS"));
         assertTrue(cell.inChannels().isEmpty());
     }

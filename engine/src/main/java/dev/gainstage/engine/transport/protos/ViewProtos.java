@@ -212,9 +212,6 @@ public final class ViewProtos {
         if (MeterReading.has(c.samplePeakDbfs())) {
             b.setSamplePeakDbfs(c.samplePeakDbfs());
         }
-        if (MeterReading.has(c.truePeakDbtp())) {
-            b.setTruePeakDbtp(c.truePeakDbtp());
-        }
         if (MeterReading.has(c.peakHoldDbfs())) {
             b.setPeakHoldDbfs(c.peakHoldDbfs());
         }
