@@ -19,13 +19,16 @@ import java.util.Map;
  */
 final class TimelineSection implements ReportSection {
     static final int WIDTH = 760;
-    static final int LABEL_RIGHT = 290;
-    static final int PLOT_LEFT = 300;
+    static final int LABEL_RIGHT = 330;
+    static final int PLOT_LEFT = 340;
     static final int PLOT_RIGHT = 740;
     static final int LANE = 20;
     static final int TOP = 8;
     static final int BOTTOM = 36;
-    private static final int LABEL_CHARS = 46;
+    /** What fits left of the plot in the lanes' 11 px text, the "· open" included. */
+    private static final int LABEL_CHARS = 52;
+    /** The title's share a long strip ▸ stage leaves it. */
+    private static final int MIN_TITLE = 16;
 
     static final String CSS = """
             .sev-critical{fill:#b00020}.sev-warning{fill:#e08a00}.sev-info{fill:#8aa1c9}
@@ -90,14 +93,23 @@ final class TimelineSection implements ReportSection {
         return svg.toString();
     }
 
-    /** "plugin output too hot: Bass ▸ Tube Saturator", shortened to fit, with "· open" while it is. */
+    /** "plugin output too hot: Bass ▸ Tube Saturator", shortened to fit with "· open" while it is. */
     static String laneLabel(WarningSpan s, boolean open) {
-        String title = s.getTitle().isEmpty() ? s.getRule().name() : s.getTitle();
-        String words = title + ": " + s.getStripName() + " ▸ " + s.getStageName();
-        if (words.length() > LABEL_CHARS) {
-            words = words.substring(0, LABEL_CHARS - 1) + "…";
-        }
-        return open ? words + " · open" : words;
+        String title = title(s);
+        String place = s.getStripName() + " ▸ " + s.getStageName();
+        String suffix = open ? " · open" : "";
+        // the place is what tells lanes apart: the title gives way first, down to a few words
+        int room = LABEL_CHARS - suffix.length() - 2;
+        String shortPlace = clip(place, room - Math.min(title.length(), MIN_TITLE));
+        return clip(title, room - shortPlace.length()) + ": " + shortPlace + suffix;
+    }
+
+    private static String title(WarningSpan s) {
+        return s.getTitle().isEmpty() ? s.getRule().name() : s.getTitle();
+    }
+
+    private static String clip(String text, int chars) {
+        return text.length() <= chars ? text : text.substring(0, Math.max(0, chars - 1)) + "…";
     }
 
     /** From the earliest raise (whole seconds) to now or the latest clear, at least a second. */
@@ -117,7 +129,7 @@ final class TimelineSection implements ReportSection {
                 "<table class=\"spans\"><tr><th>warning</th><th>raised</th>" + "<th>cleared</th><th>worst</th></tr>");
         for (WarningSpan s : history.getWarningsList()) {
             t.append("<tr><td>")
-                    .append(Html.escape(laneLabel(s, false)))
+                    .append(Html.escape(title(s) + ": " + s.getStripName() + " ▸ " + s.getStageName()))
                     .append("</td><td>")
                     .append(TimelinePosition.format(s.getRaisedSeconds()))
                     .append("</td><td>")

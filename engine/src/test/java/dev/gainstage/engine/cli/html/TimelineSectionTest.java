@@ -73,6 +73,15 @@ class TimelineSectionTest {
     }
 
     @Test
+    void aLongLabelKeepsItsStripAndStage() {
+        WarningSpan long_ = span("x", "plugin changes the loudness a lot", "Lead Vox", "ACE Compressor", 1)
+                .build();
+        String label = TimelineSection.laneLabel(long_, true);
+        assertTrue(label.endsWith(": Lead Vox ▸ ACE Compressor · open") && label.length() <= 52, label);
+        assertTrue(label.startsWith("plugin changes"), label);
+    }
+
+    @Test
     void noWarningsSaysSo() {
         assertTrue(section(SessionHistoryView.getDefaultInstance()).contains("No warning was raised"));
     }
