@@ -2,10 +2,10 @@ package dev.gainstage.files;
 
 import dev.gainstage.engine.report.DbAxis;
 import dev.gainstage.engine.report.Svg;
+import dev.gainstage.engine.report.TimeAxis;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * An inline SVG chart of one track's short-term loudness and sample peak over time, on a dB axis the caller gives
@@ -77,11 +77,10 @@ final class SvgLevelChart {
         }
         svg.line(LEFT, TOP, LEFT, HEIGHT - BOTTOM, "axis");
         svg.line(LEFT, HEIGHT - BOTTOM, right, HEIGHT - BOTTOM, "axis");
-        double step = niceStep(seconds / 8);
-        for (double t = 0; t <= seconds + 1e-9; t += step) {
+        for (double t : new TimeAxis(0, seconds).ticks(8)) {
             double x = x(t, seconds);
             svg.line(x, HEIGHT - BOTTOM, x, HEIGHT - BOTTOM + 4, "axis");
-            svg.text(x, HEIGHT - BOTTOM + 15, "middle", "tick", clock(t));
+            svg.text(x, HEIGHT - BOTTOM + 15, "middle", "tick", TimeAxis.label(t));
         }
         svg.text((LEFT + right) / 2, HEIGHT - 6, "middle", "axis-title", "time (m:ss)");
         svg.verticalText(14, (TOP + HEIGHT - BOTTOM) / 2.0, "axis-title", "level (dBFS, LUFS)");
@@ -92,16 +91,14 @@ final class SvgLevelChart {
 
     /** One polyline per unbroken run of measured points; NaN (not measured) leaves a gap, −∞ lies on the floor. */
     private static void polylines(Svg svg, LevelSeries s, double seconds, DbAxis axis, boolean peak, String css) {
-        StringBuilder points = new StringBuilder();
-        for (int i = 0; i <= s.size(); i++) {
-            double v = i < s.size() ? (peak ? s.peakDbfs(i) : s.shortTermLufs(i)) : Double.NaN;
-            if (!Double.isNaN(v)) {
-                Svg.point(points, x(s.seconds(i), seconds), y(axis, v));
-            } else if (points.length() > 0) {
-                svg.polyline(points.toString().trim(), css);
-                points.setLength(0);
-            }
-        }
+        svg.trace(
+                s.size(),
+                i -> x(s.seconds(i), seconds),
+                i -> {
+                    double v = peak ? s.peakDbfs(i) : s.shortTermLufs(i);
+                    return Double.isNaN(v) ? Double.NaN : y(axis, v);
+                },
+                css);
     }
 
     private static double x(double t, double seconds) {
@@ -114,19 +111,5 @@ final class SvgLevelChart {
 
     private static double finiteOr(double v) {
         return Double.isFinite(v) ? v : DbAxis.FLOOR_DB;
-    }
-
-    private static double niceStep(double raw) {
-        for (double s : new double[] {1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 1800, 3600}) {
-            if (s >= raw) {
-                return s;
-            }
-        }
-        return 7200;
-    }
-
-    private static String clock(double t) {
-        long s = Math.round(t);
-        return (s / 60) + ":" + String.format(Locale.ROOT, "%02d", s % 60);
     }
 }

@@ -42,6 +42,7 @@ public final class DoctorCommand {
                     new JdkCheck(),
                     new DisplayCheck(env),
                     new JackCheck(env),
+                    new LibsndfileCheck(),
                     new ArdourCheck(env),
                     new OscCheck(osc, OSC_TIMEOUT_MILLIS),
                     new SidecarCheck(sidecar, env, SIDECAR_TIMEOUT_MILLIS));

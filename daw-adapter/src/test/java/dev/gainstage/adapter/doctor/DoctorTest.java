@@ -104,6 +104,25 @@ class DoctorTest {
     }
 
     @Test
+    void theInstalledLibsndfileIsReportedWithItsVersionAndAMissingOneIsANoteWithTheInstall() {
+        Finding installed = only(new LibsndfileCheck().run());
+        RealParts.require(
+                installed.status() == Finding.Status.OK,
+                "libsndfile is not installed (Debian: apt-get install libsndfile1): " + installed.text());
+        assertTrue(
+                installed.text().matches("libsndfile-1\\.\\d+\\.\\d+.* loads \\(.*libsndfile\\.so.*"),
+                installed.text());
+
+        Finding missing = only(new LibsndfileCheck("libgainstage-no-such-sndfile.so.1").run());
+        assertEquals(Finding.Status.NOTE, missing.status(), "not a failure: " + missing);
+        assertTrue(
+                missing.text().startsWith("libgainstage-no-such-sndfile.so.1 cannot be loaded")
+                        && missing.text().endsWith("install libsndfile1 (apt install libsndfile1)"),
+                missing.text());
+        assertEquals("", missing.fix());
+    }
+
+    @Test
     void theDisplayTheTestsRunOnAnswersAndOneWithNoServerIsSomethingToDo() {
         String display = System.getenv("DISPLAY");
         RealParts.require(display != null, "needs an X display (scripts/test runs the tests under Xvfb)");
@@ -245,6 +264,7 @@ class DoctorTest {
         assertTrue(report.contains("ok     JDK"), report);
         assertTrue(report.contains("TO DO  display      DISPLAY is not set"), report);
         assertTrue(report.contains("things to do:\n  1. display: "), report);
+        assertTrue(report.contains("  libsndfile ") && !report.contains(". libsndfile:"), "a line, never a to-do");
         assertTrue(
                 report.contains(". sidecar: start it: scripts/gainstage sidecar --bind 127.0.0.1 --port " + port),
                 report);

@@ -3,8 +3,11 @@ package dev.gainstage.engine.cli;
 import com.google.protobuf.util.JsonFormat;
 import dev.gainstage.client.CommandLine;
 import dev.gainstage.client.SidecarAddress;
+import dev.gainstage.engine.cli.html.SessionReport;
 import dev.gainstage.engine.cli.html.SessionReportPage;
+import dev.gainstage.proto.v1.GetHistoryRequest;
 import dev.gainstage.proto.v1.PanelServiceGrpc;
+import dev.gainstage.proto.v1.SessionHistoryView;
 import dev.gainstage.proto.v1.SessionView;
 import dev.gainstage.proto.v1.WatchRequest;
 import io.grpc.ManagedChannel;
@@ -68,7 +71,8 @@ public final class ReportCommand {
                 write(cl.value("json").get(), "JSON view", JsonFormat.printer().print(view) + "\n");
             }
             if (cl.value("html").isPresent()) {
-                write(cl.value("html").get(), "HTML report", SessionReportPage.render(view));
+                SessionReport report = new SessionReport(view, warningsHistory(channel, view.getSessionKey()));
+                write(cl.value("html").get(), "HTML report", SessionReportPage.render(report));
             }
             out.print(ViewSummary.format(view));
             return 0;
@@ -106,6 +110,14 @@ public final class ReportCommand {
         } catch (IOException e) {
             throw new ReportNotWritten("cannot write the " + what + " to " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The session's warning spans on the DAW's timeline, asked once and without any stage's levels. */
+    static SessionHistoryView warningsHistory(ManagedChannel channel, String sessionKey) {
+        return PanelServiceGrpc.newBlockingStub(channel)
+                .withDeadlineAfter(10, TimeUnit.SECONDS)
+                .getHistory(
+                        GetHistoryRequest.newBuilder().setSessionKey(sessionKey).build());
     }
 
     /** The first view that shows a graph, or null if none arrives in time. */

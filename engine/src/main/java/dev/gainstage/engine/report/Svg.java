@@ -1,6 +1,7 @@
 package dev.gainstage.engine.report;
 
 import java.util.Locale;
+import java.util.function.IntToDoubleFunction;
 
 /**
  * An inline SVG picture built element by element: what the reports' charts are drawn with. Coordinates are
@@ -61,6 +62,24 @@ public final class Svg {
     public Svg polyline(CharSequence points, String css) {
         open("polyline", css);
         svg.append(" points=\"").append(points).append("\"/>");
+        return this;
+    }
+
+    /**
+     * A trace through {@code count} points: one polyline per unbroken run, a point whose {@code y} is NaN (nothing
+     * measured there) leaving a gap.
+     */
+    public Svg trace(int count, IntToDoubleFunction x, IntToDoubleFunction y, String css) {
+        StringBuilder points = new StringBuilder();
+        for (int i = 0; i <= count; i++) {
+            double py = i < count ? y.applyAsDouble(i) : Double.NaN;
+            if (!Double.isNaN(py)) {
+                point(points, x.applyAsDouble(i), py);
+            } else if (points.length() > 0) {
+                polyline(points.toString().trim(), css);
+                points.setLength(0);
+            }
+        }
         return this;
     }
 

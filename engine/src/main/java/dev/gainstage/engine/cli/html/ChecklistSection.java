@@ -15,7 +15,8 @@ final class ChecklistSection implements ReportSection {
     }
 
     @Override
-    public void append(SessionView view, StringBuilder html) {
+    public void append(SessionReport report, StringBuilder html) {
+        SessionView view = report.view();
         Checklist c = view.getChecklist();
         if (c.getTotal() == 0) {
             html.append("<p class=\"muted\">No checklist yet: the session has no stages to check.</p>");

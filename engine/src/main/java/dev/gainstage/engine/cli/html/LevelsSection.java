@@ -40,7 +40,8 @@ final class LevelsSection implements ReportSection {
     }
 
     @Override
-    public void append(SessionView view, StringBuilder html) {
+    public void append(SessionReport report, StringBuilder html) {
+        SessionView view = report.view();
         html.append("<p class=\"legend\">bar: sample peak of the last 3 s (green in range, blue quiet, orange hot,"
                 + " red clipping, grey no signal) · dark mark: short-term loudness (LUFS) · black tick: true peak"
                 + " (dBTP) · red tick: highest peak since the session attached</p>");

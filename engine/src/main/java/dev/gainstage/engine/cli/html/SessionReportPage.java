@@ -11,19 +11,24 @@ import java.util.Locale;
  */
 public final class SessionReportPage {
     /**
-     * The sections, in page order. The master's loudness history and the warnings' timeline come from the
-     * sidecar's session history; each is one more section here once the view carries it.
+     * The sections, in page order: the overview in time first (the master against its delivery target, when each
+     * warning was on), then where everything stands now.
      */
-    public static final List<ReportSection> SECTIONS =
-            List.of(new LevelsSection(), new WarningsSection(), new ChecklistSection());
+    public static final List<ReportSection> SECTIONS = List.of(
+            new MasterLoudnessSection(),
+            new TimelineSection(),
+            new LevelsSection(),
+            new WarningsSection(),
+            new ChecklistSection());
 
     private SessionReportPage() {}
 
-    public static String render(SessionView view) {
-        return render(view, SECTIONS);
+    public static String render(SessionReport report) {
+        return render(report, SECTIONS);
     }
 
-    static String render(SessionView view, List<ReportSection> sections) {
+    static String render(SessionReport report, List<ReportSection> sections) {
+        SessionView view = report.view();
         StringBuilder body = new StringBuilder();
         String name = view.getSessionName().isEmpty() ? view.getSessionKey() : view.getSessionName();
         body.append("<h1>gainstage report: ").append(Html.escape(name)).append("</h1>");
@@ -55,10 +60,13 @@ public final class SessionReportPage {
                     .append("\"><h2>")
                     .append(Html.escape(s.title()))
                     .append("</h2>");
-            s.append(view, body);
+            s.append(report, body);
             body.append("</section>");
         }
-        return Html.page("gainstage report: " + name, LevelsSection.CSS, body.toString());
+        return Html.page(
+                "gainstage report: " + name,
+                LevelsSection.CSS + MasterLoudnessSection.CSS + TimelineSection.CSS,
+                body.toString());
     }
 
     private static String anchor(ReportSection s) {

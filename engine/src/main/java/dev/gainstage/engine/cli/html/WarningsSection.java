@@ -15,7 +15,8 @@ final class WarningsSection implements ReportSection {
     }
 
     @Override
-    public void append(SessionView view, StringBuilder html) {
+    public void append(SessionReport report, StringBuilder html) {
+        SessionView view = report.view();
         if (view.getWarningsCount() == 0) {
             html.append("<p class=\"ok\">No staging problems found.</p>");
             return;

@@ -11,6 +11,7 @@ import dev.gainstage.proto.v1.FixStep;
 import dev.gainstage.proto.v1.ItemState;
 import dev.gainstage.proto.v1.Levels;
 import dev.gainstage.proto.v1.OverviewRow;
+import dev.gainstage.proto.v1.SessionHistoryView;
 import dev.gainstage.proto.v1.SessionView;
 import dev.gainstage.proto.v1.Severity;
 import dev.gainstage.proto.v1.StageView;
@@ -98,6 +99,10 @@ class SessionReportPageTest {
                 .build();
     }
 
+    private static SessionReport report() {
+        return new SessionReport(view(), SessionHistoryView.getDefaultInstance());
+    }
+
     /** The x of the first {@code <rect class="css" x=.. width=..>} of a chart: its right end. */
     private static double rightEnd(String svg, String css) {
         Matcher m = Pattern.compile("<rect class=\"" + css + "\" x=\"([-0-9.]+)\" y=\"[-0-9.]+\" width=\"([-0-9.]+)\"")
@@ -108,7 +113,7 @@ class SessionReportPageTest {
 
     @Test
     void everyStripIsAChartOfItsStagesOnOneDbScale() {
-        String page = SessionReportPage.render(view());
+        String page = SessionReportPage.render(report());
         assertTrue(page.startsWith("<!DOCTYPE html>"));
         assertFalse(page.contains("<script"), "no scripts");
         assertTrue(page.contains("<h1>gainstage report: Song &lt;1&gt;</h1>"), "names are escaped");
@@ -130,7 +135,7 @@ class SessionReportPageTest {
 
     @Test
     void warningsComeWithTheirFixAndEvidenceAndTheChecklistWithItsNextItem() {
-        String page = SessionReportPage.render(view());
+        String page = SessionReportPage.render(report());
         assertTrue(page.contains("<b>warning: source too hot</b>"), page);
         assertTrue(page.contains("Fix: Lower Trim by 6.0 dB <span class=\"muted\">[vox/trim -6.0 dB]</span>"));
         assertTrue(page.contains("Evidence: highest sample peak over 10 s"));
@@ -149,12 +154,12 @@ class SessionReportPageTest {
             }
 
             @Override
-            public void append(SessionView view, StringBuilder html) {
+            public void append(SessionReport report, StringBuilder html) {
                 html.append("<p>history</p>");
             }
         };
         List<ReportSection> sections = List.of(new WarningsSection(), later);
-        String page = SessionReportPage.render(view(), sections);
+        String page = SessionReportPage.render(report(), sections);
         assertTrue(page.contains("<a href=\"#master-loudness-history\">Master loudness history</a>"));
         assertTrue(
                 page.indexOf("<section id=\"warnings\">") < page.indexOf("<section id=\"master-loudness-history\">"));
