@@ -31,7 +31,9 @@ import java.util.logging.Logger;
  * The Ardour adapter: receives the bridge's frames over OSC, mirrors them to the sidecar ({@link SessionMirror}),
  * captures the taps the sidecar wants from JACK ({@link TapWiring}, {@link TapStreamer}), and applies fixes
  * through Ardour's OSC surface ({@link FixApplier}), follows and moves Ardour's transport ({@link
- * TransportFollower}, {@link ArdourLocator}). This class is their lifecycle and threads.
+ * TransportFollower}, {@link ArdourLocator}), and runs level-matched comparisons ({@code Comparer} over
+ * {@link ArdourCompareHost}). This class is their lifecycle and threads, just over 300 lines because each
+ * part's thread hand-off is a line or two here.
  *
  * <p>Threads: the OSC receiver assembles frames and hands them to one control thread, which mirrors them and
  * owns the JACK ports and the wiring; sidecar callbacks (gRPC threads) take the mirror's lock to send a

@@ -39,9 +39,6 @@ import java.util.function.UnaryOperator;
  * cannot interleave with the old one's last messages; every part but the decisions is touched only
  * under it. The meters themselves never lock. Panel-side calls change the decisions atomically and
  * read the published state.
- *
- * <p>Just over 300 lines: it is the session's one façade, and the adapter-side calls must stay together
- * with the one lock they share.
  */
 public final class SessionEngine {
     private final String sessionKey;

@@ -60,7 +60,12 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
-/** The panel-facing service: session views, and the user's decisions. */
+/**
+ * The panel-facing service: session views, the user's decisions and their undo, the master's delivery target,
+ * the history and the playhead, and the level-matched A/B. Over 300 lines because it is the one implementation of
+ * the PanelService's RPCs; each method only maps its request to one {@link SessionEngine} call, and the answer or
+ * refusal to its response.
+ */
 public final class PanelService extends PanelServiceGrpc.PanelServiceImplBase {
     private final SessionRegistry registry;
     private final ViewPump pump;

@@ -31,7 +31,9 @@ import javax.swing.UIManager;
  * labelled ticks, coloured by staging state) with their peak and hold as numbers, a clip indicator
  * per bar that stays lit until clicked, and the stage's name with the plugin's in→out loudness
  * change, which is never cut off. Cells share the window's width. Painted directly rather than with
- * a table so that 64 strips x 6 stages repaint well inside a frame.
+ * a table so that 64 strips x 6 stages repaint well inside a frame. Just over 300 lines because the layout,
+ * the hit-testing of clicks and tooltips and the painting share one geometry per paint; the cell itself is
+ * drawn by {@code CellPainter}.
  */
 public final class OverviewPanel extends JComponent implements Scrollable {
     /** Over frozen levels: grey, and translucent enough to leave the last numbers readable. */
