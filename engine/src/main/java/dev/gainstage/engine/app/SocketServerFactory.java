@@ -1,5 +1,6 @@
 package dev.gainstage.engine.app;
 
+import dev.gainstage.engine.metering.VectorSupport;
 import io.grpc.Server;
 import io.grpc.ServerServiceDefinition;
 import io.grpc.netty.shaded.io.grpc.netty.GrpcSslContexts;
@@ -64,7 +65,8 @@ final class SocketServerFactory implements ServerFactory {
                             + "); is another sidecar running? Try --port 0 for a free port",
                     e);
         }
-        LOG.info(() -> "listening on " + config.bindAddress() + ":" + server.getPort());
+        LOG.info(() ->
+                "listening on " + config.bindAddress() + ":" + server.getPort() + "; " + VectorSupport.describe());
         if (config.portFile().isPresent()) {
             try {
                 writeAtomically(config.portFile().get(), Integer.toString(server.getPort()));

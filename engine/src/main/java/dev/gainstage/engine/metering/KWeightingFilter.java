@@ -24,15 +24,16 @@ public final class KWeightingFilter {
     /** Frames per call of the per-sample loop; see {@link #filterChunk}. */
     static final int CHUNK = 32;
 
-    private final double b0;
-    private final double b1;
-    private final double b2;
-    private final double a1;
-    private final double a2;
-    private final double d1;
-    private final double d2;
+    // Package-private for the lanes that filter several mono taps at once (KWeightingLanes).
+    final double b0;
+    final double b1;
+    final double b2;
+    final double a1;
+    final double a2;
+    final double d1;
+    final double d2;
     /** Direct form II transposed state, per channel pair: shelf s1, s2, high-pass h1, h2 of each. */
-    private final double[] state;
+    final double[] state;
     /**
      * The sums of the segment being filtered: weighted squares, peak, sum, squares of each channel of
      * the pair, then the sum of their products.
@@ -97,7 +98,8 @@ public final class KWeightingFilter {
      * The same for two mono taps at the same rate, each with its own filter ({@code a}'s coefficients
      * serve both, being the same): {@code n} samples of each from {@code firstA} and {@code firstB}. Each
      * runs as one lane of the pair loop, so each gets the same bits as alone, where its lane's twin is a copy
-     * of itself; the products ({@code outA.products}) are of the two taps and mean nothing.
+     * of itself; the products ({@code outA.products}) are of the two taps and mean nothing. Used by
+     * {@link ScalarKWeightingLanes}.
      */
     static void filterAndMeasurePair(
             KWeightingFilter a,
@@ -142,7 +144,7 @@ public final class KWeightingFilter {
         out1.set(m[5], m[6], m[7], m[4], m[8]);
     }
 
-    private static boolean finite(double[] state, int s) {
+    static boolean finite(double[] state, int s) {
         return Double.isFinite(state[s] + state[s + 1] + state[s + 2] + state[s + 3]);
     }
 

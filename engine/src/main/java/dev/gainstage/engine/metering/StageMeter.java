@@ -258,51 +258,35 @@ public final class StageMeter {
     }
 
     /** The next segment's length, of at most {@code left} frames: to the end of the 50 ms frame, within the cap. */
-    private int segment(int left) {
+    int segment(int left) {
         return Math.min(left, Math.min(Math.min(MAX_SEGMENT, frameLengths[1]), frameLengths[frameIndex] - frameFill));
     }
 
+    /** Whether this meter's K-weighting can run as a lane beside others ({@link MonoGroup}): mono, loudness on. */
+    boolean canShare() {
+        return channels == 1 && mode.loudness();
+    }
+
     /**
-     * Whether {@link #processPair} meters these two together: two mono meters with loudness on, at the
-     * same rate and the same place in their 50 ms frames (taps of one adapter are, unless one restarted).
+     * Whether {@link MonoGroup} meters these two in one pass: both {@link #canShare}, at the same rate and the same
+     * place in their 50 ms frames (taps of one adapter are, unless one restarted), so their segments are cut alike.
      */
-    public static boolean pairable(StageMeter a, StageMeter b) {
+    static boolean sharesPass(StageMeter a, StageMeter b) {
         return a != b
-                && a.channels == 1
-                && b.channels == 1
+                && a.canShare()
+                && b.canShare()
                 && a.sampleRate == b.sampleRate
-                && a.mode.loudness()
-                && b.mode.loudness()
                 && a.frameIndex == b.frameIndex
                 && a.frameFill == b.frameFill;
     }
 
-    /**
-     * {@code frames} samples of each of two mono meters from the start of {@code xa} and {@code xb}, to the
-     * same bits as {@link #process} on each. When {@link #pairable}, the two share one pass of the
-     * K-weighting loop: alone a mono tap fills only one of its two lanes (the loop waits on its recursion,
-     * so the second lane costs nothing, and a copy of the channel rode in it), which made the filter half
-     * of a sidecar's time with mono taps. Otherwise each is processed alone. Allocates nothing.
-     */
-    public static void processPair(StageMeter a, float[] xa, StageMeter b, float[] xb, int frames) {
-        if (!pairable(a, b)) {
-            a.process(xa, 0, frames);
-            b.process(xb, 0, frames);
-            return;
-        }
-        if (frames < 0 || frames > xa.length || frames > xb.length) {
-            throw new IndexOutOfBoundsException(
-                    frames + " frames exceed the arrays of " + xa.length + " and " + xb.length);
-        }
-        int pos = 0;
-        while (pos < frames) {
-            int n = a.segment(frames - pos); // the same for b: same rate, same place in the frame
-            KWeightingFilter.filterAndMeasurePair(
-                    a.kWeighting, xa, pos, b.kWeighting, xb, pos, n, a.stats[0], b.stats[0]);
-            a.afterFirstPass(xa, pos, n);
-            b.afterFirstPass(xb, pos, n);
-            pos += n;
-        }
+    KWeightingFilter kWeighting() {
+        return kWeighting;
+    }
+
+    /** What the first pass over a mono segment measured, where {@link MonoGroup}'s lanes write it. */
+    SegmentStats monoStats() {
+        return stats[0];
     }
 
     /**
@@ -325,7 +309,7 @@ public final class StageMeter {
     }
 
     /** Everything of a segment after the pass that filled {@link #stats}. */
-    private void afterFirstPass(float[] interleaved, int pos, int n) {
+    void afterFirstPass(float[] interleaved, int pos, int n) {
         segmentSquares = 0;
         segmentPeak = 0;
         segmentTruePeak = 0;

@@ -1,7 +1,5 @@
 package dev.gainstage.engine.metering;
 
-import java.util.Arrays;
-
 /**
  * Inter-sample peaks per ITU-R BS.1770 Annex 2, to within 0.1 dB of the band-limited waveform: the
  * signal is oversampled 4x by a polyphase FIR interpolator, the peak between the oversampled points is
@@ -37,10 +35,9 @@ import java.util.Arrays;
  *     Pairing x[n-k] with x[n-T+1+k] halves the multiplies: phase 2 is a sum over T/2 pairs, and
  *     phases 1 and 3 come out of P = y1 + y3 and Q = y1 - y3, each also over T/2 pairs, as
  *     y1 = (P + Q) / 2 and y3 = (P - Q) / 2.
- * <li>Each sum is evaluated as one multiply-add sweep per tap pair over a run of chunks, and the
- *     accumulators are double[] while the input is float[]: arrays of different element types cannot
- *     alias, so the JIT vectorises the sweep (with a float[] accumulator it must assume a store may feed
- *     a later load and runs it scalar, measured 4x slower); one over several pairs is not vectorised.
+ * <li>The sums over a run of chunks are {@link InterpolatorSums}: with the Vector API, a vector of outputs
+ *     at a time with every tap pair added in a register; without it, one multiply-add sweep per tap pair
+ *     over the run, which the JIT vectorises itself. Both give the same bits.
  * <li>Parabolas are fitted, in a scalar pass, only in chunks whose grid peak x sec(pi/8) exceeds the floor.
  * </ul>
  *
@@ -85,11 +82,18 @@ public final class TruePeakMeter {
     /** The second bound, on chunks that pass the first (see the class comment). */
     private final SmoothPeakBound smooth;
 
+    private final InterpolatorSums sumsLoop;
+
     /**
      * Allocates everything; {@link #interSamplePeak} then allocates nothing, for any {@code n}. The same
      * filter serves every rate (see the class comment).
      */
     public TruePeakMeter(int sampleRate) {
+        this(sampleRate, InterpolatorSums.best());
+    }
+
+    TruePeakMeter(int sampleRate, InterpolatorSums sumsLoop) {
+        this.sumsLoop = sumsLoop;
         double[][] phases = design(FACTOR);
         System.arraycopy(phases[1], 0, weights[0], 0, HALF);
         double[] first = phases[0];
@@ -192,22 +196,11 @@ public final class TruePeakMeter {
     /**
      * Every phase between samples {@code from .. from+n-1} (a run of at most {@link #RUN}) and at the
      * output before them (the left neighbour of the run's first sample), then the vertices where they
-     * can rise above {@code limit}; the largest |value|. Each sum is built one tap pair at a time, a
-     * multiply-add sweep over the run, the sweep a small method of its own: the JIT compiles it early,
-     * after a few runs, while a method holding all the loops ran its first calls in the interpreter
-     * (8 % of a cold run). The sums start at zero, as this leaves them.
+     * can rise above {@code limit}; the largest |value|. The sums are {@link InterpolatorSums}' (vector lanes
+     * where the JVM has them).
      */
     private double interpolatedPeak(float[] x, int from, int n, double limit) {
-        int last = TAPS_PER_PHASE - 1;
-        int first = from - 1;
-        for (int s = 0; s < weights.length; s++) {
-            double[] w = weights[s];
-            double[] out = sums[s];
-            float sign = signs[s];
-            for (int k = 0; k < w.length; k++) {
-                add(w[k], x, first - k, first - last + k, sign, out, n + 1);
-            }
-        }
+        sumsLoop.compute(weights, signs, x, from - 1, TAPS_PER_PHASE - 1, sums, n + 1);
         double peak = 0;
         for (int lo = 1; lo <= n; lo += CHUNK) { // vertices only in chunks where they can exceed limit
             int hi = Math.min(n, lo + CHUNK - 1);
@@ -218,17 +211,7 @@ public final class TruePeakMeter {
                 peak = Math.max(peak, vertexPeak(x, from, lo, hi, limit));
             }
         }
-        for (double[] sum : sums) {
-            Arrays.fill(sum, 0, n + 1, 0);
-        }
         return peak;
-    }
-
-    /** out[i] += c * (x[near + i] + sign * x[far + i]); sign is +1 or -1, so the pair sum is exactly x + y or x - y. */
-    private static void add(double c, float[] x, int near, int far, float sign, double[] out, int n) {
-        for (int i = 0; i < n; i++) {
-            out[i] += c * (x[near + i] + sign * x[far + i]);
-        }
     }
 
     /** max(|y2|, (|P| + |Q|) / 2) over outputs lo..hi, the last being max(|y1|, |y3|). */

@@ -1,5 +1,6 @@
 package dev.gainstage.engine.session;
 
+import dev.gainstage.engine.metering.MonoGroup;
 import java.util.Arrays;
 import java.util.List;
 
@@ -9,9 +10,9 @@ import java.util.List;
  * tap's time line and the session's clock, and the meters are fed: on the {@link MeterPool} when
  * every tap appears once, else in order on the caller (a batch may carry several periods of one
  * tap, which must reach its meter in order, on one thread). Where every tap appears once, mono
- * blocks of the same rate and length go in pairs ({@link TapMeter#feedPair}: one pass of the
- * K-weighting filter for both). Owned by the session's adapter side (its lock); the decode buffers
- * and the work list are kept from batch to batch.
+ * blocks of the same rate and length go in groups of up to {@link MonoGroup#WIDTH} (one pass of the
+ * K-weighting filter for all, as vector lanes where the JVM has the Vector API). Owned by the session's
+ * adapter side (its lock); the decode buffers, the work list and the groups are kept from batch to batch.
  */
 final class BatchMetering {
     private static final int MIN_BUFFER = 2048;
@@ -20,10 +21,20 @@ final class BatchMetering {
     private float[][] scratch = new float[0][];
     private TapMeter[] meters = new TapMeter[0];
     private boolean[] restarts = new boolean[0];
-    /** Per work item: its block, and the block metered with it (-1 for none). */
-    private int[] firsts = new int[0];
+    /** The blocks of the work items, each item's blocks side by side. */
+    private int[] order = new int[0];
+    /** Per work item: where its blocks start in {@link #order}, and how many (more than one: a group). */
+    private int[] starts = new int[0];
 
-    private int[] seconds = new int[0];
+    private int[] sizes = new int[0];
+    /** Per work item that is a group, its group (made on first use, reused after). */
+    private MonoGroup[] groups = new MonoGroup[0];
+    /** The mono blocks gathered for the next group. */
+    private final int[] gathering = new int[MonoGroup.WIDTH];
+    // where plan() is: items made, blocks placed in order, blocks gathered for the next group
+    private int items;
+    private int placed;
+    private int gathered;
     private long batches;
 
     BatchMetering(MeterPool meterPool) {
@@ -67,63 +78,77 @@ final class BatchMetering {
         float[][] decoded = scratch;
         TapMeter[] targets = meters;
         boolean[] restart = restarts;
-        int[] first = firsts;
-        int[] second = seconds;
+        int[] members = order;
+        int[] start = starts;
+        int[] size = sizes;
+        MonoGroup[] group = groups;
         pool.forEach(items, samples, k -> {
-            int i = first[k];
-            int j = second[k];
-            TapBlockData b = blocks.get(i);
-            if (j < 0) {
+            int at = start[k];
+            TapBlockData b = blocks.get(members[at]);
+            if (size[k] == 1) {
+                int i = members[at];
                 targets[i].feed(decoded[i], b.sampleRate(), b.channels(), b.frames(), restart[i]);
-            } else {
-                TapMeter.feedPair(
-                        targets[i],
-                        decoded[i],
-                        restart[i],
-                        targets[j],
-                        decoded[j],
-                        restart[j],
-                        b.sampleRate(),
-                        b.frames());
+                return;
             }
+            MonoGroup g = group[k];
+            for (int m = at; m < at + size[k]; m++) {
+                int i = members[m];
+                targets[i].joinGroup(g, decoded[i], b.sampleRate(), restart[i]);
+            }
+            g.process(b.frames());
         });
         Arrays.fill(meters, 0, count, null);
         return tickDue;
     }
 
     /**
-     * The work items: each block alone, or (when every tap appears once) two mono blocks of one rate and
-     * length together, each paired with the next such block; returns their number.
+     * The work items: each block alone, or (when every tap appears once) mono blocks of one rate and length
+     * together, up to {@link MonoGroup#WIDTH} of them, gathered in batch order; returns their number.
      */
-    private int plan(List<TapBlockData> blocks, boolean pairing) {
-        int items = 0;
-        int pending = -1; // a mono block waiting for a partner
+    private int plan(List<TapBlockData> blocks, boolean grouping) {
+        items = 0;
+        placed = 0;
+        gathered = 0;
         for (int i = 0; i < blocks.size(); i++) {
             TapBlockData b = blocks.get(i);
-            if (!pairing || b.channels() != 1) {
-                firsts[items] = i;
-                seconds[items++] = -1;
+            if (!grouping || b.channels() != 1) {
+                addItem(i);
                 continue;
             }
-            if (pending >= 0
-                    && blocks.get(pending).frames() == b.frames()
-                    && blocks.get(pending).sampleRate() == b.sampleRate()) {
-                firsts[items] = pending;
-                seconds[items++] = i;
-                pending = -1;
-                continue;
+            if (gathered > 0) {
+                TapBlockData g = blocks.get(gathering[0]);
+                if (g.frames() != b.frames() || g.sampleRate() != b.sampleRate()) {
+                    endGroup();
+                }
             }
-            if (pending >= 0) {
-                firsts[items] = pending;
-                seconds[items++] = -1;
+            gathering[gathered++] = i;
+            if (gathered == MonoGroup.WIDTH) {
+                endGroup();
             }
-            pending = i;
         }
-        if (pending >= 0) {
-            firsts[items] = pending;
-            seconds[items++] = -1;
-        }
+        endGroup();
         return items;
+    }
+
+    private void addItem(int block) {
+        starts[items] = placed;
+        sizes[items++] = 1;
+        order[placed++] = block;
+    }
+
+    private void endGroup() {
+        if (gathered == 1) {
+            addItem(gathering[0]);
+        } else if (gathered > 1) {
+            if (groups[items] == null) {
+                groups[items] = new MonoGroup();
+            }
+            starts[items] = placed;
+            sizes[items++] = gathered;
+            System.arraycopy(gathering, 0, order, placed, gathered);
+            placed += gathered;
+        }
+        gathered = 0;
     }
 
     private void ensureCapacity(int n) {
@@ -136,8 +161,10 @@ final class BatchMetering {
             scratch = grown;
             meters = new TapMeter[n];
             restarts = new boolean[n];
-            firsts = new int[n];
-            seconds = new int[n];
+            order = new int[n];
+            starts = new int[n];
+            sizes = new int[n];
+            groups = Arrays.copyOf(groups, n);
         }
     }
 }

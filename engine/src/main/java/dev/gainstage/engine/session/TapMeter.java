@@ -3,6 +3,7 @@ package dev.gainstage.engine.session;
 import dev.gainstage.engine.graph.TapKey;
 import dev.gainstage.engine.metering.MeterMode;
 import dev.gainstage.engine.metering.MeterOptions;
+import dev.gainstage.engine.metering.MonoGroup;
 import dev.gainstage.engine.metering.StageMeter;
 
 /**
@@ -73,21 +74,12 @@ final class TapMeter {
     }
 
     /**
-     * Feeds two mono taps' blocks of one length and rate together (see {@link StageMeter#processPair}),
-     * to the same figures as feeding each.
+     * Adds this mono tap's block to {@code group}, which meters it with the others (see {@link MonoGroup}) to the
+     * same figures as {@link #feed}; the caller then runs the group.
      */
-    static void feedPair(
-            TapMeter a,
-            float[] samplesA,
-            boolean restartA,
-            TapMeter b,
-            float[] samplesB,
-            boolean restartB,
-            int sampleRate,
-            int frameCount) {
-        a.prepare(sampleRate, 1, restartA);
-        b.prepare(sampleRate, 1, restartB);
-        StageMeter.processPair(a.meter, samplesA, b.meter, samplesB, frameCount);
+    void joinGroup(MonoGroup group, float[] samples, int sampleRate, boolean restart) {
+        prepare(sampleRate, 1, restart);
+        group.add(meter, samples);
     }
 
     private void prepare(int sampleRate, int channels, boolean restart) {

@@ -54,6 +54,45 @@ class ParallelMeteringTest {
                 serial.engine.state().audioSeconds(), parallel.engine.state().audioSeconds());
     }
 
+    /**
+     * Mono blocks of one length go to their meters in groups ({@code MonoGroup}); blocks of another length in
+     * between must end a group, and every meter must read what it reads when each block comes in a batch of its own
+     * (never grouped). The lengths change from batch to batch, so groups are cut at different taps each time.
+     */
+    @Test
+    void groupedMetersReadAsMetersFedOneBlockPerBatch() throws Exception {
+        Rig grouped = new Rig(POOL);
+        Rig single = new Rig(MeterPool.inline());
+        SplittableRandom random = new SplittableRandom(5);
+        long[] positions = new long[TAPS];
+        for (int b = 0; b <= 40; b++) {
+            List<TapBlockData> batch = new ArrayList<>(TAPS);
+            for (int t = 0; t < TAPS; t++) {
+                // The last batch, alike for both, cannot be grouped (every other block is one frame longer) and
+                // is long enough for a tick, which publishes the readings with every block metered.
+                int frames = b == 40 ? 4800 + t % 2 : (t / 3 + b) % 4 == 0 ? FRAMES / 2 : FRAMES;
+                ByteBuffer buf = ByteBuffer.allocate(frames * 4).order(ByteOrder.LITTLE_ENDIAN);
+                for (int i = 0; i < frames; i++) {
+                    buf.putFloat((float) (0.3 * (2 * random.nextDouble() - 1)));
+                }
+                batch.add(new TapBlockData(grouped.handles[t], 48_000, 1, frames, positions[t], buf.flip()));
+                positions[t] += frames;
+            }
+            grouped.engine.onTaps(batch);
+            if (b == 40) {
+                single.engine.onTaps(rewind(batch));
+            } else {
+                for (TapBlockData block : rewind(batch)) {
+                    single.engine.onTaps(List.of(block));
+                }
+            }
+        }
+        assertEquals(TAPS, grouped.engine.state().readings().size());
+        assertEquals(
+                byStage(single.engine.state().readings()),
+                byStage(grouped.engine.state().readings()));
+    }
+
     @Test
     void aBatchCarryingOneTapTwiceMetersItInOrder() throws Exception {
         Rig serial = new Rig(MeterPool.inline());

@@ -3,6 +3,7 @@ package dev.gainstage.engine.metering.bench;
 import dev.gainstage.engine.metering.KWeightingFilter;
 import dev.gainstage.engine.metering.MeterMode;
 import dev.gainstage.engine.metering.MeterOptions;
+import dev.gainstage.engine.metering.MonoGroup;
 import dev.gainstage.engine.metering.SegmentStats;
 import dev.gainstage.engine.metering.StageMeter;
 import dev.gainstage.engine.metering.TruePeakMeter;
@@ -33,10 +34,14 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(1)
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})
 @State(Scope.Thread)
 public class MeterBenchmarks {
     static final int FRAMES = 4096;
+    /** Forks with this run the meters' plain-Java loops (the peers of the Vector API loops). */
+    static final String SCALAR = "-Dgainstage.metering.scalar=true";
 
     @Param({"48000"})
     int sampleRate;
@@ -97,11 +102,19 @@ public class MeterBenchmarks {
         return truePeak.interSamplePeak(mono, TruePeakMeter.history(), FRAMES);
     }
 
+    /** The same on the plain-Java loops: the peer of {@link #truePeak} in the same run. */
+    @Benchmark
+    @Fork(jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", SCALAR})
+    @OperationsPerInvocation(FRAMES)
+    public double truePeakScalar() {
+        return truePeak.interSamplePeak(mono, TruePeakMeter.history(), FRAMES);
+    }
+
     /**
      * A sidecar's mono tap per {@link MeterMode}, fed as the sidecar feeds it: 256-frame blocks of the
      * sidecar bench's signal (a steady 1500 Hz sine at -12 dBFS, the true peak's worst case: it never
-     * skips a chunk). {@code twoTaps*} compare two taps metered one after the other with the same two
-     * metered together ({@link StageMeter#processPair}), in the same run. Run:
+     * skips a chunk). {@code eightTaps*} compare eight taps metered one after the other with the same eight
+     * metered together ({@link MonoGroup}) on each of its lanes (vector and scalar pairs), in the same run. Run:
      * {@code java -jar engine/target/gainstage-engine-*-benchmarks.jar 'Tap'}.
      */
     @State(Scope.Thread)
@@ -114,8 +127,8 @@ public class MeterBenchmarks {
 
         float[][] blocks;
         StageMeter one;
-        StageMeter a;
-        StageMeter b;
+        StageMeter[] eight = new StageMeter[MonoGroup.WIDTH];
+        MonoGroup group;
 
         @Setup
         public void setUp() throws ReflectiveOperationException {
@@ -128,8 +141,10 @@ public class MeterBenchmarks {
                 }
             }
             one = meter(m);
-            a = meter(m);
-            b = meter(m);
+            for (int i = 0; i < eight.length; i++) {
+                eight[i] = meter(m);
+            }
+            group = new MonoGroup();
         }
 
         private static StageMeter meter(MeterMode m) {
@@ -149,19 +164,41 @@ public class MeterBenchmarks {
     }
 
     @Benchmark
-    @OperationsPerInvocation(2 * Taps.BLOCK * Taps.BLOCKS)
-    public void twoTapsAlone(Taps t) {
+    @Fork(jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", SCALAR})
+    @OperationsPerInvocation(Taps.BLOCK * Taps.BLOCKS)
+    public void oneTapScalar(Taps t) {
+        oneTap(t);
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(MonoGroup.WIDTH * Taps.BLOCK * Taps.BLOCKS)
+    public void eightTapsAlone(Taps t) {
         for (float[] block : t.blocks) {
-            t.a.process(block, 0, Taps.BLOCK);
-            t.b.process(block, 0, Taps.BLOCK);
+            for (StageMeter m : t.eight) {
+                m.process(block, 0, Taps.BLOCK);
+            }
         }
     }
 
     @Benchmark
-    @OperationsPerInvocation(2 * Taps.BLOCK * Taps.BLOCKS)
-    public void twoTapsPaired(Taps t) {
+    @OperationsPerInvocation(MonoGroup.WIDTH * Taps.BLOCK * Taps.BLOCKS)
+    public void eightTapsGrouped(Taps t) {
+        grouped(t);
+    }
+
+    @Benchmark
+    @Fork(jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", SCALAR})
+    @OperationsPerInvocation(MonoGroup.WIDTH * Taps.BLOCK * Taps.BLOCKS)
+    public void eightTapsGroupedScalar(Taps t) {
+        grouped(t);
+    }
+
+    private static void grouped(Taps t) {
         for (float[] block : t.blocks) {
-            StageMeter.processPair(t.a, block, t.b, block, Taps.BLOCK);
+            for (StageMeter m : t.eight) {
+                t.group.add(m, block);
+            }
+            t.group.process(Taps.BLOCK);
         }
     }
 }
