@@ -61,7 +61,11 @@ class PanelUiTest {
     @BeforeAll
     static void start() throws Exception {
         repaints = new EdtCheckingRepaintManager();
-        rig = new DemoPanelRig(store, "sim:demo", SimAdapter.Speed.MAX, 14, true, repaints);
+        rig = DemoPanelRig.demo(store)
+                .speed(SimAdapter.Speed.MAX)
+                .playing(14, true)
+                .repaints(repaints)
+                .start();
         server = rig.server;
         controller = rig.controller;
         model = rig.model;
