@@ -16,6 +16,7 @@ import dev.gainstage.engine.app.SidecarModule;
 import dev.gainstage.engine.app.SidecarServer;
 import dev.gainstage.engine.cli.ReportCommand;
 import dev.gainstage.engine.rules.RuleConfig;
+import dev.gainstage.engine.testing.CommandRunner;
 import dev.gainstage.proto.v1.DeliveryPreset;
 import dev.gainstage.proto.v1.PanelServiceGrpc;
 import dev.gainstage.proto.v1.SessionView;
@@ -23,9 +24,6 @@ import dev.gainstage.proto.v1.SetDeliveryTargetRequest;
 import dev.gainstage.proto.v1.WatchRequest;
 import io.grpc.ManagedChannel;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -194,13 +192,15 @@ class SessionReportRenderTest {
             while (views.next().getAudioTimeSeconds() < 10) {
                 // the demo plays on
             }
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            ByteArrayOutputStream err = new ByteArrayOutputStream();
-            int status = ReportCommand.run(
-                    List.of("--sidecar", address.toString(), "--session", "report", "--html", html.toString()),
-                    new PrintStream(out, true, StandardCharsets.UTF_8),
-                    new PrintStream(err, true, StandardCharsets.UTF_8));
-            assertEquals(0, status, err.toString(StandardCharsets.UTF_8));
+            CommandRunner.Result report = CommandRunner.run(
+                    ReportCommand::run,
+                    "--sidecar",
+                    address.toString(),
+                    "--session",
+                    "report",
+                    "--html",
+                    html.toString());
+            assertEquals(0, report.status(), report.err());
         } finally {
             adapter.close();
             runner.join(TimeUnit.SECONDS.toMillis(10));

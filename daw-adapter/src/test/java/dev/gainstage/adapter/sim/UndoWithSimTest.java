@@ -14,6 +14,7 @@ import dev.gainstage.engine.app.SidecarServer;
 import dev.gainstage.engine.cli.DecisionsCommand;
 import dev.gainstage.engine.cli.FixCommand;
 import dev.gainstage.engine.rules.RuleConfig;
+import dev.gainstage.engine.testing.CommandRunner;
 import dev.gainstage.proto.v1.AcknowledgeRequest;
 import dev.gainstage.proto.v1.ApplyFixRequest;
 import dev.gainstage.proto.v1.ApplyFixResponse;
@@ -29,12 +30,8 @@ import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Iterator;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
@@ -148,9 +145,9 @@ class UndoWithSimTest {
                             ListDecisionsRequest.newBuilder().setSessionKey(KEY).build());
             assertEquals(1, history.getDecisionsCount(), history.toString());
             String sidecar = "127.0.0.1:" + restarted.server.port();
-            Cli undone = Cli.run(FixCommand::run, "--undo", "--sidecar", sidecar);
-            assertEquals(0, undone.code, undone.err);
-            assertTrue(undone.out.startsWith("Undone: Applied the fix for "), undone.out);
+            CommandRunner.Result undone = CommandRunner.run(FixCommand::run, "--undo", "--sidecar", sidecar);
+            assertEquals(0, undone.status(), undone.err());
+            assertTrue(undone.out().startsWith("Undone: Applied the fix for "), undone.out());
             assertEquals(before, gain(trim), 1e-9, "the trim is back exactly where it was");
             assertEquals(
                     0,
@@ -160,29 +157,12 @@ class UndoWithSimTest {
                                     .setSessionKey(KEY)
                                     .build())
                             .getDecisionsCount());
-            Cli nothing = Cli.run(FixCommand::run, "--undo", "--sidecar", sidecar);
-            assertEquals(1, nothing.code);
+            CommandRunner.Result nothing = CommandRunner.run(FixCommand::run, "--undo", "--sidecar", sidecar);
+            assertEquals(1, nothing.status());
             assertEquals(
-                    "gainstage fix: nothing to undo in session 'sim:undo': no applied fix recorded\n", nothing.err);
-            Cli unknown = Cli.run(FixCommand::run, "--undo", "42", "--sidecar", sidecar);
-            assertEquals("gainstage fix: no decision '42' to undo in session 'sim:undo'\n", unknown.err);
-        }
-    }
-
-    /** A command-line client's run: exit code and what it printed. */
-    private record Cli(int code, String out, String err) {
-        interface Command {
-            int run(List<String> args, PrintStream out, PrintStream err);
-        }
-
-        static Cli run(Command command, String... args) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            ByteArrayOutputStream err = new ByteArrayOutputStream();
-            int code = command.run(
-                    List.of(args),
-                    new PrintStream(out, true, StandardCharsets.UTF_8),
-                    new PrintStream(err, true, StandardCharsets.UTF_8));
-            return new Cli(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+                    "gainstage fix: nothing to undo in session 'sim:undo': no applied fix recorded\n", nothing.err());
+            CommandRunner.Result unknown = CommandRunner.run(FixCommand::run, "--undo", "42", "--sidecar", sidecar);
+            assertEquals("gainstage fix: no decision '42' to undo in session 'sim:undo'\n", unknown.err());
         }
     }
 
@@ -228,11 +208,12 @@ class UndoWithSimTest {
                     acked.getDecisions(0).getKind());
             assertTrue(acked.getDecisions(0).getText().contains(w.getStripName() + " ▸ " + w.getStageName()));
             String sidecar = "127.0.0.1:" + rig.server.port();
-            Cli listed = Cli.run(DecisionsCommand::run, "--list", "--sidecar", sidecar);
-            assertTrue(listed.out.startsWith(acked.getDecisions(0).getDecisionId() + "  Acknowledged \""), listed.out);
-            Cli undone = Cli.run(
+            CommandRunner.Result listed = CommandRunner.run(DecisionsCommand::run, "--list", "--sidecar", sidecar);
+            assertTrue(
+                    listed.out().startsWith(acked.getDecisions(0).getDecisionId() + "  Acknowledged \""), listed.out());
+            CommandRunner.Result undone = CommandRunner.run(
                     DecisionsCommand::run, "--undo", acked.getDecisions(0).getDecisionId(), "--sidecar", sidecar);
-            assertEquals(0, undone.code, undone.err);
+            assertEquals(0, undone.status(), undone.err());
             SessionView back = rig.await(v -> v.getDecisionsCount() == 0);
             assertFalse(
                     back.getWarningsList().stream().anyMatch(x -> x.getId().equals(w.getId()) && x.getAcknowledged()));
@@ -253,11 +234,12 @@ class UndoWithSimTest {
                             .setStageId(w.getStageId())
                             .setIntentional(true)
                             .build());
-            Cli cleared = Cli.run(DecisionsCommand::run, "--clear", "--sidecar", sidecar);
-            assertEquals("cleared the decisions of session 'sim:undo'\n", cleared.out);
+            CommandRunner.Result cleared = CommandRunner.run(DecisionsCommand::run, "--clear", "--sidecar", sidecar);
+            assertEquals("cleared the decisions of session 'sim:undo'\n", cleared.out());
             assertEquals(
                     "no decisions to undo in session 'sim:undo'\n",
-                    Cli.run(DecisionsCommand::run, "--sidecar", sidecar).out);
+                    CommandRunner.run(DecisionsCommand::run, "--sidecar", sidecar)
+                            .out());
         }
     }
 }
