@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gainstage.adapter.sim.SimSessionRenderer;
+import dev.gainstage.adapter.sim.testing.SimSidecarRig;
 import dev.gainstage.proto.v1.CompareSide;
 import dev.gainstage.proto.v1.SessionView;
 import dev.gainstage.proto.v1.StageView;
@@ -38,7 +39,7 @@ class CompareUiTest {
 
     @Test
     void comparingTheSaturatorFromThePanelBypassesItLevelMatchedAndEndsAsItWas() throws Exception {
-        try (DemoPanelRig rig = DemoPanelRig.demo(store).start()) {
+        try (DemoPanelRig rig = DemoPanelRig.start(SimSidecarRig.on(store))) {
             SimSessionRenderer renderer = rig.renderer;
             PanelModel model = rig.model;
             PanelFrame frame = rig.frame;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gainstage.adapter.sim.testing.SimSidecarRig;
 import dev.gainstage.client.SidecarAddress;
 import java.nio.file.Path;
 import java.util.List;
@@ -26,7 +27,7 @@ class ConnectionStatesUiTest {
     void killingTheSimShowsDawGoneWithinTwoSeconds() throws Exception {
         Process sim = null;
         try (DemoPanelRig rig =
-                DemoPanelRig.demo(work.resolve("store")).withoutSim().start()) {
+                DemoPanelRig.start(SimSidecarRig.on(work.resolve("store")).withoutSim())) {
             SidecarAddress address = rig.address;
             PanelModel model = rig.model;
             PanelFrame frame = rig.frame;

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gainstage.adapter.sim.SimSessionRenderer;
+import dev.gainstage.adapter.sim.testing.SimSidecarRig;
 import dev.gainstage.proto.v1.DecisionKind;
 import dev.gainstage.proto.v1.Rule;
 import dev.gainstage.proto.v1.SessionView;
@@ -49,7 +50,7 @@ class DecisionsUiTest {
 
     @BeforeAll
     static void start() throws Exception {
-        rig = DemoPanelRig.demo(store).session("sim:decisions").start();
+        rig = DemoPanelRig.start(SimSidecarRig.on(store).session("sim:decisions"));
         renderer = rig.renderer;
         controller = rig.controller;
         model = rig.model;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gainstage.adapter.sim.testing.SimSidecarRig;
 import dev.gainstage.panel.connection.DawState;
 import dev.gainstage.proto.v1.DeliveryPreset;
 import java.nio.file.Path;
@@ -25,7 +26,7 @@ class LivePanelUiTest {
 
     @Test
     void theLivePanelAtBothSizesWithTheMasterSectionInView() throws Exception {
-        try (DemoPanelRig rig = DemoPanelRig.demo(store).start()) {
+        try (DemoPanelRig rig = DemoPanelRig.start(SimSidecarRig.on(store))) {
             PanelModel model = rig.model;
             PanelUiTest.frame = rig.frame;
             PanelUiTest.model = model;

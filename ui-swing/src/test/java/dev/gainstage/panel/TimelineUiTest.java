@@ -3,6 +3,7 @@ package dev.gainstage.panel;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gainstage.adapter.sim.SimSessionRenderer;
+import dev.gainstage.adapter.sim.testing.SimSidecarRig;
 import dev.gainstage.panel.timeline.TimelineModel;
 import dev.gainstage.panel.timeline.TimelinePanel;
 import java.awt.Point;
@@ -30,7 +31,7 @@ class TimelineUiTest {
 
     @Test
     void clickingAWarningOnTheTimelineMovesTheSimsPlayheadThere() throws Exception {
-        try (DemoPanelRig rig = DemoPanelRig.demo(store).from(100).start()) {
+        try (DemoPanelRig rig = DemoPanelRig.start(SimSidecarRig.on(store).from(100))) {
             SimSessionRenderer renderer = rig.renderer;
             PanelModel model = rig.model;
             PanelFrame frame = rig.frame;

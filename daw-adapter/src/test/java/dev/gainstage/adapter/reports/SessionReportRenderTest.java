@@ -3,19 +3,13 @@ package dev.gainstage.adapter.reports;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.google.inject.Guice;
 import dev.gainstage.adapter.reports.HeadlessChromium.Chart;
 import dev.gainstage.adapter.reports.HeadlessChromium.Layout;
 import dev.gainstage.adapter.reports.HeadlessChromium.Text;
 import dev.gainstage.adapter.sim.SimAdapter;
-import dev.gainstage.adapter.sim.SimSessionRenderer;
-import dev.gainstage.adapter.sim.SimSessions;
+import dev.gainstage.adapter.sim.testing.SimSidecarRig;
 import dev.gainstage.client.SidecarAddress;
-import dev.gainstage.engine.app.SidecarConfig;
-import dev.gainstage.engine.app.SidecarModule;
-import dev.gainstage.engine.app.SidecarServer;
 import dev.gainstage.engine.cli.ReportCommand;
-import dev.gainstage.engine.rules.RuleConfig;
 import dev.gainstage.engine.testing.CommandRunner;
 import dev.gainstage.proto.v1.DeliveryPreset;
 import dev.gainstage.proto.v1.PanelServiceGrpc;
@@ -160,26 +154,12 @@ class SessionReportRenderTest {
 
     /** Runs the demo on a real sidecar until its view has 10 s of audio, then {@code report --html FILE}. */
     private void reportFromTheDemo(Path html) throws Exception {
-        SidecarServer server = Guice.createInjector(
-                        new SidecarModule(SidecarConfig.loopback(0, dir.resolve("store")), RuleConfig.defaults()))
-                .getInstance(SidecarServer.class);
-        server.start();
-        SidecarAddress address = new SidecarAddress("127.0.0.1", server.port());
-        ManagedChannel channel = address.channel();
-        SimAdapter adapter = new SimAdapter(
-                SimSessionRenderer.create(SimSessions.demo(), Path.of(".")),
-                "report",
-                "gainstage demo",
-                SimAdapter.Speed.MAX,
-                address);
-        Thread runner = Thread.ofPlatform().name("sim-adapter").start(() -> {
-            try {
-                adapter.run(0);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
-        try {
+        try (SimSidecarRig rig = SimSidecarRig.on(dir.resolve("store"))
+                .session("report")
+                .speed(SimAdapter.Speed.MAX)
+                .start()) {
+            ManagedChannel channel = rig.channel;
+            SidecarAddress address = rig.address;
             Iterator<SessionView> views = PanelServiceGrpc.newBlockingStub(channel)
                     .withDeadlineAfter(120, TimeUnit.SECONDS)
                     .watch(WatchRequest.newBuilder().setSessionKey("report").build());
@@ -201,11 +181,6 @@ class SessionReportRenderTest {
                     "--html",
                     html.toString());
             assertEquals(0, report.status(), report.err());
-        } finally {
-            adapter.close();
-            runner.join(TimeUnit.SECONDS.toMillis(10));
-            channel.shutdownNow();
-            server.stop();
         }
     }
 }

@@ -6,14 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.google.inject.Guice;
-import dev.gainstage.client.SidecarAddress;
-import dev.gainstage.engine.app.SidecarConfig;
-import dev.gainstage.engine.app.SidecarModule;
+import dev.gainstage.adapter.sim.testing.SimSidecarRig;
 import dev.gainstage.engine.app.SidecarServer;
 import dev.gainstage.engine.cli.DecisionsCommand;
 import dev.gainstage.engine.cli.FixCommand;
-import dev.gainstage.engine.rules.RuleConfig;
 import dev.gainstage.engine.testing.CommandRunner;
 import dev.gainstage.proto.v1.AcknowledgeRequest;
 import dev.gainstage.proto.v1.ApplyFixRequest;
@@ -26,10 +22,8 @@ import dev.gainstage.proto.v1.SessionView;
 import dev.gainstage.proto.v1.UndoDecisionRequest;
 import dev.gainstage.proto.v1.Warning;
 import dev.gainstage.proto.v1.WatchRequest;
-import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.concurrent.TimeUnit;
@@ -54,29 +48,18 @@ class UndoWithSimTest {
 
     /** A sidecar on the test's decisions folder with the sim attached, playing as fast as the sidecar takes it. */
     private final class Rig implements AutoCloseable {
+        final SimSidecarRig sidecar;
         final SidecarServer server;
-        final SimAdapter adapter;
-        final Thread sim;
-        final ManagedChannel channel;
         final PanelServiceGrpc.PanelServiceBlockingStub panel;
 
         Rig() throws Exception {
-            server = Guice.createInjector(new SidecarModule(SidecarConfig.loopback(0, store), RuleConfig.defaults()))
-                    .getInstance(SidecarServer.class);
-            server.start();
-            adapter = new SimAdapter(
-                    renderer, KEY, "undo", SimAdapter.Speed.MAX, new SidecarAddress("127.0.0.1", server.port()));
-            sim = Thread.ofPlatform().name("sim").start(() -> {
-                try {
-                    adapter.run(0);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            });
-            channel = NettyChannelBuilder.forAddress("127.0.0.1", server.port())
-                    .usePlaintext()
-                    .build();
-            panel = PanelServiceGrpc.newBlockingStub(channel);
+            sidecar = SimSidecarRig.on(store)
+                    .renderer(renderer)
+                    .session(KEY, "undo")
+                    .speed(SimAdapter.Speed.MAX)
+                    .start();
+            server = sidecar.server;
+            panel = PanelServiceGrpc.newBlockingStub(sidecar.channel);
         }
 
         PanelServiceGrpc.PanelServiceBlockingStub panel() {
@@ -97,10 +80,7 @@ class UndoWithSimTest {
 
         @Override
         public void close() throws Exception {
-            adapter.close();
-            sim.join(10_000);
-            channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
-            server.stop();
+            sidecar.close();
         }
     }
 
