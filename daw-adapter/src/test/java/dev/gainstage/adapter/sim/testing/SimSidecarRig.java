@@ -26,10 +26,11 @@ public final class SimSidecarRig implements AutoCloseable {
     public final SidecarServer server;
     public final SidecarAddress address;
     public final ManagedChannel channel;
-    /** The sim's renderer, adapter and thread: null when made {@link Builder#withoutSim}. */
+    /** The sim's renderer and adapter: null when made {@link Builder#withoutSim}. */
     public final SimSessionRenderer renderer;
 
     public final SimAdapter adapter;
+    /** The sim's thread: null without a sim, or when made {@link Builder#simRunByTheTest}. */
     public final Thread sim;
 
     /** A rig whose sidecar keeps its decisions and sessions in {@code store}. */
@@ -48,6 +49,7 @@ public final class SimSidecarRig implements AutoCloseable {
         private double seconds;
         private long fromSeconds;
         private boolean withSim = true;
+        private boolean onItsOwnThread = true;
 
         private Builder(Path store) {
             this.store = store;
@@ -95,6 +97,12 @@ public final class SimSidecarRig implements AutoCloseable {
             return this;
         }
 
+        /** The test runs the sim itself ({@code rig.adapter.run(seconds)}), on its own thread: none is started. */
+        public Builder simRunByTheTest() {
+            this.onItsOwnThread = false;
+            return this;
+        }
+
         /** Only the sidecar: the test attaches its own DAW at {@link #address}. */
         public Builder withoutSim() {
             this.withSim = false;
@@ -124,6 +132,10 @@ public final class SimSidecarRig implements AutoCloseable {
             renderer.seek(b.fromSeconds * renderer.sampleRate());
         }
         adapter = new SimAdapter(renderer, b.sessionKey, b.sessionName, b.speed, address);
+        if (!b.onItsOwnThread) {
+            sim = null;
+            return;
+        }
         double seconds = b.seconds;
         sim = Thread.ofPlatform().name("sim").start(() -> {
             try {
@@ -151,6 +163,8 @@ public final class SimSidecarRig implements AutoCloseable {
     public void close() throws Exception {
         if (adapter != null) {
             adapter.close();
+        }
+        if (sim != null) {
             sim.join(TimeUnit.SECONDS.toMillis(10));
         }
         channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
