@@ -6,22 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.google.inject.Guice;
-import com.google.inject.Injector;
-import dev.gainstage.adapter.ardour.testing.RealParts;
-import dev.gainstage.adapter.sim.SimAdapter;
 import dev.gainstage.adapter.sim.SimSessionRenderer;
-import dev.gainstage.adapter.sim.SimSessions;
-import dev.gainstage.client.SidecarAddress;
-import dev.gainstage.engine.app.SidecarConfig;
-import dev.gainstage.engine.app.SidecarModule;
-import dev.gainstage.engine.app.SidecarServer;
-import dev.gainstage.engine.rules.RuleConfig;
+import dev.gainstage.adapter.sim.testing.SimSidecarRig;
 import dev.gainstage.proto.v1.CompareSide;
 import dev.gainstage.proto.v1.SessionView;
 import dev.gainstage.proto.v1.StageView;
 import java.awt.Graphics2D;
-import java.awt.GraphicsEnvironment;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,33 +39,10 @@ class CompareUiTest {
 
     @Test
     void comparingTheSaturatorFromThePanelBypassesItLevelMatchedAndEndsAsItWas() throws Exception {
-        RealParts.require(!GraphicsEnvironment.isHeadless(), "no display: run through scripts/test, which starts Xvfb");
-        SidecarServer server = Guice.createInjector(
-                        new SidecarModule(SidecarConfig.loopback(0, store), RuleConfig.defaults()))
-                .getInstance(SidecarServer.class);
-        server.start();
-        SidecarAddress address = new SidecarAddress("127.0.0.1", server.port());
-        SimSessionRenderer renderer = SimSessionRenderer.create(SimSessions.demo(), Path.of("."));
-        SimAdapter adapter = new SimAdapter(renderer, "sim:demo", "gainstage demo", SimAdapter.Speed.REALTIME, address);
-        Thread sim = Thread.ofPlatform().name("sim").start(() -> {
-            try {
-                adapter.run(0);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
-        Injector injector = Guice.createInjector(new PanelModule(address));
-        PanelController controller = injector.getInstance(PanelController.class);
-        PanelModel model = injector.getInstance(PanelModel.class);
-        PanelFrame[] frame = new PanelFrame[1];
-        try {
-            controller.start();
-            SwingUtilities.invokeAndWait(() -> {
-                com.formdev.flatlaf.FlatDarkLaf.setup();
-                frame[0] = new PanelFrame(model, controller.actions());
-                frame[0].setSize(820, 900);
-                frame[0].setVisible(true);
-            });
+        try (DemoPanelRig rig = DemoPanelRig.start(SimSidecarRig.on(store))) {
+            SimSessionRenderer renderer = rig.renderer;
+            PanelModel model = rig.model;
+            PanelFrame frame = rig.frame;
             double outputBefore = renderer.gainDb(SAT).orElseThrow();
             await(
                     model,
@@ -83,7 +50,7 @@ class CompareUiTest {
                     v -> sat(v).map(StageView::hasGainDeltaDb).orElse(false) && v.getAudioTimeSeconds() > 7);
             AbstractButton start = onEdt(() -> {
                 model.selectStage(SAT);
-                return (AbstractButton) find(frame[0].getRootPane(), "compareStart");
+                return (AbstractButton) find(frame.getRootPane(), "compareStart");
             });
             assertTrue(onEdt(start::isEnabled), "Compare is offered for a measured plugin");
             // the judge's window may have just restarted: press until the sidecar takes it
@@ -98,18 +65,18 @@ class CompareUiTest {
                     v -> v.hasCompare() && v.getCompare().getSide() == CompareSide.COMPARE_SIDE_B);
             assertFalse(renderer.pluginActive(SAT).orElseThrow(), "bypassed");
             Thread.sleep(300); // the bar shows the view
-            AbstractButton sideB = onEdt(() -> (AbstractButton) find(frame[0].getRootPane(), "compareB"));
-            AbstractButton sideA = onEdt(() -> (AbstractButton) find(frame[0].getRootPane(), "compareA"));
-            AbstractButton end = onEdt(() -> (AbstractButton) find(frame[0].getRootPane(), "compareEnd"));
+            AbstractButton sideB = onEdt(() -> (AbstractButton) find(frame.getRootPane(), "compareB"));
+            AbstractButton sideA = onEdt(() -> (AbstractButton) find(frame.getRootPane(), "compareA"));
+            AbstractButton end = onEdt(() -> (AbstractButton) find(frame.getRootPane(), "compareEnd"));
             assertTrue(onEdt(() -> sideB.isSelected() && sideB.isShowing() && end.isShowing()));
             assertTrue(
                     onEdt(sideB::getText).startsWith("B bypassed, level-matched by "),
                     "the B button says the match: " + onEdt(sideB::getText));
-            JLabel label = onEdt(() -> (JLabel) find(frame[0].getRootPane(), "compareText"));
+            JLabel label = onEdt(() -> (JLabel) find(frame.getRootPane(), "compareText"));
             assertEquals("Comparing Bass \u25B8 Tube Saturator", onEdt(label::getText));
             String detail = onEdt(label::getToolTipText);
             assertTrue(detail.startsWith("Comparing Bass \u25B8 Tube Saturator (level-matched by"), detail);
-            shot(frame[0], "compare");
+            shot(frame, "compare");
 
             SwingUtilities.invokeAndWait(sideA::doClick);
             await(
@@ -128,14 +95,6 @@ class CompareUiTest {
             assertTrue(renderer.pluginActive(SAT).orElseThrow());
             assertEquals(outputBefore, renderer.gainDb(SAT).orElseThrow(), 0.0, "its output exactly as it was");
             assertTrue(onEdt(() -> start.isShowing() && !end.isShowing()), "the bar offers Compare again");
-        } finally {
-            if (frame[0] != null) {
-                SwingUtilities.invokeAndWait(() -> frame[0].dispose());
-            }
-            controller.close();
-            adapter.close();
-            sim.join(TimeUnit.SECONDS.toMillis(10));
-            server.stop();
         }
     }
 

@@ -4,20 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.google.inject.Guice;
-import dev.gainstage.adapter.ardour.testing.RealParts;
+import dev.gainstage.adapter.sim.testing.SimSidecarRig;
 import dev.gainstage.client.SidecarAddress;
-import dev.gainstage.engine.app.SidecarConfig;
-import dev.gainstage.engine.app.SidecarModule;
-import dev.gainstage.engine.app.SidecarServer;
-import dev.gainstage.engine.rules.RuleConfig;
-import java.awt.GraphicsEnvironment;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import javax.swing.JLabel;
-import javax.swing.SwingUtilities;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,26 +25,13 @@ class ConnectionStatesUiTest {
 
     @Test
     void killingTheSimShowsDawGoneWithinTwoSeconds() throws Exception {
-        RealParts.require(!GraphicsEnvironment.isHeadless(), "no display: run through scripts/test, which starts Xvfb");
-        SidecarServer server = Guice.createInjector(
-                        new SidecarModule(SidecarConfig.loopback(0, work.resolve("store")), RuleConfig.defaults()))
-                .getInstance(SidecarServer.class);
-        server.start();
-        SidecarAddress address = new SidecarAddress("127.0.0.1", server.port());
-        var injector = Guice.createInjector(new PanelModule(address));
-        PanelController controller = injector.getInstance(PanelController.class);
-        PanelModel model = injector.getInstance(PanelModel.class);
         Process sim = null;
-        PanelFrame[] frame = new PanelFrame[1];
-        try {
-            controller.start();
-            SwingUtilities.invokeAndWait(() -> {
-                com.formdev.flatlaf.FlatDarkLaf.setup();
-                frame[0] = new PanelFrame(model, controller.actions());
-                frame[0].setSize(820, 900);
-                frame[0].setVisible(true);
-            });
-            awaitStatus(frame[0], s -> s.contains("no DAW session yet"), 10);
+        try (DemoPanelRig rig =
+                DemoPanelRig.start(SimSidecarRig.on(work.resolve("store")).withoutSim())) {
+            SidecarAddress address = rig.address;
+            PanelModel model = rig.model;
+            PanelFrame frame = rig.frame;
+            awaitStatus(frame, s -> s.contains("no DAW session yet"), 10);
 
             sim = new ProcessBuilder(List.of(
                             Path.of(System.getProperty("java.home"), "bin", "java")
@@ -66,39 +46,34 @@ class ConnectionStatesUiTest {
                     .redirectErrorStream(true)
                     .redirectOutput(work.resolve("sim.log").toFile())
                     .start();
-            awaitStatus(frame[0], s -> s.contains("DAW attached"), 30);
+            awaitStatus(frame, s -> s.contains("DAW attached"), 30);
             long playing = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
             while (PanelUiTest.onEdt(() -> model.view().getAudioTimeSeconds()) < 2 && System.nanoTime() < playing) {
                 Thread.sleep(100);
             }
-            assertEquals(false, PanelUiTest.onEdt(() -> frame[0].overview().frozen()), "live levels are not greyed");
+            assertEquals(false, PanelUiTest.onEdt(() -> frame.overview().frozen()), "live levels are not greyed");
 
             sim.destroyForcibly(); // SIGKILL
             long killed = System.nanoTime();
-            awaitStatus(frame[0], s -> s.contains("DAW gone"), 5);
+            awaitStatus(frame, s -> s.contains("DAW gone"), 5);
             double seconds = (System.nanoTime() - killed) / 1e9;
             assertTrue(seconds < 2, "\"DAW gone\" after " + seconds + " s");
-            assertTrue(PanelUiTest.onEdt(() -> frame[0].overview().frozen()), "the frozen levels are greyed");
+            assertTrue(PanelUiTest.onEdt(() -> frame.overview().frozen()), "the frozen levels are greyed");
             assertFalse(
-                    PanelUiTest.onEdt(() -> PanelUiTest.find(frame[0].getRootPane(), "master.integrated")
+                    PanelUiTest.onEdt(() -> PanelUiTest.find(frame.getRootPane(), "master.integrated")
                             .isEnabled()),
                     "and so are the master's");
-            assertEquals("gainstage: DAW gone", PanelUiTest.onEdt(() -> frame[0].getTitle()));
-            String later = awaitStatus(frame[0], s -> s.matches(".*DAW gone 0:0[2-9] ago.*"), 5);
+            assertEquals("gainstage: DAW gone", PanelUiTest.onEdt(() -> frame.getTitle()));
+            String later = awaitStatus(frame, s -> s.matches(".*DAW gone 0:0[2-9] ago.*"), 5);
             assertTrue(later.contains("levels frozen"), later);
 
-            server.stop();
-            awaitStatus(frame[0], s -> s.contains("sidecar gone"), 10);
-            assertTrue(PanelUiTest.onEdt(() -> frame[0].overview().frozen()));
+            rig.server.stop();
+            awaitStatus(frame, s -> s.contains("sidecar gone"), 10);
+            assertTrue(PanelUiTest.onEdt(() -> frame.overview().frozen()));
         } finally {
             if (sim != null) {
                 sim.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             }
-            if (frame[0] != null) {
-                SwingUtilities.invokeAndWait(() -> frame[0].dispose());
-            }
-            controller.close();
-            server.stop();
         }
     }
 

@@ -9,8 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.gainstage.adapter.sim.SimAdapter;
 import dev.gainstage.adapter.sim.SimSessionRenderer;
+import dev.gainstage.adapter.sim.testing.SimSidecarRig;
 import dev.gainstage.proto.v1.DecisionKind;
 import dev.gainstage.proto.v1.Rule;
 import dev.gainstage.proto.v1.SessionView;
@@ -50,7 +50,7 @@ class DecisionsUiTest {
 
     @BeforeAll
     static void start() throws Exception {
-        rig = new DemoPanelRig(store, "sim:decisions", SimAdapter.Speed.REALTIME, 0, false, null);
+        rig = DemoPanelRig.start(SimSidecarRig.on(store).session("sim:decisions"));
         renderer = rig.renderer;
         controller = rig.controller;
         model = rig.model;

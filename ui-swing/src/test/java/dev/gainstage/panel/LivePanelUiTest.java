@@ -4,24 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.google.inject.Guice;
-import dev.gainstage.adapter.ardour.testing.RealParts;
-import dev.gainstage.adapter.sim.SimAdapter;
-import dev.gainstage.adapter.sim.SimSessionRenderer;
-import dev.gainstage.adapter.sim.SimSessions;
-import dev.gainstage.client.SidecarAddress;
-import dev.gainstage.engine.app.SidecarConfig;
-import dev.gainstage.engine.app.SidecarModule;
-import dev.gainstage.engine.app.SidecarServer;
-import dev.gainstage.engine.rules.RuleConfig;
+import dev.gainstage.adapter.sim.testing.SimSidecarRig;
 import dev.gainstage.panel.connection.DawState;
 import dev.gainstage.proto.v1.DeliveryPreset;
-import java.awt.GraphicsEnvironment;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javax.swing.JComboBox;
-import javax.swing.SwingUtilities;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,32 +26,9 @@ class LivePanelUiTest {
 
     @Test
     void theLivePanelAtBothSizesWithTheMasterSectionInView() throws Exception {
-        RealParts.require(!GraphicsEnvironment.isHeadless(), "no display: run through scripts/test, which starts Xvfb");
-        SidecarServer server = Guice.createInjector(
-                        new SidecarModule(SidecarConfig.loopback(0, store), RuleConfig.defaults()))
-                .getInstance(SidecarServer.class);
-        server.start();
-        SidecarAddress address = new SidecarAddress("127.0.0.1", server.port());
-        SimSessionRenderer renderer = SimSessionRenderer.create(SimSessions.demo(), Path.of("."));
-        SimAdapter sim = new SimAdapter(renderer, "sim:demo", "gainstage demo", SimAdapter.Speed.REALTIME, address);
-        Thread.ofPlatform().daemon().name("sim-live").start(() -> {
-            try {
-                sim.run(0);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
-        var injector = Guice.createInjector(new PanelModule(address));
-        PanelController controller = injector.getInstance(PanelController.class);
-        PanelModel model = injector.getInstance(PanelModel.class);
-        try {
-            controller.start();
-            SwingUtilities.invokeAndWait(() -> {
-                com.formdev.flatlaf.FlatDarkLaf.setup();
-                PanelUiTest.frame = new PanelFrame(model, controller.actions());
-                PanelUiTest.frame.setSize(820, 900);
-                PanelUiTest.frame.setVisible(true);
-            });
+        try (DemoPanelRig rig = DemoPanelRig.start(SimSidecarRig.on(store))) {
+            PanelModel model = rig.model;
+            PanelUiTest.frame = rig.frame;
             PanelUiTest.model = model;
             // 14 s of the demo, and (on a busy machine) until a metering gap's note has gone again (10 s of audio)
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
@@ -100,15 +66,8 @@ class LivePanelUiTest {
                         PanelUiTest.text("master.targetText"));
             }
         } finally {
-            if (PanelUiTest.frame != null) {
-                PanelFrame f = PanelUiTest.frame;
-                SwingUtilities.invokeAndWait(f::dispose);
-                PanelUiTest.frame = null;
-                PanelUiTest.model = null;
-            }
-            controller.close();
-            sim.close();
-            server.stop();
+            PanelUiTest.frame = null;
+            PanelUiTest.model = null;
         }
     }
 }

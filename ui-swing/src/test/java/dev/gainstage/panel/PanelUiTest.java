@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gainstage.adapter.sim.SimAdapter;
+import dev.gainstage.adapter.sim.testing.SimSidecarRig;
 import dev.gainstage.engine.app.SidecarServer;
 import dev.gainstage.panel.connection.ConnectionState;
 import dev.gainstage.panel.master.MasterReadouts;
@@ -61,7 +62,8 @@ class PanelUiTest {
     @BeforeAll
     static void start() throws Exception {
         repaints = new EdtCheckingRepaintManager();
-        rig = new DemoPanelRig(store, "sim:demo", SimAdapter.Speed.MAX, 14, true, repaints);
+        rig = DemoPanelRig.start(
+                SimSidecarRig.on(store).speed(SimAdapter.Speed.MAX).playing(14), true, repaints);
         server = rig.server;
         controller = rig.controller;
         model = rig.model;

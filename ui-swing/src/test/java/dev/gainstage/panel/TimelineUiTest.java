@@ -2,20 +2,10 @@ package dev.gainstage.panel;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.google.inject.Guice;
-import com.google.inject.Injector;
-import dev.gainstage.adapter.ardour.testing.RealParts;
-import dev.gainstage.adapter.sim.SimAdapter;
 import dev.gainstage.adapter.sim.SimSessionRenderer;
-import dev.gainstage.adapter.sim.SimSessions;
-import dev.gainstage.client.SidecarAddress;
-import dev.gainstage.engine.app.SidecarConfig;
-import dev.gainstage.engine.app.SidecarModule;
-import dev.gainstage.engine.app.SidecarServer;
-import dev.gainstage.engine.rules.RuleConfig;
+import dev.gainstage.adapter.sim.testing.SimSidecarRig;
 import dev.gainstage.panel.timeline.TimelineModel;
 import dev.gainstage.panel.timeline.TimelinePanel;
-import java.awt.GraphicsEnvironment;
 import java.awt.Point;
 import java.awt.Rectangle;
 import java.awt.Robot;
@@ -25,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import javax.imageio.ImageIO;
 import javax.swing.SwingUtilities;
 import org.junit.jupiter.api.Test;
@@ -42,38 +31,15 @@ class TimelineUiTest {
 
     @Test
     void clickingAWarningOnTheTimelineMovesTheSimsPlayheadThere() throws Exception {
-        RealParts.require(!GraphicsEnvironment.isHeadless(), "no display: run through scripts/test, which starts Xvfb");
-        SidecarServer server = Guice.createInjector(
-                        new SidecarModule(SidecarConfig.loopback(0, store), RuleConfig.defaults()))
-                .getInstance(SidecarServer.class);
-        server.start();
-        SidecarAddress address = new SidecarAddress("127.0.0.1", server.port());
-        SimSessionRenderer renderer = SimSessionRenderer.create(SimSessions.demo(), Path.of("."));
-        renderer.seek(100L * renderer.sampleRate());
-        SimAdapter adapter = new SimAdapter(renderer, "sim:demo", "gainstage demo", SimAdapter.Speed.REALTIME, address);
-        Thread sim = Thread.ofPlatform().name("sim").start(() -> {
-            try {
-                adapter.run(0);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
-        Injector injector = Guice.createInjector(new PanelModule(address));
-        PanelController controller = injector.getInstance(PanelController.class);
-        PanelModel model = injector.getInstance(PanelModel.class);
-        AtomicReference<PanelFrame> frame = new AtomicReference<>();
-        try {
-            controller.start();
-            SwingUtilities.invokeAndWait(() -> {
-                com.formdev.flatlaf.FlatDarkLaf.setup();
-                PanelFrame f = new PanelFrame(model, controller.actions());
-                f.setSize(820, 900);
-                f.setLocation(0, 0);
-                f.setVisible(true);
-                f.tabs().setSelectedIndex(3);
-                frame.set(f);
+        try (DemoPanelRig rig = DemoPanelRig.start(SimSidecarRig.on(store).from(100))) {
+            SimSessionRenderer renderer = rig.renderer;
+            PanelModel model = rig.model;
+            PanelFrame frame = rig.frame;
+            PanelUiTest.onEdt(() -> {
+                frame.tabs().setSelectedIndex(3);
+                return null;
             });
-            TimelinePanel timeline = frame.get().timeline();
+            TimelinePanel timeline = frame.timeline();
             await(
                     "a warning on the timeline, and 4 s played",
                     () -> PanelUiTest.onEdt(() -> !timeline.model().entries().isEmpty()
@@ -89,7 +55,7 @@ class TimelineUiTest {
                 SwingUtilities.convertPointToScreen(p, timeline);
                 return p;
             });
-            shot(frame.get(), "timeline");
+            shot(frame, "timeline");
             Robot robot = new Robot();
             robot.mouseMove(click.x, click.y);
             robot.delay(100);
@@ -105,16 +71,6 @@ class TimelineUiTest {
                     () -> PanelUiTest.onEdt(() -> model.message().startsWith("Moved to ")));
             String message = PanelUiTest.onEdt(model::message);
             assertTrue(message.contains(entry.label()), message);
-        } finally {
-            SwingUtilities.invokeAndWait(() -> {
-                if (frame.get() != null) {
-                    frame.get().dispose();
-                }
-            });
-            controller.close();
-            adapter.close();
-            sim.join(TimeUnit.SECONDS.toMillis(10));
-            server.stop();
         }
     }
 

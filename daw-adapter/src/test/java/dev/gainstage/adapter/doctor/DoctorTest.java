@@ -3,20 +3,14 @@ package dev.gainstage.adapter.doctor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.google.inject.Guice;
 import dev.gainstage.adapter.ardour.ArdourHost;
 import dev.gainstage.adapter.ardour.LuaSignals;
 import dev.gainstage.adapter.ardour.testing.ActionHook;
 import dev.gainstage.adapter.ardour.testing.JackServer;
 import dev.gainstage.adapter.ardour.testing.RealParts;
 import dev.gainstage.adapter.sim.SimAdapter;
-import dev.gainstage.adapter.sim.SimSessionRenderer;
-import dev.gainstage.adapter.sim.SimSessions;
+import dev.gainstage.adapter.sim.testing.SimSidecarRig;
 import dev.gainstage.client.SidecarAddress;
-import dev.gainstage.engine.app.SidecarConfig;
-import dev.gainstage.engine.app.SidecarModule;
-import dev.gainstage.engine.app.SidecarServer;
-import dev.gainstage.engine.rules.RuleConfig;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -62,22 +56,16 @@ class DoctorTest {
 
     @Test
     void aSidecarIsReportedWithItsVersionAndSessionsAndAnAbsentOneWithTheCommandForItsPort() throws Exception {
-        SidecarServer server = Guice.createInjector(
-                        new SidecarModule(SidecarConfig.loopback(0, dir.resolve("store")), RuleConfig.defaults()))
-                .getInstance(SidecarServer.class);
-        server.start();
-        SidecarAddress address = new SidecarAddress("127.0.0.1", server.port());
+        SidecarAddress address;
         List<Finding> found;
-        try (SimAdapter sim = new SimAdapter(
-                SimSessionRenderer.create(SimSessions.demo(), Path.of(".")),
-                "doctor-key",
-                "Doctor Demo",
-                SimAdapter.Speed.MAX,
-                address)) {
-            sim.run(12.0);
+        try (SimSidecarRig rig = SimSidecarRig.on(dir.resolve("store"))
+                .session("doctor-key", "Doctor Demo")
+                .speed(SimAdapter.Speed.MAX)
+                .simRunByTheTest()
+                .start()) {
+            address = rig.address;
+            rig.adapter.run(12.0);
             found = new SidecarCheck(address, Map.of(), 3000).run();
-        } finally {
-            server.stop();
         }
         assertEquals(2, found.size(), found.toString());
         assertEquals(Finding.Status.OK, found.get(0).status());

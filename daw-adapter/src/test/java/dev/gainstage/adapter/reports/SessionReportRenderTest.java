@@ -3,19 +3,14 @@ package dev.gainstage.adapter.reports;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.google.inject.Guice;
 import dev.gainstage.adapter.reports.HeadlessChromium.Chart;
 import dev.gainstage.adapter.reports.HeadlessChromium.Layout;
 import dev.gainstage.adapter.reports.HeadlessChromium.Text;
 import dev.gainstage.adapter.sim.SimAdapter;
-import dev.gainstage.adapter.sim.SimSessionRenderer;
-import dev.gainstage.adapter.sim.SimSessions;
+import dev.gainstage.adapter.sim.testing.SimSidecarRig;
 import dev.gainstage.client.SidecarAddress;
-import dev.gainstage.engine.app.SidecarConfig;
-import dev.gainstage.engine.app.SidecarModule;
-import dev.gainstage.engine.app.SidecarServer;
 import dev.gainstage.engine.cli.ReportCommand;
-import dev.gainstage.engine.rules.RuleConfig;
+import dev.gainstage.engine.testing.CommandRunner;
 import dev.gainstage.proto.v1.DeliveryPreset;
 import dev.gainstage.proto.v1.PanelServiceGrpc;
 import dev.gainstage.proto.v1.SessionView;
@@ -23,9 +18,6 @@ import dev.gainstage.proto.v1.SetDeliveryTargetRequest;
 import dev.gainstage.proto.v1.WatchRequest;
 import io.grpc.ManagedChannel;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -162,26 +154,12 @@ class SessionReportRenderTest {
 
     /** Runs the demo on a real sidecar until its view has 10 s of audio, then {@code report --html FILE}. */
     private void reportFromTheDemo(Path html) throws Exception {
-        SidecarServer server = Guice.createInjector(
-                        new SidecarModule(SidecarConfig.loopback(0, dir.resolve("store")), RuleConfig.defaults()))
-                .getInstance(SidecarServer.class);
-        server.start();
-        SidecarAddress address = new SidecarAddress("127.0.0.1", server.port());
-        ManagedChannel channel = address.channel();
-        SimAdapter adapter = new SimAdapter(
-                SimSessionRenderer.create(SimSessions.demo(), Path.of(".")),
-                "report",
-                "gainstage demo",
-                SimAdapter.Speed.MAX,
-                address);
-        Thread runner = Thread.ofPlatform().name("sim-adapter").start(() -> {
-            try {
-                adapter.run(0);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
-        try {
+        try (SimSidecarRig rig = SimSidecarRig.on(dir.resolve("store"))
+                .session("report")
+                .speed(SimAdapter.Speed.MAX)
+                .start()) {
+            ManagedChannel channel = rig.channel;
+            SidecarAddress address = rig.address;
             Iterator<SessionView> views = PanelServiceGrpc.newBlockingStub(channel)
                     .withDeadlineAfter(120, TimeUnit.SECONDS)
                     .watch(WatchRequest.newBuilder().setSessionKey("report").build());
@@ -194,18 +172,15 @@ class SessionReportRenderTest {
             while (views.next().getAudioTimeSeconds() < 10) {
                 // the demo plays on
             }
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            ByteArrayOutputStream err = new ByteArrayOutputStream();
-            int status = ReportCommand.run(
-                    List.of("--sidecar", address.toString(), "--session", "report", "--html", html.toString()),
-                    new PrintStream(out, true, StandardCharsets.UTF_8),
-                    new PrintStream(err, true, StandardCharsets.UTF_8));
-            assertEquals(0, status, err.toString(StandardCharsets.UTF_8));
-        } finally {
-            adapter.close();
-            runner.join(TimeUnit.SECONDS.toMillis(10));
-            channel.shutdownNow();
-            server.stop();
+            CommandRunner.Result report = CommandRunner.run(
+                    ReportCommand::run,
+                    "--sidecar",
+                    address.toString(),
+                    "--session",
+                    "report",
+                    "--html",
+                    html.toString());
+            assertEquals(0, report.status(), report.err());
         }
     }
 }

@@ -2,13 +2,7 @@ package dev.gainstage.adapter.sim;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.google.inject.Guice;
-import com.google.inject.util.Modules;
-import dev.gainstage.client.SidecarAddress;
-import dev.gainstage.engine.app.SidecarConfig;
-import dev.gainstage.engine.app.SidecarModule;
-import dev.gainstage.engine.app.SidecarServer;
-import dev.gainstage.engine.rules.RuleConfig;
+import dev.gainstage.adapter.sim.testing.SimSidecarRig;
 import dev.gainstage.proto.v1.PanelServiceGrpc;
 import dev.gainstage.proto.v1.SessionView;
 import dev.gainstage.proto.v1.StageView;
@@ -43,26 +37,10 @@ class BackpressureTest {
     @Test
     void aLaggingSidecarMakesTheAdapterDropNotBufferAndItRecovers() throws Exception {
         LaggingSidecarModule lag = new LaggingSidecarModule(40);
-        SidecarServer server = Guice.createInjector(Modules.combine(
-                        new SidecarModule(SidecarConfig.loopback(0, store), RuleConfig.defaults()), lag))
-                .getInstance(SidecarServer.class);
-        server.start();
-        SidecarAddress address = new SidecarAddress("127.0.0.1", server.port());
-        ManagedChannel channel = address.channel();
-        SimAdapter adapter = new SimAdapter(
-                SimSessionRenderer.create(SimSessions.demo(), Path.of(".")),
-                "lag",
-                "lag",
-                SimAdapter.Speed.REALTIME,
-                address);
-        Thread runner = Thread.ofPlatform().name("sim-adapter").start(() -> {
-            try {
-                adapter.run(0);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
-        try {
+        try (SimSidecarRig rig =
+                SimSidecarRig.on(store).sidecarWith(lag).session("lag", "lag").start()) {
+            SimAdapter adapter = rig.adapter;
+            ManagedChannel channel = rig.channel;
             // Dropped, not buffered: keep lagging until an unbounded buffer would hold twice the bound by now (or
             // the adapter has queued past the bound already).
             await("the sidecar took tap batches", () -> lag.batchesReceived() > 0);
@@ -104,11 +82,6 @@ class BackpressureTest {
                 }
                 return received - mark[1] >= 100;
             });
-        } finally {
-            adapter.close();
-            runner.join(TimeUnit.SECONDS.toMillis(10));
-            channel.shutdownNow();
-            server.stop();
         }
     }
 

@@ -4,12 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.google.inject.Guice;
+import dev.gainstage.adapter.sim.testing.SimSidecarRig;
 import dev.gainstage.client.SidecarAddress;
-import dev.gainstage.engine.app.SidecarConfig;
-import dev.gainstage.engine.app.SidecarModule;
 import dev.gainstage.engine.app.SidecarServer;
-import dev.gainstage.engine.rules.RuleConfig;
 import dev.gainstage.proto.v1.CompareResponse;
 import dev.gainstage.proto.v1.CompareSide;
 import dev.gainstage.proto.v1.EndCompareRequest;
@@ -49,38 +46,30 @@ class CompareLoopbackTest {
     @TempDir
     Path store;
 
+    private SimSidecarRig rig;
     private SidecarServer server;
     private ManagedChannel channel;
     private SimSessionRenderer renderer;
     private SimAdapter adapter;
-    private Thread runner;
     private PanelServiceGrpc.PanelServiceBlockingStub panel;
 
     @BeforeEach
     void start() throws Exception {
-        server = Guice.createInjector(new SidecarModule(SidecarConfig.loopback(0, store), RuleConfig.defaults()))
-                .getInstance(SidecarServer.class);
-        server.start();
-        SidecarAddress address = new SidecarAddress("127.0.0.1", server.port());
-        channel = address.channel();
+        rig = SimSidecarRig.on(store)
+                .renderer(TestSessions.renderer(SESSION))
+                .session(KEY, KEY)
+                .speed(SimAdapter.Speed.MAX)
+                .start();
+        server = rig.server;
+        channel = rig.channel;
+        renderer = rig.renderer;
+        adapter = rig.adapter;
         panel = PanelServiceGrpc.newBlockingStub(channel);
-        renderer = TestSessions.renderer(SESSION);
-        adapter = new SimAdapter(renderer, KEY, KEY, SimAdapter.Speed.MAX, address);
-        runner = Thread.ofPlatform().name("sim-adapter").start(() -> {
-            try {
-                adapter.run(0);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
     }
 
     @AfterEach
-    void stop() throws InterruptedException {
-        adapter.close();
-        runner.join(TimeUnit.SECONDS.toMillis(10));
-        channel.shutdownNow();
-        server.stop();
+    void stop() throws Exception {
+        rig.close();
     }
 
     @Test

@@ -4,12 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.google.inject.Guice;
-import dev.gainstage.client.SidecarAddress;
-import dev.gainstage.engine.app.SidecarConfig;
-import dev.gainstage.engine.app.SidecarModule;
-import dev.gainstage.engine.app.SidecarServer;
-import dev.gainstage.engine.rules.RuleConfig;
+import dev.gainstage.adapter.sim.testing.SimSidecarRig;
 import dev.gainstage.proto.v1.GetHistoryRequest;
 import dev.gainstage.proto.v1.PanelLocateRequest;
 import dev.gainstage.proto.v1.PanelLocateResponse;
@@ -19,7 +14,6 @@ import dev.gainstage.proto.v1.SessionView;
 import dev.gainstage.proto.v1.Warning;
 import dev.gainstage.proto.v1.WarningSpan;
 import dev.gainstage.proto.v1.WatchRequest;
-import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import java.nio.file.Path;
@@ -42,7 +36,8 @@ class SimTimelineTest {
 
     @Test
     void aWarningsHistoryIsOnTheSimsTransport() throws Exception {
-        try (Rig rig = new Rig(store, SimAdapter.Speed.MAX)) {
+        try (Rig rig =
+                new Rig(SimSidecarRig.on(store).speed(SimAdapter.Speed.MAX).simRunByTheTest())) {
             // At max speed the sim renders only for the sidecar: its stream counts from 0 at the first block heard,
             // when its playhead stands at 100 s. 20 s of audio, then it stops.
             rig.renderer.seek(Math.round(START * rig.renderer.sampleRate()));
@@ -84,8 +79,7 @@ class SimTimelineTest {
 
     @Test
     void locateMovesTheSimsPlayheadAndTheSidecarFollows() throws Exception {
-        try (Rig rig = new Rig(store, SimAdapter.Speed.REALTIME)) {
-            rig.start();
+        try (Rig rig = new Rig(SimSidecarRig.on(store))) {
             await("the sidecar hears the sim", () -> rig.history().getPointSecondsCount() > 0);
             PanelLocateResponse moved = rig.panel.locate(PanelLocateRequest.newBuilder()
                     .setSessionKey("tl")
@@ -113,33 +107,20 @@ class SimTimelineTest {
         }
     }
 
-    /** A sidecar on loopback and a sim adapter for it. */
+    /** A sidecar on loopback and a sim adapter for it, playing the test's session, and the panel's calls. */
     private static final class Rig implements AutoCloseable {
-        final SidecarServer server;
-        final ManagedChannel channel;
-        final SimSessionRenderer renderer = TestSessions.renderer(SESSION);
+        final SimSidecarRig sidecar;
+        final SimSessionRenderer renderer;
         final SimAdapter adapter;
         final PanelServiceGrpc.PanelServiceBlockingStub panel;
-        private Thread runner;
 
-        Rig(Path store, SimAdapter.Speed speed) throws Exception {
-            server = Guice.createInjector(new SidecarModule(SidecarConfig.loopback(0, store), RuleConfig.defaults()))
-                    .getInstance(SidecarServer.class);
-            server.start();
-            SidecarAddress address = new SidecarAddress("127.0.0.1", server.port());
-            channel = address.channel();
-            adapter = new SimAdapter(renderer, "tl", "tl", speed, address);
-            panel = PanelServiceGrpc.newBlockingStub(channel).withDeadlineAfter(60, TimeUnit.SECONDS);
-        }
-
-        void start() {
-            runner = Thread.ofPlatform().name("sim-adapter").start(() -> {
-                try {
-                    adapter.run(0);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            });
+        Rig(SimSidecarRig.Builder rig) throws Exception {
+            sidecar = rig.renderer(TestSessions.renderer(SESSION))
+                    .session("tl", "tl")
+                    .start();
+            renderer = sidecar.renderer;
+            adapter = sidecar.adapter;
+            panel = PanelServiceGrpc.newBlockingStub(sidecar.channel).withDeadlineAfter(60, TimeUnit.SECONDS);
         }
 
         SessionHistoryView history() {
@@ -151,12 +132,7 @@ class SimTimelineTest {
 
         @Override
         public void close() throws Exception {
-            adapter.close();
-            if (runner != null) {
-                runner.join(TimeUnit.SECONDS.toMillis(10));
-            }
-            channel.shutdownNow();
-            server.stop();
+            sidecar.close();
         }
     }
 

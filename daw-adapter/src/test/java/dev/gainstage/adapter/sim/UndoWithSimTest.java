@@ -6,14 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.google.inject.Guice;
-import dev.gainstage.client.SidecarAddress;
-import dev.gainstage.engine.app.SidecarConfig;
-import dev.gainstage.engine.app.SidecarModule;
+import dev.gainstage.adapter.sim.testing.SimSidecarRig;
 import dev.gainstage.engine.app.SidecarServer;
 import dev.gainstage.engine.cli.DecisionsCommand;
 import dev.gainstage.engine.cli.FixCommand;
-import dev.gainstage.engine.rules.RuleConfig;
+import dev.gainstage.engine.testing.CommandRunner;
 import dev.gainstage.proto.v1.AcknowledgeRequest;
 import dev.gainstage.proto.v1.ApplyFixRequest;
 import dev.gainstage.proto.v1.ApplyFixResponse;
@@ -25,16 +22,10 @@ import dev.gainstage.proto.v1.SessionView;
 import dev.gainstage.proto.v1.UndoDecisionRequest;
 import dev.gainstage.proto.v1.Warning;
 import dev.gainstage.proto.v1.WatchRequest;
-import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Iterator;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
@@ -57,29 +48,18 @@ class UndoWithSimTest {
 
     /** A sidecar on the test's decisions folder with the sim attached, playing as fast as the sidecar takes it. */
     private final class Rig implements AutoCloseable {
+        final SimSidecarRig sidecar;
         final SidecarServer server;
-        final SimAdapter adapter;
-        final Thread sim;
-        final ManagedChannel channel;
         final PanelServiceGrpc.PanelServiceBlockingStub panel;
 
         Rig() throws Exception {
-            server = Guice.createInjector(new SidecarModule(SidecarConfig.loopback(0, store), RuleConfig.defaults()))
-                    .getInstance(SidecarServer.class);
-            server.start();
-            adapter = new SimAdapter(
-                    renderer, KEY, "undo", SimAdapter.Speed.MAX, new SidecarAddress("127.0.0.1", server.port()));
-            sim = Thread.ofPlatform().name("sim").start(() -> {
-                try {
-                    adapter.run(0);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            });
-            channel = NettyChannelBuilder.forAddress("127.0.0.1", server.port())
-                    .usePlaintext()
-                    .build();
-            panel = PanelServiceGrpc.newBlockingStub(channel);
+            sidecar = SimSidecarRig.on(store)
+                    .renderer(renderer)
+                    .session(KEY, "undo")
+                    .speed(SimAdapter.Speed.MAX)
+                    .start();
+            server = sidecar.server;
+            panel = PanelServiceGrpc.newBlockingStub(sidecar.channel);
         }
 
         PanelServiceGrpc.PanelServiceBlockingStub panel() {
@@ -100,10 +80,7 @@ class UndoWithSimTest {
 
         @Override
         public void close() throws Exception {
-            adapter.close();
-            sim.join(10_000);
-            channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
-            server.stop();
+            sidecar.close();
         }
     }
 
@@ -148,9 +125,9 @@ class UndoWithSimTest {
                             ListDecisionsRequest.newBuilder().setSessionKey(KEY).build());
             assertEquals(1, history.getDecisionsCount(), history.toString());
             String sidecar = "127.0.0.1:" + restarted.server.port();
-            Cli undone = Cli.run(FixCommand::run, "--undo", "--sidecar", sidecar);
-            assertEquals(0, undone.code, undone.err);
-            assertTrue(undone.out.startsWith("Undone: Applied the fix for "), undone.out);
+            CommandRunner.Result undone = CommandRunner.run(FixCommand::run, "--undo", "--sidecar", sidecar);
+            assertEquals(0, undone.status(), undone.err());
+            assertTrue(undone.out().startsWith("Undone: Applied the fix for "), undone.out());
             assertEquals(before, gain(trim), 1e-9, "the trim is back exactly where it was");
             assertEquals(
                     0,
@@ -160,29 +137,12 @@ class UndoWithSimTest {
                                     .setSessionKey(KEY)
                                     .build())
                             .getDecisionsCount());
-            Cli nothing = Cli.run(FixCommand::run, "--undo", "--sidecar", sidecar);
-            assertEquals(1, nothing.code);
+            CommandRunner.Result nothing = CommandRunner.run(FixCommand::run, "--undo", "--sidecar", sidecar);
+            assertEquals(1, nothing.status());
             assertEquals(
-                    "gainstage fix: nothing to undo in session 'sim:undo': no applied fix recorded\n", nothing.err);
-            Cli unknown = Cli.run(FixCommand::run, "--undo", "42", "--sidecar", sidecar);
-            assertEquals("gainstage fix: no decision '42' to undo in session 'sim:undo'\n", unknown.err);
-        }
-    }
-
-    /** A command-line client's run: exit code and what it printed. */
-    private record Cli(int code, String out, String err) {
-        interface Command {
-            int run(List<String> args, PrintStream out, PrintStream err);
-        }
-
-        static Cli run(Command command, String... args) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            ByteArrayOutputStream err = new ByteArrayOutputStream();
-            int code = command.run(
-                    List.of(args),
-                    new PrintStream(out, true, StandardCharsets.UTF_8),
-                    new PrintStream(err, true, StandardCharsets.UTF_8));
-            return new Cli(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+                    "gainstage fix: nothing to undo in session 'sim:undo': no applied fix recorded\n", nothing.err());
+            CommandRunner.Result unknown = CommandRunner.run(FixCommand::run, "--undo", "42", "--sidecar", sidecar);
+            assertEquals("gainstage fix: no decision '42' to undo in session 'sim:undo'\n", unknown.err());
         }
     }
 
@@ -228,11 +188,12 @@ class UndoWithSimTest {
                     acked.getDecisions(0).getKind());
             assertTrue(acked.getDecisions(0).getText().contains(w.getStripName() + " ▸ " + w.getStageName()));
             String sidecar = "127.0.0.1:" + rig.server.port();
-            Cli listed = Cli.run(DecisionsCommand::run, "--list", "--sidecar", sidecar);
-            assertTrue(listed.out.startsWith(acked.getDecisions(0).getDecisionId() + "  Acknowledged \""), listed.out);
-            Cli undone = Cli.run(
+            CommandRunner.Result listed = CommandRunner.run(DecisionsCommand::run, "--list", "--sidecar", sidecar);
+            assertTrue(
+                    listed.out().startsWith(acked.getDecisions(0).getDecisionId() + "  Acknowledged \""), listed.out());
+            CommandRunner.Result undone = CommandRunner.run(
                     DecisionsCommand::run, "--undo", acked.getDecisions(0).getDecisionId(), "--sidecar", sidecar);
-            assertEquals(0, undone.code, undone.err);
+            assertEquals(0, undone.status(), undone.err());
             SessionView back = rig.await(v -> v.getDecisionsCount() == 0);
             assertFalse(
                     back.getWarningsList().stream().anyMatch(x -> x.getId().equals(w.getId()) && x.getAcknowledged()));
@@ -253,11 +214,12 @@ class UndoWithSimTest {
                             .setStageId(w.getStageId())
                             .setIntentional(true)
                             .build());
-            Cli cleared = Cli.run(DecisionsCommand::run, "--clear", "--sidecar", sidecar);
-            assertEquals("cleared the decisions of session 'sim:undo'\n", cleared.out);
+            CommandRunner.Result cleared = CommandRunner.run(DecisionsCommand::run, "--clear", "--sidecar", sidecar);
+            assertEquals("cleared the decisions of session 'sim:undo'\n", cleared.out());
             assertEquals(
                     "no decisions to undo in session 'sim:undo'\n",
-                    Cli.run(DecisionsCommand::run, "--sidecar", sidecar).out);
+                    CommandRunner.run(DecisionsCommand::run, "--sidecar", sidecar)
+                            .out());
         }
     }
 }

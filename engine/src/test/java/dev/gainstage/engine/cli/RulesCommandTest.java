@@ -3,6 +3,7 @@ package dev.gainstage.engine.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gainstage.engine.testing.CommandRunner;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -26,7 +27,8 @@ class RulesCommandTest {
                 "extra                                     | unexpected argument 'extra'"
             })
     void aWrongFlagIsNamed(String args, String expected) {
-        RulesCommandRunner.Result r = RulesCommandRunner.run(args.trim().split(" +"));
+        CommandRunner.Result r =
+                CommandRunner.run(RulesCommand::run, args.trim().split(" +"));
         assertEquals(2, r.status());
         assertTrue(r.err().startsWith("gainstage rules: " + expected), r.err());
         assertTrue(r.err().contains(RulesCommand.USAGE), r.err());

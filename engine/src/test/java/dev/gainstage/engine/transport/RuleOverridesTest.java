@@ -9,9 +9,10 @@ import com.google.inject.Guice;
 import dev.gainstage.engine.app.SidecarConfig;
 import dev.gainstage.engine.app.SidecarModule;
 import dev.gainstage.engine.app.SidecarServer;
-import dev.gainstage.engine.cli.RulesCommandRunner;
+import dev.gainstage.engine.cli.RulesCommand;
 import dev.gainstage.engine.rules.RuleOverrides;
 import dev.gainstage.engine.store.DecisionStore;
+import dev.gainstage.engine.testing.CommandRunner;
 import dev.gainstage.proto.v1.GetRuleConfigRequest;
 import dev.gainstage.proto.v1.PanelServiceGrpc;
 import dev.gainstage.proto.v1.RuleConfigView;
@@ -194,7 +195,8 @@ class RuleOverridesTest {
     @Test
     void theRulesCommandSetsClearsAndShowsWhereEachThresholdComesFrom() {
         String sidecar = "127.0.0.1:" + server.port();
-        RulesCommandRunner.Result set = RulesCommandRunner.run(
+        CommandRunner.Result set = CommandRunner.run(
+                RulesCommand::run,
                 "--sidecar",
                 sidecar,
                 "--session",
@@ -215,25 +217,33 @@ class RuleOverridesTest {
         assertTrue(set.out().matches("(?s).*master_peak_dbfs +0 +default\n.*"), set.out());
         assertEquals(stricter(), get().getOverrides());
 
-        RulesCommandRunner.Result absurd =
-                RulesCommandRunner.run("--sidecar", sidecar, "--set", "plugin_mismatch_db=500");
+        CommandRunner.Result absurd =
+                CommandRunner.run(RulesCommand::run, "--sidecar", sidecar, "--set", "plugin_mismatch_db=500");
         assertEquals(2, absurd.status());
         assertTrue(
                 absurd.err().contains("nothing changed") && absurd.err().contains("plugin_mismatch_db"), absurd.err());
         assertEquals(stricter(), get().getOverrides());
 
-        RulesCommandRunner.Result clear = RulesCommandRunner.run(
-                "--sidecar", sidecar, "--clear", "source_target_peak_dbfs", "--set", "source_hot_peak_dbfs=-9");
+        CommandRunner.Result clear = CommandRunner.run(
+                RulesCommand::run,
+                "--sidecar",
+                sidecar,
+                "--clear",
+                "source_target_peak_dbfs",
+                "--set",
+                "source_hot_peak_dbfs=-9");
         assertEquals(0, clear.status(), clear.err());
         assertEquals(RulesConfig.newBuilder().setSourceHotPeakDbfs(-9).build(), get().getOverrides());
 
-        RulesCommandRunner.Result all = RulesCommandRunner.run("--sidecar", sidecar, "--session", KEY, "--clear-all");
+        CommandRunner.Result all =
+                CommandRunner.run(RulesCommand::run, "--sidecar", sidecar, "--session", KEY, "--clear-all");
         assertEquals(0, all.status(), all.err());
         assertTrue(all.out().contains("overrides: none"), all.out());
-        RulesCommandRunner.Result show = RulesCommandRunner.run("--sidecar", sidecar);
+        CommandRunner.Result show = CommandRunner.run(RulesCommand::run, "--sidecar", sidecar);
         assertTrue(show.out().matches("(?s).*source_hot_peak_dbfs +-6 +default\n.*"), show.out());
 
-        RulesCommandRunner.Result unknown = RulesCommandRunner.run("--sidecar", sidecar, "--session", "nope", "--show");
+        CommandRunner.Result unknown =
+                CommandRunner.run(RulesCommand::run, "--sidecar", sidecar, "--session", "nope", "--show");
         assertEquals(1, unknown.status());
         assertTrue(unknown.err().contains("no session 'nope'"), unknown.err());
     }

@@ -3,11 +3,7 @@ package dev.gainstage.adapter.sim.corpus;
 import dev.gainstage.adapter.ardour.testing.ViewWatcher;
 import dev.gainstage.adapter.sim.SimAdapter;
 import dev.gainstage.adapter.sim.SimSessionRenderer;
-import dev.gainstage.client.SidecarAddress;
-import dev.gainstage.engine.app.SidecarConfig;
-import dev.gainstage.engine.app.SidecarModule;
-import dev.gainstage.engine.app.SidecarServer;
-import dev.gainstage.engine.rules.RuleConfig;
+import dev.gainstage.adapter.sim.testing.SimSidecarRig;
 import dev.gainstage.proto.v1.SessionView;
 import dev.gainstage.proto.v1.SimSession;
 import dev.gainstage.proto.v1.Warning;
@@ -45,18 +41,14 @@ public final class CorpusRun {
     public static Result play(SimSession session, String name, double seconds) throws Exception {
         Path file = CorpusSessions.write(session, name);
         Path store = Files.createTempDirectory("gainstage-corpus-store");
-        SidecarServer server = com.google.inject.Guice.createInjector(
-                        new SidecarModule(SidecarConfig.loopback(0, store), RuleConfig.defaults()))
-                .getInstance(SidecarServer.class);
-        server.start();
-        try (ViewWatcher views = new ViewWatcher(server.port());
-                SimAdapter adapter = new SimAdapter(
-                        SimSessionRenderer.create(session, file.getParent()),
-                        name,
-                        session.getName(),
-                        SimAdapter.Speed.MAX,
-                        new SidecarAddress("127.0.0.1", server.port()))) {
-            adapter.run(seconds);
+        try (SimSidecarRig rig = SimSidecarRig.on(store)
+                        .renderer(SimSessionRenderer.create(session, file.getParent()))
+                        .session(name, session.getName())
+                        .speed(SimAdapter.Speed.MAX)
+                        .simRunByTheTest()
+                        .start();
+                ViewWatcher views = new ViewWatcher(rig.server.port())) {
+            rig.adapter.run(seconds);
             SessionView last = views.await(
                     "the session's view to reach " + seconds + " s of audio",
                     60_000,
@@ -71,8 +63,6 @@ public final class CorpusRun {
                 }
             }
             return new Result(raised, last);
-        } finally {
-            server.stop();
         }
     }
 }
