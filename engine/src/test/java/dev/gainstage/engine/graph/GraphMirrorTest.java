@@ -46,6 +46,38 @@ class GraphMirrorTest {
     }
 
     @Test
+    void feedersAreTheStripsWhoseOutputsOrSendsReachAStripInStripOrder() throws GraphException {
+        Strip bus = new Strip(
+                "bus",
+                "Bus",
+                StripKind.BUS,
+                2,
+                List.of(stage("bus/source", StageKind.SOURCE), stage("bus/output", StageKind.OUTPUT)),
+                List.of("master"));
+        Strip keys = track("keys");
+        List<Stage> withSend = new java.util.ArrayList<>(keys.stages());
+        withSend.add(2, new Stage("keys/send", StageKind.SEND, "send", "", true, OptionalDouble.empty(), "bus"));
+        Strip drums = new Strip(
+                "drums", "drums", StripKind.AUDIO_TRACK, 2, track("drums").stages(), List.of("bus"));
+        mirror.replace(20, List.of(track("vox"), keys.withStages(withSend), drums, bus, master()));
+
+        SessionGraph g = mirror.graph();
+        assertEquals(
+                List.of("keys", "drums"),
+                g.feeders("bus").stream().map(Strip::id).toList());
+        assertEquals(
+                List.of("vox", "keys", "bus"),
+                g.feeders("master").stream().map(Strip::id).toList());
+        assertEquals(List.of(), g.feeders("vox"));
+        assertEquals(List.of(), g.feeders("no such strip"));
+
+        mirror.apply(21, new GraphChange.StageRemoved("keys/send"));
+        assertEquals(
+                List.of("drums"),
+                mirror.graph().feeders("bus").stream().map(Strip::id).toList());
+    }
+
+    @Test
     void snapshotThenDeltasApplyInOrder() throws GraphException {
         mirror.apply(11, new GraphChange.StripRenamed("vox", "Lead Vox"));
         mirror.apply(12, new GraphChange.StageMoved("vox/comp", 2));
