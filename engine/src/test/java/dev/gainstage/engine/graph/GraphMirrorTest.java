@@ -31,13 +31,22 @@ class GraphMirrorTest {
     }
 
     static Strip master() {
+        return sum("master", "Master", StripKind.MASTER, List.of());
+    }
+
+    static Strip bus() {
+        return sum("bus", "Bus", StripKind.BUS, List.of("master"));
+    }
+
+    /** A bus or the master: what feeds it, summed, then its output. */
+    private static Strip sum(String id, String name, StripKind kind, List<String> outputs) {
         return new Strip(
-                "master",
-                "Master",
-                StripKind.MASTER,
+                id,
+                name,
+                kind,
                 2,
-                List.of(stage("master/source", StageKind.SOURCE), stage("master/output", StageKind.OUTPUT)),
-                List.of());
+                List.of(stage(id + "/source", StageKind.SOURCE), stage(id + "/output", StageKind.OUTPUT)),
+                outputs);
     }
 
     @BeforeEach
@@ -47,13 +56,7 @@ class GraphMirrorTest {
 
     @Test
     void feedersAreTheStripsWhoseOutputsOrSendsReachAStripInStripOrder() throws GraphException {
-        Strip bus = new Strip(
-                "bus",
-                "Bus",
-                StripKind.BUS,
-                2,
-                List.of(stage("bus/source", StageKind.SOURCE), stage("bus/output", StageKind.OUTPUT)),
-                List.of("master"));
+        Strip bus = bus();
         Strip keys = track("keys");
         List<Stage> withSend = new java.util.ArrayList<>(keys.stages());
         withSend.add(2, new Stage("keys/send", StageKind.SEND, "send", "", true, OptionalDouble.empty(), "bus"));
@@ -134,13 +137,7 @@ class GraphMirrorTest {
 
     @Test
     void aChangeThatWouldBreakTheGraphIsRefusedWhole() throws GraphException {
-        Strip bus = new Strip(
-                "bus",
-                "Bus",
-                StripKind.BUS,
-                2,
-                List.of(stage("bus/source", StageKind.SOURCE), stage("bus/output", StageKind.OUTPUT)),
-                List.of("master"));
+        Strip bus = bus();
         mirror.apply(11, new GraphChange.StripAdded(bus));
         SessionGraph before = mirror.graph();
         GraphException cycle = assertThrows(
@@ -170,13 +167,7 @@ class GraphMirrorTest {
 
     @Test
     void removingAStripRemovesRoutingToIt() throws GraphException {
-        Strip bus = new Strip(
-                "bus",
-                "Bus",
-                StripKind.BUS,
-                2,
-                List.of(stage("bus/source", StageKind.SOURCE), stage("bus/output", StageKind.OUTPUT)),
-                List.of("master"));
+        Strip bus = bus();
         mirror.apply(11, new GraphChange.StripAdded(bus));
         mirror.apply(12, new GraphChange.RoutingChanged("vox", List.of("bus")));
         mirror.apply(13, new GraphChange.StripRemoved("bus"));
