@@ -57,7 +57,7 @@ public final class WarningTracker {
      * Folds one round of observations in at audio time {@code now}; returns the events it caused
      * (RAISED, UPDATED, CLEARED), in a stable order.
      */
-    public List<Warning> update(double now, SessionGraph graph, List<Observation> observations) {
+    public List<Warning> update(double now, SessionGraph graph, List<? extends Observed> observations) {
         return update(now, graph, observations, Set.of());
     }
 
@@ -66,10 +66,11 @@ public final class WarningTracker {
      * strips marked intentional saturation: their warnings of rules it mutes clear now.
      */
     public List<Warning> update(
-            double now, SessionGraph graph, List<Observation> observations, Set<String> intentional) {
+            double now, SessionGraph graph, List<? extends Observed> observations, Set<String> intentional) {
         List<Warning> events = new ArrayList<>();
         long current = ++round;
-        for (Observation o : observations) {
+        for (Observed observed : observations) {
+            Observation o = observed.observation(); // its evidence is written only for a warning built from it
             String id = o.warningId();
             Track t = tracks.get(id);
             if (t == null) {
@@ -84,7 +85,7 @@ public final class WarningTracker {
                         t.pendingSince = now;
                     }
                     if (now - t.pendingSince >= config.raiseAfterSeconds() - 1e-9) {
-                        t.raised = warning(graph, o, id, WarningState.RAISED, now, now, o.measured(), false);
+                        t.raised = warning(graph, observed, id, WarningState.RAISED, now, now, o.measured(), false);
                         t.lastEventMeasured = o.measured();
                         events.add(t.raised);
                     }
@@ -92,8 +93,8 @@ public final class WarningTracker {
                     double peak = o.direction().worse(o.measured(), t.raised.peakMeasured())
                             ? o.measured()
                             : t.raised.peakMeasured();
-                    t.raised =
-                            warning(graph, o, id, WarningState.UPDATED, t.raised.firstSeenSeconds(), now, peak, false);
+                    t.raised = warning(
+                            graph, observed, id, WarningState.UPDATED, t.raised.firstSeenSeconds(), now, peak, false);
                     if (Math.abs(o.measured() - t.lastEventMeasured) >= UPDATE_STEP_DB) {
                         t.lastEventMeasured = o.measured();
                         events.add(t.raised);
@@ -105,7 +106,7 @@ public final class WarningTracker {
                     // Keep showing what is measured now (and a fix that fits it), marked as clearing.
                     t.raised = warning(
                             graph,
-                            o,
+                            observed,
                             id,
                             WarningState.UPDATED,
                             t.raised.firstSeenSeconds(),
@@ -119,7 +120,7 @@ public final class WarningTracker {
                         if (now - t.clearSince >= config.clearAfterSeconds() - 1e-9) {
                             events.add(warning(
                                     graph,
-                                    o,
+                                    observed,
                                     id,
                                     WarningState.CLEARED,
                                     t.raised.firstSeenSeconds(),
@@ -175,13 +176,14 @@ public final class WarningTracker {
 
     private static Warning warning(
             SessionGraph graph,
-            Observation o,
+            Observed observed,
             String id,
             WarningState state,
             double first,
             double last,
             double peak,
             boolean clearing) {
+        Observation o = observed.worded();
         Strip strip = graph.strip(o.stripId()).orElse(null);
         String stripName = strip == null ? o.stripId() : strip.name();
         String stageName = graph.stage(o.stageId()).map(Stage::name).orElse(o.stageId());
