@@ -3,7 +3,6 @@ package dev.gainstage.engine.transport;
 import dev.gainstage.engine.session.SessionEngine;
 import dev.gainstage.engine.session.SessionRegistry;
 import dev.gainstage.engine.session.SessionState;
-import dev.gainstage.engine.transport.protos.ViewCache;
 import dev.gainstage.engine.transport.protos.ViewProtos;
 import dev.gainstage.proto.v1.SessionView;
 import dev.gainstage.proto.v1.WatchRequest;
@@ -51,8 +50,6 @@ final class ViewWatcher implements Runnable {
     private long sentSilentSteps;
 
     private volatile long sentEvent;
-    /** What this stream's views keep from one to the next; used on the pump's thread only (under this watcher). */
-    private final ViewCache viewCache = new ViewCache();
 
     ViewWatcher(SessionRegistry registry, WatchRequest request, ServerCallStreamObserver<SessionView> call) {
         this.registry = registry;
@@ -159,7 +156,7 @@ final class ViewWatcher implements Runnable {
             if (state.version() == sentVersion && silentSteps == sentSilentSteps) {
                 return;
             }
-            SessionView view = ViewProtos.withEventsAfter(ViewProtos.view(state, silence, viewCache), state, sentEvent);
+            SessionView view = ViewProtos.withEventsAfter(ViewProtos.view(state, silence), state, sentEvent);
             call.onNext(view);
             sentVersion = state.version();
             sentSilentSteps = silentSteps;

@@ -9,17 +9,20 @@ import dev.gainstage.engine.graph.Strip;
 import dev.gainstage.engine.graph.TapKey;
 import dev.gainstage.engine.graph.TapPoint;
 import dev.gainstage.engine.metering.ChannelLevel;
+import dev.gainstage.engine.metering.MeterMode;
 import dev.gainstage.engine.metering.MeterReading;
 import dev.gainstage.engine.rules.FixStep;
 import dev.gainstage.engine.rules.RuleWording;
 import dev.gainstage.engine.rules.StagingStates;
 import dev.gainstage.engine.rules.Warning;
 import dev.gainstage.engine.session.SessionState;
+import dev.gainstage.engine.session.TapModes;
 import dev.gainstage.engine.session.WarningEvent;
 import dev.gainstage.proto.v1.ChannelLevels;
 import dev.gainstage.proto.v1.Checklist;
 import dev.gainstage.proto.v1.ItemState;
 import dev.gainstage.proto.v1.Levels;
+import dev.gainstage.proto.v1.MeterFigures;
 import dev.gainstage.proto.v1.OverviewRow;
 import dev.gainstage.proto.v1.Rule;
 import dev.gainstage.proto.v1.SessionView;
@@ -44,14 +47,6 @@ public final class ViewProtos {
 
     /** As above, with the seconds since the adapter's last tap audio (see {@code SessionEngine.tapSilenceSeconds}). */
     public static SessionView view(SessionState s, OptionalDouble tapSilenceSeconds) {
-        return view(s, tapSilenceSeconds, new ViewCache());
-    }
-
-    /**
-     * As above, reusing what {@code cache} kept of the views built with it before (the same view, built with less
-     * work); a watcher keeps one cache for all its views.
-     */
-    public static SessionView view(SessionState s, OptionalDouble tapSilenceSeconds, ViewCache cache) {
         SessionView.Builder v = SessionView.newBuilder()
                 .setSessionKey(s.sessionKey())
                 .setSessionName(s.sessionName())
@@ -65,18 +60,20 @@ public final class ViewProtos {
         tapSilenceSeconds.ifPresent(v::setAdapterSilentSeconds);
         StageIndex index = new StageIndex(s);
         for (Strip strip : s.graph().strips()) {
-            ViewCache.StripParts parts = cache.strip(s.graph(), strip);
-            OverviewRow.Builder row = parts.row().toBuilder();
-            for (int i = 0; i < strip.stages().size(); i++) {
-                row.addStages(stage(
-                        s, index, strip, strip.stages().get(i), parts.stages().get(i)));
+            OverviewRow.Builder row = OverviewRow.newBuilder()
+                    .setStripId(strip.id())
+                    .setName(strip.name())
+                    .setKind(GraphProtos.toProto(strip.kind()))
+                    .addAllOutputs(strip.outputs());
+            for (Stage stage : strip.stages()) {
+                row.addStages(stage(s, index, strip, stage));
             }
             v.addRows(row);
         }
         for (Warning w : s.warnings()) {
             v.addWarnings(warning(w));
         }
-        v.setChecklist(cache.checklist(s.checklist(), ViewProtos::checklist));
+        v.setChecklist(checklist(s.checklist()));
         v.setActiveWarningCount((int) s.unacknowledgedWarnings());
         v.addAllDecisions(DecisionProtos.mostRecentFirst(s.undoable()));
         if (!s.master().stageId().isEmpty()) {
@@ -140,11 +137,14 @@ public final class ViewProtos {
         }
     }
 
-    /** @param head the stage's view as far as the graph decides it (its ids, names, kind and figures) */
-    private static StageView stage(SessionState s, StageIndex index, Strip strip, Stage stage, StageView head) {
+    private static StageView stage(SessionState s, StageIndex index, Strip strip, Stage stage) {
         MeterReading in = s.reading(new TapKey(stage.id(), TapPoint.INPUT));
         MeterReading out = s.reading(new TapKey(stage.id(), TapPoint.OUTPUT));
-        StageView.Builder b = head.toBuilder()
+        StageView.Builder b = StageView.newBuilder()
+                .setStageId(stage.id())
+                .setName(stage.name())
+                .setKind(GraphProtos.toProto(stage.kind()))
+                .setActive(stage.active())
                 .setState(StagingState.valueOf("STAGING_STATE_"
                         + StagingStates.classify(strip, stage, out, index.near(strip, stage))
                                 .name()))
@@ -152,6 +152,10 @@ public final class ViewProtos {
                 .setIntentional(
                         s.intentional().contains(stage.id()) || s.intentional().contains(strip.id()))
                 .setDroppedBlocks(s.drops().getOrDefault(stage.id(), 0L));
+        if (stage.kind() != StageKind.SOURCE) {
+            b.setInputFigures(figures(TapModes.of(strip, stage, TapPoint.INPUT)));
+        }
+        b.setOutputFigures(figures(TapModes.of(strip, stage, TapPoint.OUTPUT)));
         s.compare()
                 .filter(c -> c.stageId().equals(stage.id()))
                 .ifPresent(c -> b.setCompareSide(CompareProtos.toProto(c.side())));
@@ -217,6 +221,14 @@ public final class ViewProtos {
         return b.build();
     }
 
+    private static MeterFigures figures(MeterMode m) {
+        return MeterFigures.newBuilder()
+                .setTruePeak(m.truePeak())
+                .setLoudness(m.loudness())
+                .setLoudnessHistory(m.loudnessHistory())
+                .build();
+    }
+
     public static dev.gainstage.proto.v1.Warning warning(Warning w) {
         dev.gainstage.proto.v1.Warning.Builder b = dev.gainstage.proto.v1.Warning.newBuilder()
                 .setId(w.id())
@@ -249,26 +261,25 @@ public final class ViewProtos {
         return b.build();
     }
 
-    /** Its text already UTF-8: a watcher sends the same checklist message in view after view ({@link ViewCache}). */
     private static Checklist checklist(dev.gainstage.engine.checklist.Checklist c) {
         Checklist.Builder b = Checklist.newBuilder()
-                .setNextItemIdBytes(ViewCache.utf8(c.nextItemId()))
+                .setNextItemId(c.nextItemId())
                 .setDone(c.done())
                 .setTotal(c.total());
         for (ChecklistStep step : c.steps()) {
             dev.gainstage.proto.v1.ChecklistStep.Builder sb = dev.gainstage.proto.v1.ChecklistStep.newBuilder()
                     .setNumber(step.number())
-                    .setTitleBytes(ViewCache.utf8(step.title()))
+                    .setTitle(step.title())
                     .setOptional(step.number() == DeliveryCheck.STEP);
             for (ChecklistItem item : step.items()) {
                 sb.addItems(dev.gainstage.proto.v1.ChecklistItem.newBuilder()
-                        .setIdBytes(ViewCache.utf8(item.id()))
-                        .setTextBytes(ViewCache.utf8(item.text()))
-                        .setStripIdBytes(ViewCache.utf8(item.stripId()))
-                        .setStageIdBytes(ViewCache.utf8(item.stageId()))
+                        .setId(item.id())
+                        .setText(item.text())
+                        .setStripId(item.stripId())
+                        .setStageId(item.stageId())
                         .setState(ItemState.valueOf("ITEM_STATE_" + item.state().name()))
-                        .setDetailBytes(ViewCache.utf8(item.detail()))
-                        .setAckReasonBytes(ViewCache.utf8(item.ackReason())));
+                        .setDetail(item.detail())
+                        .setAckReason(item.ackReason()));
             }
             b.addSteps(sb);
         }
