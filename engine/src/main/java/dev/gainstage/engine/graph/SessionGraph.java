@@ -18,15 +18,23 @@ import java.util.Set;
  * routing that points at existing strips and has no cycles. Build one with {@link #of}.
  */
 public final class SessionGraph {
-    public static final SessionGraph EMPTY = new SessionGraph(Map.of(), Map.of());
+    public static final SessionGraph EMPTY = new SessionGraph(Map.of(), Map.of(), Map.of());
     static final int MAX_CHANNELS = 8;
 
     private final Map<String, Strip> strips; // insertion-ordered
     private final Map<String, String> stripOfStage; // stage id -> strip id
+    /**
+     * Strip id -> the strips feeding it, in strip order; only strips something feeds have an entry. Found once per
+     * graph: the rules and the root causes ask for every hot stage at every tick, and a scan of the whole graph
+     * per question made a tick of 2048 strips quadratic.
+     */
+    private final Map<String, List<Strip>> feedersOf;
 
-    private SessionGraph(Map<String, Strip> strips, Map<String, String> stripOfStage) {
+    private SessionGraph(
+            Map<String, Strip> strips, Map<String, String> stripOfStage, Map<String, List<Strip>> feedersOf) {
         this.strips = strips;
         this.stripOfStage = stripOfStage;
+        this.feedersOf = feedersOf;
     }
 
     /** Validates and builds; the message of the exception names the offending id. */
@@ -68,6 +76,7 @@ public final class SessionGraph {
             }
             i++;
         }
+        Map<String, List<Strip>> feedersOf = new HashMap<>();
         for (Strip strip : strips.values()) {
             for (String target : feeds(strip)) {
                 if (!strips.containsKey(target)) {
@@ -76,10 +85,12 @@ public final class SessionGraph {
                             "outputs",
                             "strip '" + strip.id() + "' feeds unknown strip '" + target + "'");
                 }
+                feedersOf.computeIfAbsent(target, k -> new ArrayList<>()).add(strip);
             }
         }
         rejectCycles(strips);
-        return new SessionGraph(Collections.unmodifiableMap(strips), Map.copyOf(stripOfStage));
+        feedersOf.replaceAll((k, v) -> List.copyOf(v));
+        return new SessionGraph(Collections.unmodifiableMap(strips), Map.copyOf(stripOfStage), Map.copyOf(feedersOf));
     }
 
     /** Everything a strip feeds: its outputs and its sends' targets. */
@@ -146,7 +157,7 @@ public final class SessionGraph {
 
     /** Strips whose output or sends feed {@code stripId}. */
     public List<Strip> feeders(String stripId) {
-        return strips.values().stream().filter(s -> feeds(s).contains(stripId)).toList();
+        return feedersOf.getOrDefault(stripId, List.of());
     }
 
     /** Every tap point of the graph: a source's output, and every other stage's input and output. */

@@ -26,7 +26,8 @@ public record Observation(
         String suggestion,
         List<FixStep> fix,
         double clearMarginDb,
-        String evidence) {
+        String evidence)
+        implements Observed {
     public Observation {
         fix = List.copyOf(fix);
         evidence = evidence == null ? "" : evidence;
@@ -77,6 +78,16 @@ public record Observation(
                 fix,
                 clearMarginDb,
                 newEvidence);
+    }
+
+    @Override
+    public Observation observation() {
+        return this;
+    }
+
+    @Override
+    public Observation worded() {
+        return this;
     }
 
     public String warningId() {

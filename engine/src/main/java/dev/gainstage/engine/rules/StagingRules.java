@@ -64,7 +64,20 @@ public final class StagingRules {
             Set<String> intentional,
             LoudnessDeltas deltas,
             RecentPeaks peaks) {
-        List<Observation> out = new ArrayList<>();
+        List<Observed> judged = judge(graph, readings, intentional, deltas, peaks);
+        List<Observation> out = new ArrayList<>(judged.size());
+        judged.forEach(o -> out.add(o.worded()));
+        return out;
+    }
+
+    /** As {@link #evaluate}, each observation's evidence written only when asked for ({@link Observed#worded}). */
+    public List<Observed> judge(
+            SessionGraph graph,
+            TapReadings readings,
+            Set<String> intentional,
+            LoudnessDeltas deltas,
+            RecentPeaks peaks) {
+        List<Observed> out = new ArrayList<>();
         for (Strip strip : graph.strips()) {
             boolean stripIntentional = intentional.contains(strip.id());
             for (int i = 0; i < strip.stages().size(); i++) {
@@ -72,12 +85,22 @@ public final class StagingRules {
                         || intentional.contains(strip.stages().get(i).id());
                 StageContext context = new StageContext(graph, strip, i, readings, muted, deltas, peaks, config);
                 for (StagingRule rule : rules) {
-                    rule.evaluate(context)
-                            .map(o -> o.withEvidence(RuleWording.evidence(o, context)))
-                            .ifPresent(out::add);
+                    rule.evaluate(context).ifPresent(o -> out.add(new Unworded(o, context)));
                 }
             }
         }
         return out;
+    }
+
+    /**
+     * An observation and the stage it was made on, its evidence still to be written. The evidence reads only the
+     * observation and what of the context does not change (the stage, the thresholds, which windows there are), so it
+     * is the same whenever it is written.
+     */
+    record Unworded(Observation observation, StageContext context) implements Observed {
+        @Override
+        public Observation worded() {
+            return observation.withEvidence(RuleWording.evidence(observation, context));
+        }
     }
 }

@@ -3,13 +3,16 @@ package dev.gainstage.engine.rules;
 /**
  * The last values of one measurement, one per session tick (100 ms). After a restart it ignores
  * the first {@code settle} values: meter windows still span audio from before the change (and
- * blocks in flight from the DAW still carry it) for that long.
+ * blocks in flight from the DAW still carry it) for that long. The maximum is found once per value added, not
+ * per question: the source rules each ask for it, for every stage, at every tick.
  */
 final class TickRing {
     private final double[] values;
     private int next;
     private int count;
     private int skip;
+    /** The maximum of the values held; NaN when it must be found again (a value was added since). */
+    private double max = Double.NaN;
 
     TickRing(int capacity, int settle) {
         values = new double[capacity];
@@ -22,6 +25,7 @@ final class TickRing {
             return;
         }
         values[next] = v;
+        max = Double.NaN;
         next = (next + 1) % values.length;
         count = Math.min(values.length, count + 1);
     }
@@ -35,11 +39,15 @@ final class TickRing {
     }
 
     double max() {
+        if (count == 0 || !Double.isNaN(max)) {
+            return max;
+        }
         double m = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < count; i++) {
             m = Math.max(m, values[i]);
         }
-        return count == 0 ? Double.NaN : m;
+        max = m;
+        return m;
     }
 
     double sum() {

@@ -5,7 +5,6 @@ import dev.gainstage.engine.graph.Stage;
 import dev.gainstage.engine.graph.Strip;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,8 +30,11 @@ public final class WarningTracker {
 
     private RuleConfig config;
     private final Map<String, Track> tracks = new LinkedHashMap<>();
+    /** Counts the updates: a track observed in this one carries its number (no set of ids built per tick). */
+    private long round;
 
     private static final class Track {
+        long observedIn;
         double pendingSince = Double.NaN;
         double clearSince = Double.NaN;
         Warning raised; // null while not raised
@@ -55,7 +57,7 @@ public final class WarningTracker {
      * Folds one round of observations in at audio time {@code now}; returns the events it caused
      * (RAISED, UPDATED, CLEARED), in a stable order.
      */
-    public List<Warning> update(double now, SessionGraph graph, List<Observation> observations) {
+    public List<Warning> update(double now, SessionGraph graph, List<? extends Observed> observations) {
         return update(now, graph, observations, Set.of());
     }
 
@@ -64,12 +66,18 @@ public final class WarningTracker {
      * strips marked intentional saturation: their warnings of rules it mutes clear now.
      */
     public List<Warning> update(
-            double now, SessionGraph graph, List<Observation> observations, Set<String> intentional) {
+            double now, SessionGraph graph, List<? extends Observed> observations, Set<String> intentional) {
         List<Warning> events = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        for (Observation o : observations) {
-            seen.add(o.warningId());
-            Track t = tracks.computeIfAbsent(o.warningId(), id -> new Track());
+        long current = ++round;
+        for (Observed observed : observations) {
+            Observation o = observed.observation(); // its evidence is written only for a warning built from it
+            String id = o.warningId();
+            Track t = tracks.get(id);
+            if (t == null) {
+                t = new Track();
+                tracks.put(id, t);
+            }
+            t.observedIn = current;
             if (o.breaks()) {
                 t.clearSince = Double.NaN;
                 if (t.raised == null) {
@@ -77,7 +85,7 @@ public final class WarningTracker {
                         t.pendingSince = now;
                     }
                     if (now - t.pendingSince >= config.raiseAfterSeconds() - 1e-9) {
-                        t.raised = warning(graph, o, WarningState.RAISED, now, now, o.measured(), false);
+                        t.raised = warning(graph, observed, id, WarningState.RAISED, now, now, o.measured(), false);
                         t.lastEventMeasured = o.measured();
                         events.add(t.raised);
                     }
@@ -85,7 +93,8 @@ public final class WarningTracker {
                     double peak = o.direction().worse(o.measured(), t.raised.peakMeasured())
                             ? o.measured()
                             : t.raised.peakMeasured();
-                    t.raised = warning(graph, o, WarningState.UPDATED, t.raised.firstSeenSeconds(), now, peak, false);
+                    t.raised = warning(
+                            graph, observed, id, WarningState.UPDATED, t.raised.firstSeenSeconds(), now, peak, false);
                     if (Math.abs(o.measured() - t.lastEventMeasured) >= UPDATE_STEP_DB) {
                         t.lastEventMeasured = o.measured();
                         events.add(t.raised);
@@ -97,7 +106,8 @@ public final class WarningTracker {
                     // Keep showing what is measured now (and a fix that fits it), marked as clearing.
                     t.raised = warning(
                             graph,
-                            o,
+                            observed,
+                            id,
                             WarningState.UPDATED,
                             t.raised.firstSeenSeconds(),
                             t.raised.lastSeenSeconds(),
@@ -110,7 +120,8 @@ public final class WarningTracker {
                         if (now - t.clearSince >= config.clearAfterSeconds() - 1e-9) {
                             events.add(warning(
                                     graph,
-                                    o,
+                                    observed,
+                                    id,
                                     WarningState.CLEARED,
                                     t.raised.firstSeenSeconds(),
                                     now,
@@ -128,7 +139,7 @@ public final class WarningTracker {
         for (Iterator<Map.Entry<String, Track>> it = tracks.entrySet().iterator(); it.hasNext(); ) {
             Map.Entry<String, Track> e = it.next();
             Track t = e.getValue();
-            if (seen.contains(e.getKey())) {
+            if (t.observedIn == current) {
                 continue;
             }
             t.pendingSince = Double.NaN;
@@ -165,17 +176,19 @@ public final class WarningTracker {
 
     private static Warning warning(
             SessionGraph graph,
-            Observation o,
+            Observed observed,
+            String id,
             WarningState state,
             double first,
             double last,
             double peak,
             boolean clearing) {
+        Observation o = observed.worded();
         Strip strip = graph.strip(o.stripId()).orElse(null);
         String stripName = strip == null ? o.stripId() : strip.name();
         String stageName = graph.stage(o.stageId()).map(Stage::name).orElse(o.stageId());
         return new Warning(
-                o.warningId(),
+                id,
                 o.rule(),
                 state,
                 o.stripId(),

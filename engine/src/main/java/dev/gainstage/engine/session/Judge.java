@@ -11,7 +11,7 @@ import dev.gainstage.engine.graph.TapPoint;
 import dev.gainstage.engine.metering.MeterReading;
 import dev.gainstage.engine.rules.FixPlans;
 import dev.gainstage.engine.rules.LoudnessDeltas;
-import dev.gainstage.engine.rules.Observation;
+import dev.gainstage.engine.rules.Observed;
 import dev.gainstage.engine.rules.RecentPeaks;
 import dev.gainstage.engine.rules.RuleConfig;
 import dev.gainstage.engine.rules.StagingRule;
@@ -67,7 +67,7 @@ final class Judge {
     List<Warning> tick(
             double seconds, SessionGraph graph, Map<TapKey, MeterReading> readings, Set<String> intentional) {
         observeWindows(graph, readings);
-        List<Observation> observations = rules.evaluate(graph, readings::get, intentional, loudnessDeltas, recentPeaks);
+        List<Observed> observations = rules.judge(graph, readings::get, intentional, loudnessDeltas, recentPeaks);
         List<Warning> events = tracker.update(seconds, graph, observations, intentional);
         for (Warning event : events) {
             recentEvents.addLast(new WarningEvent(++eventSequence, event));

@@ -31,18 +31,53 @@ class GraphMirrorTest {
     }
 
     static Strip master() {
+        return sum("master", "Master", StripKind.MASTER, List.of());
+    }
+
+    static Strip bus() {
+        return sum("bus", "Bus", StripKind.BUS, List.of("master"));
+    }
+
+    /** A bus or the master: what feeds it, summed, then its output. */
+    private static Strip sum(String id, String name, StripKind kind, List<String> outputs) {
         return new Strip(
-                "master",
-                "Master",
-                StripKind.MASTER,
+                id,
+                name,
+                kind,
                 2,
-                List.of(stage("master/source", StageKind.SOURCE), stage("master/output", StageKind.OUTPUT)),
-                List.of());
+                List.of(stage(id + "/source", StageKind.SOURCE), stage(id + "/output", StageKind.OUTPUT)),
+                outputs);
     }
 
     @BeforeEach
     void snapshot() throws GraphException {
         mirror.replace(10, List.of(track("vox", "eq", "comp"), master()));
+    }
+
+    @Test
+    void feedersAreTheStripsWhoseOutputsOrSendsReachAStripInStripOrder() throws GraphException {
+        Strip bus = bus();
+        Strip keys = track("keys");
+        List<Stage> withSend = new java.util.ArrayList<>(keys.stages());
+        withSend.add(2, new Stage("keys/send", StageKind.SEND, "send", "", true, OptionalDouble.empty(), "bus"));
+        Strip drums = new Strip(
+                "drums", "drums", StripKind.AUDIO_TRACK, 2, track("drums").stages(), List.of("bus"));
+        mirror.replace(20, List.of(track("vox"), keys.withStages(withSend), drums, bus, master()));
+
+        SessionGraph g = mirror.graph();
+        assertEquals(
+                List.of("keys", "drums"),
+                g.feeders("bus").stream().map(Strip::id).toList());
+        assertEquals(
+                List.of("vox", "keys", "bus"),
+                g.feeders("master").stream().map(Strip::id).toList());
+        assertEquals(List.of(), g.feeders("vox"));
+        assertEquals(List.of(), g.feeders("no such strip"));
+
+        mirror.apply(21, new GraphChange.StageRemoved("keys/send"));
+        assertEquals(
+                List.of("drums"),
+                mirror.graph().feeders("bus").stream().map(Strip::id).toList());
     }
 
     @Test
@@ -102,13 +137,7 @@ class GraphMirrorTest {
 
     @Test
     void aChangeThatWouldBreakTheGraphIsRefusedWhole() throws GraphException {
-        Strip bus = new Strip(
-                "bus",
-                "Bus",
-                StripKind.BUS,
-                2,
-                List.of(stage("bus/source", StageKind.SOURCE), stage("bus/output", StageKind.OUTPUT)),
-                List.of("master"));
+        Strip bus = bus();
         mirror.apply(11, new GraphChange.StripAdded(bus));
         SessionGraph before = mirror.graph();
         GraphException cycle = assertThrows(
@@ -138,13 +167,7 @@ class GraphMirrorTest {
 
     @Test
     void removingAStripRemovesRoutingToIt() throws GraphException {
-        Strip bus = new Strip(
-                "bus",
-                "Bus",
-                StripKind.BUS,
-                2,
-                List.of(stage("bus/source", StageKind.SOURCE), stage("bus/output", StageKind.OUTPUT)),
-                List.of("master"));
+        Strip bus = bus();
         mirror.apply(11, new GraphChange.StripAdded(bus));
         mirror.apply(12, new GraphChange.RoutingChanged("vox", List.of("bus")));
         mirror.apply(13, new GraphChange.StripRemoved("bus"));

@@ -36,4 +36,22 @@ class RecentPeaksTest {
         p.observe("kick/trim", Double.NaN);
         assertEquals(-9, p.peak("kick/trim"), 1e-9, "silence is no reading");
     }
+
+    @Test
+    void thePeakAskedAtEveryTickIsTheMaximumOfTheWindowThen() {
+        RecentPeaks p = new RecentPeaks(100, 0);
+        java.util.SplittableRandom random = new java.util.SplittableRandom(5);
+        java.util.List<Double> seen = new java.util.ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            double peak = i % 150 < 20 ? -1 - i % 7 : random.nextDouble(-60, -20); // loud phrases that then leave
+            p.observe("gtr/trim", peak);
+            seen.add(peak);
+            double expected = seen.subList(Math.max(0, seen.size() - 100), seen.size()).stream()
+                    .mapToDouble(Double::doubleValue)
+                    .max()
+                    .orElseThrow();
+            assertEquals(expected, p.peak("gtr/trim"), 0, "tick " + i);
+            assertEquals(expected, p.peak("gtr/trim"), 0, "asked again at tick " + i);
+        }
+    }
 }

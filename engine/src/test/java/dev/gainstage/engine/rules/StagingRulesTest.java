@@ -226,6 +226,28 @@ class StagingRulesTest {
     }
 
     @Test
+    void theTrackersWarningsFromUnwordedObservationsCarryTheEvidenceEvaluateWrites() throws GraphException {
+        put("vox/source", TapPoint.OUTPUT, phrases(-3, Double.NaN, 10, 12));
+        put("vox/comp", TapPoint.INPUT, phrases(-3, Double.NaN, 10, 12));
+        SessionGraph g = graph(0);
+        List<Observation> worded = rules.evaluate(g, readings::get, Set.of());
+        List<Observed> unworded = rules.judge(g, readings::get, Set.of(), null, null);
+        assertEquals(worded, unworded.stream().map(Observed::worded).toList());
+        assertTrue(unworded.stream().allMatch(o -> o.observation().evidence().isEmpty()), "written only when asked");
+
+        WarningTracker eager = new WarningTracker(RuleConfig.defaults());
+        WarningTracker lazy = new WarningTracker(RuleConfig.defaults());
+        for (double t = 0; t < 1; t += 0.1) {
+            assertEquals(eager.update(t, g, worded), lazy.update(t, g, unworded));
+        }
+        assertTrue(lazy.active().size() >= 2, lazy.active().toString());
+        assertEquals(eager.active(), lazy.active());
+        assertTrue(
+                lazy.active().stream().allMatch(w -> w.evidence().startsWith("measured ")),
+                lazy.active().toString());
+    }
+
+    @Test
     void noBrokenRuleOffersAFixOfZero() throws GraphException {
         for (double peak = -40; peak <= 3; peak += 0.05) {
             for (String stage : List.of("vox/source", "vox/comp", "master/output")) {
