@@ -32,11 +32,6 @@ public final class MonoGroup {
         this.lanes = lanes;
     }
 
-    /** What runs this group's lanes, e.g. "8 x double vector lanes (jdk.incubator.vector)". */
-    public String lanes() {
-        return lanes.describe();
-    }
-
     /** Adds a mono meter and its block (from index 0); at most {@link #WIDTH}, each meter once. */
     public void add(StageMeter meter, float[] block) {
         if (size == WIDTH) {
@@ -79,12 +74,17 @@ public final class MonoGroup {
                 processTogether(count, frames);
             }
         } finally {
-            Arrays.fill(meters, null);
-            Arrays.fill(samples, null);
-            Arrays.fill(together, null);
-            Arrays.fill(togetherSamples, null);
-            size = 0;
+            clear();
         }
+    }
+
+    /** Empties the group without metering: what a caller does when it could not add every meter. */
+    public void clear() {
+        Arrays.fill(meters, null);
+        Arrays.fill(samples, null);
+        Arrays.fill(together, null);
+        Arrays.fill(togetherSamples, null);
+        size = 0;
     }
 
     private void processTogether(int count, int frames) {

@@ -91,6 +91,7 @@ final class BatchMetering {
                 return;
             }
             MonoGroup g = group[k];
+            g.clear(); // whatever an item that threw before its process() left behind
             for (int m = at; m < at + size[k]; m++) {
                 int i = members[m];
                 targets[i].joinGroup(g, decoded[i], b.sampleRate(), restart[i]);

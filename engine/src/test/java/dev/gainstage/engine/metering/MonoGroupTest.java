@@ -190,6 +190,12 @@ class MonoGroupTest {
         assertEquals("a group holds at most " + MonoGroup.WIDTH + " meters", full.getMessage());
         assertThrows(IndexOutOfBoundsException.class, () -> group.process(17));
         assertEquals(0, group.size(), "a refused group is emptied too");
+        group.add(m, new float[16]);
+        group.clear();
+        assertEquals(0, group.size(), "cleared without metering");
+        group.add(m, new float[16]); // the meter is no longer in it
+        group.process(16);
+        assertEquals(16, m.reading().frames(), "metered once, after the clear");
     }
 
     @Test
