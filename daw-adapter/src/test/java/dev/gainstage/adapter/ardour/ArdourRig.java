@@ -161,6 +161,13 @@ final class ArdourRig implements AutoCloseable {
     }
 
     void startHost(Path sessionFile) throws Exception {
+        if (!jack.alive()) {
+            // In CI the JACK server of Ardour 9.8's chroot once died as a test stopped Ardour to start it again, and
+            // every later start failed for want of it ("Ardour did not load ... in 5 attempts"). The GUI rig restarts
+            // JACK the same way when Ardour loses it while loading.
+            System.out.println("the JACK server is gone; starting it again before Ardour");
+            jack.restart();
+        }
         host = ArdourHost.launch(
                 ardourLuaOrSkip(),
                 sessionFile,
