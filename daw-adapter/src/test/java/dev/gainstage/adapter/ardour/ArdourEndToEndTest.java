@@ -525,6 +525,19 @@ class ArdourEndToEndTest {
 
     @Test
     @Order(10)
+    void theJackServerRestartingUnderArdour() throws Exception {
+        rolling();
+        // Ardour and JACK both go (the user restarts their audio setup; or JACK dies as Ardour quits, which CI saw
+        // on Ardour 8.12 and 9.8): the adapter's JACK client must notice, and taps flow again once both are back.
+        rig.stopHost();
+        rig.jack().restart();
+        rig.startHost(rig.session);
+        SessionView v = rolling();
+        assertTrue(v.getAdapterConnected());
+    }
+
+    @Test
+    @Order(11)
     void ardourRestartingAndAnotherSessionOpening() throws Exception {
         rig.stopHost();
         // the same session again: same ids, the adapter rewires its taps
@@ -548,7 +561,7 @@ class ArdourEndToEndTest {
     }
 
     @Test
-    @Order(11)
+    @Order(12)
     void aSessionSavedWithItsTapsIsReloadedWithoutDuplicatesOrGhostSends() throws Exception {
         Path saved = rig.copyOfSession("saved");
         rig.startHost(saved);

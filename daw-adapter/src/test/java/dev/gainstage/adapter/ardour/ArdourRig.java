@@ -1,6 +1,7 @@
 package dev.gainstage.adapter.ardour;
 
 import com.google.inject.Guice;
+import dev.gainstage.adapter.ardour.jack.JackTapClient;
 import dev.gainstage.adapter.ardour.testing.ActionHook;
 import dev.gainstage.adapter.ardour.testing.ArdourGui;
 import dev.gainstage.adapter.ardour.testing.DemoSession;
@@ -87,6 +88,7 @@ final class ArdourRig implements AutoCloseable {
             rig.startJackAndSession(server);
             rig.startSidecar(0);
             rig.views = new ViewWatcher(rig.sidecarPort);
+            rig.views.describeOnTimeout(rig::describe);
             rig.startAdapter();
             rig.startHost(rig.session);
             return rig;
@@ -119,6 +121,7 @@ final class ArdourRig implements AutoCloseable {
                     rig.session, rig.xvfb.display(), jackd, dir.resolve("gui"), dir.resolve("control"), true, hooks);
             rig.startSidecar(0);
             rig.views = new ViewWatcher(rig.sidecarPort);
+            rig.views.describeOnTimeout(rig::describe);
             rig.startAdapter();
             return rig;
         } catch (Exception | AssertionError e) {
@@ -231,6 +234,56 @@ final class ArdourRig implements AutoCloseable {
             jack.close();
         }
         logStream.close();
+    }
+
+    /**
+     * The state of each part, for a wait that timed out: a view with no audio does not say whether JACK, Ardour, the
+     * adapter's JACK client or its wiring is missing.
+     */
+    String describe() {
+        StringBuilder b = new StringBuilder("---- the rig:\n");
+        b.append("  JACK server: ").append(jack == null ? "none" : jack.alive() ? "running" : "NOT running");
+        b.append("\n  Ardour: ")
+                .append(host == null ? "not started" : host.process().isAlive() ? "running" : "NOT running")
+                .append(gui == null ? "" : gui.alive() ? " (GUI running)" : " (GUI NOT running)");
+        if (adapter != null) {
+            JackTapClient client = adapter.jack();
+            b.append("\n  adapter: bridge frames ")
+                    .append(adapter.framesReceived())
+                    .append(", snapshots sent ")
+                    .append(adapter.snapshotsSent())
+                    .append(", JACK client ")
+                    .append(client.alive() ? "open" : "CLOSED")
+                    .append(", tap sources ")
+                    .append(client.sources())
+                    .append(", channels wired ")
+                    .append(adapter.connectedTapChannels())
+                    .append(", periods captured ")
+                    .append(client.capturedPeriods())
+                    .append(", sent ")
+                    .append(adapter.periodsSent())
+                    .append(", dropped ")
+                    .append(client.droppedPeriods())
+                    .append(", xruns ")
+                    .append(client.xruns());
+        }
+        b.append('\n');
+        tail(b, "Ardour's output", log, 30);
+        if (jack != null) {
+            tail(b, "the JACK server's log", jack.log(), 12);
+        }
+        return b.toString();
+    }
+
+    private static void tail(StringBuilder b, String what, Path file, int count) {
+        b.append("  ").append(what).append(" (").append(file).append("), last lines:\n");
+        try {
+            List<String> all = lines(file);
+            all.subList(Math.max(0, all.size() - count), all.size())
+                    .forEach(l -> b.append("    ").append(l).append('\n'));
+        } catch (IOException e) {
+            b.append("    (unreadable: ").append(e.getMessage()).append(")\n");
+        }
     }
 
     static List<String> lines(Path file) throws IOException {

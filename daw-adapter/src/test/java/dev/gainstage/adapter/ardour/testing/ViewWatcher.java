@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /** Watches the sidecar's session views as the panel does, across sidecar restarts; records warning events. */
 public final class ViewWatcher implements AutoCloseable {
@@ -28,6 +29,8 @@ public final class ViewWatcher implements AutoCloseable {
     private final Thread thread;
     private volatile boolean running = true;
     private volatile ManagedChannel channel;
+    /** What the rig says of its parts when a wait times out (a view alone does not say why audio stopped). */
+    private volatile Supplier<String> context = () -> "";
 
     public ViewWatcher(int port) {
         this.port = port;
@@ -66,6 +69,11 @@ public final class ViewWatcher implements AutoCloseable {
         }
     }
 
+    /** Adds {@code context}'s text to the error of every wait that times out. */
+    public void describeOnTimeout(Supplier<String> context) {
+        this.context = context;
+    }
+
     public SessionView latest() {
         return latest.get();
     }
@@ -87,8 +95,14 @@ public final class ViewWatcher implements AutoCloseable {
             }
             Thread.sleep(50);
         }
+        String around;
+        try {
+            around = context.get();
+        } catch (RuntimeException e) {
+            around = "(the rig could not describe itself: " + e + ")";
+        }
         throw new AssertionError("timed out after " + timeoutMillis + " ms waiting for " + what + "; last view:\n"
-                + describe(latest.get()));
+                + describe(latest.get()) + around);
     }
 
     /** When the warning {@code id} was first seen raised among the events from index {@code from} on. */
