@@ -14,6 +14,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -37,6 +38,13 @@ final class TapStreamer implements AutoCloseable {
     private static final float IMPLAUSIBLE = 1e6f;
 
     private volatile long implausible;
+    /** Thread-confined to the streamer: the plan read, the period peeked and not yet released, failures. */
+    private CapturePlan reading;
+
+    private TapRing.Period peeked;
+    private volatile long failures;
+    private long lastReport = System.nanoTime();
+    private long reports;
     private CapturePlan checkedPlan;
     private TapTable checkedTable;
     private boolean accepted;
@@ -52,6 +60,11 @@ final class TapStreamer implements AutoCloseable {
         return implausible;
     }
 
+    /** Periods that failed to go out (logged and skipped). */
+    long failures() {
+        return failures;
+    }
+
     long periodsSent() {
         return periodsSent;
     }
@@ -61,10 +74,31 @@ final class TapStreamer implements AutoCloseable {
         return maxTapsInBatch;
     }
 
+    /**
+     * Sends until closed. A failure in one period is logged and that period skipped: were the thread to end, taps would
+     * stop for the rest of the adapter's run with nothing to say why.
+     */
     private void run() {
-        CapturePlan reading = null;
-        long lastReport = System.nanoTime();
-        long reports = 0;
+        long lastFailureLog = 0;
+        while (running) {
+            try {
+                sendUntilClosed();
+            } catch (RuntimeException e) {
+                failures++;
+                TapRing.Period held = reading == null ? null : reading.ring().peek();
+                if (held != null && held == peeked) {
+                    reading.ring().release(); // the period that failed: skipped, not retried for ever
+                }
+                if (System.nanoTime() - lastFailureLog > 10_000_000_000L || failures == 1) {
+                    lastFailureLog = System.nanoTime();
+                    LOG.log(Level.WARNING, "could not send a period of taps (" + failures + " so far); skipped it", e);
+                }
+                LockSupport.parkNanos(1_000_000);
+            }
+        }
+    }
+
+    private void sendUntilClosed() {
         while (running) {
             CapturePlan current = plans.get();
             if (current != reading) {
@@ -73,6 +107,7 @@ final class TapStreamer implements AutoCloseable {
                 drops.follow(current);
             }
             TapRing.Period p = reading == null ? null : reading.ring().peek();
+            peeked = p;
             SidecarLink link = links.get();
             if (p == null) {
                 LockSupport.parkNanos(1_000_000);
@@ -80,10 +115,12 @@ final class TapStreamer implements AutoCloseable {
                 // handles of a subscription that is no longer the sidecar's (it restarted, or changed its
                 // mind): nobody wants this audio; the plan for the new subscription is on its way
                 reading.ring().release();
+                peeked = null;
                 stale++;
             } else {
                 TapBatch batch = batch(reading, p);
                 reading.ring().release();
+                peeked = null;
                 if (link.isReady()) {
                     link.send(AdapterMessage.newBuilder().setTaps(batch).build());
                     periodsSent++;

@@ -165,7 +165,7 @@ public final class SidecarLink implements AutoCloseable {
         return true;
     }
 
-    /** Sends if connected; returns whether it was handed to the stream. */
+    /** Sends if connected (and not closed); returns whether it was handed to the stream. */
     public boolean send(AdapterMessage m) {
         synchronized (sendLock) {
             ClientCallStreamObserver<AdapterMessage> s = stream;
@@ -187,6 +187,9 @@ public final class SidecarLink implements AutoCloseable {
             if (s != null) {
                 s.onCompleted();
             }
+            // gRPC refuses a message after onCompleted with an exception: a producer that took this link just before
+            // it was replaced (the adapter attaching another session) must be told "not sent" instead.
+            stream = null;
         }
         reconnector.close();
         channel.shutdown();

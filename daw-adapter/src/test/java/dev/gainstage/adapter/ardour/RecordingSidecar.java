@@ -4,6 +4,7 @@ import dev.gainstage.client.SidecarAddress;
 import dev.gainstage.proto.v1.AdapterMessage;
 import dev.gainstage.proto.v1.AdapterServiceGrpc;
 import dev.gainstage.proto.v1.SidecarMessage;
+import dev.gainstage.proto.v1.TapBatch;
 import dev.gainstage.proto.v1.TapDropReport;
 import dev.gainstage.proto.v1.TapSubscription;
 import io.grpc.Server;
@@ -15,12 +16,21 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
-/** A stand-in sidecar on the loopback: subscribes every Attach stream to the given taps, keeps the drop reports. */
+/**
+ * A stand-in sidecar on the loopback: subscribes every Attach stream to the given taps, keeps the drop reports and the
+ * tap batches.
+ */
 final class RecordingSidecar implements AutoCloseable {
     private final Server server;
     final BlockingQueue<TapDropReport> drops = new LinkedBlockingQueue<>();
+    final BlockingQueue<TapBatch> batches = new LinkedBlockingQueue<>();
 
     RecordingSidecar(TapSubscription subscription) throws IOException {
+        this(subscription, false);
+    }
+
+    /** @param holdOpen never end a stream the adapter ended (so its close waits until the channel gives up) */
+    RecordingSidecar(TapSubscription subscription, boolean holdOpen) throws IOException {
         server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
                 .addService(new AdapterServiceGrpc.AdapterServiceImplBase() {
                     @Override
@@ -34,6 +44,9 @@ final class RecordingSidecar implements AutoCloseable {
                                 if (m.hasDrops()) {
                                     drops.add(m.getDrops());
                                 }
+                                if (m.hasTaps()) {
+                                    batches.add(m.getTaps());
+                                }
                             }
 
                             @Override
@@ -41,7 +54,9 @@ final class RecordingSidecar implements AutoCloseable {
 
                             @Override
                             public void onCompleted() {
-                                out.onCompleted();
+                                if (!holdOpen) {
+                                    out.onCompleted();
+                                }
                             }
                         };
                     }

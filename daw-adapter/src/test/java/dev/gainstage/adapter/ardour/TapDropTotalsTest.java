@@ -5,15 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gainstage.adapter.ardour.jack.CapturePlan;
 import dev.gainstage.adapter.link.SidecarLink;
-import dev.gainstage.adapter.link.TapTable;
-import dev.gainstage.proto.v1.FixRequest;
-import dev.gainstage.proto.v1.ProtocolError;
 import dev.gainstage.proto.v1.TapAssignment;
 import dev.gainstage.proto.v1.TapDropReport;
 import dev.gainstage.proto.v1.TapDrops;
 import dev.gainstage.proto.v1.TapPoint;
 import dev.gainstage.proto.v1.TapSubscription;
-import io.grpc.Status;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -36,7 +32,7 @@ class TapDropTotalsTest {
                         .setPoint(TapPoint.TAP_POINT_OUTPUT))
                 .build();
         try (RecordingSidecar sidecar = new RecordingSidecar(sub);
-                SidecarLink link = new SidecarLink(sidecar.address(), new Quiet())) {
+                SidecarLink link = new SidecarLink(sidecar.address(), new QuietListener())) {
             link.connect();
             long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
             while (!link.taps().has(HANDLE) && System.nanoTime() < until) {
@@ -79,22 +75,5 @@ class TapDropTotalsTest {
             }
         }
         assertEquals(want, reported.isEmpty() ? 0 : reported.getLast(), "the reported total: " + reported);
-    }
-
-    private static final class Quiet implements SidecarLink.Listener {
-        @Override
-        public void onConnected(SidecarLink link) {}
-
-        @Override
-        public void onTaps(TapTable taps) {}
-
-        @Override
-        public void onFix(FixRequest fix) {}
-
-        @Override
-        public void onError(ProtocolError error) {}
-
-        @Override
-        public void onDisconnected(Status status) {}
     }
 }
