@@ -47,8 +47,6 @@ public final class ArdourAdapter implements AutoCloseable {
     static final long ARDOUR_GONE_MILLIS = 3_000;
     /** How often Ardour's playhead is asked for, to keep the sidecar's timeline on it. */
     private static final long TRANSPORT_POLL_MILLIS = 250;
-    /** The wait between attempts to join JACK. */
-    private static final long JACK_RETRY_NANOS = 2_000_000_000L;
 
     /**
      * @param probeAllocations measure the JACK callback's own allocations (tests)
@@ -88,7 +86,7 @@ public final class ArdourAdapter implements AutoCloseable {
 
     private volatile long lastFrameNanos;
     private volatile long framesReceived;
-    private long lastJackAttempt; // housekeeping thread only
+    private final JackRejoin rejoin = new JackRejoin(); // housekeeping thread only
     private volatile boolean closed;
 
     public ArdourAdapter(Config config) throws IOException {
@@ -259,11 +257,7 @@ public final class ArdourAdapter implements AutoCloseable {
         } catch (IOException e) {
             LOG.warning(() -> "cannot write " + heartbeat.file() + ": " + e.getMessage());
         }
-        // JACK is joined only once the bridge reports, i.e. after Ardour has loaded its session: a client
-        // appearing while Ardour 7.3 loads a session on JACK2 1.9.21 corrupts Ardour's JACK request channel
-        // ("CheckSize error" in jackd, then "JACK HALTED" in Ardour).
-        if (framesReceived > 0 && !jack.alive() && System.nanoTime() - lastJackAttempt > JACK_RETRY_NANOS) {
-            lastJackAttempt = System.nanoTime();
+        if (rejoin.due(System.nanoTime(), jack.alive(), lastFrameNanos, jack.lostNanos())) {
             control.execute(this::openJack);
         }
         if (lastFrameNanos != 0 && System.nanoTime() - lastFrameNanos > ARDOUR_GONE_MILLIS * 1_000_000) {

@@ -55,6 +55,8 @@ public final class JackTapClient implements AutoCloseable {
 
     private int nextPort = 1;
     private volatile boolean alive;
+    /** {@link System#nanoTime} when the server last shut the client down; 0 for never. */
+    private volatile long lostNanos;
 
     /**
      * @param probeAllocations measure what the process callback's own code allocates (tests)
@@ -86,6 +88,11 @@ public final class JackTapClient implements AutoCloseable {
 
     public boolean alive() {
         return alive;
+    }
+
+    /** {@link System#nanoTime} when the server last shut the client down; 0 for never. */
+    public long lostNanos() {
+        return lostNanos;
     }
 
     public int sampleRate() {
@@ -277,6 +284,7 @@ public final class JackTapClient implements AutoCloseable {
         @Override
         public void clientShutdown(JackClient c) {
             alive = false;
+            lostNanos = System.nanoTime();
             plan.set(null);
             LOG.warning("the JACK server shut our client down; reopening when it is back");
         }
