@@ -4,6 +4,7 @@ import com.google.protobuf.ByteString;
 import dev.gainstage.adapter.ardour.jack.CapturePlan;
 import dev.gainstage.adapter.ardour.jack.Fanout;
 import dev.gainstage.adapter.ardour.jack.TapRing;
+import dev.gainstage.adapter.link.PeriodBacklog;
 import dev.gainstage.adapter.link.SidecarLink;
 import dev.gainstage.adapter.link.TapTable;
 import dev.gainstage.proto.v1.AdapterMessage;
@@ -19,8 +20,8 @@ import java.util.logging.Logger;
 
 /**
  * The non-real-time half of the taps: drains the current plan's ring and sends one {@link TapBatch} per JACK
- * period. When the sidecar lags (the stream is not ready) the period is dropped and counted instead of
- * queued, and the totals ({@link DropTotals}, over the adapter's run) go out as a {@link TapDropReport} every
+ * period. When the sidecar lags (the stream is not ready) up to {@link PeriodBacklog#MAX_HELD} periods wait in the
+ * ring; past that the oldest is dropped and counted instead of queued, and the totals ({@link DropTotals}, over the adapter's run) go out as a {@link TapDropReport} every
  * second, together with the periods the real-time side dropped because this thread fell behind.
  */
 final class TapStreamer implements AutoCloseable {
@@ -117,6 +118,9 @@ final class TapStreamer implements AutoCloseable {
                 reading.ring().release();
                 peeked = null;
                 stale++;
+            } else if (PeriodBacklog.holds(link, reading.ring().size())) {
+                // the stream is full: the period waits in the ring (a few, then the oldest goes)
+                LockSupport.parkNanos(200_000);
             } else {
                 TapBatch batch = batch(reading, p);
                 reading.ring().release();

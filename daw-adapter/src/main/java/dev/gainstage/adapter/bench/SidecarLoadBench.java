@@ -1,6 +1,7 @@
 package dev.gainstage.adapter.bench;
 
 import com.google.protobuf.ByteString;
+import dev.gainstage.adapter.link.PeriodBacklog;
 import dev.gainstage.adapter.link.SidecarLink;
 import dev.gainstage.adapter.link.TapTable;
 import dev.gainstage.client.CommandLine;
@@ -159,21 +160,30 @@ public final class SidecarLoadBench {
                             public void onCompleted() {}
                         });
 
-        int sent = 0;
+        // Like the adapters: a few periods wait while the stream is full, then the oldest are dropped. A period's
+        // latency counts from when it was produced, its wait included.
+        int[] sent = {0};
+        long[] droppedPeriods = {0};
+        PeriodBacklog backlog = new PeriodBacklog(link, new PeriodBacklog.Outcome() {
+            @Override
+            public void sent(PeriodBacklog.Period p) {
+                sentAt[sent[0]++] = p.producedNanos();
+            }
+
+            @Override
+            public void dropped(PeriodBacklog.Period p) {
+                droppedPeriods[0]++;
+            }
+        });
         long warmupStart = System.nanoTime();
         for (long b = 0; b < warmupBlocks; b++) {
-            if (link.isReady()) {
-                sentAt[sent++] = System.nanoTime();
-                link.send(AdapterMessage.newBuilder()
-                        .setTaps(batch(handles, b, i -> clean))
-                        .build());
-            }
-            pace(warmupStart, b);
+            backlog.add(batch(handles, b, i -> clean).build(), System.nanoTime());
+            backlog.waitUntil(due(warmupStart, b));
         }
         double cpuBefore = cpuSeconds(pid);
         long self = ProcessHandle.current().pid();
         double senderCpuBefore = cpuSeconds(self);
-        long dropped = 0;
+        long droppedInWarmup = droppedPeriods[0];
         long start = System.nanoTime();
         for (long b = 0; b < blocks; b++) {
             double t = b * (double) FRAMES / RATE;
@@ -183,14 +193,10 @@ public final class SidecarLoadBench {
                     cycle > 0
                             ? i -> (t + cycle * i / taps) % cycle >= cycle / 2 ? hot : clean
                             : i -> t >= 2.0 + i * step ? hot : clean); // tap i goes hot at 2 s + i x step
-            if (link.isReady()) {
-                sentAt[sent++] = System.nanoTime();
-                link.send(AdapterMessage.newBuilder().setTaps(batch).build());
-            } else {
-                dropped += taps;
-            }
-            pace(start, b);
+            backlog.add(batch.build(), System.nanoTime());
+            backlog.waitUntil(due(start, b));
         }
+        long dropped = (droppedPeriods[0] - droppedInWarmup) * taps;
         double wall = (System.nanoTime() - start) / 1e9;
         int cores = Runtime.getRuntime().availableProcessors();
         double cpu = cpuSeconds(pid) - cpuBefore;
@@ -240,13 +246,9 @@ public final class SidecarLoadBench {
         return batch;
     }
 
-    /** Sleeps until block {@code b + 1} is due, {@code start} being when block 0 was. */
-    private static void pace(long start, long b) throws InterruptedException {
-        long due = start + Math.round((b + 1) * 1e9 * FRAMES / RATE);
-        long wait = due - System.nanoTime();
-        if (wait > 0) {
-            Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
-        }
+    /** When block {@code b + 1} is due, {@code start} being when block 0 was. */
+    private static long due(long start, long b) {
+        return start + Math.round((b + 1) * 1e9 * FRAMES / RATE);
     }
 
     private static String ms(double[] sorted, double q) {

@@ -2,6 +2,7 @@ package dev.gainstage.adapter.sim;
 
 import com.google.protobuf.ByteString;
 import dev.gainstage.adapter.compare.Comparer;
+import dev.gainstage.adapter.link.PeriodBacklog;
 import dev.gainstage.adapter.link.SidecarLink;
 import dev.gainstage.adapter.link.TapTable;
 import dev.gainstage.client.SidecarAddress;
@@ -35,8 +36,9 @@ import java.util.logging.Logger;
 /**
  * The sim adapter: renders a {@link SimSessionRenderer} block by block and streams every tap the
  * sidecar subscribed to, as one {@link TapBatch} per block. In real-time mode it keeps the session's
- * pace and, like a real audio thread, drops a block rather than wait when the sidecar lags (the drops
- * are counted and reported); at max speed it waits for flow control instead, so nothing is lost.
+ * pace and, like a real audio thread, never waits when the sidecar lags: a few blocks are held
+ * ({@link PeriodBacklog}), then dropped (the drops are counted and reported); at max speed it waits for
+ * flow control instead, so nothing is lost.
  * It applies fix requests and compare steps ({@link Comparer}) to the renderer and reports the new gains and
  * activity as deltas. Over 300 lines because the render loop, the sidecar's messages and the batch builder share
  * one stream and one delta sequence.
@@ -56,6 +58,7 @@ public final class SimAdapter implements SidecarLink.Listener, AutoCloseable {
     private final SidecarLink link;
     private final Comparer comparer;
     private final AtomicLong sequence = new AtomicLong();
+    private final PeriodBacklog backlog;
     private final Map<Integer, Long> drops = new HashMap<>();
     private final Object graphLock = new Object();
     private volatile boolean stopping;
@@ -71,6 +74,20 @@ public final class SimAdapter implements SidecarLink.Listener, AutoCloseable {
         this.speed = speed;
         this.link = new SidecarLink(sidecar, this);
         this.comparer = new Comparer(new SimCompareHost(renderer));
+        this.backlog = new PeriodBacklog(link, new PeriodBacklog.Outcome() {
+            @Override
+            public void sent(PeriodBacklog.Period p) {
+                batchesSent++;
+            }
+
+            @Override
+            public void dropped(PeriodBacklog.Period p) {
+                for (TapBlock b : p.batch().getBlocksList()) {
+                    drops.merge(b.getHandle(), 1L, Long::sum);
+                }
+                batchesDropped++;
+            }
+        });
     }
 
     public SidecarLink link() {
@@ -110,11 +127,7 @@ public final class SimAdapter implements SidecarLink.Listener, AutoCloseable {
                 }
             }
             if (speed == Speed.REALTIME) {
-                long due = startNanos + Math.round(renderer.position() * 1e9 / renderer.sampleRate());
-                long wait = due - System.nanoTime();
-                if (wait > 0) {
-                    Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
-                }
+                backlog.waitUntil(startNanos + Math.round(renderer.position() * 1e9 / renderer.sampleRate()));
             }
             if (System.nanoTime() - lastDropReport > 1_000_000_000L) {
                 lastDropReport = System.nanoTime();
@@ -131,9 +144,8 @@ public final class SimAdapter implements SidecarLink.Listener, AutoCloseable {
                     return;
                 }
             }
-        } else if (!link.isReady()) {
-            batch.countDrops(drops);
-            batchesDropped++;
+        } else {
+            backlog.add(batch.build(), System.nanoTime());
             return;
         }
         if (link.send(AdapterMessage.newBuilder().setTaps(batch.build()).build())) {
@@ -344,12 +356,6 @@ public final class SimAdapter implements SidecarLink.Listener, AutoCloseable {
                     .setFrames(frames)
                     .setSamplePosition(samplePosition)
                     .setSamples(ByteString.copyFrom(scratch)));
-        }
-
-        void countDrops(Map<Integer, Long> drops) {
-            for (TapBlock b : batch.getBlocksList()) {
-                drops.merge(b.getHandle(), 1L, Long::sum);
-            }
         }
 
         TapBatch build() {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gainstage.adapter.ardour.jack.CapturePlan;
+import dev.gainstage.adapter.link.QuietListener;
 import dev.gainstage.adapter.link.SidecarLink;
 import dev.gainstage.proto.v1.TapAssignment;
 import dev.gainstage.proto.v1.TapDropReport;

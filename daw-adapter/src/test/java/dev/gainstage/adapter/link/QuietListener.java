@@ -1,13 +1,11 @@
-package dev.gainstage.adapter.ardour;
+package dev.gainstage.adapter.link;
 
-import dev.gainstage.adapter.link.SidecarLink;
-import dev.gainstage.adapter.link.TapTable;
 import dev.gainstage.proto.v1.FixRequest;
 import dev.gainstage.proto.v1.ProtocolError;
 import io.grpc.Status;
 
 /** A link listener that ignores what the sidecar says, for tests of the sending side. */
-final class QuietListener implements SidecarLink.Listener {
+public final class QuietListener implements SidecarLink.Listener {
     @Override
     public void onConnected(SidecarLink link) {}
 
