@@ -119,8 +119,9 @@ final class TapStreamer implements AutoCloseable {
                 peeked = null;
                 stale++;
             } else if (PeriodBacklog.holds(link, reading.ring().size())) {
-                // the stream is full: the period waits in the ring (a few, then the oldest goes)
-                LockSupport.parkNanos(200_000);
+                // the stream is full: the period waits in the ring (a few, then the oldest goes), until the stream
+                // says it is ready or the next period may have come
+                awaitReady(link);
             } else {
                 TapBatch batch = batch(reading, p);
                 reading.ring().release();
@@ -143,6 +144,15 @@ final class TapStreamer implements AutoCloseable {
                     LOG.info(() -> "taps: " + sent + " periods sent, " + stale + " of an old subscription skipped");
                 }
             }
+        }
+    }
+
+    private void awaitReady(SidecarLink link) {
+        try {
+            link.awaitReady(1);
+        } catch (InterruptedException e) {
+            running = false; // nobody but the JVM interrupts this thread: it is going
+            Thread.currentThread().interrupt();
         }
     }
 
