@@ -63,6 +63,57 @@ public record Observation(
                 "");
     }
 
+    /**
+     * A rule's observation of {@code c}'s stage, its words written by {@code wording} only when a warning is built from
+     * it ({@link Observed#worded}).
+     */
+    static Observed unworded(
+            StageContext c,
+            Rule rule,
+            String stageId,
+            double measured,
+            double threshold,
+            Direction direction,
+            String unit,
+            boolean breaks,
+            List<FixStep> fix,
+            double clearMarginDb,
+            Wording wording) {
+        return new Unworded(
+                new Observation(
+                        rule,
+                        c.strip().id(),
+                        stageId,
+                        measured,
+                        threshold,
+                        direction,
+                        unit,
+                        breaks,
+                        "",
+                        "",
+                        fix,
+                        clearMarginDb),
+                c,
+                wording);
+    }
+
+    Observation withWords(String newMessage, String newSuggestion, String newEvidence) {
+        return new Observation(
+                rule,
+                stripId,
+                stageId,
+                measured,
+                threshold,
+                direction,
+                unit,
+                breaks,
+                newMessage,
+                newSuggestion,
+                fix,
+                clearMarginDb,
+                newEvidence);
+    }
+
     public Observation withEvidence(String newEvidence) {
         return new Observation(
                 rule,
