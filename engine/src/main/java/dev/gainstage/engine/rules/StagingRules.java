@@ -83,7 +83,7 @@ public final class StagingRules {
             for (int i = 0; i < strip.stages().size(); i++) {
                 boolean muted = stripIntentional
                         || intentional.contains(strip.stages().get(i).id());
-                StageContext context = new StageContext(graph, strip, i, readings, muted, deltas, peaks, config);
+                StageContext context = StageContext.of(graph, strip, i, readings, muted, deltas, peaks, config);
                 for (StagingRule rule : rules) {
                     rule.evaluate(context).ifPresent(out::add);
                 }
