@@ -115,20 +115,7 @@ public record Observation(
     }
 
     public Observation withEvidence(String newEvidence) {
-        return new Observation(
-                rule,
-                stripId,
-                stageId,
-                measured,
-                threshold,
-                direction,
-                unit,
-                breaks,
-                message,
-                suggestion,
-                fix,
-                clearMarginDb,
-                newEvidence);
+        return withWords(message, suggestion, newEvidence);
     }
 
     @Override
