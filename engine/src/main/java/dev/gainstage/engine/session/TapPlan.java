@@ -6,7 +6,6 @@ import dev.gainstage.engine.metering.ChannelLevel;
 import dev.gainstage.engine.metering.MeterMode;
 import dev.gainstage.engine.metering.MeterOptions;
 import dev.gainstage.engine.metering.MeterReading;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -68,20 +67,15 @@ final class TapPlan {
         return handle == null ? null : metersByHandle.get(handle);
     }
 
-    /**
-     * What every tap that has had audio reads now, immutable: built as the map the published {@link SessionState}
-     * keeps (its {@code Map.copyOf} returns it as it is), so a tick builds no second copy of it.
-     */
+    /** What every tap that has had audio reads now. */
     Map<TapKey, MeterReading> readings() {
-        @SuppressWarnings("unchecked")
-        Map.Entry<TapKey, MeterReading>[] entries = new Map.Entry[metersByHandle.size()];
-        int n = 0;
+        Map<TapKey, MeterReading> readings = new HashMap<>();
         for (TapMeter m : metersByHandle.values()) {
             if (m.measured()) {
-                entries[n++] = Map.entry(m.key, m.meter().reading());
+                readings.put(m.key, m.meter().reading());
             }
         }
-        return Map.ofEntries(n == entries.length ? entries : Arrays.copyOf(entries, n));
+        return readings;
     }
 
     /** Each measured multichannel tap's peaks per channel (mono taps have their combined figures only). */
