@@ -15,6 +15,7 @@ import dev.gainstage.engine.rules.TapReadings;
 import dev.gainstage.engine.rules.Warning;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -58,6 +59,7 @@ public final class ChecklistEvaluator {
             Map<String, String> itemAcks,
             RuleConfig config,
             DeliveryTarget target) {
+        Map<String, List<Warning>> byStage = byStage(active);
         List<ChecklistItem> sources = new ArrayList<>();
         List<ChecklistItem> plugins = new ArrayList<>();
         List<ChecklistItem> mix = new ArrayList<>();
@@ -72,7 +74,7 @@ public final class ChecklistEvaluator {
                             TapPoint.OUTPUT,
                             SOURCE_RULES,
                             readings,
-                            active,
+                            byStage,
                             itemAcks,
                             r -> sourceWaiting(r, config)));
                 } else if (stage.kind() == StageKind.PLUGIN && stage.active()) {
@@ -85,7 +87,7 @@ public final class ChecklistEvaluator {
                             TapPoint.OUTPUT,
                             PLUGIN_RULES,
                             readings,
-                            active,
+                            byStage,
                             itemAcks,
                             ChecklistEvaluator::levelWaiting));
                 } else if (stage.kind() == StageKind.OUTPUT
@@ -101,7 +103,7 @@ public final class ChecklistEvaluator {
                             TapPoint.OUTPUT,
                             MIX_RULES,
                             readings,
-                            active,
+                            byStage,
                             itemAcks,
                             ChecklistEvaluator::levelWaiting));
                 }
@@ -136,6 +138,18 @@ public final class ChecklistEvaluator {
         return new Checklist(steps, next, done, total);
     }
 
+    /**
+     * The active warnings by stage id, each stage's in their order: an item reads its stage's alone (a scan of every
+     * warning per item made a publication of a session with many warnings quadratic).
+     */
+    private static Map<String, List<Warning>> byStage(List<Warning> active) {
+        Map<String, List<Warning>> byStage = new HashMap<>();
+        for (Warning w : active) {
+            byStage.computeIfAbsent(w.stageId(), k -> new ArrayList<>(2)).add(w);
+        }
+        return byStage;
+    }
+
     private static ChecklistItem item(
             String id,
             String text,
@@ -144,7 +158,7 @@ public final class ChecklistEvaluator {
             TapPoint point,
             Set<Rule> rules,
             TapReadings readings,
-            List<Warning> active,
+            Map<String, List<Warning>> activeByStage,
             Map<String, String> itemAcks,
             Function<MeterReading, String> waiting) {
         String ack = itemAcks.get(id);
@@ -152,8 +166,8 @@ public final class ChecklistEvaluator {
             return new ChecklistItem(id, text, strip.id(), stage.id(), ItemState.ACKNOWLEDGED, "acknowledged", ack);
         }
         Warning acknowledged = null;
-        for (Warning w : active) {
-            if (w.stageId().equals(stage.id()) && rules.contains(w.rule())) {
+        for (Warning w : activeByStage.getOrDefault(stage.id(), List.of())) {
+            if (rules.contains(w.rule())) {
                 if (!w.acknowledged()) {
                     return new ChecklistItem(id, text, strip.id(), stage.id(), ItemState.FAILING, w.suggestion(), "");
                 }

@@ -14,8 +14,10 @@ public record Strip(String id, String name, StripKind kind, int channels, List<S
         outputs = List.copyOf(outputs);
     }
 
+    // Plain loops, not streams: the rules ask these of every stage at every tick.
     public Optional<Stage> stage(String stageId) {
-        return stages.stream().filter(s -> s.id().equals(stageId)).findFirst();
+        int i = indexOf(stageId);
+        return i < 0 ? Optional.empty() : Optional.of(stages.get(i));
     }
 
     public int indexOf(String stageId) {
@@ -28,7 +30,12 @@ public record Strip(String id, String name, StripKind kind, int channels, List<S
     }
 
     public Optional<Stage> firstOfKind(StageKind kind) {
-        return stages.stream().filter(s -> s.kind() == kind).findFirst();
+        for (Stage s : stages) {
+            if (s.kind() == kind) {
+                return Optional.of(s);
+            }
+        }
+        return Optional.empty();
     }
 
     public Strip withName(String newName) {

@@ -14,7 +14,7 @@ public final class BusOverloadRule implements StagingRule {
     }
 
     @Override
-    public Optional<Observation> evaluate(StageContext c) {
+    public Optional<Observed> evaluate(StageContext c) {
         MeterReading r = c.output();
         if (!c.isOutputOf(StripKind.BUS) || !hasSignal(r)) {
             return Optional.empty();
@@ -23,18 +23,19 @@ public final class BusOverloadRule implements StagingRule {
         double peak = r.samplePeakDbfs();
         double change = Decibels.tenth(config.masterHeadroomPeakDbfs() - peak);
         SumFix fix = SumFix.of(c, change);
-        return Optional.of(new Observation(
+        return Optional.of(Observation.unworded(
+                c,
                 id(),
-                c.strip().id(),
                 c.stage().id(),
                 peak,
                 config.busPeakDbfs(),
                 Direction.ABOVE,
                 "dBFS",
                 peak > config.busPeakDbfs(),
-                RuleWording.busOverload(c.strip(), peak, config.busPeakDbfs()),
-                RuleWording.sumFixSuggestion(c.strip(), fix, "below full scale"),
                 fix.steps(),
-                config.clearMarginDb()));
+                config.clearMarginDb(),
+                () -> new Wording.Words(
+                        RuleWording.busOverload(c.strip(), peak, config.busPeakDbfs()),
+                        RuleWording.sumFixSuggestion(c.strip(), fix, "below full scale"))));
     }
 }

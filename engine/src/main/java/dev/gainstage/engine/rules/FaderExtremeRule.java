@@ -15,7 +15,7 @@ public final class FaderExtremeRule implements StagingRule {
     }
 
     @Override
-    public Optional<Observation> evaluate(StageContext c) {
+    public Optional<Observed> evaluate(StageContext c) {
         Stage stage = c.stage();
         if (stage.kind() != StageKind.FADER || stage.gainDb().isEmpty() || !hasSignal(c.input())) {
             return Optional.empty();
@@ -25,18 +25,19 @@ public final class FaderExtremeRule implements StagingRule {
         boolean boost = gain > 0;
         double threshold = boost ? config.faderMaxDb() : config.faderMinDb();
         Direction direction = boost ? Direction.ABOVE : Direction.BELOW;
-        return Optional.of(new Observation(
+        return Optional.of(Observation.unworded(
+                c,
                 id(),
-                c.strip().id(),
                 stage.id(),
                 gain,
                 threshold,
                 direction,
                 "dB",
                 direction.breaks(gain, threshold),
-                RuleWording.faderExtreme(RuleWording.where(c.strip(), stage), gain),
-                RuleWording.faderExtremeSuggestion(gain),
                 List.of(), // the change belongs upstream, on a trim the user picks
-                config.clearMarginDb()));
+                config.clearMarginDb(),
+                () -> new Wording.Words(
+                        RuleWording.faderExtreme(RuleWording.where(c.strip(), stage), gain),
+                        RuleWording.faderExtremeSuggestion(gain))));
     }
 }

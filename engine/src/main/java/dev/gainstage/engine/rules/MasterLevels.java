@@ -34,21 +34,19 @@ record MasterLevels(double peak, double truePeak, double worst, double change, S
      * The master rules' observation: measured on the worst peak, fixed by the {@link SumFix}: the master's own
      * added gain first, then the faders of the strips that make it loud.
      */
-    Observation observation(
-            Rule rule, StageContext c, double threshold, boolean breaks, String message, String suggestion) {
-        return new Observation(
+    Observed observation(Rule rule, StageContext c, double threshold, boolean breaks, Wording wording) {
+        return Observation.unworded(
+                c,
                 rule,
-                c.strip().id(),
                 c.stage().id(),
                 worst,
                 threshold,
                 Direction.ABOVE,
                 "dBFS",
                 breaks,
-                message,
-                suggestion,
                 fix.steps(),
-                c.config().clearMarginDb());
+                c.config().clearMarginDb(),
+                wording);
     }
 
     /** Over full scale: then it is not also "low headroom", the over says more. */

@@ -13,7 +13,7 @@ public final class MasterLowHeadroomRule implements StagingRule {
     }
 
     @Override
-    public Optional<Observation> evaluate(StageContext c) {
+    public Optional<Observed> evaluate(StageContext c) {
         RuleConfig config = c.config();
         return MasterLevels.of(c)
                 .map(m -> m.observation(
@@ -21,7 +21,8 @@ public final class MasterLowHeadroomRule implements StagingRule {
                         c,
                         config.masterHeadroomPeakDbfs(),
                         !m.over(config) && m.worst() > config.masterHeadroomPeakDbfs(),
-                        RuleWording.masterLowHeadroom(c.strip(), m.worst(), config.masterHeadroomPeakDbfs()),
-                        RuleWording.sumFixSuggestion(c.strip(), m.fix(), "to leave 3 to 6 dB of headroom")));
+                        () -> new Wording.Words(
+                                RuleWording.masterLowHeadroom(c.strip(), m.worst(), config.masterHeadroomPeakDbfs()),
+                                RuleWording.sumFixSuggestion(c.strip(), m.fix(), "to leave 3 to 6 dB of headroom"))));
     }
 }

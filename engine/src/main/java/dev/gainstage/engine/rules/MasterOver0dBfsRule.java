@@ -10,7 +10,7 @@ public final class MasterOver0dBfsRule implements StagingRule {
     }
 
     @Override
-    public Optional<Observation> evaluate(StageContext c) {
+    public Optional<Observed> evaluate(StageContext c) {
         RuleConfig config = c.config();
         return MasterLevels.of(c)
                 .map(m -> m.observation(
@@ -18,7 +18,8 @@ public final class MasterOver0dBfsRule implements StagingRule {
                         c,
                         config.masterPeakDbfs(),
                         m.over(config),
-                        RuleWording.masterOver0dBfs(c.strip(), m.peak(), m.truePeak()),
-                        RuleWording.sumFixSuggestion(c.strip(), m.fix(), "to leave headroom")));
+                        () -> new Wording.Words(
+                                RuleWording.masterOver0dBfs(c.strip(), m.peak(), m.truePeak()),
+                                RuleWording.sumFixSuggestion(c.strip(), m.fix(), "to leave headroom"))));
     }
 }

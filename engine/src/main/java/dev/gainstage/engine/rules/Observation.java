@@ -63,7 +63,41 @@ public record Observation(
                 "");
     }
 
-    public Observation withEvidence(String newEvidence) {
+    /**
+     * A rule's observation of {@code c}'s stage, its words written by {@code wording} only when a warning is built from
+     * it ({@link Observed#worded}).
+     */
+    static Observed unworded(
+            StageContext c,
+            Rule rule,
+            String stageId,
+            double measured,
+            double threshold,
+            Direction direction,
+            String unit,
+            boolean breaks,
+            List<FixStep> fix,
+            double clearMarginDb,
+            Wording wording) {
+        return new Unworded(
+                new Observation(
+                        rule,
+                        c.strip().id(),
+                        stageId,
+                        measured,
+                        threshold,
+                        direction,
+                        unit,
+                        breaks,
+                        "",
+                        "",
+                        fix,
+                        clearMarginDb),
+                c,
+                wording);
+    }
+
+    Observation withWords(String newMessage, String newSuggestion, String newEvidence) {
         return new Observation(
                 rule,
                 stripId,
@@ -73,11 +107,15 @@ public record Observation(
                 direction,
                 unit,
                 breaks,
-                message,
-                suggestion,
+                newMessage,
+                newSuggestion,
                 fix,
                 clearMarginDb,
                 newEvidence);
+    }
+
+    public Observation withEvidence(String newEvidence) {
+        return withWords(message, suggestion, newEvidence);
     }
 
     @Override

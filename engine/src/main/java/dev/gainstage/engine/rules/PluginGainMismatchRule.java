@@ -20,7 +20,7 @@ public final class PluginGainMismatchRule implements StagingRule {
     }
 
     @Override
-    public Optional<Observation> evaluate(StageContext c) {
+    public Optional<Observed> evaluate(StageContext c) {
         MeterReading in = c.input();
         MeterReading out = c.output();
         if (!c.isActivePlugin()
@@ -41,19 +41,21 @@ public final class PluginGainMismatchRule implements StagingRule {
         }
         RuleConfig config = c.config();
         double fix = Decibels.tenth(-delta);
-        return Optional.of(new Observation(
+        return Optional.of(Observation.unworded(
+                c,
                 id(),
-                c.strip().id(),
                 stage.id(),
                 Math.abs(delta),
                 config.pluginMismatchDb(),
                 Direction.ABOVE,
                 "dB",
                 Math.abs(delta) > config.pluginMismatchDb(),
-                RuleWording.pluginGainMismatch(RuleWording.where(c.strip(), stage), delta),
-                RuleWording.pluginGainMismatchSuggestion(delta, fix),
-                Fixes.at(stage.id(), fix),
-                // |out - in| cannot go below 0: a margin as wide as the threshold would never clear.
-                Math.min(config.clearMarginDb(), config.pluginMismatchDb() / 2)));
+                Fixes.at(
+                        stage.id(),
+                        fix), // |out - in| cannot go below 0: a margin as wide as the threshold would never clear.
+                Math.min(config.clearMarginDb(), config.pluginMismatchDb() / 2),
+                () -> new Wording.Words(
+                        RuleWording.pluginGainMismatch(RuleWording.where(c.strip(), stage), delta),
+                        RuleWording.pluginGainMismatchSuggestion(delta, fix))));
     }
 }

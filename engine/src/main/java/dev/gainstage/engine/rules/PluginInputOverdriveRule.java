@@ -21,7 +21,7 @@ public final class PluginInputOverdriveRule implements StagingRule {
     }
 
     @Override
-    public Optional<Observation> evaluate(StageContext c) {
+    public Optional<Observed> evaluate(StageContext c) {
         MeterReading in = c.input();
         if (!c.isActivePlugin() || !hasSignal(in) || c.muted()) {
             return Optional.empty();
@@ -35,19 +35,20 @@ public final class PluginInputOverdriveRule implements StagingRule {
         boolean rmsHot = analog && MeterReading.has(rms) && rms > config.pluginInputRmsDbfs();
         Stage upstream = c.upstreamGainStage();
         double toTarget = Decibels.tenth(config.sourceTargetPeakDbfs() - peak);
-        return Optional.of(new Observation(
+        return Optional.of(Observation.unworded(
+                c,
                 id(),
-                c.strip().id(),
                 stage.id(),
                 peak,
                 peakLimit,
                 Direction.ABOVE,
                 "dBFS",
                 peak > peakLimit || rmsHot,
-                RuleWording.pluginInputOverdrive(
-                        RuleWording.where(c.strip(), stage), peak, rms, RuleWording.calibration(stage, config)),
-                RuleWording.pluginInputOverdriveSuggestion(stage, upstream, toTarget),
                 Fixes.at(upstream == null ? "" : upstream.id(), toTarget),
-                config.clearMarginDb()));
+                config.clearMarginDb(),
+                () -> new Wording.Words(
+                        RuleWording.pluginInputOverdrive(
+                                RuleWording.where(c.strip(), stage), peak, rms, RuleWording.calibration(stage, config)),
+                        RuleWording.pluginInputOverdriveSuggestion(stage, upstream, toTarget))));
     }
 }

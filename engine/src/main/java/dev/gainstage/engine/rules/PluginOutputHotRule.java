@@ -20,7 +20,7 @@ public final class PluginOutputHotRule implements StagingRule {
     }
 
     @Override
-    public Optional<Observation> evaluate(StageContext c) {
+    public Optional<Observed> evaluate(StageContext c) {
         MeterReading out = c.output();
         if (!c.isActivePlugin() || !hasSignal(out)) {
             return Optional.empty();
@@ -31,18 +31,19 @@ public final class PluginOutputHotRule implements StagingRule {
         double outTp = MeterReading.has(out.truePeakDbtp()) ? out.truePeakDbtp() : outPeak;
         double worst = Math.max(outPeak, outTp);
         double toCeiling = Decibels.tenth(CEILING_DBTP - worst);
-        return Optional.of(new Observation(
+        return Optional.of(Observation.unworded(
+                c,
                 id(),
-                c.strip().id(),
                 stage.id(),
                 worst,
                 config.pluginOutputPeakDbfs(),
                 Direction.ABOVE,
                 outTp >= outPeak ? "dBTP" : "dBFS",
                 worst > config.pluginOutputPeakDbfs(),
-                RuleWording.pluginOutputHot(RuleWording.where(c.strip(), stage), outPeak, outTp),
-                RuleWording.pluginOutputHotSuggestion(stage, toCeiling),
                 Fixes.at(stage.id(), toCeiling),
-                config.clearMarginDb()));
+                config.clearMarginDb(),
+                () -> new Wording.Words(
+                        RuleWording.pluginOutputHot(RuleWording.where(c.strip(), stage), outPeak, outTp),
+                        RuleWording.pluginOutputHotSuggestion(stage, toCeiling))));
     }
 }

@@ -11,26 +11,27 @@ public final class SourceClippingRule implements StagingRule {
     }
 
     @Override
-    public Optional<Observation> evaluate(StageContext c) {
+    public Optional<Observed> evaluate(StageContext c) {
         return SourceLevels.of(c).map(s -> {
             RuleConfig config = c.config();
-            return new Observation(
+            return Observation.unworded(
+                    c,
                     id(),
-                    c.strip().id(),
                     s.source().id(),
                     s.rawPeak(),
                     config.sourceClipPeakDbfs(),
                     Direction.ABOVE,
                     "dBFS",
                     s.clipping(config),
-                    RuleWording.sourceClips(
-                            RuleWording.where(c.strip(), s.source()),
-                            s.rawPeak(),
-                            s.raw().clippedRuns(),
-                            s.raw().clippedSamples()),
-                    RuleWording.sourceClipsSuggestion(s.inputGain()),
                     List.of(), // no gain change undoes clipping
-                    config.clearMarginDb());
+                    config.clearMarginDb(),
+                    () -> new Wording.Words(
+                            RuleWording.sourceClips(
+                                    RuleWording.where(c.strip(), s.source()),
+                                    s.rawPeak(),
+                                    s.raw().clippedRuns(),
+                                    s.raw().clippedSamples()),
+                            RuleWording.sourceClipsSuggestion(s.inputGain())));
         });
     }
 }

@@ -36,7 +36,8 @@ record SourceLevels(Stage source, MeterReading raw, Stage trim, MeterReading jud
         if (Double.isNaN(peak)) {
             return Optional.empty(); // the window restarted after a change and is still settling: no verdict yet
         }
-        double rawLong = c.peaks() == null ? Double.NaN : c.peaks().peak(source.id());
+        double rawLong =
+                c.peaks() == null ? Double.NaN : r == raw ? peak : c.peaks().peak(source.id());
         double rawPeak = Double.isNaN(rawLong) ? raw.samplePeakDbfs() : rawLong;
         return Optional.of(new SourceLevels(source, raw, trim, r, peak, rawPeak));
     }

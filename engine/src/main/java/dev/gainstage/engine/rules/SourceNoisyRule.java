@@ -15,30 +15,31 @@ public final class SourceNoisyRule implements StagingRule {
     }
 
     @Override
-    public Optional<Observation> evaluate(StageContext c) {
+    public Optional<Observed> evaluate(StageContext c) {
         return SourceLevels.of(c)
                 .filter(s -> MeterReading.has(s.raw().noiseFloorDbfs()))
                 .map(s -> {
                     RuleConfig config = c.config();
                     MeterReading raw = s.raw();
                     double snr = Decibels.tenth(raw.maxSamplePeakDbfs() - raw.noiseFloorDbfs());
-                    return new Observation(
+                    return Observation.unworded(
+                            c,
                             id(),
-                            c.strip().id(),
                             s.source().id(),
                             snr,
                             config.noiseFloorMarginDb(),
                             Direction.BELOW,
                             "dB",
                             snr < config.noiseFloorMarginDb(),
-                            RuleWording.sourceNoisy(
-                                    RuleWording.where(c.strip(), s.source()),
-                                    raw.noiseFloorDbfs(),
-                                    snr,
-                                    config.noiseFloorMarginDb()),
-                            RuleWording.sourceNoisySuggestion(),
                             java.util.List.of(),
-                            config.clearMarginDb());
+                            config.clearMarginDb(),
+                            () -> new Wording.Words(
+                                    RuleWording.sourceNoisy(
+                                            RuleWording.where(c.strip(), s.source()),
+                                            raw.noiseFloorDbfs(),
+                                            snr,
+                                            config.noiseFloorMarginDb()),
+                                    RuleWording.sourceNoisySuggestion()));
                 });
     }
 }

@@ -10,28 +10,30 @@ public final class SourceTooHotRule implements StagingRule {
     }
 
     @Override
-    public Optional<Observation> evaluate(StageContext c) {
+    public Optional<Observed> evaluate(StageContext c) {
         return SourceLevels.of(c).map(s -> {
             RuleConfig config = c.config();
             double toTarget = s.toTarget(config);
-            return new Observation(
+            return Observation.unworded(
+                    c,
                     id(),
-                    c.strip().id(),
                     s.source().id(),
                     s.peak(),
                     config.sourceHotPeakDbfs(),
                     Direction.ABOVE,
                     "dBFS",
                     !s.clipping(config) && s.peak() > config.sourceHotPeakDbfs(),
-                    RuleWording.sourceTooHot(
-                            RuleWording.where(c.strip(), s.source()),
-                            s.peak(),
-                            s.afterTrim(),
-                            s.inputGain(),
-                            config.sourceHotPeakDbfs()),
-                    RuleWording.sourceTooHotSuggestion(s.inputGain(), toTarget, config.sourceTargetPeakDbfs()),
                     Fixes.at(s.fixStage(), toTarget),
-                    config.clearMarginDb());
+                    config.clearMarginDb(),
+                    () -> new Wording.Words(
+                            RuleWording.sourceTooHot(
+                                    RuleWording.where(c.strip(), s.source()),
+                                    s.peak(),
+                                    s.afterTrim(),
+                                    s.inputGain(),
+                                    config.sourceHotPeakDbfs()),
+                            RuleWording.sourceTooHotSuggestion(
+                                    s.inputGain(), toTarget, config.sourceTargetPeakDbfs())));
         });
     }
 }

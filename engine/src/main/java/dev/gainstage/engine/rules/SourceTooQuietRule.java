@@ -39,28 +39,30 @@ public final class SourceTooQuietRule implements StagingRule {
     }
 
     @Override
-    public Optional<Observation> evaluate(StageContext c) {
+    public Optional<Observed> evaluate(StageContext c) {
         RuleConfig config = c.config();
         return SourceLevels.of(c).filter(s -> judgeable(s.judged(), config)).map(s -> {
             double toTarget = s.toTarget(config);
-            return new Observation(
+            return Observation.unworded(
+                    c,
                     id(),
-                    c.strip().id(),
                     s.source().id(),
                     s.peak(),
                     config.sourceQuietPeakDbfs(),
                     Direction.BELOW,
                     "dBFS",
                     s.peak() < config.sourceQuietPeakDbfs(),
-                    RuleWording.sourceQuietPeak(
-                            RuleWording.where(c.strip(), s.source()),
-                            s.peak(),
-                            s.afterTrim(),
-                            s.inputGain(),
-                            config.sourceQuietPeakDbfs()),
-                    RuleWording.sourceTooQuietSuggestion(s.inputGain(), toTarget, config.sourceTargetPeakDbfs()),
                     Fixes.at(s.fixStage(), toTarget),
-                    config.clearMarginDb());
+                    config.clearMarginDb(),
+                    () -> new Wording.Words(
+                            RuleWording.sourceQuietPeak(
+                                    RuleWording.where(c.strip(), s.source()),
+                                    s.peak(),
+                                    s.afterTrim(),
+                                    s.inputGain(),
+                                    config.sourceQuietPeakDbfs()),
+                            RuleWording.sourceTooQuietSuggestion(
+                                    s.inputGain(), toTarget, config.sourceTargetPeakDbfs())));
         });
     }
 }

@@ -14,6 +14,8 @@ import dev.gainstage.engine.metering.MeterReading;
  * thresholds and windows.
  *
  * @param index   the stage's position in its strip's chain
+ * @param input   the reading of the stage's input, null when it has not been measured
+ * @param output  the reading of the stage's output, null when it has not been measured
  * @param muted   the user marked the stage or its strip intentional saturation
  * @param deltas  plugins' in-versus-out loudness over a window; null to judge on the latest
  *                short-term pair alone
@@ -24,6 +26,8 @@ public record StageContext(
         Strip strip,
         int index,
         TapReadings readings,
+        MeterReading input,
+        MeterReading output,
         boolean muted,
         LoudnessDeltas deltas,
         RecentPeaks peaks,
@@ -32,17 +36,39 @@ public record StageContext(
         return strip.stages().get(index);
     }
 
+    /**
+     * The context of {@code strip}'s stage at {@code index}: its own readings are looked up once, here, however many
+     * rules ask for them (every rule asks of every stage at every tick).
+     */
+    static StageContext of(
+            SessionGraph graph,
+            Strip strip,
+            int index,
+            TapReadings readings,
+            boolean muted,
+            LoudnessDeltas deltas,
+            RecentPeaks peaks,
+            RuleConfig config) {
+        String id = strip.stages().get(index).id();
+        return new StageContext(
+                graph,
+                strip,
+                index,
+                readings,
+                readings.get(new TapKey(id, TapPoint.INPUT)),
+                readings.get(new TapKey(id, TapPoint.OUTPUT)),
+                muted,
+                deltas,
+                peaks,
+                config);
+    }
+
     /** The reading of a stage's input or output, null when it has not been measured. */
     public MeterReading reading(Stage stage, TapPoint point) {
+        if (stage == stage()) {
+            return point == TapPoint.INPUT ? input : output;
+        }
         return readings.get(new TapKey(stage.id(), point));
-    }
-
-    public MeterReading input() {
-        return reading(stage(), TapPoint.INPUT);
-    }
-
-    public MeterReading output() {
-        return reading(stage(), TapPoint.OUTPUT);
     }
 
     /** An active plugin: the only plugins the rules judge (a bypassed one passes the level as it found it). */

@@ -15,6 +15,7 @@ public interface StagingRule {
     /**
      * The rule measured on the context's stage, whether or not it is broken (the tracker needs the
      * value below threshold too); empty when the rule does not judge this stage or has no verdict yet.
+     * Its words are written only when asked for ({@link Observed#worded}): most observations become no warning.
      */
-    Optional<Observation> evaluate(StageContext context);
+    Optional<Observed> evaluate(StageContext context);
 }

@@ -70,7 +70,7 @@ public final class StagingRules {
         return out;
     }
 
-    /** As {@link #evaluate}, each observation's evidence written only when asked for ({@link Observed#worded}). */
+    /** As {@link #evaluate}, each observation's words written only when asked for ({@link Observed#worded}). */
     public List<Observed> judge(
             SessionGraph graph,
             TapReadings readings,
@@ -83,24 +83,12 @@ public final class StagingRules {
             for (int i = 0; i < strip.stages().size(); i++) {
                 boolean muted = stripIntentional
                         || intentional.contains(strip.stages().get(i).id());
-                StageContext context = new StageContext(graph, strip, i, readings, muted, deltas, peaks, config);
+                StageContext context = StageContext.of(graph, strip, i, readings, muted, deltas, peaks, config);
                 for (StagingRule rule : rules) {
-                    rule.evaluate(context).ifPresent(o -> out.add(new Unworded(o, context)));
+                    rule.evaluate(context).ifPresent(out::add);
                 }
             }
         }
         return out;
-    }
-
-    /**
-     * An observation and the stage it was made on, its evidence still to be written. The evidence reads only the
-     * observation and what of the context does not change (the stage, the thresholds, which windows there are), so it
-     * is the same whenever it is written.
-     */
-    record Unworded(Observation observation, StageContext context) implements Observed {
-        @Override
-        public Observation worded() {
-            return observation.withEvidence(RuleWording.evidence(observation, context));
-        }
     }
 }

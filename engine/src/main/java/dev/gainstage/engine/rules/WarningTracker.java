@@ -5,8 +5,8 @@ import dev.gainstage.engine.graph.Stage;
 import dev.gainstage.engine.graph.Strip;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,17 +28,28 @@ public final class WarningTracker {
     /** An UPDATED event is sent when the measurement moved this much since the last event. */
     private static final double UPDATE_STEP_DB = 0.5;
 
+    private static final int RULES = Rule.values().length;
+
     private RuleConfig config;
-    private final Map<String, Track> tracks = new LinkedHashMap<>();
+    /**
+     * The tracks per stage id, one per rule (by its ordinal): the ids are the graph's own strings, so finding a track
+     * hashes no new string. Keyed by warning id, every observation of every tick built and hashed its id afresh.
+     */
+    private final Map<String, Track[]> tracks = new HashMap<>();
     /** Counts the updates: a track observed in this one carries its number (no set of ids built per tick). */
     private long round;
 
     private static final class Track {
+        final String id;
         long observedIn;
         double pendingSince = Double.NaN;
         double clearSince = Double.NaN;
         Warning raised; // null while not raised
         double lastEventMeasured;
+
+        Track(String id) {
+            this.id = id;
+        }
     }
 
     public WarningTracker(RuleConfig config) {
@@ -70,13 +81,14 @@ public final class WarningTracker {
         List<Warning> events = new ArrayList<>();
         long current = ++round;
         for (Observed observed : observations) {
-            Observation o = observed.observation(); // its evidence is written only for a warning built from it
-            String id = o.warningId();
-            Track t = tracks.get(id);
+            Observation o = observed.observation(); // its words are written only for a warning built from it
+            Track[] ofStage = tracks.computeIfAbsent(o.stageId(), k -> new Track[RULES]);
+            Track t = ofStage[o.rule().ordinal()];
             if (t == null) {
-                t = new Track();
-                tracks.put(id, t);
+                t = new Track(o.warningId());
+                ofStage[o.rule().ordinal()] = t;
             }
+            String id = t.id;
             t.observedIn = current;
             if (o.breaks()) {
                 t.clearSince = Double.NaN;
@@ -136,17 +148,27 @@ public final class WarningTracker {
                 }
             }
         }
-        for (Iterator<Map.Entry<String, Track>> it = tracks.entrySet().iterator(); it.hasNext(); ) {
-            Map.Entry<String, Track> e = it.next();
-            Track t = e.getValue();
-            if (t.observedIn == current) {
-                continue;
+        for (Iterator<Track[]> it = tracks.values().iterator(); it.hasNext(); ) {
+            Track[] ofStage = it.next();
+            boolean kept = false;
+            for (int r = 0; r < RULES; r++) {
+                Track t = ofStage[r];
+                if (t == null) {
+                    continue;
+                }
+                if (t.observedIn != current) {
+                    t.pendingSince = Double.NaN;
+                    if (t.raised == null || graph.stage(t.raised.stageId()).isEmpty() || muted(t.raised, intentional)) {
+                        if (t.raised != null) {
+                            events.add(t.raised.withState(WarningState.CLEARED));
+                        }
+                        ofStage[r] = null;
+                        continue;
+                    }
+                }
+                kept = true;
             }
-            t.pendingSince = Double.NaN;
-            if (t.raised != null && (graph.stage(t.raised.stageId()).isEmpty() || muted(t.raised, intentional))) {
-                events.add(t.raised.withState(WarningState.CLEARED));
-                it.remove();
-            } else if (t.raised == null) {
+            if (!kept) {
                 it.remove();
             }
         }
@@ -162,9 +184,11 @@ public final class WarningTracker {
     /** The raised warnings, most severe first, then by strip order of appearance. */
     public List<Warning> active() {
         List<Warning> list = new ArrayList<>();
-        for (Track t : tracks.values()) {
-            if (t.raised != null) {
-                list.add(t.raised);
+        for (Track[] ofStage : tracks.values()) {
+            for (Track t : ofStage) {
+                if (t != null && t.raised != null) {
+                    list.add(t.raised);
+                }
             }
         }
         list.sort(Comparator.comparing((Warning w) -> w.severity())

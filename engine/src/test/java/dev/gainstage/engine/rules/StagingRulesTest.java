@@ -225,6 +225,22 @@ class StagingRulesTest {
         assertTrue(drive.evidence().contains("plugin class not reported, judged as analog-modelled"), drive.evidence());
     }
 
+    /** Words written after the readings moved on are those of the readings judged: they read what the rule computed. */
+    @Test
+    void wordsWrittenLaterAreThoseOfTheTickJudged() throws GraphException {
+        put("vox/source", TapPoint.OUTPUT, phrases(-3, Double.NaN, 10, 12));
+        put("vox/comp", TapPoint.INPUT, phrases(-3, Double.NaN, 10, 12));
+        put("vox/comp", TapPoint.OUTPUT, phrases(-1, Double.NaN, 10, 12));
+        SessionGraph g = graph(0);
+        List<Observation> now = rules.evaluate(g, readings::get, Set.of());
+        List<Observed> unworded = rules.judge(g, readings::get, Set.of(), null, null);
+        put("vox/source", TapPoint.OUTPUT, phrases(-20, Double.NaN, 10, 12));
+        put("vox/comp", TapPoint.INPUT, phrases(-20, Double.NaN, 10, 12));
+        put("vox/comp", TapPoint.OUTPUT, phrases(-20, Double.NaN, 10, 12));
+        assertTrue(now.size() >= 4, now.toString());
+        assertEquals(now, unworded.stream().map(Observed::worded).toList());
+    }
+
     @Test
     void theTrackersWarningsFromUnwordedObservationsCarryTheEvidenceEvaluateWrites() throws GraphException {
         put("vox/source", TapPoint.OUTPUT, phrases(-3, Double.NaN, 10, 12));
@@ -233,7 +249,13 @@ class StagingRulesTest {
         List<Observation> worded = rules.evaluate(g, readings::get, Set.of());
         List<Observed> unworded = rules.judge(g, readings::get, Set.of(), null, null);
         assertEquals(worded, unworded.stream().map(Observed::worded).toList());
-        assertTrue(unworded.stream().allMatch(o -> o.observation().evidence().isEmpty()), "written only when asked");
+        assertTrue(
+                unworded.stream()
+                        .map(Observed::observation)
+                        .allMatch(o -> o.evidence().isEmpty()
+                                && o.message().isEmpty()
+                                && o.suggestion().isEmpty()),
+                "written only when asked");
 
         WarningTracker eager = new WarningTracker(RuleConfig.defaults());
         WarningTracker lazy = new WarningTracker(RuleConfig.defaults());

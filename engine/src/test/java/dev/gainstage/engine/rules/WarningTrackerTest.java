@@ -39,6 +39,53 @@ class WarningTrackerTest {
         return events;
     }
 
+    static Observation clipping(double peak) {
+        return new Observation(
+                Rule.SOURCE_CLIPPING,
+                "vox",
+                "vox/source",
+                peak,
+                -0.1,
+                Direction.ABOVE,
+                "dBFS",
+                peak >= -0.1,
+                "m",
+                "s",
+                List.of(),
+                1.0);
+    }
+
+    /** Tracks of two rules on one stage are kept apart: one ends (pending, then unobserved) while the other stays. */
+    @Test
+    void twoRulesOnOneStageAreTrackedApart() throws GraphException {
+        SessionGraph g = StagingRulesTest.graph(0);
+        for (double t = 0; t < 0.35; t += 0.1) {
+            tracker.update(t, g, List.of(hot(-3), clipping(-3)));
+        }
+        assertEquals(List.of("SOURCE_TOO_HOT@vox/source"), ids(tracker.active()));
+        tracker.update(0.4, g, List.of(clipping(0)));
+        tracker.update(0.5, g, List.of(hot(-3), clipping(0)));
+        tracker.update(0.6, g, List.of(hot(-3), clipping(0)));
+        // clipping breaks from 0.4 s and raises at 0.7 s; the hot warning, unobserved at 0.4 s, stays raised
+        List<Warning> events = tracker.update(0.7, g, List.of(hot(-3), clipping(0)));
+        assertEquals(List.of("SOURCE_CLIPPING@vox/source"), ids(events));
+        assertEquals(
+                List.of("SOURCE_CLIPPING@vox/source", "SOURCE_TOO_HOT@vox/source"),
+                ids(tracker.active()).stream().sorted().toList());
+
+        List<Warning> gone = tracker.update(0.8, StagingRulesTest.graph(0), List.of());
+        assertEquals(List.of(), gone, "a stage still in the graph keeps its warnings while silent");
+        assertEquals(2, tracker.active().size());
+        List<Warning> removed = tracker.update(0.9, SessionGraph.EMPTY, List.of());
+        assertEquals(List.of("SOURCE_CLIPPING@vox/source", "SOURCE_TOO_HOT@vox/source"), ids(removed));
+        assertTrue(removed.stream().allMatch(w -> w.state() == WarningState.CLEARED));
+        assertEquals(List.of(), tracker.active());
+    }
+
+    private static List<String> ids(List<Warning> warnings) {
+        return warnings.stream().map(Warning::id).toList();
+    }
+
     @Test
     void raisesOnlyAfterTheConditionHeld300ms() throws GraphException {
         SessionGraph g = StagingRulesTest.graph(0);
