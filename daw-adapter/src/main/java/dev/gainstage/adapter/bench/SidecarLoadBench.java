@@ -41,10 +41,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Drives a real sidecar (another process, over loopback) with {@code taps} mono 48 kHz taps in
- * 256-frame blocks, paced in real time like a DAW adapter: one batch per period, dropped (and
- * counted) when the stream is not ready. One tap after another steps from -12 to -3 dBFS, and the
- * time from sending the block that completes a warning's 300 ms hold to the warning reaching a
- * Watch stream is the tap-to-warning latency ({@code --cycle S}: every tap turns hot for half of
+ * 256-frame blocks, paced in real time like a DAW adapter: one batch per period; while the stream is not
+ * ready up to {@link PeriodBacklog#MAX_HELD} wait, then the oldest are dropped (and counted). One tap after
+ * another steps from -12 to -3 dBFS, and the time from producing the block that completes a warning's 300 ms
+ * hold (its wait included) to the warning reaching a Watch stream is the tap-to-warning latency ({@code --cycle S}: every tap turns hot for half of
  * every S seconds instead, for soaks). Prints one line of figures. A benchmark: run it with
  * scripts/bench-sidecar.
  */
