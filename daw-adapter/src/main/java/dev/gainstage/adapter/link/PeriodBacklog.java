@@ -57,7 +57,7 @@ public final class PeriodBacklog {
     /** Sends the held periods the stream takes now, oldest first; with no stream at all they are dropped. */
     public void flush() {
         while (!held.isEmpty()) {
-            if (link.connected() && !link.isReady()) {
+            if (holds(link, 0)) {
                 return;
             }
             Period p = held.removeFirst();

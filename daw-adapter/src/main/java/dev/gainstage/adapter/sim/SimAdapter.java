@@ -138,15 +138,14 @@ public final class SimAdapter implements SidecarLink.Listener, AutoCloseable {
     }
 
     private void deliver(BatchBuilder batch) throws InterruptedException {
-        if (speed == Speed.MAX) {
-            while (!stopping && !link.awaitReady(200)) {
-                if (!link.connected()) {
-                    return;
-                }
-            }
-        } else {
+        if (speed == Speed.REALTIME) {
             backlog.add(batch.build(), System.nanoTime());
             return;
+        }
+        while (!stopping && !link.awaitReady(200)) {
+            if (!link.connected()) {
+                return;
+            }
         }
         if (link.send(AdapterMessage.newBuilder().setTaps(batch.build()).build())) {
             batchesSent++;

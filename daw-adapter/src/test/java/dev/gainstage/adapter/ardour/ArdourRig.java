@@ -7,6 +7,7 @@ import dev.gainstage.adapter.ardour.testing.ArdourGui;
 import dev.gainstage.adapter.ardour.testing.DemoSession;
 import dev.gainstage.adapter.ardour.testing.JackGraph;
 import dev.gainstage.adapter.ardour.testing.JackServer;
+import dev.gainstage.adapter.ardour.testing.Processes;
 import dev.gainstage.adapter.ardour.testing.RealParts;
 import dev.gainstage.adapter.ardour.testing.SignalProbe;
 import dev.gainstage.adapter.ardour.testing.ViewWatcher;
@@ -277,13 +278,9 @@ final class ArdourRig implements AutoCloseable {
 
     private static void tail(StringBuilder b, String what, Path file, int count) {
         b.append("  ").append(what).append(" (").append(file).append("), last lines:\n");
-        try {
-            List<String> all = lines(file);
-            all.subList(Math.max(0, all.size() - count), all.size())
-                    .forEach(l -> b.append("    ").append(l).append('\n'));
-        } catch (IOException e) {
-            b.append("    (unreadable: ").append(e.getMessage()).append(")\n");
-        }
+        Processes.tail(file, count)
+                .lines()
+                .forEach(l -> b.append("    ").append(l).append('\n'));
     }
 
     static List<String> lines(Path file) throws IOException {
