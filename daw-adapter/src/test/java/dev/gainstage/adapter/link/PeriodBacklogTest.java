@@ -38,6 +38,9 @@ class PeriodBacklogTest {
         AtomicReference<ServerCallStreamObserver<SidecarMessage>> call = new AtomicReference<>();
         Server server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
                 .maxInboundMessageSize(8 << 20)
+                // a fixed window: by default Netty grows it from what arrives (BDP pings), read or not, and a
+                // window growing while the sidecar reads nothing makes the stream ready again for a moment
+                .flowControlWindow(1 << 20)
                 .addService(new AdapterServiceGrpc.AdapterServiceImplBase() {
                     @Override
                     public StreamObserver<AdapterMessage> attach(StreamObserver<SidecarMessage> out) {

@@ -1,5 +1,6 @@
 package dev.gainstage.adapter.ardour.jack;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -29,14 +30,20 @@ import org.jaudiolibs.jnajack.JackStatus;
  *
  * <p>Threads: {@link #update} and {@link #wire} run on the adapter's control thread (they register ports and
  * connect, which JACK forbids in the process callback); the process callback only reads the published plan.
- * Ports leave the plan before they are unregistered, and are unregistered only once the callback finished
- * {@value #RELEASE_PERIODS} periods after the new plan was published: the first may still be the one that
- * read the old plan, the second began after it.
+ *
+ * <p>Ports are registered, never unregistered while the client runs: a port no source needs any more is
+ * disconnected and kept idle, and the next new source takes it. jnajack's process wrapper fetches the buffer of
+ * every port it has registered before it calls us, and it unregisters a port natively before it drops the port
+ * from that list; a period running in between asks for the buffer of a dead port, which PipeWire answers with
+ * NULL: jnajack's wrapper then throws, fails the period and detaches the thread. A port leaves the plan before it
+ * goes idle, and goes idle only once the callback finished {@value #RELEASE_PERIODS} periods after the new plan
+ * was published (the first may still be the one that read the old plan, the second began after it), so a
+ * source never receives a period of the one it replaced.
  */
 public final class JackTapClient implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(JackTapClient.class.getName());
     private static final int RING_SLOTS = 64;
-    /** Periods the callback finishes after a plan change before the old plan's ports are unregistered. */
+    /** Periods the callback finishes after a plan change before the old plan's ports go idle. */
     static final int RELEASE_PERIODS = 2;
     /** The longest wait for those periods: a server that stopped calling us runs no period either. */
     private static final long RELEASE_TIMEOUT_NANOS = 1_000_000_000L;
@@ -49,6 +56,9 @@ public final class JackTapClient implements AutoCloseable {
     private final Shutdown shutdown = new Shutdown();
     private final PortSettling settling;
     private final Map<List<String>, JackPort[]> ports = new LinkedHashMap<>();
+    /** Registered ports no source uses, disconnected, reused before a new one is registered. */
+    private final ArrayDeque<JackPort> idle = new ArrayDeque<>();
+
     private final AtomicLong xruns = new AtomicLong();
     private Jack jack;
     private JackClient client;
@@ -69,6 +79,7 @@ public final class JackTapClient implements AutoCloseable {
 
     public synchronized void open() throws JackException {
         ports.clear(); // a client the server shut down took its ports with it
+        idle.clear();
         jack = Jack.getInstance();
         EnumSet<JackStatus> status = EnumSet.noneOf(JackStatus.class);
         // The server is libjack's default: $JACK_DEFAULT_SERVER, else "default" (jnajack cannot name one).
@@ -158,8 +169,9 @@ public final class JackTapClient implements AutoCloseable {
     }
 
     /**
-     * Captures exactly these sources from now on, each serving the given handles: registers the ports of new
-     * sources, publishes the new plan, then unregisters the ports no source needs any more.
+     * Captures exactly these sources from now on, each serving the given handles: gives new sources idle ports or
+     * registers new ones, publishes the new plan, then disconnects the ports no source needs any more and keeps
+     * them idle.
      *
      * @param wanted Ardour port names (without client) per source, one per channel, to the tap points served
      */
@@ -174,10 +186,8 @@ public final class JackTapClient implements AutoCloseable {
             JackPort[] ps = ports.get(e.getKey());
             if (ps == null) {
                 ps = new JackPort[e.getKey().size()];
-                int n = nextPort++;
                 for (int c = 0; c < ps.length; c++) {
-                    ps[c] = client.registerPort(
-                            "tap" + n + "-" + (c + 1), JackPortType.AUDIO, JackPortFlags.JackPortIsInput);
+                    ps[c] = idle.isEmpty() ? register() : idle.removeFirst();
                 }
                 ports.put(e.getKey(), ps);
             }
@@ -211,13 +221,29 @@ public final class JackTapClient implements AutoCloseable {
         if (!unused.isEmpty()) {
             long periodNanos = 1_000_000_000L * Math.max(1, format.bufferSize()) / Math.max(1, format.sampleRate());
             if (!process.awaitPeriodsAfter(published, RELEASE_PERIODS, periodNanos, RELEASE_TIMEOUT_NANOS)) {
-                LOG.fine("the JACK callback ran no period for a second; unregistering the old taps' ports");
+                LOG.fine("the JACK callback ran no period for a second; idling the old taps' ports");
             }
             for (JackPort p : unused) {
-                client.unregisterPort(p);
+                for (String peer : p.getConnections()) {
+                    jack.disconnect(client, peer, p.getName());
+                }
+                idle.addLast(p);
             }
         }
         return next;
+    }
+
+    private JackPort register() throws JackException {
+        return client.registerPort("tap" + nextPort++, JackPortType.AUDIO, JackPortFlags.JackPortIsInput);
+    }
+
+    /** Ports registered now, those in use and those idle: the most any plan so far needed. */
+    public synchronized int registeredPorts() {
+        int n = idle.size();
+        for (JackPort[] ps : ports.values()) {
+            n += ps.length;
+        }
+        return n;
     }
 
     /**
@@ -278,6 +304,7 @@ public final class JackTapClient implements AutoCloseable {
             client = null;
         }
         ports.clear();
+        idle.clear();
     }
 
     private final class Shutdown implements JackShutdownCallback {

@@ -36,15 +36,15 @@ class JackFormatChangeTest {
                     .redirectOutput(dir.resolve("sine.log").toFile())
                     .start();
             try (JackTapClient taps = new JackTapClient("gainstage-format-test", false)) {
-                waitForPort(jack, "jack_simple_client:output1");
+                TapSignals.waitForPort(jack, "jack_simple_client:output1");
                 taps.open();
                 assertEquals(256, taps.bufferSize());
                 taps.update(Map.of(List.of("output1"), new Fanout(new int[] {1}, new float[] {1})));
                 assertEquals(1, taps.wire());
-                assertEquals(256, nextPeriodWithSignal(taps, 256).frames());
+                assertEquals(256, TapSignals.nextPeriodWithSignal(taps, 256).frames());
 
                 Processes.run(jack.tool("jack_bufsize", "2048"), 10_000);
-                TapRing.Period longer = nextPeriodWithSignal(taps, 2048);
+                TapRing.Period longer = TapSignals.nextPeriodWithSignal(taps, 2048);
                 assertEquals(2048, longer.frames());
                 assertEquals(2048, taps.bufferSize());
                 assertTrue(taps.plan().maxFrames() >= 2048, "the plan now holds the longer period");
@@ -54,35 +54,5 @@ class JackFormatChangeTest {
                 Processes.stop(sine, 5000);
             }
         }
-    }
-
-    /** Drains the current plan's ring until a period of {@code frames} frames with audio in it, within 10 s. */
-    private static TapRing.Period nextPeriodWithSignal(JackTapClient taps, int frames) throws InterruptedException {
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            CapturePlan plan = taps.plan();
-            TapRing.Period p = plan == null ? null : plan.ring().peek();
-            if (p == null) {
-                Thread.sleep(2);
-                continue;
-            }
-            boolean signal = false;
-            for (int i = 0; i < p.frames(); i++) {
-                signal |= Math.abs(p.samples()[i]) > 0.01f;
-            }
-            if (p.frames() == frames && signal && plan.settled(0, p.position())) {
-                return p; // still valid: the ring is not released before the caller reads it
-            }
-            plan.ring().release();
-        }
-        throw new AssertionError("no period of " + frames + " frames with the sine in it within 10 s (plan "
-                + taps.plan().maxFrames() + " frames, " + taps.plan().ringDrops(0) + " dropped)");
-    }
-
-    private static void waitForPort(JackServer jack, String port) throws Exception {
-        for (int i = 0; i < 100 && !jack.ports().contains(port); i++) {
-            Thread.sleep(100);
-        }
-        assertTrue(jack.ports().contains(port), port + " did not appear: " + jack.ports());
     }
 }
