@@ -190,6 +190,7 @@ public final class SidecarLoadBench {
             backlog.waitUntil(due(warmupStart, b));
         }
         double cpuBefore = cpuSeconds(pid);
+        double jitBefore = jitCpuSeconds(pid);
         long self = ProcessHandle.current().pid();
         double senderCpuBefore = cpuSeconds(self);
         long droppedInWarmup = droppedPeriods[0];
@@ -211,6 +212,7 @@ public final class SidecarLoadBench {
         double wall = (System.nanoTime() - start) / 1e9;
         int cores = Runtime.getRuntime().availableProcessors();
         double cpu = cpuSeconds(pid) - cpuBefore;
+        double jit = jitCpuSeconds(pid) - jitBefore;
         double senderCpu = cpuSeconds(self) - senderCpuBefore;
         Thread.sleep(500);
         double[] l;
@@ -219,7 +221,7 @@ public final class SidecarLoadBench {
         }
         System.out.printf(
                 Locale.ROOT,
-                "taps %5d  warm-up %.0f s  audio %5.1f s  wall %5.1f s  dropped %7d of %9d  sidecar cpu %5.1f%% of %d cores (sender %4.1f%%)  "
+                "taps %5d  warm-up %.0f s  audio %5.1f s  wall %5.1f s  dropped %7d of %9d  sidecar cpu %5.1f%% of %d cores (JIT %4.1f%%; sender %4.1f%%)  "
                         + "%.1f us per block received  rss %6.0f MB  latency n=%d p50 %s p99 %s max %s%n",
                 taps,
                 warmup,
@@ -229,6 +231,7 @@ public final class SidecarLoadBench {
                 blocks * taps,
                 pid > 0 ? 100 * cpu / wall / cores : Double.NaN,
                 cores,
+                pid > 0 ? 100 * jit / wall / cores : Double.NaN,
                 100 * senderCpu / wall / cores,
                 // the sidecar's cost per block, whatever it dropped: what a quiet machine's CPU figure would be
                 pid > 0 && blocks * taps > dropped ? 1e6 * cpu / (blocks * taps - dropped) : Double.NaN,
@@ -291,6 +294,32 @@ public final class SidecarLoadBench {
         } catch (Exception e) {
             return Double.NaN;
         }
+    }
+
+    /**
+     * CPU seconds of the sidecar's JIT compiler threads, part of {@link #cpuSeconds}: a sidecar's first minutes
+     * compile the code its ticks and warnings run (tens of calls a second reach C2's thresholds only after minutes),
+     * which the figures of a steady state should be read without. A compiler thread that ended took its time with it
+     * (the JVM adds and removes them with the load); on two cores the JVM keeps its only C1 and C2 threads.
+     */
+    private static double jitCpuSeconds(long pid) {
+        if (pid <= 0) {
+            return 0;
+        }
+        double seconds = 0;
+        try (var tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            for (Path task : tasks.toList()) {
+                String stat = Files.readString(task.resolve("stat"));
+                String comm = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                if (comm.startsWith("C1 CompilerThre") || comm.startsWith("C2 CompilerThre")) {
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    seconds += (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
+                }
+            }
+        } catch (Exception e) {
+            return Double.NaN; // a thread that ended while listed, or no /proc: no figure rather than a wrong one
+        }
+        return seconds;
     }
 
     private static double rssMb(long pid) {
