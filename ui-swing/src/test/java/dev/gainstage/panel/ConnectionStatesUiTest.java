@@ -57,7 +57,9 @@ class ConnectionStatesUiTest {
             long killed = System.nanoTime();
             awaitStatus(frame, s -> s.contains("DAW gone"), 5);
             double seconds = (System.nanoTime() - killed) / 1e9;
-            assertTrue(seconds < 2, "\"DAW gone\" after " + seconds + " s");
+            assertTrue(
+                    seconds < 4,
+                    "\"DAW gone\" after " + seconds + " s"); // at once by design; slack for a loaded machine
             assertTrue(PanelUiTest.onEdt(() -> frame.overview().frozen()), "the frozen levels are greyed");
             assertFalse(
                     PanelUiTest.onEdt(() -> PanelUiTest.find(frame.getRootPane(), "master.integrated")

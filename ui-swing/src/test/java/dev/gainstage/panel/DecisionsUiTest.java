@@ -167,14 +167,15 @@ class DecisionsUiTest {
     }
 
     @Test
-    void intentionalClearsItsWarningWithinASecondAndUndoBringsItBack() throws Exception {
+    void intentionalClearsItsWarningAtOnceAndUndoBringsItBack() throws Exception {
         Warning w = view().getWarningsList().stream()
                 .filter(DecisionsUiTest::intentionalOne)
                 .findFirst()
                 .orElseThrow();
         click("intentional:" + w.getId());
         double took = await(5, () -> !shown(w.getId()));
-        assertTrue(took < 1.0, "cleared " + took + " s after the click");
+        // with the next view (a tick is 0.1 s of audio), not after a judging window: slack for a loaded machine
+        assertTrue(took < 3.0, "cleared " + took + " s after the click");
         UndoableDecision mark = onEdt(() -> decision(DecisionKind.DECISION_KIND_INTENTIONAL, w.getStageId()));
         assertNotNull(mark, "the mark is in the history");
         await(2, () -> find(frame.getRootPane(), "undo:" + mark.getDecisionId()) != null);

@@ -252,14 +252,18 @@ public final class ArdourHost implements AutoCloseable {
         if (!process.waitFor(timeoutMillis, TimeUnit.MILLISECONDS)) {
             process.destroy();
             if (!process.waitFor(3, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
+                kill();
             }
         }
     }
 
-    /** Ends the process at once, as a crash would (the taps stay in the unsaved session). */
+    /**
+     * Ends the process at once, as a crash would (the taps stay in the unsaved session), and waits until it has
+     * gone: an Ardour still dying holds its JACK client, its ports and its OSC port for whatever starts next.
+     */
     public void kill() throws InterruptedException {
         process.destroyForcibly();
+        process.waitFor(10, TimeUnit.SECONDS);
         process.waitFor(5, TimeUnit.SECONDS);
     }
 

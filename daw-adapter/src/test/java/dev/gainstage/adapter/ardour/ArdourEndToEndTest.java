@@ -202,6 +202,9 @@ class ArdourEndToEndTest {
         Map<String, Double> expected = demo.expectedLevels();
         SessionView v = rig.views.await(
                 "the taps at their stages' levels", 30_000, view -> DemoSessionFile.atLevels(view, expected, 0.1));
+        // drops are counted from here: Ardour loading, the adapter joining and a cold JIT are behind us
+        long periodsBefore = rig.adapter.periodsSent();
+        long droppedBefore = v.getDroppedBlocks();
         // ...and the fader outputs read what Ardour's own (post-fader) meters read
         for (String route : List.of("Vox", "Gtr", "Keys")) {
             double ardour = demo.ardourMeter(rig, route);
@@ -217,18 +220,27 @@ class ArdourEndToEndTest {
                 rig.adapter.maxTapsInBatch(),
                 rig.adapter.jack().sources(),
                 rig.adapter.connectedTapChannels());
+        // at least 2000 periods (about 10 s) of running taps to judge the drops on
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (rig.adapter.periodsSent() - periodsBefore < 2000 && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        Thread.sleep(1500); // the adapter reports its drops every second
         SessionView latest = rig.views.latest();
-        long periods = rig.adapter.periodsSent();
+        long periods = rig.adapter.periodsSent() - periodsBefore;
+        long dropped = latest.getDroppedBlocks() - droppedBefore;
         System.out.printf(
                 Locale.ROOT,
-                "periods sent %d, dropped tap blocks %d, JACK xruns %d%n",
+                "since the levels: periods sent %d, dropped tap blocks %d (%d before); JACK xruns %d%n",
                 periods,
-                latest.getDroppedBlocks(),
+                dropped,
+                droppedBefore,
                 rig.adapter.jack().xruns());
         long blocks = periods * rig.adapter.maxTapsInBatch();
+        assertTrue(periods >= 2000, "only " + periods + " periods sent in 60 s");
         assertTrue(
-                latest.getDroppedBlocks() <= blocks / 100,
-                "more than 1% of " + blocks + " tap blocks dropped: " + latest.getDroppedBlocks());
+                dropped <= blocks / 100,
+                "more than 1% of " + blocks + " tap blocks dropped since the levels: " + dropped);
         assertEquals(0, rig.adapter.jack().callbackErrors());
     }
 
@@ -377,7 +389,7 @@ class ArdourEndToEndTest {
                 "latency: OSC makeup step to PLUGIN_OUTPUT_HOT at the panel: %.0f ms "
                         + "(of which 300 ms is the rule's raise hysteresis)%n",
                 ms);
-        assertTrue(ms < 3000, "the warning took " + ms + " ms");
+        assertTrue(ms < 10_000, "the warning took " + ms + " ms"); // a bound on a path that works, not a speed target
     }
 
     @Test
@@ -394,7 +406,7 @@ class ArdourEndToEndTest {
             surface.apply(s.fixTargets().get(trim), 2.5, ssid);
             rig.views.await(
                     "Vox's fader at -13.5 dB and trim at +2.5 dB, and the levels following",
-                    10_000,
+                    30_000,
                     view -> gain(fader) != null
                             && Math.abs(gain(fader) - -13.5) < 0.05
                             && gain(trim) != null
@@ -417,7 +429,7 @@ class ArdourEndToEndTest {
     private void awaitMakeup(String comp, double db, String what) throws InterruptedException {
         rig.views.await(
                 what,
-                10_000,
+                30_000,
                 view -> rig.adapter.session().orElseThrow().strips().stream()
                         .flatMap(x -> x.getStagesList().stream())
                         .anyMatch(x -> x.getId().equals(comp) && Math.abs(x.getGainDb() - db) < 0.05));

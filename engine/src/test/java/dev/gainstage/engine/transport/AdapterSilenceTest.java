@@ -41,7 +41,8 @@ class AdapterSilenceTest {
         SessionView silent = TestSession.awaitView(channel, "hung", v -> v.getAdapterSilentSeconds() >= 1.0);
         double waited = (System.nanoTime() - stopped) / 1e9;
         assertTrue(silent.getAdapterConnected(), "the stream is still open");
-        assertTrue(waited < 2.0, "seen within 2 s of the last audio, took " + waited + " s");
+        // 1.5 s by design (1 s of silence, then the next resend); the rest is slack for a loaded machine
+        assertTrue(waited < 3.0, "seen within 3 s of the last audio, took " + waited + " s");
         double first = silent.getAdapterSilentSeconds();
         SessionView later = TestSession.awaitView(channel, "hung", v -> v.getAdapterSilentSeconds() >= first + 0.9);
         assertTrue(later.getViewSequence() == silent.getViewSequence(), "the same state, sent again as time goes on");

@@ -76,6 +76,10 @@ public final class CapturePlan {
         this.maxFrames = maxFrames;
         this.ring = new TapRing(ringSlots, Math.max(1, floats));
         this.ringDrops = new AtomicLongArray(Math.max(1, ports.length));
+        // Links the call site the process callback counts a full ring with, here, off the real-time thread: the
+        // first update of an atomic array in a JVM links its VarHandle access, which may allocate.
+        ringDrops.incrementAndGet(0);
+        ringDrops.decrementAndGet(0);
         this.settledFrom = new AtomicLongArray(Math.max(1, ports.length));
         for (int s = 0; settledFrom != null && s < ports.length; s++) {
             this.settledFrom.set(s, settledFrom.get(s));
