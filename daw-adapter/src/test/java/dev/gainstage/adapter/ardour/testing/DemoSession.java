@@ -53,6 +53,8 @@ public final class DemoSession {
         return p;
     }
 
+    private static final int ATTEMPTS = 7;
+
     /**
      * Creates the session in {@code dir/session<attempt>} with {@link #sessionMaker} and returns its .ardour file.
      *
@@ -61,7 +63,8 @@ public final class DemoSession {
     public static Path create(Path dir, JackGraph jack, int seconds) throws IOException, InterruptedException {
         Path script = BridgeScripts.writeTo(dir.resolve("scripts"), BridgeScripts.DEMO_SESSION);
         Path log = dir.resolve("make-session.log");
-        for (int attempt = 1; attempt <= 5; attempt++) {
+        StringBuilder jackLogs = new StringBuilder(); // did the server stop, or throw Ardour out?
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             Path target = dir.resolve("session" + attempt);
             Process p = jack.environment(new ProcessBuilder(
                             sessionMaker().toString(),
@@ -87,10 +90,18 @@ public final class DemoSession {
                 // no session folder: try again
             }
             // Ardour lost JACK while creating it: try again on a fresh server, once it has settled (attempts
-            // made at once after a restart were seen to fail the same way, four in a row within 9 s).
-            jack.restart();
-            Thread.sleep(1000L * attempt);
+            // made at once after a restart were seen to fail the same way, four in a row within 9 s, and in CI
+            // five in a row within 27 s: the waits between seven attempts now add up to 42 s).
+            jackLogs.append("\n--- JACK server log, attempt ")
+                    .append(attempt)
+                    .append(" ---\n")
+                    .append(Processes.tail(jack.log(), 12));
+            if (attempt < ATTEMPTS) {
+                jack.restart();
+                Thread.sleep(2000L * attempt);
+            }
         }
-        throw new IOException("could not create the demo session:\n" + Processes.tail(log, 30));
+        throw new IOException("could not create the demo session in " + ATTEMPTS + " attempts:\n"
+                + Processes.tail(log, 30) + jackLogs);
     }
 }

@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 /**
- * A private JACK server for the tests: {@code jackd -n NAME -d dummy -r 48000 -p 256}. Clients find it through
+ * A private JACK server for the tests: {@code jackd -n NAME -t 4000 -d dummy -r 48000 -p 256}. Clients find it through
  * JACK_DEFAULT_SERVER=NAME in their environment ({@link #environment}). Stopped by its process handle.
  */
 public final class JackServer implements JackGraph {
+    private static final int CLIENT_TIMEOUT_MS = 4000;
+
     private final String name;
     private final Path log;
     private Process process;
@@ -25,7 +27,22 @@ public final class JackServer implements JackGraph {
     }
 
     private void launch() throws IOException, InterruptedException {
-        process = new ProcessBuilder("jackd", "-n", name, "-d", "dummy", "-r", "48000", "-p", "256")
+        // -t: a client that answers the server later than this (a port registered, a connection made) is thrown
+        // out as a zombie; JACK2's 500 ms default threw Ardour's session tool out on a loaded CI machine ("JACK
+        // server has been closed", five attempts in a row). It bounds how long the server waits for a late
+        // client; clients that answer in time see no difference. Below the 5 s jackd's manual gives as the limit.
+        process = new ProcessBuilder(
+                        "jackd",
+                        "-n",
+                        name,
+                        "-t",
+                        Integer.toString(CLIENT_TIMEOUT_MS),
+                        "-d",
+                        "dummy",
+                        "-r",
+                        "48000",
+                        "-p",
+                        "256")
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .start();
