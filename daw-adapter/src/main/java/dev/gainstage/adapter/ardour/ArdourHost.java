@@ -263,7 +263,6 @@ public final class ArdourHost implements AutoCloseable {
      */
     public void kill() throws InterruptedException {
         process.destroyForcibly();
-        process.waitFor(10, TimeUnit.SECONDS);
         process.waitFor(5, TimeUnit.SECONDS);
     }
 

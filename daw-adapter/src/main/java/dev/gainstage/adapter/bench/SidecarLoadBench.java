@@ -288,9 +288,7 @@ public final class SidecarLoadBench {
             return 0;
         }
         try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0; // utime, stime in clock ticks (100 Hz)
+            return statCpuSeconds(Files.readString(Path.of("/proc", Long.toString(pid), "stat")));
         } catch (Exception e) {
             return Double.NaN;
         }
@@ -312,14 +310,19 @@ public final class SidecarLoadBench {
                 String stat = Files.readString(task.resolve("stat"));
                 String comm = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
                 if (comm.startsWith("C1 CompilerThre") || comm.startsWith("C2 CompilerThre")) {
-                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    seconds += (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
+                    seconds += statCpuSeconds(stat);
                 }
             }
         } catch (Exception e) {
             return Double.NaN; // a thread that ended while listed, or no /proc: no figure rather than a wrong one
         }
         return seconds;
+    }
+
+    /** User and system time of a /proc stat line (a process's or a thread's), in seconds. */
+    private static double statCpuSeconds(String stat) {
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0; // utime, stime in clock ticks (100 Hz)
     }
 
     private static double rssMb(long pid) {

@@ -72,7 +72,7 @@ public final class MeterPool implements AutoCloseable {
             job.work();
             while (job.completed.get() < count) {
                 // the last helper to finish unparks us; the timeout only bounds a wake-up lost some other way.
-                // (A 20 µs poll woke the caller a dozen times per batch: on two cores, CPU the helpers needed.)
+                // (A 20 µs poll woke the caller again and again while it waited: on two cores, CPU the helpers need.)
                 LockSupport.parkNanos(this, 1_000_000);
             }
             current.compareAndSet(job, null);
